@@ -1,0 +1,144 @@
+// `qfit estimate <workload>`: a parent command; each workload is a subcommand (`llm-training` here; other
+// files add theirs to the command returned by createEstimateCommand).
+import { Command, Option } from "@commander-js/extra-typings";
+import pc from "picocolors";
+import { userError } from "../errors.js";
+import {
+  estimateLlmTraining,
+  type LlmEstimateOptions,
+  type LlmTrainingVerdict,
+} from "../estimate/llm-training.js";
+import {
+  formatDuration,
+  formatEnergy,
+  formatOrders,
+  formatQubits,
+  formatSci,
+  formatUsd,
+} from "../units/format.js";
+import { llmPresets } from "../workloads/llm-training.js";
+import type { Io } from "./io.js";
+
+const SUFFIX: Record<string, number> = { "": 1, k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
+
+/** "405e9", "405B", "15.6T", "16k", "0.4" → number; anything else (including NaN, negatives) is a user error. */
+export function parseQuantity(field: string, text: string, opts: { integer?: boolean } = {}): number {
+  const m = /^\s*([+]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([kmbgt]?)\s*$/i.exec(text);
+  const value = m ? Number(m[1]) * SUFFIX[m[2].toLowerCase()] : Number.NaN;
+  if (!Number.isFinite(value) || value <= 0 || (opts.integer && !Number.isInteger(value))) {
+    throw userError(
+      "CLI.InvalidOption",
+      `expected a positive ${opts.integer ? "whole number" : "number"} (e.g. 405e9 or 405B), got '${text}'`,
+      { field },
+    );
+  }
+  return value;
+}
+
+const q =
+  (field: string, integer = false) =>
+  (v: string) =>
+    parseQuantity(field, v, { integer });
+
+export function renderLlmVerdict(v: LlmTrainingVerdict, color: boolean): string {
+  const c = pc.createColors(color);
+  const w = v.workload;
+  const g = v.gpu;
+  const out: string[] = [];
+  out.push(c.bold(`${w.name}`));
+  out.push(
+    `  N = ${formatSci(w.params, 3)} parameters, D = ${formatSci(w.tokens, 3)} tokens, ${formatSci(w.flops, 3)} FLOP (${w.flopsFormula})`,
+  );
+  out.push("");
+  out.push(c.bold(`GPU cluster: ${g.count.toLocaleString("en-US")} × ${g.device}, MFU ${g.mfu}`));
+  out.push(
+    `  time        ${formatDuration(g.seconds)} (${formatDuration(g.secondsRange[0])}–${formatDuration(g.secondsRange[1])} over the MFU band)`,
+  );
+  out.push(`  one GPU     ${formatDuration(g.singleGpuSeconds)} (hypothetical)`);
+  out.push(`  GPU-hours   ${formatSci(g.gpuHours, 3)}`);
+  out.push(
+    `  energy      ${g.energyJ === null ? "unknown (no TDP in the catalog)" : formatEnergy(g.energyJ)}`,
+  );
+  out.push(`  cost        ${formatUsd(g.costUsdLow)}–${formatUsd(g.costUsdHigh)}`);
+  if (v.reported) {
+    out.push(
+      `  published   ${formatSci(v.reported.gpuHours, 4)} GPU-hours = ${formatDuration(v.reported.singleGpuSeconds)} on one GPU, ${formatDuration(v.reported.seconds)} on ${v.reported.count.toLocaleString("en-US")}`,
+    );
+  }
+  out.push("");
+  const qp = v.qpu;
+  out.push(c.bold(`Quantum processor: ${qp.device}${qp.feasible ? "" : c.red(" — infeasible")}`));
+  out.push(`  time        ${formatDuration(qp.seconds)}${qp.feasible ? "" : " (hypothetical)"}`);
+  out.push(`  qubits      ${formatQubits(qp.qubits)} (${qp.logicalQubits} logical)`);
+  for (const r of qp.infeasibleReasons) out.push(c.red(`  ✗ ${r}`));
+  out.push("");
+  out.push(c.bold("Bottlenecks (orders of magnitude each costs alone)"));
+  const nameW = Math.max(...v.bottlenecks.map((b) => b.name.length));
+  for (const b of v.bottlenecks) {
+    const mark = b.name === qp.bindingBottleneck ? c.bold(c.red("◀ binding")) : "";
+    out.push(`  ${b.name.padEnd(nameW)}  ${formatOrders(b.factorLog10).padStart(10)}  ${mark}`);
+    out.push(c.dim(`  ${"".padEnd(nameW)}  ${b.explanation}`));
+  }
+  out.push("");
+  const verdictLine = `Verdict: ${v.summary}`;
+  out.push(v.winner === "gpu" ? c.green(c.bold(verdictLine)) : c.bold(verdictLine));
+  out.push(`Crossover: ${v.crossover.explanation}`);
+  if (v.notes.length) out.push("", c.bold("Notes"), ...v.notes.map((n) => `  - ${n}`));
+  out.push("", c.bold("Assumptions"), ...v.assumptions.map((a) => `  - ${a}`));
+  if (v.unverified.length)
+    out.push(
+      "",
+      c.yellow(c.bold("Unverified values used")),
+      ...v.unverified.map((u) => c.yellow(`  - ${u}`)),
+    );
+  out.push("", c.dim(`Sources: ${v.sources.map((s) => s.id).join(", ")} (--json lists them in full)`));
+  return `${out.join("\n")}\n`;
+}
+
+function llmTrainingCommand(io: Io) {
+  return new Command("llm-training")
+    .description(
+      "training a large language model: GPU cluster vs quantum processor, bottleneck by bottleneck\n" +
+        `presets: ${llmPresets.map((p) => p.id).join(", ")}`,
+    )
+    .option("--preset <name>", "a published training run (default llama-3.1-405b when no --params/--tokens)")
+    .option("--params <N>", "parameters, e.g. 405e9 or 405B", q("params"))
+    .option("--tokens <D>", "training tokens, e.g. 15.6e12 or 15.6T", q("tokens"))
+    .option("--attention", "add the attention FLOPs term (Kaplan et al. 2020)")
+    .option("--gpu <id>", "GPU type (qfit devices --kind gpu)", "h100")
+    .option("--gpus <n>", "number of GPUs", q("gpus", true))
+    .option("--mfu <x>", "model-FLOPs utilisation in (0, 1] (default 0.40)", q("mfu"))
+    .option("--pue <x>", "facility power usage effectiveness (default 1.0)", q("pue"))
+    .addOption(new Option("--precision <p>", "tensor precision").choices(["bf16", "fp8"] as const))
+    .option("--qpu <id>", "quantum processor (qfit devices --kind qpu)", "ibm-heron-r2")
+    .option("--epsilon <x>", "precision of each expectation value (default 1e-3)", q("epsilon"))
+    .addOption(new Option("--encoding <method>", "data encoding").choices(["amplitude", "basis"] as const))
+    .option("--json", "machine-readable verdict")
+    .action((opts) => {
+      const options: LlmEstimateOptions = { gpu: opts.gpu, qpu: opts.qpu };
+      if (opts.gpus !== undefined) options.gpus = opts.gpus;
+      if (opts.mfu !== undefined) options.mfu = opts.mfu;
+      if (opts.pue !== undefined) options.pue = opts.pue;
+      if (opts.precision !== undefined) options.precision = opts.precision;
+      if (opts.epsilon !== undefined) options.epsilon = opts.epsilon;
+      if (opts.encoding !== undefined) options.encoding = opts.encoding;
+      const sized = opts.params !== undefined || opts.tokens !== undefined;
+      const v = estimateLlmTraining(
+        {
+          preset: opts.preset ?? (sized ? undefined : "llama-3.1-405b"),
+          params: opts.params,
+          tokens: opts.tokens,
+          attention: Boolean(opts.attention),
+        },
+        options,
+      );
+      io.stdout(opts.json ? `${JSON.stringify(v, null, 2)}\n` : renderLlmVerdict(v, io.color));
+    });
+}
+
+/** The `estimate` parent command with the `llm-training` subcommand; other workloads add theirs to it. */
+export function createEstimateCommand(io: Io) {
+  return new Command("estimate")
+    .description("estimate a workload on GPUs and on quantum processors, with a verdict")
+    .addCommand(llmTrainingCommand(io));
+}

@@ -1,0 +1,120 @@
+// `qfit run FILE.qasm`: parse an OpenQASM 2.0 file, simulate it exactly, print counts (and optionally exact
+// probabilities and the statevector) as a histogram or as the JSON contract documented in the README.
+import type { Command } from "@commander-js/extra-typings";
+import pc from "picocolors";
+import { userError } from "../errors.js";
+import { parseQasmWithWarnings } from "../qasm/index.js";
+import { type SimulationResult, simulate } from "../sim/index.js";
+import type { Io } from "./io.js";
+import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
+
+/** Above this many qubits `--statevector` would print hundreds of megabytes; refuse before simulating. */
+export const MAX_STATEVECTOR_OUTPUT_QUBITS = 20;
+
+export function addRunCommand(program: Command, io: Io): void {
+  program
+    .command("run")
+    .description("simulate an OpenQASM 2.0 circuit exactly and print the measurement counts")
+    .argument("<file>", "OpenQASM 2.0 file, or - for standard input")
+    .option("-s, --shots <n>", "number of shots", "1024")
+    .option("--seed <s>", "PRNG seed (integer 0..4294967295); the same seed gives the same counts everywhere")
+    .option("--json", "print the result as JSON")
+    .option("--probabilities", "also print the exact (not sampled) outcome probabilities")
+    .option("--statevector", "also print the final state before terminal measurements")
+    .option("--top <k>", "keep only the K most likely outcomes")
+    .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
+    .option("--max-memory <size>", "memory the simulation may use, e.g. 8GiB (default: free system memory)")
+    .action((file, opts) => {
+      const shots = parseIntegerOption("--shots", opts.shots, 1, 1e9);
+      const seed =
+        opts.seed === undefined ? undefined : parseIntegerOption("--seed", opts.seed, 0, 2 ** 32 - 1);
+      const top = opts.top === undefined ? undefined : parseIntegerOption("--top", opts.top, 1, 2 ** 31);
+      const limitFromFlag = opts.maxMemory !== undefined;
+      const maxMemoryBytes = limitFromFlag
+        ? parseByteSize("--max-memory", opts.maxMemory as string)
+        : io.freeMemoryBytes();
+
+      const text = io.readText(file);
+      const filename = file === "-" ? "<stdin>" : file;
+      const t0 = performance.now();
+      const { circuit, warnings } = parseQasmWithWarnings(text, { filename, strict: Boolean(opts.strict) });
+      const parseMs = performance.now() - t0;
+      for (const w of warnings)
+        io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
+
+      if (opts.statevector && circuit.numQubits > MAX_STATEVECTOR_OUTPUT_QUBITS) {
+        throw userError(
+          "CLI.OutputTooLarge",
+          `--statevector would print 2^${circuit.numQubits} amplitudes; it is limited to ${MAX_STATEVECTOR_OUTPUT_QUBITS} qubits`,
+          { field: "--statevector", hint: "use --probabilities --top K to see the most likely basis states" },
+        );
+      }
+
+      const result = simulate(circuit, {
+        shots,
+        seed,
+        top,
+        probabilities: Boolean(opts.probabilities),
+        statevector: Boolean(opts.statevector),
+        maxMemoryBytes,
+        memoryLimitLabel: limitFromFlag
+          ? "set by --max-memory"
+          : `free system memory, ${formatBytes(maxMemoryBytes)}; use --max-memory to change it`,
+      });
+      const output = {
+        ...result,
+        timing: { parseMs: round3(parseMs), simulateMs: round3(result.timing.simulateMs) },
+      };
+      if (opts.json) io.stdout(`${JSON.stringify(output)}\n`);
+      else io.stdout(renderRun(filename, output, io.color));
+    });
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+const BAR_WIDTH = 40;
+
+/** The human view: a header, then outcomes sorted by count with bars scaled to the most frequent one. */
+export function renderRun(filename: string, r: SimulationResult, color: boolean): string {
+  const c = color ? pc : { bold: (s: string) => s, dim: (s: string) => s, cyan: (s: string) => s };
+  const lines: string[] = [];
+  lines.push(
+    c.bold(`${filename}: ${r.qubits} qubits, ${r.clbits} clbits, ${r.shots} shots, seed ${r.seed}`) +
+      c.dim(`  (simulated in ${r.timing.simulateMs.toFixed(1)} ms)`),
+  );
+  for (const note of r.notes ?? []) lines.push(c.dim(`note: ${note}`));
+  const rows = Object.entries(r.counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const keyWidth = Math.max(7, ...rows.map(([k]) => k.length));
+  const countWidth = Math.max(5, String(r.shots).length);
+  const max = rows.length > 0 ? rows[0][1] : 1;
+  const probs = r.probabilities;
+  lines.push(
+    c.dim(
+      `${"outcome".padEnd(keyWidth)}  ${"count".padStart(countWidth)}  ${"freq".padStart(6)}${probs ? `  ${"exact p".padStart(8)}` : ""}`,
+    ),
+  );
+  for (const [key, count] of rows) {
+    const bar = "█".repeat(Math.max(1, Math.round((count / max) * BAR_WIDTH)));
+    const exact = probs ? `  ${(probs[key] ?? 0).toFixed(6).padStart(8)}` : "";
+    lines.push(
+      `${key.padEnd(keyWidth)}  ${String(count).padStart(countWidth)}  ${(count / r.shots).toFixed(4)}${exact}  ${c.cyan(bar)}`,
+    );
+  }
+  if (probs) {
+    const unsampled = Object.keys(probs).filter((k) => !(k in r.counts));
+    if (unsampled.length > 0)
+      lines.push(c.dim(`(${unsampled.length} outcome(s) with nonzero probability not sampled)`));
+  }
+  if (r.statevector) {
+    lines.push("", c.bold("statevector (nonzero amplitudes, qubit 0 rightmost)"));
+    const n = r.qubits;
+    r.statevector.forEach(([re, im], i) => {
+      if (Math.hypot(re, im) < 1e-12) return;
+      const sign = im < 0 ? "-" : "+";
+      lines.push(`|${i.toString(2).padStart(n, "0")}⟩  ${re.toFixed(6)} ${sign} ${Math.abs(im).toFixed(6)}i`);
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,18 @@
+// The simulator's public API (re-exports only).
+export type { Kernel, KernelOp } from "./kernels/kernel.js";
+export { KERNELS, type KernelName, selectKernel } from "./kernels/select.js";
+export {
+  DEFAULT_MAX_MEMORY_BYTES,
+  DEFAULT_SHOTS,
+  type ExecutionMode,
+  formatBytes,
+  MAX_SHOTS,
+  MAX_STATEVECTOR_QUBITS,
+  type MemoryEstimate,
+  plan,
+  type SimulateOptions,
+  type SimulationPlan,
+  type Step,
+} from "./plan.js";
+export { createPrng, type Prng, Xoshiro128StarStar } from "./prng.js";
+export { run, type SimulationResult, simulate } from "./simulate.js";

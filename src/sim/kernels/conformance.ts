@@ -1,0 +1,183 @@
+// The conformance suite every kernel backend runs (STYLE habit 2): each fast path against the generic dense
+// kernel of the same backend and against a reference matrix-vector product on random states, for every
+// library gate on several qubit placements.
+
+import { describe, expect, it } from "vitest";
+import { GATES } from "../../circuit/gates.js";
+import { embed } from "../../circuit/matrix.js";
+import { TOL } from "../../circuit/testing.js";
+import { lowerGate } from "../plan.js";
+import { createPrng, type Prng } from "../prng.js";
+import type { Kernel } from "./kernel.js";
+
+export function randomState(n: number, rng: Prng): Float64Array {
+  const s = new Float64Array(2 << n);
+  let norm = 0;
+  for (let i = 0; i < s.length; i++) {
+    s[i] = rng.nextDouble() * 2 - 1;
+    norm += s[i] * s[i];
+  }
+  for (let i = 0; i < s.length; i++) s[i] /= Math.sqrt(norm);
+  return s;
+}
+
+/** Dense reference: full 2^n × 2^n product, independent of every kernel. */
+function referenceApply(
+  state: Float64Array,
+  n: number,
+  matrix: Float64Array,
+  qubits: readonly number[],
+): Float64Array {
+  const u = embed(matrix, qubits, n);
+  const d = 1 << n;
+  const out = new Float64Array(2 * d);
+  for (let r = 0; r < d; r++) {
+    let re = 0;
+    let im = 0;
+    for (let c = 0; c < d; c++) {
+      const ur = u[2 * (r * d + c)];
+      const ui = u[2 * (r * d + c) + 1];
+      re += ur * state[2 * c] - ui * state[2 * c + 1];
+      im += ur * state[2 * c + 1] + ui * state[2 * c];
+    }
+    out[2 * r] = re;
+    out[2 * r + 1] = im;
+  }
+  return out;
+}
+
+function maxDiff(a: Float64Array, b: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** Distinct random qubits out of n. */
+function pickQubits(k: number, n: number, rng: Prng): number[] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng.nextDouble() * (i + 1));
+    [all[i], all[j]] = [all[j], all[i]];
+  }
+  return all.slice(0, k);
+}
+
+export function kernelConformanceSuite(name: string, make: () => Kernel): void {
+  describe(`kernel conformance: ${name}`, () => {
+    const kernel = make();
+    const n = 6;
+
+    it.each([...GATES.keys()])("%s: fast path = generic dense kernel = reference", (gate) => {
+      const spec = GATES.get(gate)!;
+      const rng = createPrng(1000 + gate.length * 31 + gate.charCodeAt(0));
+      for (let trial = 0; trial < 6; trial++) {
+        const qubits = pickQubits(spec.numQubits, n, rng);
+        if (trial === 0) qubits.sort((x, y) => x - y);
+        if (trial === 1) qubits.sort((x, y) => y - x);
+        const params = spec.params.map(() => rng.nextDouble() * 4 * Math.PI - 2 * Math.PI);
+        const matrix = spec.matrix(params);
+        const state = randomState(n, rng);
+        const expected = referenceApply(state, n, matrix, qubits);
+        const generic = state.slice();
+        kernel.applyDense(generic, n, { kind: "dense", qubits, matrix });
+        expect(maxDiff(generic, expected)).toBeLessThan(TOL.exact);
+        const fast = state.slice();
+        const op = lowerGate(gate, qubits, params);
+        if (op) kernel.apply(fast, n, op);
+        expect(maxDiff(fast, generic)).toBeLessThan(TOL.exact);
+      }
+    });
+
+    it("every specialised kernel matches the generic one on random matrices", () => {
+      const rng = createPrng(77);
+      const randomMatrix = (k: number) =>
+        Float64Array.from({ length: 2 * 4 ** k }, () => rng.nextDouble() - 0.5);
+      for (let trial = 0; trial < 20; trial++) {
+        const state = randomState(n, rng);
+        const check = (qubits: number[], matrix: Float64Array, applyFast: (s: Float64Array) => void) => {
+          const a = state.slice();
+          kernel.applyDense(a, n, { kind: "dense", qubits, matrix });
+          const b = state.slice();
+          applyFast(b);
+          expect(maxDiff(a, b)).toBeLessThan(TOL.exact);
+        };
+        const [q0, q1, q2, q3, q4] = pickQubits(5, n, rng);
+        const m1 = randomMatrix(1);
+        check([q0], m1, (s) => kernel.applyDense1(s, n, { kind: "dense1", qubit: q0, matrix: m1 }));
+        const m2 = randomMatrix(2);
+        check([q0, q1], m2, (s) =>
+          kernel.applyDense2(s, n, { kind: "dense2", qubits: [q0, q1], matrix: m2 }),
+        );
+        // controlled: identity on the control-off block, the target matrix on the all-ones block
+        for (const [controls, targets] of [
+          [[q0], [q1]],
+          [[q0, q1, q2], [q3]],
+          [[q0], [q1, q2]],
+          [
+            [q0, q1],
+            [q2, q3],
+          ],
+          [
+            [q4, q0, q1],
+            [q2, q3],
+          ],
+        ] as const) {
+          const t = randomMatrix(targets.length);
+          const k = controls.length + targets.length;
+          const full = new Float64Array(2 * 4 ** k);
+          const d = 1 << k;
+          const dt = 1 << targets.length;
+          const all = (1 << controls.length) - 1;
+          for (let i = 0; i < d; i++) if ((i & all) !== all) full[2 * (i * d + i)] = 1;
+          for (let r = 0; r < dt; r++)
+            for (let c = 0; c < dt; c++) {
+              const R = (r << controls.length) | all;
+              const C = (c << controls.length) | all;
+              full[2 * (R * d + C)] = t[2 * (r * dt + c)];
+              full[2 * (R * d + C) + 1] = t[2 * (r * dt + c) + 1];
+            }
+          check([...controls, ...targets], full, (s) =>
+            kernel.applyControlled(s, n, { kind: "controlled", controls, targets, matrix: t }),
+          );
+        }
+        for (const qubits of [[q0], [q1, q0], [q2, q0, q3]]) {
+          const k = qubits.length;
+          const diag = Float64Array.from({ length: 2 << k }, () => rng.nextDouble() - 0.5);
+          if (trial % 2 === 0) [diag[0], diag[1]] = [1, 0];
+          const d = 1 << k;
+          const full = new Float64Array(2 * d * d);
+          for (let i = 0; i < d; i++) {
+            full[2 * (i * d + i)] = diag[2 * i];
+            full[2 * (i * d + i) + 1] = diag[2 * i + 1];
+          }
+          check(qubits, full, (s) => kernel.applyDiagonal(s, n, { kind: "diagonal", qubits, diag }));
+        }
+      }
+    });
+
+    it("measures and collapses", () => {
+      const rng = createPrng(5);
+      const state = randomState(n, rng);
+      for (let q = 0; q < n; q++) {
+        let p1 = 0;
+        for (let i = 0; i < 1 << n; i++) if ((i >> q) & 1) p1 += state[2 * i] ** 2 + state[2 * i + 1] ** 2;
+        expect(Math.abs(kernel.probabilityOne(state, n, q) - p1)).toBeLessThan(TOL.exact);
+        for (const outcome of [0, 1] as const) {
+          const p = outcome ? p1 : 1 - p1;
+          for (const reset of [false, true]) {
+            const s = state.slice();
+            kernel.collapse(s, n, q, outcome, 1 / Math.sqrt(p), reset);
+            expect(Math.abs(kernel.normSquared(s, n) - 1)).toBeLessThan(TOL.exact);
+            const bitAfter = reset ? 0 : outcome;
+            for (let i = 0; i < 1 << n; i++) {
+              const bit = (i >> q) & 1;
+              const src = reset ? i | (outcome << q) : i;
+              const want = bit === bitAfter ? state[2 * src] / Math.sqrt(p) : 0;
+              expect(Math.abs(s[2 * i] - want)).toBeLessThan(TOL.exact);
+            }
+          }
+        }
+      }
+    });
+  });
+}

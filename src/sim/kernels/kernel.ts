@@ -1,0 +1,81 @@
+// The interface every statevector kernel backend implements (TypeScript today; WASM SIMD and threaded
+// backends later). Only `select.ts` knows which backends exist.
+//
+// State layout shared by all backends: complex128 amplitudes interleaved re/im in one Float64Array of length
+// 2·2^n; amplitude i is (state[2i], state[2i+1]); qubit 0 is the least significant bit of i.
+// Gate matrices are row-major, interleaved re/im; matrix index bit j is the op's qubit j (Qiskit's order).
+//
+// A `KernelOp` is a gate already lowered by the planner to the shape a kernel handles best. A fuser turns runs
+// of ops into `dense` ops on ≤ k qubits, so it needs nothing else from this interface.
+
+/** A 2×2 matrix on one qubit. */
+export interface Dense1Op {
+  kind: "dense1";
+  qubit: number;
+  /** 2×2, 8 doubles. */
+  matrix: Float64Array;
+}
+
+/** A 4×4 matrix on two distinct qubits; qubits[0] is matrix index bit 0. */
+export interface Dense2Op {
+  kind: "dense2";
+  qubits: readonly [number, number];
+  /** 4×4, 32 doubles. */
+  matrix: Float64Array;
+}
+
+/** `matrix` applied to `targets` (1 or 2 qubits) on the amplitudes where every control qubit is 1. */
+export interface ControlledOp {
+  kind: "controlled";
+  controls: readonly number[];
+  targets: readonly number[];
+  /** 2^t × 2^t for t = targets.length; targets[0] is index bit 0. */
+  matrix: Float64Array;
+}
+
+/** A diagonal gate: amplitude i is multiplied by diag[j] where bit b of j is bit qubits[b] of i. */
+export interface DiagonalOp {
+  kind: "diagonal";
+  qubits: readonly number[];
+  /** 2^k complex entries, 2·2^k doubles. */
+  diag: Float64Array;
+}
+
+/** Any k-qubit matrix (k ≥ 1): gathers the 2^k amplitudes of each group, multiplies, scatters back. */
+export interface DenseOp {
+  kind: "dense";
+  qubits: readonly number[];
+  /** 2^k × 2^k. */
+  matrix: Float64Array;
+}
+
+export type KernelOp = Dense1Op | Dense2Op | ControlledOp | DiagonalOp | DenseOp;
+
+export interface Kernel {
+  /** Stable name reported in plans (`"ts"`, later `"wasm-simd"`, ...). */
+  readonly name: string;
+  /** Apply any op; dispatches on `op.kind`. */
+  apply(state: Float64Array, numQubits: number, op: KernelOp): void;
+  applyDense1(state: Float64Array, numQubits: number, op: Dense1Op): void;
+  applyDense2(state: Float64Array, numQubits: number, op: Dense2Op): void;
+  applyControlled(state: Float64Array, numQubits: number, op: ControlledOp): void;
+  applyDiagonal(state: Float64Array, numQubits: number, op: DiagonalOp): void;
+  /** The generic reference kernel the fast paths are tested against. */
+  applyDense(state: Float64Array, numQubits: number, op: DenseOp): void;
+  /** Σ|amplitude|² over the amplitudes whose bit `qubit` is 1. */
+  probabilityOne(state: Float64Array, numQubits: number, qubit: number): number;
+  /**
+   * Keep the amplitudes whose bit `qubit` equals `outcome`, multiply them by `scale` (1/√p to renormalise)
+   * and zero the rest. With `resetToZero`, the kept amplitudes move to bit value 0 (a reset after the outcome).
+   */
+  collapse(
+    state: Float64Array,
+    numQubits: number,
+    qubit: number,
+    outcome: 0 | 1,
+    scale: number,
+    resetToZero: boolean,
+  ): void;
+  /** Σ|amplitude|². */
+  normSquared(state: Float64Array, numQubits: number): number;
+}

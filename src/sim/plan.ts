@@ -1,0 +1,367 @@
+// Validate and plan a simulation before anything is allocated: check the circuit and the options, lower every
+// gate to the kernel op that handles it best, split measurements into terminal ones (sampled once from the
+// final state) and mid-circuit ones (branching), and count the bytes the run needs against the memory limit.
+// `run` (simulate.ts) trusts a plan and never validates again. A fuser (issue 5) rewrites `steps` only.
+
+import { GATES } from "../circuit/gates.js";
+import type { Circuit, Condition, Operation } from "../circuit/ir.js";
+import { userError } from "../errors.js";
+import type { KernelOp } from "./kernels/kernel.js";
+import { type KernelName, selectKernel } from "./kernels/select.js";
+import { isValidSeed, MAX_SEED, randomSeed } from "./prng.js";
+import { SAMPLE_CHUNK } from "./sampling.js";
+
+export interface SimulateOptions {
+  /** Number of samples, a positive integer ≤ 1e9 (default 1024). */
+  shots?: number;
+  /** 0..2^32−1; a random seed is drawn (and reported) when absent. */
+  seed?: number;
+  /** Also return the exact outcome probabilities. */
+  probabilities?: boolean;
+  /** Also return the final statevector (before terminal measurements). */
+  statevector?: boolean;
+  /** Keep only the K most likely outcomes in counts and probabilities. */
+  top?: number;
+  /** Refuse runs that need more bytes than this (default 4 GiB; the CLI passes the free system memory). */
+  maxMemoryBytes?: number;
+  /** Where `maxMemoryBytes` came from, for the error hint (e.g. "free system memory", "--max-memory"). */
+  memoryLimitLabel?: string;
+  /**
+   * Most live branches when exploring mid-circuit measurement outcomes exactly (default 4096, also bounded
+   * by memory). Beyond it the run falls back to simulating each shot; 1 forces the per-shot path.
+   */
+  maxBranches?: number;
+  /** Kernel backend (default: the best available). */
+  kernel?: KernelName;
+}
+
+/** A condition resolved to clbit positions: holds when clbits[offset..offset+size) read as an integer = value. */
+export interface ResolvedCondition {
+  offset: number;
+  size: number;
+  value: number;
+}
+
+export type Step =
+  | { kind: "unitary"; name: string; op: KernelOp; condition?: ResolvedCondition }
+  | { kind: "measure"; qubit: number; clbit: number; condition?: ResolvedCondition }
+  | { kind: "reset"; qubit: number; condition?: ResolvedCondition };
+
+/** A measurement deferred to the end: sampled from the final distribution instead of branching. */
+export interface TerminalMeasure {
+  qubit: number;
+  clbit: number;
+}
+
+export type ExecutionMode = "sample-once" | "branching";
+
+export interface MemoryEstimate {
+  /** 16·2^n: one complex128 statevector. */
+  statevectorBytes: number;
+  /** Sorted uniforms for one sampling chunk. */
+  samplingBytes: number;
+  /** Marginal distribution over the measured qubits, when probabilities are asked for. */
+  probabilitiesBytes: number;
+  /** The returned JSON arrays (statevector pairs, counts). */
+  outputBytes: number;
+  totalBytes: number;
+}
+
+export interface SimulationPlan {
+  numQubits: number;
+  /** Clbits of the outcome keys: the circuit's, or one per qubit when it measures nothing. */
+  numClbits: number;
+  /** The circuit's own clbit count (reported as `clbits`). */
+  circuitClbits: number;
+  mode: ExecutionMode;
+  kernel: KernelName;
+  /** Everything but the terminal measurements, in order. */
+  steps: Step[];
+  terminal: TerminalMeasure[];
+  /** false when the circuit has no measurement: then every qubit is sampled and keys are qubit bitstrings. */
+  measured: boolean;
+  /** Registers as [offset, size] in key order (last declared first). */
+  keyRegisters: Array<{ offset: number; size: number }>;
+  shots: number;
+  seed: number;
+  probabilities: boolean;
+  statevector: boolean;
+  top?: number;
+  /** Bound on live branches in branching mode (memory and `maxBranches`); < 2 means per-shot from the start. */
+  maxBranches: number;
+  memory: MemoryEstimate;
+  maxMemoryBytes: number;
+}
+
+export const DEFAULT_SHOTS = 1024;
+export const MAX_SHOTS = 1e9;
+export const DEFAULT_MAX_MEMORY_BYTES = 4 * 1024 ** 3;
+export const DEFAULT_MAX_BRANCHES = 4096;
+/**
+ * The TS kernels index amplitudes with 32-bit integer bit operations, and a Float64Array of 2·2^30 doubles
+ * (16 GiB) is within V8's typed-array length cap on 64-bit Node 20.
+ */
+export const MAX_STATEVECTOR_QUBITS = 30;
+/** Rough heap cost of one `[re, im]` pair in the returned statevector, and of one counts entry. */
+const OUTPUT_BYTES_PER_AMPLITUDE = 80;
+const OUTPUT_BYTES_PER_OUTCOME = 120;
+
+export function plan(circuit: Circuit, options: SimulateOptions = {}): SimulationPlan {
+  const n = circuit.numQubits;
+  if (!Number.isInteger(n) || n < 0)
+    throw userError("Sim.InvalidCircuit", `the number of qubits must be a non-negative integer, got ${n}`);
+  const shots = options.shots ?? DEFAULT_SHOTS;
+  if (!Number.isInteger(shots) || shots < 1 || shots > MAX_SHOTS)
+    throw userError("Sim.InvalidShots", `shots must be an integer from 1 to ${MAX_SHOTS}, got ${shots}`, {
+      field: "shots",
+    });
+  if (options.seed !== undefined && !isValidSeed(options.seed))
+    throw userError("Sim.InvalidSeed", `seed must be an integer from 0 to ${MAX_SEED}, got ${options.seed}`, {
+      field: "seed",
+    });
+  if (options.top !== undefined && (!Number.isInteger(options.top) || options.top < 1))
+    throw userError("Sim.InvalidTop", `top must be a positive integer, got ${options.top}`, { field: "top" });
+  const maxMemoryBytes = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  if (!(maxMemoryBytes > 0) || !Number.isFinite(maxMemoryBytes))
+    throw userError("Sim.InvalidMemoryLimit", `the memory limit must be a positive number of bytes`, {
+      field: "maxMemoryBytes",
+    });
+  const maxBranchesOption = options.maxBranches ?? DEFAULT_MAX_BRANCHES;
+  if (!Number.isInteger(maxBranchesOption) || maxBranchesOption < 1)
+    throw userError("Sim.InvalidMaxBranches", `maxBranches must be a positive integer`, {
+      field: "maxBranches",
+    });
+
+  validateCircuit(circuit);
+  const measured = circuit.ops.some((op) => op.kind === "measure");
+  const terminalFlags = findTerminalMeasurements(circuit);
+  const steps: Step[] = [];
+  const terminal: TerminalMeasure[] = [];
+  circuit.ops.forEach((op, i) => {
+    if (op.kind === "barrier") return;
+    const condition = op.condition ? resolveCondition(circuit, op.condition) : undefined;
+    const cond = condition ? { condition } : {};
+    if (op.kind === "measure") {
+      if (terminalFlags[i]) terminal.push({ qubit: op.qubit, clbit: op.clbit });
+      else steps.push({ kind: "measure", qubit: op.qubit, clbit: op.clbit, ...cond });
+    } else if (op.kind === "reset") {
+      steps.push({ kind: "reset", qubit: op.qubit, ...cond });
+    } else {
+      const kop = lowerGate(op.name, op.qubits, op.params);
+      if (kop) steps.push({ kind: "unitary", name: op.name, op: kop, ...cond });
+    }
+  });
+  if (!measured) for (let q = 0; q < n; q++) terminal.push({ qubit: q, clbit: q });
+  const mode: ExecutionMode = steps.some((s) => s.kind !== "unitary") ? "branching" : "sample-once";
+
+  const statevectorBytes = 16 * 2 ** n;
+  const samplingBytes = 8 * Math.min(shots, SAMPLE_CHUNK);
+  const probabilitiesBytes = options.probabilities ? 8 * 2 ** terminal.length : 0;
+  const outputBytes =
+    (options.statevector ? OUTPUT_BYTES_PER_AMPLITUDE * 2 ** n : 0) +
+    OUTPUT_BYTES_PER_OUTCOME * Math.min(shots, 2 ** terminal.length);
+  const memory: MemoryEstimate = {
+    statevectorBytes,
+    samplingBytes,
+    probabilitiesBytes,
+    outputBytes,
+    totalBytes: statevectorBytes + samplingBytes + probabilitiesBytes + outputBytes,
+  };
+  const label =
+    options.memoryLimitLabel ?? (options.maxMemoryBytes === undefined ? "default" : "maxMemoryBytes");
+  if (memory.totalBytes > maxMemoryBytes) {
+    const extra = memory.totalBytes - statevectorBytes;
+    throw userError(
+      "Sim.TooManyQubits",
+      `a ${n}-qubit simulation needs ${formatBytes(memory.totalBytes)} (${memory.totalBytes} bytes)` +
+        (extra > 0
+          ? `: the statevector ${formatBytes(statevectorBytes)} plus ${formatBytes(extra)} for sampling and output`
+          : "") +
+        `, more than the limit of ${formatBytes(maxMemoryBytes)}`,
+      {
+        hint:
+          `a ${n}-qubit statevector needs ${formatBytes(statevectorBytes)}; the limit is ` +
+          `${formatBytes(maxMemoryBytes)} (${label}); use --max-memory to change it`,
+      },
+    );
+  }
+  if (n > MAX_STATEVECTOR_QUBITS)
+    throw userError(
+      "Sim.TooManyQubits",
+      `a ${n}-qubit statevector (${formatBytes(statevectorBytes)}) is beyond the ${MAX_STATEVECTOR_QUBITS}-qubit ` +
+        `limit of the statevector kernels`,
+      { hint: `the statevector simulator handles at most ${MAX_STATEVECTOR_QUBITS} qubits` },
+    );
+  const branchBudget = Math.floor(
+    (maxMemoryBytes - (memory.totalBytes - statevectorBytes)) / statevectorBytes,
+  );
+  const maxBranches = Math.max(1, Math.min(maxBranchesOption, branchBudget));
+
+  return {
+    numQubits: n,
+    numClbits: measured ? circuit.numClbits : n,
+    circuitClbits: circuit.numClbits,
+    mode,
+    kernel: selectKernel(options.kernel).name as KernelName,
+    steps,
+    terminal,
+    measured,
+    keyRegisters: measured
+      ? circuit.cregs.map((r) => ({ offset: r.offset, size: r.size })).reverse()
+      : [{ offset: 0, size: n }],
+    shots,
+    seed: options.seed ?? randomSeed(),
+    probabilities: options.probabilities ?? false,
+    statevector: options.statevector ?? false,
+    ...(options.top !== undefined ? { top: options.top } : {}),
+    maxBranches,
+    memory,
+    maxMemoryBytes,
+  };
+}
+
+/** "256 GiB", "1.5 MiB", "16 TiB". */
+export function formatBytes(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const text = Number.isInteger(v) ? String(v) : v < 10 ? v.toFixed(1) : String(Math.round(v));
+  return `${text} ${units[u]}`;
+}
+
+function validateCircuit(c: Circuit): void {
+  const bad = (code: string, message: string): never => {
+    throw userError(code, message, { field: "circuit" });
+  };
+  const checkQubit = (q: number): void => {
+    if (!Number.isInteger(q) || q < 0 || q >= c.numQubits)
+      bad("Circuit.QubitOutOfRange", `qubit ${q} is out of range 0..${c.numQubits - 1}`);
+  };
+  const checkCondition = (cond: Condition | undefined): void => {
+    if (!cond) return;
+    if (!c.cregs.some((r) => r.name === cond.register))
+      bad("Circuit.UnknownRegister", `no classical register '${cond.register}'`);
+    if (!Number.isInteger(cond.value) || cond.value < 0)
+      bad("Circuit.InvalidCondition", `a condition compares with a non-negative integer, got ${cond.value}`);
+  };
+  for (const op of c.ops) {
+    switch (op.kind) {
+      case "gate": {
+        const spec = GATES.get(op.name);
+        if (!spec) {
+          bad("Circuit.UnknownGate", `unknown gate '${op.name}'`);
+          return;
+        }
+        if (op.qubits.length !== spec.numQubits)
+          bad(
+            "Circuit.WrongArity",
+            `gate '${op.name}' takes ${spec.numQubits} qubit(s), got ${op.qubits.length}`,
+          );
+        if (op.params.length !== spec.params.length || op.params.some((p) => !Number.isFinite(p)))
+          bad("Circuit.WrongParamCount", `gate '${op.name}' takes ${spec.params.length} finite parameter(s)`);
+        op.qubits.forEach(checkQubit);
+        if (new Set(op.qubits).size !== op.qubits.length)
+          bad("Circuit.DuplicateQubit", `gate '${op.name}' uses a qubit twice`);
+        checkCondition(op.condition);
+        break;
+      }
+      case "measure":
+        checkQubit(op.qubit);
+        if (!Number.isInteger(op.clbit) || op.clbit < 0 || op.clbit >= c.numClbits)
+          bad("Circuit.ClbitOutOfRange", `clbit ${op.clbit} is out of range 0..${c.numClbits - 1}`);
+        checkCondition(op.condition);
+        break;
+      case "reset":
+        checkQubit(op.qubit);
+        checkCondition(op.condition);
+        break;
+      case "barrier":
+        op.qubits.forEach(checkQubit);
+        break;
+    }
+  }
+}
+
+function resolveCondition(c: Circuit, cond: Condition): ResolvedCondition {
+  const reg = c.cregs.find((r) => r.name === cond.register)!;
+  return { offset: reg.offset, size: reg.size, value: cond.value };
+}
+
+/**
+ * A measurement is terminal when it can move to the end of the circuit: no later operation touches its qubit,
+ * no later condition reads its register, no later measurement overwrites its clbit, and it is unconditioned.
+ * Scanning backwards keeps that one pass.
+ */
+export function findTerminalMeasurements(c: Circuit): boolean[] {
+  const flags = new Array<boolean>(c.ops.length).fill(false);
+  const qubitUsedLater = new Uint8Array(c.numQubits);
+  const clbitReadLater = new Uint8Array(c.numClbits);
+  const clbitWrittenLater = new Uint8Array(c.numClbits);
+  const markRead = (op: Operation): void => {
+    if (op.kind === "barrier" || !op.condition) return;
+    const cond = op.condition;
+    const reg = c.cregs.find((r) => r.name === cond.register);
+    if (reg) for (let b = reg.offset; b < reg.offset + reg.size; b++) clbitReadLater[b] = 1;
+  };
+  for (let i = c.ops.length - 1; i >= 0; i--) {
+    const op = c.ops[i];
+    if (op.kind === "measure") {
+      flags[i] =
+        !op.condition &&
+        !qubitUsedLater[op.qubit] &&
+        !clbitReadLater[op.clbit] &&
+        !clbitWrittenLater[op.clbit];
+      qubitUsedLater[op.qubit] = 1;
+      clbitWrittenLater[op.clbit] = 1;
+    } else if (op.kind === "reset") {
+      qubitUsedLater[op.qubit] = 1;
+    } else if (op.kind === "gate") {
+      for (const q of op.qubits) qubitUsedLater[q] = 1;
+    }
+    markRead(op);
+  }
+  return flags;
+}
+
+/**
+ * The kernel op for a library gate: controlled gates with a 1- or 2-qubit target take the controlled kernel
+ * (it touches only the amplitudes with every control set), other diagonal gates the phase-only kernel, then
+ * dense by size. Identity gates lower to nothing.
+ */
+export function lowerGate(
+  name: string,
+  qubits: readonly number[],
+  params: readonly number[],
+): KernelOp | null {
+  const spec = GATES.get(name);
+  if (!spec) throw userError("Circuit.UnknownGate", `unknown gate '${name}'`);
+  if (spec.controls && spec.numQubits - spec.controls.count <= 2) {
+    const count = spec.controls.count;
+    return {
+      kind: "controlled",
+      controls: qubits.slice(0, count),
+      targets: qubits.slice(count),
+      matrix: spec.controls.target(params),
+    };
+  }
+  const matrix = spec.matrix(params);
+  const k = qubits.length;
+  const d = 1 << k;
+  if (spec.diagonal) {
+    const diag = new Float64Array(2 * d);
+    let identity = true;
+    for (let j = 0; j < d; j++) {
+      diag[2 * j] = matrix[2 * (j * d + j)];
+      diag[2 * j + 1] = matrix[2 * (j * d + j) + 1];
+      if (diag[2 * j] !== 1 || diag[2 * j + 1] !== 0) identity = false;
+    }
+    return identity ? null : { kind: "diagonal", qubits: [...qubits], diag };
+  }
+  if (k === 1) return { kind: "dense1", qubit: qubits[0], matrix };
+  if (k === 2) return { kind: "dense2", qubits: [qubits[0], qubits[1]], matrix };
+  return { kind: "dense", qubits: [...qubits], matrix };
+}

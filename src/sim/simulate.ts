@@ -1,0 +1,269 @@
+// Exact statevector simulation with shots. `simulate` = `plan` then `run`.
+//
+// Modes (chosen by the planner):
+// - sample-once: no mid-circuit measurement or reset. Apply the gates once, then sample every shot from the
+//   final |amplitude|² in one sweep; exact probabilities are the marginal over the measured qubits.
+// - branching: mid-circuit measurement, reset or conditions on measured bits. Explore the tree of measurement
+//   outcomes once (each measurement splits a branch into its two renormalised outcomes, weighted by their
+//   probabilities; branches below PRUNE_PROBABILITY are dropped), giving the exact outcome distribution, then
+//   sample the shots from it. Terminal measurements are still read from each leaf's final distribution, not
+//   split. When the tree would exceed the branch bound (count or memory), fall back to simulating each shot
+//   and sampling each measurement with the PRNG.
+
+import type { Circuit } from "../circuit/ir.js";
+import type { Kernel } from "./kernels/kernel.js";
+import { selectKernel } from "./kernels/select.js";
+import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
+import { plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
+import { createPrng, type Prng } from "./prng.js";
+import { sampleIndices, sampleOneIndex } from "./sampling.js";
+import { accumulateMarginal, conditionHolds, gatherBits, toPairs, zeroState } from "./statevector.js";
+
+export interface SimulationResult {
+  qubits: number;
+  clbits: number;
+  shots: number;
+  seed: number;
+  counts: Record<string, number>;
+  probabilities?: Record<string, number>;
+  statevector?: Array<[number, number]>;
+  timing: { simulateMs: number };
+  notes?: string[];
+}
+
+/** Outcomes below this probability are left out of `probabilities`. */
+export const MIN_REPORTED_PROBABILITY = 1e-12;
+/** Branches of the measurement tree less likely than this are dropped. */
+export const PRUNE_PROBABILITY = 1e-14;
+
+export function simulate(circuit: Circuit, options: SimulateOptions = {}): SimulationResult {
+  const start = performance.now();
+  const result = run(plan(circuit, options));
+  result.timing.simulateMs = performance.now() - start;
+  return result;
+}
+
+interface Outcome {
+  /** Outcome key → probability (exact) or count. */
+  distribution: Map<string, number>;
+  exact: boolean;
+  /** The state reported with `statevector`. */
+  state: Float64Array;
+  notes: string[];
+}
+
+/** Execute a plan (never validates again). */
+export function run(p: SimulationPlan): SimulationResult {
+  const start = performance.now();
+  const kernel = selectKernel(p.kernel);
+  const rng = createPrng(p.seed);
+  const notes: string[] = [];
+  if (!p.measured)
+    notes.push(
+      "the circuit has no measurement: every qubit was sampled; keys are qubit bitstrings, qubit 0 rightmost",
+    );
+
+  let counts: Map<string, number>;
+  let probabilities: Map<string, number> | undefined;
+  let state: Float64Array;
+  if (p.mode === "sample-once") {
+    state = zeroState(p.numQubits);
+    const clbits = new Uint8Array(p.numClbits);
+    for (const step of p.steps) {
+      if (step.kind !== "unitary") continue;
+      if (step.condition && !conditionHolds(step.condition, clbits)) continue;
+      kernel.apply(state, p.numQubits, step.op);
+    }
+    const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
+    const keyOf = keyMaker(p, clbits);
+    counts = new Map();
+    for (const [index, count] of sampleIndices(state, "amplitudes", p.shots, rng)) {
+      const key = keyOf(gatherBits(index, terminalQubits));
+      counts.set(key, (counts.get(key) ?? 0) + count);
+    }
+    if (p.probabilities) {
+      const marginal = new Float64Array(2 ** terminalQubits.length);
+      accumulateMarginal(state, terminalQubits, 1, marginal);
+      probabilities = new Map();
+      for (let g = 0; g < marginal.length; g++) {
+        if (marginal[g] >= MIN_REPORTED_PROBABILITY) probabilities.set(keyOf(g), marginal[g]);
+      }
+    }
+  } else {
+    const tree = exploreTree(p, kernel);
+    if (tree) {
+      state = tree.state;
+      notes.push(...tree.notes);
+      const keys = [...tree.distribution.keys()].sort();
+      const weights = Float64Array.from(keys, (k) => tree.distribution.get(k)!);
+      counts = new Map();
+      for (const [i, count] of sampleIndices(weights, "probabilities", p.shots, rng))
+        counts.set(keys[i], count);
+      if (p.probabilities) {
+        probabilities = new Map();
+        for (let i = 0; i < keys.length; i++)
+          if (weights[i] >= MIN_REPORTED_PROBABILITY) probabilities.set(keys[i], weights[i]);
+      }
+    } else {
+      const shots = perShot(p, kernel, rng);
+      state = shots.state;
+      counts = shots.distribution;
+      notes.push(...shots.notes);
+      if (p.probabilities) {
+        probabilities = new Map([...counts].map(([k, c]) => [k, c / p.shots]));
+        notes.push(
+          "probabilities are estimated from the shots (the measurement tree was too large to enumerate)",
+        );
+      }
+    }
+  }
+
+  const result: SimulationResult = {
+    qubits: p.numQubits,
+    clbits: p.circuitClbits,
+    shots: p.shots,
+    seed: p.seed,
+    counts: p.top !== undefined ? topEntries(Object.fromEntries(counts), p.top) : sortedRecord(counts),
+    timing: { simulateMs: 0 },
+  };
+  if (probabilities)
+    result.probabilities =
+      p.top !== undefined
+        ? topEntries(Object.fromEntries(probabilities), p.top)
+        : sortedRecord(probabilities);
+  if (p.statevector) result.statevector = toPairs(state);
+  if (notes.length > 0) result.notes = notes;
+  result.timing.simulateMs = performance.now() - start;
+  return result;
+}
+
+/** Maps gathered terminal-measurement bits to a key, on top of the mid-circuit clbits `base`. */
+function keyMaker(p: SimulationPlan, base: Uint8Array): (gathered: number) => string {
+  const clbits = new Uint8Array(p.numClbits);
+  return (g) => {
+    clbits.set(base);
+    for (let j = 0; j < p.terminal.length; j++) clbits[p.terminal[j].clbit] = (g >>> j) & 1;
+    return outcomeKey(clbits, p.keyRegisters);
+  };
+}
+
+interface Branch {
+  state: Float64Array;
+  probability: number;
+  clbits: Uint8Array;
+}
+
+/** Apply one measurement or reset outcome to a branch in place. */
+function settle(kernel: Kernel, n: number, b: Branch, step: Step, outcome: 0 | 1, p: number): void {
+  kernel.collapse(
+    b.state,
+    n,
+    (step as { qubit: number }).qubit,
+    outcome,
+    1 / Math.sqrt(p),
+    step.kind === "reset",
+  );
+  if (step.kind === "measure") b.clbits[step.clbit] = outcome;
+}
+
+/** The exact outcome distribution by enumerating measurement branches, or null when the tree is too large. */
+function exploreTree(p: SimulationPlan, kernel: Kernel): Outcome | null {
+  if (p.maxBranches < 2) return null;
+  const n = p.numQubits;
+  let branches: Branch[] = [{ state: zeroState(n), probability: 1, clbits: new Uint8Array(p.numClbits) }];
+  let pruned = 0;
+  for (const step of p.steps) {
+    const next: Branch[] = [];
+    for (let i = 0; i < branches.length; i++) {
+      const b = branches[i];
+      if (step.condition && !conditionHolds(step.condition, b.clbits)) {
+        next.push(b);
+        continue;
+      }
+      if (step.kind === "unitary") {
+        kernel.apply(b.state, n, step.op);
+        next.push(b);
+        continue;
+      }
+      const p1 = Math.min(1, Math.max(0, kernel.probabilityOne(b.state, n, step.qubit)));
+      const p0 = 1 - p1;
+      if (b.probability * p1 < PRUNE_PROBABILITY || b.probability * p0 < PRUNE_PROBABILITY) {
+        const outcome: 0 | 1 = p1 > p0 ? 1 : 0;
+        const kept = outcome ? p1 : p0;
+        pruned += b.probability * (1 - kept);
+        settle(kernel, n, b, step, outcome, kept);
+        b.probability *= kept;
+        next.push(b);
+        continue;
+      }
+      // Live after the split: the ones already processed, the two halves, and the ones still waiting.
+      if (next.length + 2 + (branches.length - i - 1) > p.maxBranches) return null;
+      const one: Branch = {
+        state: b.state.slice(),
+        probability: b.probability * p1,
+        clbits: b.clbits.slice(),
+      };
+      settle(kernel, n, b, step, 0, p0);
+      b.probability *= p0;
+      settle(kernel, n, one, step, 1, p1);
+      next.push(b, one);
+    }
+    branches = next;
+  }
+
+  const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
+  const marginal = new Float64Array(2 ** terminalQubits.length);
+  const distribution = new Map<string, number>();
+  let likeliest = branches[0];
+  for (const b of branches) {
+    if (b.probability > likeliest.probability) likeliest = b;
+    marginal.fill(0);
+    accumulateMarginal(b.state, terminalQubits, b.probability, marginal);
+    const keyOf = keyMaker(p, b.clbits);
+    for (let g = 0; g < marginal.length; g++) {
+      if (marginal[g] === 0) continue;
+      const key = keyOf(g);
+      distribution.set(key, (distribution.get(key) ?? 0) + marginal[g]);
+    }
+  }
+  const notes: string[] = [
+    `mid-circuit measurement: exact outcome distribution from ${branches.length} measurement branch(es)`,
+  ];
+  if (pruned > 0) notes.push(`branches with total probability ${pruned.toExponential(1)} were pruned`);
+  if (p.statevector)
+    notes.push(
+      `statevector: the most likely branch (probability ${likeliest.probability.toPrecision(6)}), ` +
+        `mid-circuit clbits ${outcomeKey(likeliest.clbits, p.keyRegisters)}`,
+    );
+  return { distribution, exact: true, state: likeliest.state, notes };
+}
+
+/** The fallback: run the circuit once per shot, sampling each measurement with the PRNG. */
+function perShot(p: SimulationPlan, kernel: Kernel, rng: Prng): Outcome {
+  const n = p.numQubits;
+  const b: Branch = { state: zeroState(n), probability: 1, clbits: new Uint8Array(p.numClbits) };
+  const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
+  const counts = new Map<string, number>();
+  for (let shot = 0; shot < p.shots; shot++) {
+    b.state.fill(0);
+    b.state[0] = 1;
+    b.clbits.fill(0);
+    for (const step of p.steps) {
+      if (step.condition && !conditionHolds(step.condition, b.clbits)) continue;
+      if (step.kind === "unitary") {
+        kernel.apply(b.state, n, step.op);
+        continue;
+      }
+      const p1 = Math.min(1, Math.max(0, kernel.probabilityOne(b.state, n, step.qubit)));
+      const outcome: 0 | 1 = rng.nextDouble() < p1 ? 1 : 0;
+      settle(kernel, n, b, step, outcome, outcome ? p1 : 1 - p1);
+    }
+    const key = keyMaker(p, b.clbits)(gatherBits(sampleOneIndex(b.state, rng), terminalQubits));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const notes = [
+    `mid-circuit measurement: the measurement tree exceeded ${p.maxBranches} branches, so each shot was simulated`,
+  ];
+  if (p.statevector) notes.push("statevector: the state of the last shot");
+  return { distribution: counts, exact: false, state: b.state, notes };
+}

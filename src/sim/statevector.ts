@@ -1,0 +1,49 @@
+// Statevector helpers outside the gate kernels: allocation, marginals over measured qubits, classical
+// conditions and the JSON form. Layout as in kernels/kernel.ts: interleaved re/im, qubit 0 least significant.
+
+import type { ResolvedCondition } from "./plan.js";
+
+/** |0…0⟩ on n qubits. */
+export function zeroState(numQubits: number): Float64Array {
+  const state = new Float64Array(2 * 2 ** numQubits);
+  state[0] = 1;
+  return state;
+}
+
+/** Gather bits qubits[j] of `index` into bit j of the result. */
+export function gatherBits(index: number, qubits: Int32Array): number {
+  let g = 0;
+  for (let j = 0; j < qubits.length; j++) g |= ((index >>> qubits[j]) & 1) << j;
+  return g;
+}
+
+/**
+ * Add weight·|amplitude|² into out[g], where bit j of g is the value of qubits[j]: the distribution of the
+ * measured qubits. `out` has 2^qubits.length entries.
+ */
+export function accumulateMarginal(
+  state: Float64Array,
+  qubits: Int32Array,
+  weight: number,
+  out: Float64Array,
+): void {
+  const len = state.length / 2;
+  for (let i = 0; i < len; i++) {
+    const p = state[2 * i] * state[2 * i] + state[2 * i + 1] * state[2 * i + 1];
+    if (p !== 0) out[gatherBits(i, qubits)] += weight * p;
+  }
+}
+
+/** OpenQASM 2.0 `if (creg == value)`: the register's bits as an unsigned integer, bit 0 least significant. */
+export function conditionHolds(cond: ResolvedCondition, clbits: Uint8Array): boolean {
+  let v = 0;
+  for (let b = cond.size - 1; b >= 0; b--) v = v * 2 + clbits[cond.offset + b];
+  return v === cond.value;
+}
+
+/** The state as `[re, im]` pairs in index order (plain JSON). */
+export function toPairs(state: Float64Array): Array<[number, number]> {
+  const out = new Array<[number, number]>(state.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = [state[2 * i], state[2 * i + 1]];
+  return out;
+}
