@@ -1,9 +1,10 @@
 // GPU cluster cost model. time = FLOPs / (GPUs × peak × MFU × scaling efficiency); energy = TDP × PUE × GPU-time;
 // cost = price × GPU-hours. MFU defaults to 0.40, inside the 38–43% measured for Llama 3 405B on 8,192–16,384
 // H100 (Llama 3 paper Table 4, [M1]). A second mode takes published GPU-hours instead of a FLOP count.
-import { citations, getGpu, unverifiedNotes, catalog } from "../hardware/catalog.js";
-import type { Gpu } from "../hardware/schema.js";
+
 import { userError } from "../errors.js";
+import { catalog, citations, getGpu, unverifiedNotes } from "../hardware/catalog.js";
+import type { Gpu } from "../hardware/schema.js";
 import { SECONDS_PER_HOUR, tflopsToFlopsPerSecond } from "../units/quantity.js";
 
 /** Classical work as the GPU model sees it: FLOPs, bytes that must be resident, and how far it parallelises. */
@@ -62,7 +63,8 @@ export const DEFAULT_GPU = "h100";
 export const DEFAULT_GPU_COUNT = 16_000;
 
 function check(field: string, value: number, ok: boolean, what: string): void {
-  if (!Number.isFinite(value) || !ok) throw userError("Estimate.Gpu.InvalidParameter", `${what}, got ${value}`, { field });
+  if (!Number.isFinite(value) || !ok)
+    throw userError("Estimate.Gpu.InvalidParameter", `${what}, got ${value}`, { field });
 }
 
 /**
@@ -75,7 +77,14 @@ export function scalingEfficiency(gpus: number): number {
   return gpus <= ref ? 1 : efficiencyPerDoubling ** Math.log2(gpus / ref);
 }
 
-function resolve(options: GpuOptions): { gpu: Gpu; count: number; mfu: number; pue: number; precision: "bf16" | "fp8"; peak: number } {
+function resolve(options: GpuOptions): {
+  gpu: Gpu;
+  count: number;
+  mfu: number;
+  pue: number;
+  precision: "bf16" | "fp8";
+  peak: number;
+} {
   const gpu = getGpu(options.gpu ?? DEFAULT_GPU);
   const count = options.gpus ?? DEFAULT_GPU_COUNT;
   check("gpus", count, Number.isInteger(count) && count >= 1, "must be a whole number of GPUs ≥ 1");
@@ -86,7 +95,10 @@ function resolve(options: GpuOptions): { gpu: Gpu; count: number; mfu: number; p
   const precision = options.precision ?? "bf16";
   const peak = precision === "fp8" ? gpu.peakFp8Tflops : gpu.peakBf16Tflops;
   if (peak === null) {
-    throw userError("Estimate.Gpu.NoFp8", `${gpu.id} has no FP8 tensor rate`, { field: "precision", hint: "use --precision bf16" });
+    throw userError("Estimate.Gpu.NoFp8", `${gpu.id} has no FP8 tensor rate`, {
+      field: "precision",
+      hint: "use --precision bf16",
+    });
   }
   return { gpu, count, mfu, pue, precision, peak };
 }
@@ -135,7 +147,9 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
     "single-GPU time is hypothetical: same MFU, and ignores whether the training state fits in one GPU's memory",
   ];
   if (usefulCount < count) {
-    assumptions.push(`saturated: only ${usefulCount} of ${count} GPUs can work at once; the rest are billed but idle`);
+    assumptions.push(
+      `saturated: only ${usefulCount} of ${count} GPUs can work at once; the rest are billed but idle`,
+    );
   }
   return {
     mode: "flops-model",
@@ -159,7 +173,12 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
     memory: { residentBytes, minGpus, fits: count >= minGpus },
     formula: "seconds = FLOPs / (GPUs × peak FLOP/s × MFU × scaling efficiency)",
     assumptions,
-    unverified: unverifiedNotes(gpu, [precision === "fp8" ? "peakFp8Tflops" : "peakBf16Tflops", "tdpW", "priceUsdPerGpuHourLow", "priceUsdPerGpuHourHigh"]),
+    unverified: unverifiedNotes(gpu, [
+      precision === "fp8" ? "peakFp8Tflops" : "peakBf16Tflops",
+      "tdpW",
+      "priceUsdPerGpuHourLow",
+      "priceUsdPerGpuHourHigh",
+    ]),
     sources: citations(gpu.source, gpu.priceSource, band.source),
   };
 }
@@ -171,7 +190,10 @@ export interface ReportedRun {
 }
 
 /** A published run: seconds on `gpus` GPUs = GPU-hours × 3,600 / GPUs; the implied MFU if FLOPs are known. */
-export function estimateGpuFromReportedHours(run: ReportedRun, options: GpuOptions = {}): GpuEstimate & { impliedMfu: number | null } {
+export function estimateGpuFromReportedHours(
+  run: ReportedRun,
+  options: GpuOptions = {},
+): GpuEstimate & { impliedMfu: number | null } {
   check("gpuHours", run.gpuHours, run.gpuHours > 0, "must be a positive number of GPU-hours");
   const { gpu, count, pue, precision, peak } = resolve(options);
   const gpuSeconds = run.gpuHours * SECONDS_PER_HOUR;
@@ -201,7 +223,9 @@ export function estimateGpuFromReportedHours(run: ReportedRun, options: GpuOptio
     formula: "seconds = reported GPU-hours × 3,600 / GPUs (perfect scaling of the billed hours)",
     assumptions: [
       `${run.gpuHours} reported ${gpu.id} GPU-hours spread evenly over ${count} GPUs`,
-      ...(impliedMfu !== null ? [`implied average MFU over all billed hours: ${(impliedMfu * 100).toFixed(1)}%`] : []),
+      ...(impliedMfu !== null
+        ? [`implied average MFU over all billed hours: ${(impliedMfu * 100).toFixed(1)}%`]
+        : []),
       ...commonAssumptions(gpu, pue),
     ],
     unverified: unverifiedNotes(gpu, ["peakBf16Tflops", "tdpW"]),

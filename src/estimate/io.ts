@@ -40,7 +40,8 @@ export function encodingCost(dimension: number, method: EncodingMethod, bitsPerV
     qubits,
     gates: dimension,
     depth: dimension,
-    formula: "amplitude encoding: qubits = ⌈log2 d⌉; state preparation ~d gates and ~d layers (Möttönen 2005; Shende 2006)",
+    formula:
+      "amplitude encoding: qubits = ⌈log2 d⌉; state preparation ~d gates and ~d layers (Möttönen 2005; Shende 2006)",
   };
 }
 

@@ -1,12 +1,25 @@
 // LLM training, end to end: workload → GPU cluster estimate (and the published-GPU-hours view where there is
 // one) → quantum-processor estimate bottleneck by bottleneck → verdict.
 import { catalog, citations } from "../hardware/catalog.js";
-import { type Crossover, decide, summarize, type Verdict, type VerdictGpu, type VerdictQpu } from "../verdict/verdict.js";
 import { formatDuration, formatSci } from "../units/format.js";
 import { secondsToYears, tflopsToFlopsPerSecond } from "../units/quantity.js";
+import {
+  type Crossover,
+  decide,
+  summarize,
+  type Verdict,
+  type VerdictGpu,
+  type VerdictQpu,
+} from "../verdict/verdict.js";
 import { type LlmTrainingInput, type LlmTrainingWorkload, llmTraining } from "../workloads/llm-training.js";
 import { estimateGpu, estimateGpuFromReportedHours, type GpuEstimate, type GpuOptions } from "./gpu.js";
-import { type Bottleneck, estimateQpuTraining, type QpuEstimate, type QpuOptions, type QuantumTrainingWork } from "./qpu.js";
+import {
+  type Bottleneck,
+  estimateQpuTraining,
+  type QpuEstimate,
+  type QpuOptions,
+  type QuantumTrainingWork,
+} from "./qpu.js";
 
 export interface LlmEstimateOptions extends GpuOptions, QpuOptions {}
 
@@ -57,14 +70,27 @@ function clusterRate(g: GpuEstimate): number {
   return g.usefulCount * tflopsToFlopsPerSecond(g.peakTflops) * g.mfu * g.scalingEfficiency;
 }
 
-export function estimateLlmTraining(input: LlmTrainingInput, options: LlmEstimateOptions = {}): LlmTrainingVerdict {
+export function estimateLlmTraining(
+  input: LlmTrainingInput,
+  options: LlmEstimateOptions = {},
+): LlmTrainingVerdict {
   const w = llmTraining(input);
-  const gpu = estimateGpu({ flops: w.flops, residentBytes: w.trainingStateBytes, maxUsefulGpus: w.maxUsefulGpus }, options);
+  const gpu = estimateGpu(
+    { flops: w.flops, residentBytes: w.trainingStateBytes, maxUsefulGpus: w.maxUsefulGpus },
+    options,
+  );
   const reported =
     w.reportedGpuHours !== null && w.reportedGpu === gpu.device
-      ? estimateGpuFromReportedHours({ gpuHours: w.reportedGpuHours, flops: w.publishedFlops ?? w.flops }, options)
+      ? estimateGpuFromReportedHours(
+          { gpuHours: w.reportedGpuHours, flops: w.publishedFlops ?? w.flops },
+          options,
+        )
       : null;
-  const qpu = estimateQpuTraining(quantumWork(w), { seconds: gpu.seconds, clusterFlopsPerSecond: clusterRate(gpu) }, options);
+  const qpu = estimateQpuTraining(
+    quantumWork(w),
+    { seconds: gpu.seconds, clusterFlopsPerSecond: clusterRate(gpu) },
+    options,
+  );
   const gpuFeasible = gpu.memory.fits;
   const { winner, speedupLog10 } = decide({ seconds: gpu.seconds, feasible: gpuFeasible }, qpu);
 
@@ -85,7 +111,10 @@ export function estimateLlmTraining(input: LlmTrainingInput, options: LlmEstimat
       `published ${formatSci(reported.gpuHours, 4)} ${reported.device} GPU-hours: ${formatDuration(reported.singleGpuSeconds)} on one GPU, ${formatDuration(reported.seconds)} on ${reported.count.toLocaleString("en-US")} (implied MFU ${reported.impliedMfu === null ? "n/a" : `${(reported.impliedMfu * 100).toFixed(1)}%`})`,
     );
   }
-  if (!gpuFeasible) notes.push(`the training state (${formatSci(gpu.memory.residentBytes, 2)} bytes) needs at least ${gpu.memory.minGpus} ${gpu.device}s`);
+  if (!gpuFeasible)
+    notes.push(
+      `the training state (${formatSci(gpu.memory.residentBytes, 2)} bytes) needs at least ${gpu.memory.minGpus} ${gpu.device}s`,
+    );
   notes.push(
     `at Hoefler et al.'s 10.5 kop/s fp16 rate for a future fault-tolerant QC, the ${formatSci(w.flops, 2)} FLOPs alone take ${formatDuration(references[0].seconds)}`,
   );
@@ -116,8 +145,13 @@ export function estimateLlmTraining(input: LlmTrainingInput, options: LlmEstimat
     infeasibleReasons: qpu.infeasibleReasons,
     costUsd: qpu.costUsd,
   };
-  const sourceList = [...citations(...w.sources), ...gpu.sources, ...qpu.sources, ...citations(hoefler.source)];
-  const seen = new Set<string>();
+  const sourceList = [
+    ...citations(...w.sources),
+    ...gpu.sources,
+    ...qpu.sources,
+    ...citations(hoefler.source),
+  ];
+  const sources = [...new Map(sourceList.map((s) => [s.id, s])).values()];
   return {
     workload: w,
     winner,
@@ -130,7 +164,7 @@ export function estimateLlmTraining(input: LlmTrainingInput, options: LlmEstimat
     notes,
     assumptions: [...w.assumptions, ...gpu.assumptions, ...qpu.assumptions],
     unverified: [...w.unverified, ...gpu.unverified, ...qpu.unverified],
-    sources: sourceList.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true))),
+    sources,
     gpuDetail: gpu,
     reported,
     qpuDetail: qpu,
@@ -150,7 +184,11 @@ export function llmCrossover(options: LlmEstimateOptions = {}): LlmCrossover {
   for (const n of CROSSOVER_SIZES) {
     const w = llmTraining({ params: n, tokens: 20 * n });
     const g = estimateGpu({ flops: w.flops, maxUsefulGpus: w.maxUsefulGpus }, options);
-    const q = estimateQpuTraining(quantumWork(w), { seconds: g.seconds, clusterFlopsPerSecond: clusterRate(g) }, options);
+    const q = estimateQpuTraining(
+      quantumWork(w),
+      { seconds: g.seconds, clusterFlopsPerSecond: clusterRate(g) },
+      options,
+    );
     gaps.push({ params: n, qpuOverGpuLog10: Math.log10(q.seconds / g.seconds) });
   }
   const win = gaps.find((x) => x.qpuOverGpuLog10 < 0);

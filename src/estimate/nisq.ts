@@ -22,7 +22,9 @@ export function deviceTiming(qpu: Qpu): DeviceTiming {
   const filledFrom: string[] = [];
   const pick = (field: string, value: number | null, fallback: number): number => {
     if (value !== null) return value;
-    filledFrom.push(`${qpu.id}.${field} not in the catalog: ${fallback} from QRE preset ${presetId} (${preset.source})`);
+    filledFrom.push(
+      `${qpu.id}.${field} not in the catalog: ${fallback} from QRE preset ${presetId} (${preset.source})`,
+    );
     return fallback;
   };
   const twoQubitError = pick("twoQubitError", qpu.twoQubitError, preset.errorRate);
@@ -57,7 +59,10 @@ export function shotSeconds(c: CircuitShape, t: DeviceTiming): number {
  */
 export function successProbabilityLog10(c: CircuitShape, t: DeviceTiming): number {
   const l = (e: number) => Math.log1p(-e) / Math.LN10;
-  let log = c.oneQubitGates * l(t.oneQubitError) + c.twoQubitGates * l(t.twoQubitError) + c.qubits * l(t.readoutError);
+  let log =
+    c.oneQubitGates * l(t.oneQubitError) +
+    c.twoQubitGates * l(t.twoQubitError) +
+    c.qubits * l(t.readoutError);
   if (t.coherenceUs !== null) {
     const durationUs = c.depth * t.twoQubitGateNs * 1e-3;
     log -= (c.qubits * durationUs) / t.coherenceUs / Math.LN10;

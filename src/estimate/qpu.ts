@@ -4,9 +4,10 @@
 // when it still loses, the verdict does not hinge on a pessimistic choice. Each bottleneck is computed alone and
 // carries its formula and source; see io.ts (encoding, readout, gradients), nisq.ts (clock, errors) and
 // surface-code.ts (error correction).
+
+import { userError } from "../errors.js";
 import { catalog, citations, getQpu, unverifiedNotes } from "../hardware/catalog.js";
 import type { Qpu } from "../hardware/schema.js";
-import { userError } from "../errors.js";
 import { formatDuration, formatOrders, formatQubits, formatSci } from "../units/format.js";
 import {
   BACKPROP_FORWARD_MULTIPLE,
@@ -102,7 +103,11 @@ function checkFraction(field: string, v: number): void {
   }
 }
 
-export function estimateQpuTraining(work: QuantumTrainingWork, gpu: GpuReference, options: QpuOptions = {}): QpuEstimate {
+export function estimateQpuTraining(
+  work: QuantumTrainingWork,
+  gpu: GpuReference,
+  options: QpuOptions = {},
+): QpuEstimate {
   const qpu: Qpu = getQpu(options.qpu ?? DEFAULT_QPU);
   const epsilon = options.epsilon ?? DEFAULT_EPSILON;
   checkFraction("epsilon", epsilon);
@@ -115,7 +120,9 @@ export function estimateQpuTraining(work: QuantumTrainingWork, gpu: GpuReference
   const timing = deviceTiming(qpu);
   const infeasibleReasons: string[] = [];
   if (qpu.model === "analog") {
-    infeasibleReasons.push(`${qpu.id} is an analog simulator: it runs no gate circuits (numbers below assume it did)`);
+    infeasibleReasons.push(
+      `${qpu.id} is an analog simulator: it runs no gate circuits (numbers below assume it did)`,
+    );
   }
 
   // The circuit: encode one input vector, then one parameterised 2q gate per weight, packed ⌊q/2⌋ per layer.
@@ -156,7 +163,10 @@ export function estimateQpuTraining(work: QuantumTrainingWork, gpu: GpuReference
     let used = { ...onDevice, onDevice: true };
     if (!onDevice.feasible) {
       const preset = catalog.faultTolerance.qubitPresets.find((x) => x.id === "qubit_gate_ns_e3")!;
-      used = { ...surfaceCode(preset.errorRate, pReq, timing.twoQubitGateNs, timing.readoutNs), onDevice: false };
+      used = {
+        ...surfaceCode(preset.errorRate, pReq, timing.twoQubitGateNs, timing.readoutNs),
+        onDevice: false,
+      };
       infeasibleReasons.push(
         `error correction impossible on ${qpu.id}: ${onDevice.reason}; times below assume the same device at error rate ${preset.errorRate} (QRE ${preset.id})`,
       );
@@ -236,7 +246,9 @@ export function estimateQpuTraining(work: QuantumTrainingWork, gpu: GpuReference
       formula: `${method} encoding register × physical qubits per logical qubit`,
       source: "[F1]; catalog",
       explanation: `${formatQubits(physicalQubits)} needed (${q} logical) vs ${qpu.qubits} on ${qpu.id}; roadmaps: ${
-        roadmap.physical ? `${roadmap.physical.vendor} ${roadmap.physical.year} (${roadmap.physical.label})` : "no published roadmap reaches it"
+        roadmap.physical
+          ? `${roadmap.physical.vendor} ${roadmap.physical.year} (${roadmap.physical.label})`
+          : "no published roadmap reaches it"
       }; holding the weights coherently would take ${formatQubits(work.params * work.bitsPerValue)}`,
     },
     {
@@ -244,14 +256,20 @@ export function estimateQpuTraining(work: QuantumTrainingWork, gpu: GpuReference
       kind: "time",
       factorLog10: Math.log10(shotSecondsEffective / gpuForwardPerToken),
       seconds: shotSecondsEffective,
-      formula: "time per circuit = depth × gate time (logical cycle if error-corrected) + readout; vs the cluster's 2·N FLOPs per token forward",
+      formula:
+        "time per circuit = depth × gate time (logical cycle if error-corrected) + readout; vs the cluster's 2·N FLOPs per token forward",
       source: `catalog (${qpu.source})`,
       explanation: `one forward pass is a ${formatSci(circuit.depth, 2)}-layer circuit taking ${formatDuration(shotSecondsEffective)} per shot, against ${formatDuration(gpuForwardPerToken)} per token on the GPU cluster`,
     },
   ];
   const binding = bottlenecks.reduce((a, b) => (b.factorLog10 > a.factorLog10 ? b : a));
 
-  const costUsd = qpu.priceUsdPerQpuSecond !== null ? seconds * qpu.priceUsdPerQpuSecond : qpu.priceUsdPerShot !== null ? totalShots * qpu.priceUsdPerShot : null;
+  const costUsd =
+    qpu.priceUsdPerQpuSecond !== null
+      ? seconds * qpu.priceUsdPerQpuSecond
+      : qpu.priceUsdPerShot !== null
+        ? totalShots * qpu.priceUsdPerShot
+        : null;
   const assumptions = [
     "generous to the QPU: one parameterised two-qubit gate per weight, weights kept as classical angles, circuits packed ⌊q/2⌋ gates per layer",
     "one parameter-shift expectation per parameter per step covers the whole batch (a real batch needs one per example)",
@@ -279,7 +297,24 @@ export function estimateQpuTraining(work: QuantumTrainingWork, gpu: GpuReference
     coherentWeightQubits: work.params * work.bitsPerValue,
     costUsd,
     assumptions,
-    unverified: unverifiedNotes(qpu, ["twoQubitError", "oneQubitError", "readoutError", "twoQubitGateNs", "readoutNs", "qubits", "t1Us", "t2Us"]),
-    sources: citations(qpu.source, "[parameter-shift]", "[F1]", "[state-prep]", "[esp]", "[hoefler2023]", "[abbas2023]"),
+    unverified: unverifiedNotes(qpu, [
+      "twoQubitError",
+      "oneQubitError",
+      "readoutError",
+      "twoQubitGateNs",
+      "readoutNs",
+      "qubits",
+      "t1Us",
+      "t2Us",
+    ]),
+    sources: citations(
+      qpu.source,
+      "[parameter-shift]",
+      "[F1]",
+      "[state-prep]",
+      "[esp]",
+      "[hoefler2023]",
+      "[abbas2023]",
+    ),
   };
 }

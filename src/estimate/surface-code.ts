@@ -28,9 +28,19 @@ export function surfaceCode(
   const pth = sc.thresholdErrorRate;
   const a = sc.crossingPrefactor;
   const base = { physicalErrorRate, thresholdErrorRate: pth, requiredLogicalErrorRate };
-  const none = { codeDistance: null, logicalErrorRate: null, physicalQubitsPerLogical: null, logicalCycleNs: null, feasible: false };
+  const none = {
+    codeDistance: null,
+    logicalErrorRate: null,
+    physicalQubitsPerLogical: null,
+    logicalCycleNs: null,
+    feasible: false,
+  };
   if (physicalErrorRate >= pth) {
-    return { ...base, ...none, reason: `physical error rate ${physicalErrorRate} is not below the surface-code threshold ${pth}` };
+    return {
+      ...base,
+      ...none,
+      reason: `physical error rate ${physicalErrorRate} is not below the surface-code threshold ${pth}`,
+    };
   }
   const raw = (2 * Math.log(a / requiredLogicalErrorRate)) / Math.log(pth / physicalErrorRate) - 1;
   let d = Math.max(1, Math.ceil(raw));

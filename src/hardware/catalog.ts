@@ -71,13 +71,17 @@ function parse<T extends z.ZodType>(file: string, schema: T, data: unknown): z.i
 export function validateCatalog(raw: RawCatalog): Catalog {
   const gpus = parse("gpus.json", listOf("devices", gpuSchema), raw.gpus).devices as Gpu[];
   const qpus = parse("qpus.json", listOf("devices", qpuSchema), raw.qpus).devices as Qpu[];
-  const annealers = parse("annealers.json", listOf("devices", annealerSchema), raw.annealers).devices as Annealer[];
+  const annealers = parse("annealers.json", listOf("devices", annealerSchema), raw.annealers)
+    .devices as Annealer[];
   const roadmap = parse("roadmaps.json", listOf("milestones", roadmapMilestoneSchema), raw.roadmaps)
     .milestones as RoadmapMilestone[];
   const mfu = parse("mfu.json", mfuDataSchema, raw.mfu);
   const faultTolerance = parse("fault-tolerance.json", faultToleranceSchema, raw.faultTolerance);
-  const referenceMachines = parse("reference-machines.json", listOf("machines", referenceMachineSchema), raw.referenceMachines)
-    .machines as ReferenceMachine[];
+  const referenceMachines = parse(
+    "reference-machines.json",
+    listOf("machines", referenceMachineSchema),
+    raw.referenceMachines,
+  ).machines as ReferenceMachine[];
   const sources = parse("sources.json", z.record(z.string(), z.string().min(3)), raw.sources);
 
   // Ids and aliases must be unique across all kinds, so `qfit devices NAME` is unambiguous.
@@ -85,21 +89,26 @@ export function validateCatalog(raw: RawCatalog): Catalog {
   for (const d of [...gpus, ...qpus, ...annealers]) {
     for (const name of [d.id, ...d.aliases]) {
       const prev = seen.get(name);
-      if (prev) throw internalError("Hardware.Catalog.Duplicate", `hardware catalog: "${name}" names both ${prev} and ${d.id}`);
+      if (prev)
+        throw internalError(
+          "Hardware.Catalog.Duplicate",
+          `hardware catalog: "${name}" names both ${prev} and ${d.id}`,
+        );
       seen.set(name, d.id);
     }
   }
   // Every cited source ID must resolve.
   const cited = [...gpus, ...qpus, ...annealers].flatMap((d) => sourceIds(d.source));
   for (const sid of cited) {
-    if (!(sid in sources)) throw internalError("Hardware.Catalog.UnknownSource", `hardware catalog: unknown source [${sid}]`);
+    if (!(sid in sources))
+      throw internalError("Hardware.Catalog.UnknownSource", `hardware catalog: unknown source [${sid}]`);
   }
   return { gpus, qpus, annealers, roadmap, mfu, faultTolerance, referenceMachines, sources };
 }
 
 /** The source IDs cited in a text: "[G1] …; [Q2]" → ["G1", "Q2"]. */
 export function sourceIds(text: string): string[] {
-  return [...text.matchAll(/\[([A-Za-z0-9.\-]+)\]/g)].map((m) => m[1]);
+  return [...text.matchAll(/\[([A-Za-z0-9.-]+)\]/g)].map((m) => m[1]);
 }
 
 export const catalog: Catalog = validateCatalog({
@@ -122,7 +131,9 @@ export function allDevices(kind?: DeviceKind): Device[] {
 export function findDevice(name: string): Device | undefined {
   const key = name.trim().toLowerCase();
   const alt = key.replaceAll("_", "-");
-  return allDevices().find((d) => [d.id, ...d.aliases].some((n) => n === key || n === alt || n.replaceAll("_", "-") === alt));
+  return allDevices().find((d) =>
+    [d.id, ...d.aliases].some((n) => n === key || n === alt || n.replaceAll("_", "-") === alt),
+  );
 }
 
 function lookup<K extends DeviceKind>(name: string, kind: K, field: string): Extract<Device, { kind: K }> {
@@ -151,5 +162,8 @@ export function citations(...texts: string[]): Array<{ id: string; citation: str
 export function unverifiedNotes(device: Device, usedFields: string[]): string[] {
   return device.unverifiedFields
     .filter((f) => usedFields.includes(f))
-    .map((f) => `${device.id}.${f} = ${String((device as unknown as Record<string, unknown>)[f])} is unverified (${device.source})`);
+    .map(
+      (f) =>
+        `${device.id}.${f} = ${String((device as unknown as Record<string, unknown>)[f])} is unverified (${device.source})`,
+    );
 }

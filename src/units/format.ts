@@ -1,7 +1,13 @@
 // Human formatting of quantities: "102 days", "3.5 thousand years", "1.1e14 years", "3.8e25 FLOP", "4.2 GWh",
 // "$1.2 million", "6.5e12 qubits". Deterministic (no locale), so the same text appears in tests, the terminal
 // and the browser.
-import { JOULES_PER_KWH, SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE, SECONDS_PER_YEAR } from "./quantity.js";
+import {
+  JOULES_PER_KWH,
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  SECONDS_PER_MINUTE,
+  SECONDS_PER_YEAR,
+} from "./quantity.js";
 
 /** Scientific notation with `digits` significant digits: 1.1e14, 3.79e25 (no "+" in the exponent). */
 export function formatSci(x: number, digits = 2): string {

@@ -60,15 +60,18 @@ export function decide(
   qpu: { seconds: number; feasible: boolean },
 ): { winner: Winner; speedupLog10: number } {
   const ratio = Math.log10(qpu.seconds / gpu.seconds);
-  if (gpu.feasible && (!qpu.feasible || gpu.seconds <= qpu.seconds)) return { winner: "gpu", speedupLog10: Math.max(ratio, 0) };
-  if (qpu.feasible && (!gpu.feasible || qpu.seconds < gpu.seconds)) return { winner: "qpu", speedupLog10: Math.max(-ratio, 0) };
+  if (gpu.feasible && (!qpu.feasible || gpu.seconds <= qpu.seconds))
+    return { winner: "gpu", speedupLog10: Math.max(ratio, 0) };
+  if (qpu.feasible && (!gpu.feasible || qpu.seconds < gpu.seconds))
+    return { winner: "qpu", speedupLog10: Math.max(-ratio, 0) };
   return { winner: "neither", speedupLog10: ratio };
 }
 
 export function summarize(v: Pick<Verdict, "winner" | "speedupLog10" | "gpu" | "qpu">): string {
   const g = `${v.gpu.count.toLocaleString("en-US")}× ${v.gpu.device}: ${formatDuration(v.gpu.seconds)}`;
   const q = `${v.qpu.device}: ${formatDuration(v.qpu.seconds)}${v.qpu.feasible ? "" : " (infeasible; hypothetical)"}`;
-  if (v.winner === "gpu") return `GPU wins ${formatOrders(v.speedupLog10)} — ${g}; ${q}; binding quantum bottleneck: ${v.qpu.bindingBottleneck}`;
+  if (v.winner === "gpu")
+    return `GPU wins ${formatOrders(v.speedupLog10)} — ${g}; ${q}; binding quantum bottleneck: ${v.qpu.bindingBottleneck}`;
   if (v.winner === "qpu") return `QPU wins ${formatOrders(v.speedupLog10)} — ${q}; ${g}`;
   return `neither fits — ${g}; ${q}`;
 }

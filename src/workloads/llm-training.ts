@@ -115,9 +115,13 @@ export function findLlmPreset(name: string): LlmPreset | undefined {
 function checkPositive(field: string, value: number | undefined, integer = false): void {
   if (value === undefined) return;
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw userError("Workload.LlmTraining.InvalidParameter", `must be a positive ${integer ? "integer" : "number"}, got ${value}`, {
-      field,
-    });
+    throw userError(
+      "Workload.LlmTraining.InvalidParameter",
+      `must be a positive ${integer ? "integer" : "number"}, got ${value}`,
+      {
+        field,
+      },
+    );
   }
 }
 
@@ -151,7 +155,9 @@ export function llmTraining(input: LlmTrainingInput): LlmTrainingWorkload {
   const layers = input.layers ?? shape.layers;
   const seqLen = input.seqLen ?? shape.seqLen;
   const batchTokens = input.batchTokens ?? shape.batchTokens;
-  const steps = input.steps ?? (!overridden && preset?.steps ? preset.steps : Math.max(1, Math.ceil(tokens / batchTokens)));
+  const steps =
+    input.steps ??
+    (!overridden && preset?.steps ? preset.steps : Math.max(1, Math.ceil(tokens / batchTokens)));
 
   const assumptions: string[] = [];
   const notes: string[] = [];
@@ -159,7 +165,8 @@ export function llmTraining(input: LlmTrainingInput): LlmTrainingWorkload {
   const unverified: string[] = [];
   if (preset) {
     sources.push(preset.source);
-    if (!overridden) unverified.push(...preset.unverifiedFields.map((f) => `${preset!.id}.${f} is unverified`));
+    if (!overridden)
+      unverified.push(...preset.unverifiedFields.map((f) => `${preset!.id}.${f} is unverified`));
   }
   if (!preset || overridden) {
     assumptions.push(
@@ -179,7 +186,8 @@ export function llmTraining(input: LlmTrainingInput): LlmTrainingWorkload {
       });
     }
     attentionFlops = 6 * layers * seqLen * dModel * tokens;
-    flopsFormula = "6·N·D + 6·n_layer·n_ctx·d_model·D (Kaplan et al. 2020 §2.1, Table 1; training = 3× forward)";
+    flopsFormula =
+      "6·N·D + 6·n_layer·n_ctx·d_model·D (Kaplan et al. 2020 §2.1, Table 1; training = 3× forward)";
   }
   const flops = dense + attentionFlops;
 
@@ -209,15 +217,23 @@ export function llmTraining(input: LlmTrainingInput): LlmTrainingWorkload {
   if (maxUsefulGpus !== null) {
     assumptions.push(
       `at most ${maxUsefulGpus} GPUs help: ${sequencesPerBatch} sequences per batch × ${modelParallel} model-parallel GPUs per replica${
-        preset?.modelParallelGpus ? " (TP8×PP16, [M1])" : ` (one ${llmConstants.gpusPerServer.value}-GPU server, ${llmConstants.gpusPerServer.source})`
+        preset?.modelParallelGpus
+          ? " (TP8×PP16, [M1])"
+          : ` (one ${llmConstants.gpusPerServer.value}-GPU server, ${llmConstants.gpusPerServer.source})`
       }`,
     );
   }
 
   return {
     kind: "llm-training",
-    id: preset && !overridden ? preset.id : `llm-${formatCompact(params)}-params-${formatCompact(tokens)}-tokens`,
-    name: preset && !overridden ? preset.name : `LLM training, ${formatCompact(params)} parameters, ${formatCompact(tokens)} tokens`,
+    id:
+      preset && !overridden
+        ? preset.id
+        : `llm-${formatCompact(params)}-params-${formatCompact(tokens)}-tokens`,
+    name:
+      preset && !overridden
+        ? preset.name
+        : `LLM training, ${formatCompact(params)} parameters, ${formatCompact(tokens)} tokens`,
     params,
     tokens,
     flops,
@@ -257,6 +273,7 @@ function formatCompact(x: number): string {
     [1e6, "M"],
     [1e3, "K"],
   ];
-  for (const [scale, suffix] of units) if (x >= scale) return `${Number((x / scale).toPrecision(3))}${suffix}`;
+  for (const [scale, suffix] of units)
+    if (x >= scale) return `${Number((x / scale).toPrecision(3))}${suffix}`;
   return String(x);
 }
