@@ -1,5 +1,42 @@
+// `qfit report [scenario.yaml]`: the main job. Evaluates the built-in scenario set (or a user's scenario file),
+// prints the verdict table, and writes one self-contained HTML report with SVG plots.
 import { Command } from "@commander-js/extra-typings";
+import { buildReport } from "../report/build.js";
+import { renderHtml } from "../report/html.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { DEFAULT_SCENARIO, parseScenario } from "../report/scenario.js";
+import { renderText } from "../report/text.js";
 import type { Io } from "./io.js";
+
+export const DEFAULT_HTML = "qfit-report.html";
+
 export function reportCommand(io: Io) {
-  return new Command("report").action(() => io.stdout("todo\n"));
+  return new Command("report")
+    .description(
+      "judge a set of workloads (default: LLM training at three sizes) on GPUs vs quantum processors;\n" +
+        `prints a verdict table and writes ${DEFAULT_HTML} (self-contained, with SVG plots)`,
+    )
+    .argument("[scenario]", "a YAML scenario file (schema in the README); - reads standard input")
+    .option("--json", "print the whole report as JSON (no HTML written unless --html is given)")
+    .option("--markdown", "print the report as Markdown (no HTML written unless --html is given)")
+    .option("--html <file>", `where to write the HTML report (default ${DEFAULT_HTML})`)
+    .option("--no-html", "do not write the HTML report")
+    .action((file, opts) => {
+      const scenario =
+        file === undefined
+          ? DEFAULT_SCENARIO
+          : parseScenario(io.readText(file), file === "-" ? "<stdin>" : file);
+      const report = buildReport(scenario);
+      const machine = Boolean(opts.json || opts.markdown);
+      // --html FILE always writes; the default file is written only for the human-readable run.
+      const htmlPath =
+        typeof opts.html === "string" ? opts.html : opts.html === false || machine ? null : DEFAULT_HTML;
+      if (htmlPath !== null) io.writeText(htmlPath, renderHtml(report));
+      if (opts.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      else if (opts.markdown) io.stdout(renderMarkdown(report));
+      else {
+        io.stdout(renderText(report, io.color));
+        if (htmlPath !== null) io.stdout(`\nwrote ${htmlPath}\n`);
+      }
+    });
 }

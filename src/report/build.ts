@@ -1,0 +1,230 @@
+// Evaluates a scenario into a report: one verdict per workload, a compact table, and the data behind each plot.
+// Pure and deterministic: the same scenario gives the same JSON (the renderers in text.ts, markdown.ts and
+// html.ts only format it).
+
+import { estimateGpu, estimateGpuFromReportedHours } from "../estimate/gpu.js";
+import {
+  estimateLlmTraining,
+  type LlmEstimateOptions,
+  type LlmTrainingVerdict,
+} from "../estimate/llm-training.js";
+import { catalog } from "../hardware/catalog.js";
+import { secondsToDays } from "../units/quantity.js";
+import type { Verdict } from "../verdict/verdict.js";
+import { publishedRuns } from "../workloads/llm-training.js";
+import type { HardwareSettings, Scenario, WorkloadSpec } from "./scenario.js";
+
+export interface ReportRow {
+  workload: string;
+  winner: Verdict["winner"];
+  speedupLog10: number;
+  gpu: string;
+  gpuSeconds: number;
+  gpuCostUsd: number;
+  gpuEnergyJ: number | null;
+  qpu: string;
+  qpuFeasible: boolean;
+  qpuSeconds: number;
+  qpuQubits: number;
+  bindingBottleneck: string;
+}
+
+export interface PlotPoint {
+  x: number;
+  y: number;
+  label?: string;
+}
+
+/** Plain plot data (no functions): the HTML renderer turns each into SVG; JSON users get the numbers. */
+export interface PlotData {
+  id: string;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  xLog: boolean;
+  yLog: boolean;
+  series: Array<{ name: string; points: PlotPoint[]; pointsOnly?: boolean; dashed?: boolean }>;
+  markers: Array<PlotPoint & { text: string }>;
+  hLines: Array<{ y: number; text: string }>;
+  vLines: Array<{ x: number; text: string }>;
+  caption: string;
+}
+
+export interface BottleneckChart {
+  id: string;
+  title: string;
+  workload: string;
+  bars: Array<{ name: string; factorLog10: number; explanation: string; binding: boolean }>;
+}
+
+export interface Report {
+  title: string;
+  rows: ReportRow[];
+  verdicts: Verdict[];
+  plots: PlotData[];
+  bottleneckCharts: BottleneckChart[];
+  unverified: string[];
+}
+
+function options(h: HardwareSettings, w: WorkloadSpec): LlmEstimateOptions {
+  const o: LlmEstimateOptions = {};
+  for (const k of ["gpu", "gpus", "mfu", "pue", "precision", "qpu", "epsilon", "encoding"] as const) {
+    const v = w[k] ?? h[k];
+    if (v !== undefined) (o as Record<string, unknown>)[k] = v;
+  }
+  return o;
+}
+
+function evaluate(spec: WorkloadSpec, h: HardwareSettings): LlmTrainingVerdict {
+  return estimateLlmTraining(
+    { preset: spec.preset, params: spec.params, tokens: spec.tokens, attention: spec.attention },
+    options(h, spec),
+  );
+}
+
+function row(v: Verdict, label: string | undefined): ReportRow {
+  return {
+    workload: label ?? v.workload.name,
+    winner: v.winner,
+    speedupLog10: v.speedupLog10,
+    gpu: `${v.gpu.count.toLocaleString("en-US")}× ${v.gpu.device}`,
+    gpuSeconds: v.gpu.seconds,
+    gpuCostUsd: v.gpu.costUsd,
+    gpuEnergyJ: v.gpu.energyJ,
+    qpu: v.qpu.device,
+    qpuFeasible: v.qpu.feasible,
+    qpuSeconds: v.qpu.seconds,
+    qpuQubits: v.qpu.qubits,
+    bindingBottleneck: v.qpu.bindingBottleneck,
+  };
+}
+
+/** GPU counts on the scaling plot: powers of two from 1 to 2^20 (about a million GPUs). */
+export const GPU_COUNTS = Array.from({ length: 21 }, (_, k) => 2 ** k);
+
+/**
+ * Time to train vs number of GPUs for one LLM workload, one line per GPU type in the catalog, with the essay's
+ * published points (39.3M H100-hours for the three Llama 3.1 models: 1 GPU and 16,000 GPUs) and the 405B run's own
+ * 30.84M hours marked. Lines flatten where the workload's parallelism saturates (more GPUs idle).
+ */
+export function gpuScalingPlot(v: LlmTrainingVerdict): PlotData {
+  const w = v.workload;
+  const series = catalog.gpus.map((g) => ({
+    name: g.id,
+    points: GPU_COUNTS.map((n) => {
+      const e = estimateGpu(
+        { flops: w.flops, maxUsefulGpus: w.maxUsefulGpus },
+        { gpu: g.id, gpus: n, mfu: v.gpu.mfu },
+      );
+      return {
+        x: n,
+        y: secondsToDays(e.seconds),
+        label: `${n} × ${g.id}: ${secondsToDays(e.seconds).toPrecision(3)} days`,
+      };
+    }),
+  }));
+  const markers: PlotData["markers"] = [];
+  const family = publishedRuns.find((r) => r.id === "llama-3.1-family");
+  if (family) {
+    for (const n of [1, 16_000]) {
+      const e = estimateGpuFromReportedHours({ gpuHours: family.gpuHours }, { gpu: family.gpu, gpus: n });
+      markers.push({
+        x: n,
+        y: secondsToDays(e.seconds),
+        text: `essay: ${n === 1 ? "1 GPU" : "16,000 GPUs"}`,
+        label: `${family.name}: ${family.gpuHours.toExponential(3)} ${family.gpu} GPU-hours on ${n} GPU(s) = ${secondsToDays(e.seconds).toPrecision(4)} days (${family.source})`,
+      });
+    }
+  }
+  if (v.reported) {
+    markers.push({
+      x: v.reported.count,
+      y: secondsToDays(v.reported.seconds),
+      text: "published run",
+      label: `${w.name}: ${v.reported.gpuHours.toExponential(4)} GPU-hours on ${v.reported.count} ${v.reported.device} = ${secondsToDays(v.reported.seconds).toPrecision(4)} days`,
+    });
+  }
+  return {
+    id: "gpu-scaling",
+    title: `${w.name}: time to train vs number of GPUs`,
+    xLabel: "number of GPUs",
+    yLabel: "time to train (days)",
+    xLog: true,
+    yLog: true,
+    series,
+    markers,
+    hLines: [],
+    vLines: w.maxUsefulGpus === null ? [] : [{ x: w.maxUsefulGpus, text: "parallelism limit" }],
+    caption: `FLOPs = ${w.flops.toExponential(3)} (${w.flopsFormula}); MFU ${v.gpu.mfu}, dense ${v.gpuDetail.precision.toUpperCase()} peak per GPU from the catalog, ${catalog.mfu.scaling.efficiencyPerDoubling.toFixed(4)} efficiency per doubling beyond ${catalog.mfu.default.referenceGpus} GPUs. Circles: published GPU-hours spread over 1 and 16,000 GPUs.`,
+  };
+}
+
+/** Qubits each workload needs against what catalog devices have today and what vendor roadmaps promise. */
+export function qubitsPlot(verdicts: LlmTrainingVerdict[], labels: string[]): PlotData {
+  const today = catalog.qpus.map((q) => ({
+    x: Number(q.asOf.slice(0, 4)),
+    y: q.qubits,
+    label: `${q.name}: ${q.qubits} qubits (${q.asOf}, ${q.source})`,
+  }));
+  const vendors = [...new Set(catalog.roadmap.map((m) => m.vendor))];
+  const roadmapSeries = vendors
+    .map((vendor) => ({
+      name: `${vendor} roadmap`,
+      dashed: true,
+      points: catalog.roadmap
+        .filter((m) => m.vendor === vendor && m.physicalQubits !== null)
+        .sort((a, b) => a.year - b.year)
+        .map((m) => ({ x: m.year, y: m.physicalQubits!, label: `${m.year}: ${m.label} (${m.source})` })),
+    }))
+    .filter((s) => s.points.length > 0);
+  // The headline (last) workload only: the table lists the others, and lines a few percent apart are unreadable.
+  const headline = verdicts[verdicts.length - 1];
+  const label = labels[labels.length - 1];
+  const hLines = [
+    {
+      y: headline.qpu.qubits,
+      text: `${label}: ${headline.qpu.qubits.toLocaleString("en-US")} qubits per circuit`,
+    },
+    { y: headline.qpuDetail.coherentWeightQubits, text: `${label}: weights held as qubits` },
+  ];
+  return {
+    id: "qubits",
+    title: "Qubits needed vs qubits available",
+    xLabel: "year",
+    yLabel: "physical qubits",
+    xLog: false,
+    yLog: true,
+    series: [{ name: "devices today (catalog)", points: today, pointsOnly: true }, ...roadmapSeries],
+    markers: [],
+    hLines,
+    vLines: [],
+    caption:
+      "Points: devices in the catalog at the date of their figures. Dashed: vendor roadmaps (claims, not achievements). Horizontal lines: physical qubits the last workload's training circuit needs with error correction, and the qubits that would hold its weights coherently.",
+  };
+}
+
+export function buildReport(scenario: Scenario): Report {
+  const verdicts = scenario.workloads.map((w) => evaluate(w, scenario.hardware));
+  const labels = verdicts.map((v, i) => scenario.workloads[i].label ?? v.workload.name);
+  const headline = verdicts[verdicts.length - 1];
+  const bottleneckCharts = verdicts.map((v, i) => ({
+    id: `bottlenecks-${i}`,
+    title: `${labels[i]}: what each quantum bottleneck costs alone`,
+    workload: labels[i],
+    bars: v.bottlenecks.map((b) => ({
+      name: b.name,
+      factorLog10: b.factorLog10,
+      explanation: b.explanation,
+      binding: b.name === v.qpu.bindingBottleneck,
+    })),
+  }));
+  const unverified = [...new Set(verdicts.flatMap((v) => v.unverified))];
+  return {
+    title: scenario.title,
+    rows: verdicts.map((v, i) => row(v, scenario.workloads[i].label)),
+    verdicts,
+    plots: [gpuScalingPlot(headline), qubitsPlot(verdicts, labels)],
+    bottleneckCharts,
+    unverified,
+  };
+}

@@ -1,0 +1,32 @@
+// The Markdown rendering of a report: the verdict table, per-workload bottlenecks, assumptions and sources.
+import { formatOrders } from "../units/format.js";
+import type { Report } from "./build.js";
+import { TABLE_HEADER, tableRows } from "./table.js";
+
+const cell = (s: string) => s.replace(/\|/g, "\\|");
+
+export function renderMarkdown(report: Report): string {
+  const out = [
+    `# ${report.title}`,
+    "",
+    `| ${TABLE_HEADER.join(" | ")} |`,
+    `|${TABLE_HEADER.map(() => "---").join("|")}|`,
+  ];
+  for (const r of tableRows(report)) out.push(`| ${r.map(cell).join(" | ")} |`);
+  report.verdicts.forEach((v, i) => {
+    out.push("", `## ${report.rows[i].workload}`, "", `**Verdict:** ${v.summary}`, "");
+    out.push("| bottleneck | orders of magnitude | why |", "|---|---|---|");
+    for (const b of v.bottlenecks) {
+      const name = b.name === v.qpu.bindingBottleneck ? `**${b.name}** (binding)` : b.name;
+      out.push(`| ${name} | ${formatOrders(b.factorLog10)} | ${cell(b.explanation)} |`);
+    }
+    out.push("", `**Crossover:** ${v.crossover.explanation}`);
+    if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
+    out.push("", "Assumptions:", ...v.assumptions.map((a) => `- ${a}`));
+    out.push("", "Sources:", ...v.sources.map((s) => `- [${s.id}] ${s.citation}`));
+  });
+  if (report.unverified.length) {
+    out.push("", "## Unverified values used", "", ...report.unverified.map((u) => `- ${u}`));
+  }
+  return `${out.join("\n")}\n`;
+}

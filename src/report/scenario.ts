@@ -1,0 +1,119 @@
+// A report scenario: the workloads to judge and the hardware to judge them on. It is what `qfit report` evaluates
+// by default (DEFAULT_SCENARIO) and what a user's `scenario.yaml` holds. Parsing keeps YAML positions so every
+// error names file:line:col of the offending field, not just its path.
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { userError } from "../errors.js";
+
+const positive = z.number().positive().finite();
+const fraction = z.number().gt(0).lt(1);
+
+/** Hardware settings a workload may override; the scenario's top level sets the defaults. */
+const hardwareFields = {
+  gpu: z.string().min(1).optional(),
+  gpus: z.number().int().min(1).max(1e8).optional(),
+  mfu: z.number().gt(0).max(1).optional(),
+  pue: z.number().min(1).lt(10).optional(),
+  precision: z.enum(["bf16", "fp8"]).optional(),
+  qpu: z.string().min(1).optional(),
+  epsilon: fraction.optional(),
+  encoding: z.enum(["amplitude", "basis"]).optional(),
+};
+
+const llmTrainingSpec = z.strictObject({
+  kind: z.literal("llm-training"),
+  /** A label for the report table; defaults to the workload's name. */
+  label: z.string().min(1).optional(),
+  preset: z.string().min(1).optional(),
+  params: positive.max(1e16).optional(),
+  tokens: positive.max(1e18).optional(),
+  attention: z.boolean().optional(),
+  ...hardwareFields,
+});
+
+export const workloadSpecSchema = z.discriminatedUnion("kind", [llmTrainingSpec]);
+
+export const scenarioSchema = z.strictObject({
+  title: z.string().min(1).default("qfit report"),
+  /** Hardware defaults for every workload. */
+  hardware: z.strictObject(hardwareFields).default({}),
+  workloads: z.array(workloadSpecSchema).min(1).max(100),
+});
+
+export type WorkloadSpec = z.infer<typeof workloadSpecSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type HardwareSettings = Scenario["hardware"];
+
+/** The built-in scenario: LLM training at three sizes on the essay's 16,000-H100 cluster vs IBM Heron r2. */
+export const DEFAULT_SCENARIO: Scenario = {
+  title: "qfit report: which hardware fits",
+  hardware: { gpu: "h100", gpus: 16_000, qpu: "ibm-heron-r2" },
+  workloads: [
+    { kind: "llm-training", preset: "llama-3.1-8b" },
+    { kind: "llm-training", preset: "llama-3.1-70b" },
+    { kind: "llm-training", preset: "llama-3.1-405b" },
+  ],
+};
+
+/** Scenario files larger than this are refused before parsing (a scenario is a few dozen lines). */
+export const MAX_SCENARIO_BYTES = 1 << 20;
+
+/**
+ * Parses and validates a YAML (or JSON) scenario. Errors carry the file, line and column of the field at fault
+ * (or of the nearest enclosing node when the field is missing).
+ */
+export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
+  if (text.length > MAX_SCENARIO_BYTES) {
+    throw userError(
+      "Report.Scenario.TooLarge",
+      `scenario file is ${text.length} bytes; the limit is ${MAX_SCENARIO_BYTES}`,
+      {
+        field: file,
+      },
+    );
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { file, line: p.line, col: p.col };
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    throw userError("Report.Scenario.Syntax", `YAML: ${e.message.split("\n")[0]}`, {
+      position: at(e.pos[0]),
+    });
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const r = scenarioSchema.safeParse(data);
+  if (r.success) return r.data;
+
+  const issue = r.error.issues[0];
+  // Walk the YAML tree along the issue's path as far as it goes; that node's start is the position to report.
+  let node: unknown = doc.contents;
+  let offset = 0;
+  for (const key of issue.path) {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) offset = range[0];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      const keyRange = (pair.key as { range?: [number, number, number] }).range;
+      if (keyRange) offset = keyRange[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === "number") {
+      node = node.items[key];
+    } else break;
+    const r2 = (node as { range?: [number, number, number] } | null)?.range;
+    if (r2 && !(isMap(node) || isSeq(node))) offset = r2[0];
+  }
+  const field = issue.path
+    .map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`))
+    .join("")
+    .replace(/^\./, "");
+  throw userError("Report.Scenario.Invalid", `${field || "scenario"}: ${issue.message}`, {
+    position: at(offset),
+    field,
+    hint: "see the README's 'Scenario files' section for the schema",
+  });
+}

@@ -1,0 +1,35 @@
+// The terminal rendering of a report: the verdict table, each workload's one-line summary, and what is unverified.
+import pc from "picocolors";
+import type { Report } from "./build.js";
+import { TABLE_HEADER, tableRows } from "./table.js";
+
+export function renderText(report: Report, color: boolean): string {
+  const c = pc.createColors(color);
+  const rows = tableRows(report);
+  const widths = TABLE_HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((s, i) => s.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  const out = [
+    c.bold(report.title),
+    "",
+    c.bold(line(TABLE_HEADER)),
+    widths.map((w) => "─".repeat(w)).join("  "),
+  ];
+  report.rows.forEach((r, i) => {
+    const text = line(rows[i]);
+    out.push(r.winner === "gpu" ? text : c.yellow(text));
+  });
+  out.push("");
+  for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);
+  if (report.unverified.length) {
+    out.push(
+      "",
+      c.yellow("Unverified values used (flagged in the catalog):"),
+      ...report.unverified.map((u) => c.yellow(`  - ${u}`)),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
