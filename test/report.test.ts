@@ -152,6 +152,15 @@ describe("qfit report", () => {
     expect(r.err).toMatch(/hint: known presets: .*llama-3\.1-405b/);
   });
 
+  it("the README's example scenario parses and runs", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml).toBeDefined();
+    const report = buildReport(parseScenario(yaml!, "README.md"));
+    expect(report.rows.length).toBe(2);
+    expect(report.rows[0].qpu).toBe("quantinuum-helios");
+  });
+
   it("parseScenario fills defaults", () => {
     const s = parseScenario("workloads:\n  - kind: llm-training\n    preset: llama-3.1-8b\n");
     expect(s.title).toBe("qfit report");
