@@ -38,7 +38,8 @@ export interface LlmQpuPart extends VerdictQpu {
 }
 
 export interface LlmCrossover extends Crossover {
-  gaps: Array<{ params: number; qpuOverGpuLog10: number }>;
+  /** GPU and QPU time at each swept model size. */
+  gaps: Array<{ params: number; gpuSeconds: number; qpuSeconds: number; qpuOverGpuLog10: number }>;
 }
 
 export interface LlmTrainingVerdict extends Verdict {
@@ -180,7 +181,7 @@ export const CROSSOVER_SIZES = [1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13];
  * devices. GPU time grows as N·D; QPU time grows at least as (shots ∝ P·steps) × (circuit depth ∝ P), so no.
  */
 export function llmCrossover(options: LlmEstimateOptions = {}): LlmCrossover {
-  const gaps: Array<{ params: number; qpuOverGpuLog10: number }> = [];
+  const gaps: LlmCrossover["gaps"] = [];
   for (const n of CROSSOVER_SIZES) {
     const w = llmTraining({ params: n, tokens: 20 * n });
     const g = estimateGpu({ flops: w.flops, maxUsefulGpus: w.maxUsefulGpus }, options);
@@ -189,7 +190,12 @@ export function llmCrossover(options: LlmEstimateOptions = {}): LlmCrossover {
       { seconds: g.seconds, clusterFlopsPerSecond: clusterRate(g) },
       options,
     );
-    gaps.push({ params: n, qpuOverGpuLog10: Math.log10(q.seconds / g.seconds) });
+    gaps.push({
+      params: n,
+      gpuSeconds: g.seconds,
+      qpuSeconds: q.seconds,
+      qpuOverGpuLog10: Math.log10(q.seconds / g.seconds),
+    });
   }
   const win = gaps.find((x) => x.qpuOverGpuLog10 < 0);
   return {

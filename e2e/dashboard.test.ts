@@ -1,0 +1,171 @@
+/// <reference lib="dom" />
+// The dashboard in a real browser: Debian's Chromium driven by playwright-core (never a downloaded browser),
+// against `qfit serve` on a free port of 127.0.0.1. Screenshots go to e2e/artifacts/ for people to look at.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../bin/qfit.js", import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
+const CHROMIUM = process.env.QFIT_CHROMIUM ?? "/usr/bin/chromium";
+
+let server: ChildProcess;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set QFIT_CHROMIUM`,
+    );
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = spawn(process.execPath, [BIN, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  base = await new Promise<string>((ok, fail) => {
+    let out = "";
+    server.stdout!.on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) ok(out.split("\n")[0].trim());
+    });
+    server.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill("SIGTERM");
+});
+
+async function open(query = ""): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}${query}`);
+  await page.waitForSelector("main h2");
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+// The plot itself is the last SVG in its figure (legend swatches come first).
+const plotSvg = (page: Page, id: string) => page.locator(`#plot-${id} svg`).last().innerHTML();
+
+describe("dashboard in Chromium", () => {
+  for (const [tab, heading, plot] of [
+    ["verdict", "Verdict", "bottlenecks"],
+    ["crossover", "Crossover", "crossover"],
+    ["roadmap", "Roadmap", "roadmap"],
+    ["lab", "Circuit lab", null],
+  ] as const) {
+    it(`loads the ${heading} page`, async () => {
+      const page = await open();
+      await page.click(`#tab-${tab}`);
+      await expect.poll(() => page.locator("main h2").first().textContent()).toBe(heading);
+      if (plot) await page.waitForSelector(`#plot-${plot} svg`);
+      expect(page.url()).toContain(tab === "verdict" ? "" : `tab=${tab}`);
+      await page.screenshot({ path: `${ARTIFACTS}${tab}.png`, fullPage: true });
+      expect((page as Page & { errors: string[] }).errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("moving the GPUs slider changes the numbers and the bottleneck plot", async () => {
+    const page = await open();
+    await page.waitForSelector("#plot-bottlenecks svg");
+    const before = { time: await page.textContent("#gpu-time"), svg: await plotSvg(page, "bottlenecks") };
+    await page.locator("#gpus").fill("4");
+    await expect.poll(() => page.textContent("#gpu-time")).not.toBe(before.time);
+    await expect.poll(() => plotSvg(page, "bottlenecks")).not.toBe(before.svg);
+    expect(page.url()).toContain("gpusLog2=4");
+    await page.close();
+  });
+
+  it("runs a Bell circuit and shows two bars", async () => {
+    const page = await open("?tab=lab");
+    await page.click("#run");
+    await page.waitForSelector("#plot-histogram svg");
+    const bars = await page.locator('#plot-histogram g[aria-label="bar"] rect').count();
+    expect(bars).toBe(2);
+    await page.screenshot({ path: `${ARTIFACTS}lab-bell.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("shows malformed OpenQASM's error at its line", async () => {
+    const page = await open("?tab=lab");
+    await page.locator("#qasm").fill('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nfoo q[0];\n');
+    await expect.poll(() => page.textContent("#qasm-error")).toMatch(/^line 4, column 1: .*foo/);
+    expect(await page.locator(".gutter .bad").textContent()).toBe("4");
+    expect(await page.locator("#run").isDisabled()).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}lab-error.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("runs a circuit too wide for the page on the server", async () => {
+    const page = await open("?tab=lab");
+    const gates = Array.from({ length: 14 }, (_, i) => `h q[${i}];`).join("\n");
+    await page.locator("#qasm").fill(`OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[14];\n${gates}\n`);
+    await page.click("#run");
+    await expect
+      .poll(() => page.textContent("#run-status"), { timeout: 20_000 })
+      .toMatch(/ran on the server \(14 qubits/);
+    await page.waitForSelector("#plot-histogram svg");
+    await page.close();
+  });
+
+  it("a shared URL opens the same view", async () => {
+    const page = await open();
+    await page.selectOption("#preset", "llama-3.1-70b");
+    await page.selectOption("#gpu", "b200");
+    await page.locator("#gpus").fill("12");
+    await page.click("#theme");
+    await expect.poll(() => page.url()).toContain("gpusLog2=12");
+    const shared = page.url();
+    const time = await page.textContent("#gpu-time");
+    const sentence = await page.textContent("#verdict-sentence");
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    const other = await browser.newPage();
+    await other.goto(shared);
+    await other.waitForSelector("#gpu-time");
+    expect(await other.inputValue("#preset")).toBe("llama-3.1-70b");
+    expect(await other.inputValue("#gpu")).toBe("b200");
+    expect(await other.textContent("#gpu-time")).toBe(time);
+    expect(await other.textContent("#verdict-sentence")).toBe(sentence);
+    expect(await other.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    await other.screenshot({ path: `${ARTIFACTS}shared-url.png`, fullPage: true });
+    await page.close();
+    await other.close();
+  });
+
+  it("tabs work from the keyboard", async () => {
+    const page = await open();
+    await page.focus("#tab-verdict");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.locator("main h2").first().textContent()).toBe("Crossover");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-crossover");
+    await page.close();
+  });
+
+  it("each plot offers its SVG for download", async () => {
+    const page = await open();
+    await page.waitForSelector("#plot-bottlenecks svg");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#plot-bottlenecks button"),
+    ]);
+    expect(download.suggestedFilename()).toBe("bottlenecks.svg");
+    await page.close();
+  });
+});

@@ -1,0 +1,46 @@
+// A worker thread that runs one simulation for the server, so a long run neither blocks the server's event loop
+// nor outlives its time limit (the server terminates the worker).
+import { parentPort, workerData } from "node:worker_threads";
+import type { SimulateRequest } from "../api/schemas.js";
+import { simulateQasm } from "../api/simulate-qasm.js";
+import { isQfitError } from "../errors.js";
+
+export interface SimJob {
+  request: SimulateRequest;
+  maxQubits: number;
+  maxMemoryBytes: number;
+}
+
+export type SimReply =
+  | { ok: true; result: ReturnType<typeof simulateQasm> }
+  | {
+      ok: false;
+      userError: boolean;
+      error: { code: string; message: string; hint?: string; line?: number; col?: number };
+    };
+
+const job = workerData as SimJob;
+let reply: SimReply;
+try {
+  const r = job.request;
+  reply = {
+    ok: true,
+    result: simulateQasm(r.qasm, {
+      filename: "circuit.qasm",
+      shots: r.shots,
+      seed: r.seed,
+      probabilities: r.probabilities ?? true,
+      maxQubits: job.maxQubits,
+      maxMemoryBytes: job.maxMemoryBytes,
+    }),
+  };
+} catch (e) {
+  reply = isQfitError(e)
+    ? { ok: false, userError: e.userError, error: e.toJSON() }
+    : {
+        ok: false,
+        userError: false,
+        error: { code: "Internal", message: e instanceof Error ? e.message : String(e) },
+      };
+}
+parentPort?.postMessage(reply);

@@ -1,0 +1,250 @@
+// `qfit serve` as a real process on 127.0.0.1: the JSON API, its limits, and bad requests of every kind. Each bad
+// request gets the right 4xx with a JSON {code, message, hint}, and the server keeps answering afterwards.
+import { type ChildProcess, spawn } from "node:child_process";
+import { request } from "node:http";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../bin/qfit.js", import.meta.url));
+let proc: ChildProcess;
+let base: string;
+
+const BELL =
+  'OPENQASM 2.0; include "qelib1.inc"; qreg q[2]; creg c[2]; h q[0]; cx q[0], q[1]; measure q -> c;';
+
+beforeAll(async () => {
+  proc = spawn(process.execPath, [BIN, "serve", "--port", "0", "--timeout", "2"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  base = await new Promise<string>((ok, fail) => {
+    let out = "";
+    proc.stdout!.on("data", (d) => {
+      out += d;
+      const line = out.split("\n")[0];
+      if (out.includes("\n")) ok(line.trim());
+    });
+    proc.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+});
+
+afterAll(() => {
+  proc?.kill("SIGTERM");
+});
+
+interface Reply {
+  status: number;
+  body: string;
+  json: () => Record<string, unknown>;
+}
+
+/** A raw HTTP request (no URL normalisation, so traversal attempts reach the server as written). */
+function http(
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  const u = new URL(base);
+  return new Promise((ok, fail) => {
+    const req = request(
+      {
+        host: u.hostname,
+        port: u.port,
+        method,
+        path,
+        headers: { "content-type": "application/json", ...headers },
+      },
+      (res) => {
+        let data = "";
+        res.on("data", (c) => (data += c));
+        res.on("end", () => ok({ status: res.statusCode ?? 0, body: data, json: () => JSON.parse(data) }));
+      },
+    );
+    req.on("error", fail);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+describe("qfit serve", () => {
+  it("prints its URL on 127.0.0.1 on the first line", () => {
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it("GET /api/devices lists the catalog", async () => {
+    const r = await http("GET", "/api/devices");
+    expect(r.status).toBe(200);
+    const j = r.json() as { gpus: Array<{ id: string }>; qpus: unknown[] };
+    expect(j.gpus.map((g) => g.id)).toContain("h100");
+    expect(j.qpus.length).toBeGreaterThan(10);
+  });
+
+  it("POST /api/estimate returns the same verdict as the CLI's JSON", async () => {
+    const r = await http(
+      "POST",
+      "/api/estimate",
+      JSON.stringify({ workload: "llm-training", preset: "llama-3.1-405b", gpus: 16000 }),
+    );
+    expect(r.status).toBe(200);
+    const j = r.json() as { winner: string; gpu: { count: number; seconds: number } };
+    expect(j.winner).toBe("gpu");
+    expect(j.gpu.count).toBe(16000);
+    const days = j.gpu.seconds / 86400;
+    expect(days).toBeGreaterThan(60);
+    expect(days).toBeLessThan(80);
+  });
+
+  it("POST /api/simulate returns the `qfit run --json` object", async () => {
+    const r = await http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, shots: 1000, seed: 7 }));
+    expect(r.status).toBe(200);
+    const j = r.json() as {
+      counts: Record<string, number>;
+      probabilities: Record<string, number>;
+      shots: number;
+    };
+    expect(Object.keys(j.counts).sort()).toEqual(["00", "11"]);
+    expect(j.counts["00"] + j.counts["11"]).toBe(1000);
+    expect(j.probabilities["00"]).toBeCloseTo(0.5, 12);
+  });
+
+  it("POST /api/simulate with Accept: text/event-stream streams progress, then the result", async () => {
+    const r = await http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, seed: 1 }), {
+      accept: "text/event-stream",
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toContain("event: progress");
+    expect(r.body).toMatch(/event: result\ndata: \{"qubits":2/);
+  });
+
+  it("GET /api/roadmap and POST /api/crossover answer", async () => {
+    expect((await http("GET", "/api/roadmap")).status).toBe(200);
+    const c = await http("POST", "/api/crossover", JSON.stringify({ workload: "llm-training" }));
+    expect(c.status).toBe(200);
+    const j = c.json() as {
+      sizes: number[];
+      classicalSeconds: number[];
+      quantumSeconds: number[];
+      nStar: number | null;
+    };
+    expect(j.sizes.length).toBe(j.classicalSeconds.length);
+    expect(j.nStar).toBeNull();
+  });
+
+  const bad: Array<[string, string, string, string | Buffer | undefined, number, string]> = [
+    [
+      "wrong types",
+      "POST",
+      "/api/estimate",
+      JSON.stringify({ workload: "llm-training", gpus: "many" }),
+      400,
+      "API.InvalidRequest",
+    ],
+    [
+      "a huge number",
+      "POST",
+      "/api/estimate",
+      JSON.stringify({ workload: "llm-training", params: 1e300, tokens: 1e12 }),
+      400,
+      "API.InvalidRequest",
+    ],
+    [
+      "an unknown field",
+      "POST",
+      "/api/estimate",
+      JSON.stringify({ workload: "llm-training", rm: "-rf" }),
+      400,
+      "API.InvalidRequest",
+    ],
+    [
+      "an unknown preset",
+      "POST",
+      "/api/estimate",
+      JSON.stringify({ workload: "llm-training", preset: "nope" }),
+      400,
+      "Workload.LlmTraining.UnknownPreset",
+    ],
+    [
+      "an unknown device",
+      "POST",
+      "/api/estimate",
+      JSON.stringify({ workload: "llm-training", gpu: "h900" }),
+      400,
+      "Hardware.UnknownDevice",
+    ],
+    ["malformed JSON", "POST", "/api/estimate", "{workload:", 400, "Server.MalformedJson"],
+    [
+      "40 qubits",
+      "POST",
+      "/api/simulate",
+      JSON.stringify({ qasm: "OPENQASM 2.0; qreg q[40]; U(0,0,0) q[0];" }),
+      400,
+      "Server.TooManyQubits",
+    ],
+    [
+      "too many shots",
+      "POST",
+      "/api/simulate",
+      JSON.stringify({ qasm: BELL, shots: 1e9 }),
+      400,
+      "API.InvalidRequest",
+    ],
+    [
+      "a parse error",
+      "POST",
+      "/api/simulate",
+      JSON.stringify({ qasm: "OPENQASM 2.0;\nqreg q[2];\nfoo q[0];" }),
+      400,
+      "QASM.",
+    ],
+    ["a 10 MiB body", "POST", "/api/simulate", Buffer.alloc(10 * 2 ** 20, 32), 413, "Server.BodyTooLarge"],
+    ["an unknown route", "GET", "/api/nothing", undefined, 404, "Server.NotFound"],
+    ["a wrong method", "GET", "/api/estimate", undefined, 405, "Server.MethodNotAllowed"],
+    ["path traversal", "GET", "/../../../../etc/passwd", undefined, 404, "Server.NotFound"],
+    ["encoded path traversal", "GET", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", undefined, 404, "Server.NotFound"],
+    ["encoded slash traversal", "GET", "/..%2f..%2f..%2fetc%2fpasswd", undefined, 404, "Server.NotFound"],
+    ["a NUL byte", "GET", "/index.html%00.js", undefined, 404, "Server.NotFound"],
+    ["bad percent-encoding", "GET", "/%E0%A4%A", undefined, 400, "Server.BadPath"],
+  ];
+  for (const [what, method, path, body, status, code] of bad) {
+    it(`${what} → ${status} ${code}`, async () => {
+      const r = await http(method, path, body);
+      expect(r.status).toBe(status);
+      const j = r.json();
+      expect(String(j.code).startsWith(code)).toBe(true);
+      expect(typeof j.message).toBe("string");
+      expect(j).toHaveProperty("hint");
+      expect(r.body).not.toContain("root:");
+    });
+  }
+
+  it("a simulation over the time limit is stopped cleanly (408) and the server keeps answering", async () => {
+    const gates = Array.from({ length: 4000 }, (_, i) => `h q[${i % 23}];`).join("\n");
+    const r = await http(
+      "POST",
+      "/api/simulate",
+      JSON.stringify({ qasm: `OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[23];\n${gates}` }),
+    );
+    expect(r.status).toBe(408);
+    expect(r.json().code).toBe("Server.TimeLimit");
+    expect((await http("GET", "/api/devices")).status).toBe(200);
+  });
+
+  it("answers every one of 200 requests from 20 concurrent clients", async () => {
+    const kinds: Array<() => Promise<Reply>> = [
+      () => http("GET", "/api/devices"),
+      () =>
+        http("POST", "/api/estimate", JSON.stringify({ workload: "llm-training", preset: "llama-3.1-8b" })),
+      () => http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, seed: 3 })),
+      () => http("POST", "/api/estimate", "{oops"),
+    ];
+    const statuses: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, client) => {
+        for (let i = 0; i < 10; i++) statuses.push((await kinds[(client + i) % kinds.length]()).status);
+      }),
+    );
+    expect(statuses.length).toBe(200);
+    expect(statuses.filter((s) => s === 200).length).toBe(150);
+    expect(statuses.filter((s) => s === 400).length).toBe(50);
+  });
+});
