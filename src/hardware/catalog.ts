@@ -111,7 +111,8 @@ export function sourceIds(text: string): string[] {
   return [...text.matchAll(/\[([A-Za-z0-9.-]+)\]/g)].map((m) => m[1]);
 }
 
-export const catalog: Catalog = validateCatalog({
+/** The catalog's data files as imported, before validation (tests alter copies of it). */
+export const rawCatalog: RawCatalog = {
   gpus: gpusJson,
   qpus: qpusJson,
   annealers: annealersJson,
@@ -120,7 +121,9 @@ export const catalog: Catalog = validateCatalog({
   faultTolerance: faultToleranceJson,
   referenceMachines: referenceMachinesJson,
   sources: sourcesJson,
-});
+};
+
+export const catalog: Catalog = validateCatalog(rawCatalog);
 
 export function allDevices(kind?: DeviceKind): Device[] {
   const all: Device[] = [...catalog.gpus, ...catalog.qpus, ...catalog.annealers];
