@@ -2,6 +2,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import { devicesCommand } from "./devices.js";
 import { createEstimateCommand } from "./estimate.js";
+import { addEstimateFtCommand } from "./estimate-ft.js";
 import type { Io } from "./io.js";
 import { reportCommand } from "./report.js";
 import { addRunCommand } from "./run.js";
@@ -11,6 +12,7 @@ export function registerCommands(program: Command, io: Io): void {
   program.addCommand(devicesCommand(io));
   // Other workloads (e.g. `estimate ft`) add their subcommands to this command.
   const estimate = createEstimateCommand(io);
+  addEstimateFtCommand(estimate, io);
   program.addCommand(estimate);
   program.addCommand(reportCommand(io));
 }
