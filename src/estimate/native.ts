@@ -261,6 +261,7 @@ export function nativeCrossover(
   let nStar: number | null = null;
   let qubitsAtStar = 0;
   const first = rows.findIndex((r) => quantumAhead(r.c, r.q));
+  const direct = rows[0].q.kind !== "fault-tolerant";
   if (first === 0) {
     nStar = sizes[0];
     qubitsAtStar = rows[0].q.physicalQubits;
@@ -287,6 +288,11 @@ export function nativeCrossover(
   if (nStar === null) {
     const gap = Math.min(...rows.map((r) => Math.log10(r.q.seconds / r.c.seconds)));
     reason = `never in ${range}: the quantum side stays slower (smallest gap 10^${gap.toFixed(1)})`;
+  } else if (direct) {
+    // A NISQ or annealer run counts as ahead only when today's device can run it: advantage is already here.
+    year = ctx.t0;
+    status = "already";
+    reason = `already: ${rows[0].q.device} is faster from n* = ${formatSci(nStar, 4)} ${model.sizeLabel}, on today's device`;
   } else {
     const reach = yearReaching(ctx.growth, qubitsAtStar);
     year = Math.max(ctx.t0, reach);
