@@ -9,6 +9,8 @@ import {
   babbushBreakEven,
   babbushToffoliSeconds,
   hoeflerMaxOpsPerCall,
+  hoeflerRates,
+  hoeflerTable2,
   ioBoundSeconds,
   qeaCrossover,
   qeaYearForLogicalQubits,
@@ -170,6 +172,14 @@ describe("Hoefler et al. 2023 Table 2: maximum operations per oracle call", () =
     fp16: { rq: 10.5e3, rc: 550e12, table: [0.2, 45_800, 2_800_000] },
     int32: { rq: 0.83e3, rc: 215e12, table: [0.003, 1_630, 130_000] },
   };
+  it("the data file holds Table 1's rates", () => {
+    expect(hoeflerRates.machines.futureQc.fp16OpsPerS).toBe(rows.fp16.rq);
+    expect(hoeflerRates.machines.asic.int32OpsPerS).toBe(rows.int32.rc);
+    expect(hoeflerTable2("fp16", 3)).toBeCloseTo(
+      hoeflerMaxOpsPerCall({ quantumOpsPerSecond: 10.5e3, classicalOpsPerSecond: 550e12, degree: 3 }),
+      6,
+    );
+  });
   for (const [type, r] of Object.entries(rows)) {
     it.each([
       [2, 0],

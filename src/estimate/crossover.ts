@@ -8,7 +8,7 @@
 //    the I/O bound (data enter at the quantum machine's I/O bandwidth).
 import { z } from "zod";
 import { userError } from "../errors.js";
-import { catalog } from "../hardware/catalog.js";
+import hoeflerJson from "./data/hoefler-rates.json" with { type: "json" };
 import qeaJson from "./data/qea-presets.json" with { type: "json" };
 import { interpolateLogLinear } from "./qubit-trend.js";
 
@@ -339,7 +339,37 @@ export interface HoeflerInput {
   maxSeconds?: number;
 }
 
-export const HOEFLER_MAX_SECONDS = 1e6;
+const rateRow = z.strictObject({
+  ioGbitPerS: z.number().positive(),
+  fp16OpsPerS: z.number().positive(),
+  int32OpsPerS: z.number().positive(),
+  binaryOpsPerS: z.number().positive(),
+});
+
+/** Hoefler et al. 2023 Table 1: A100, ASIC and future-QC peak rates. */
+export const hoeflerRates = z
+  .strictObject({
+    $comment: z.string(),
+    source: z.string(),
+    asOf: z.string(),
+    machines: z.strictObject({ a100: rateRow, asic: rateRow, futureQc: rateRow }),
+    maxQuantumSeconds: z.number().positive(),
+  })
+  .parse(hoeflerJson);
+
+export type HoeflerOpType = "fp16" | "int32" | "binary";
+
+export const HOEFLER_MAX_SECONDS = hoeflerRates.maxQuantumSeconds;
+
+/** Table 2's setting: the future QC against the ASIC for one operation type. */
+export function hoeflerTable2(type: HoeflerOpType, degree: number): number {
+  const key = `${type}OpsPerS` as const;
+  return hoeflerMaxOpsPerCall({
+    quantumOpsPerSecond: hoeflerRates.machines.futureQc[key],
+    classicalOpsPerSecond: hoeflerRates.machines.asic[key],
+    degree,
+  });
+}
 
 /** Hoefler et al. 2023: the most operations an oracle call may cost for a crossover within T. */
 export function hoeflerMaxOpsPerCall(input: HoeflerInput): number {
@@ -359,8 +389,7 @@ export function hoeflerMaxOpsPerCall(input: HoeflerInput): number {
 
 /** Seconds to load `bits` of input at the quantum machine's I/O bandwidth (Hoefler et al.: 1 Gbit/s). */
 export function ioBoundSeconds(bits: number, ioGbitPerS?: number): number {
-  const bw =
-    ioGbitPerS ?? catalog.referenceMachines.find((m) => m.id === "hoefler-future-qc")?.ioGbitPerS ?? 1;
+  const bw = ioGbitPerS ?? hoeflerRates.machines.futureQc.ioGbitPerS;
   if (!(bits >= 0) || !Number.isFinite(bits))
     throw userError("Crossover.Hoefler.InvalidInput", `bits must be a non-negative number, got ${bits}`, {
       field: "bits",

@@ -4,6 +4,10 @@
 // qubit-growth projection supplies the qubits n* needs.
 import { isQfitError, userError } from "../errors.js";
 import { formatDuration, formatSci } from "../units/format.js";
+
+/** Qubit counts: exact below 100,000, scientific above. */
+const qubits = (q: number): string => (q < 1e5 ? Math.round(q).toLocaleString("en-US") : formatSci(q, 3));
+
 import { SECONDS_PER_HOUR, yearsToSeconds } from "../units/quantity.js";
 import {
   type Crossover,
@@ -284,7 +288,8 @@ export function nativeCrossover(
   let year: number | null = null;
   let status: CrossoverSeries["status"] = "never";
   let reason: string;
-  const range = `${formatSci(model.sizeRange[0], 3)}–${formatSci(model.sizeRange[1], 3)} ${model.sizeLabel}`;
+  const size = (n: number) => (model.integerSizes && n < 1e9 ? n.toLocaleString("en-US") : formatSci(n, 4));
+  const range = `${size(model.sizeRange[0])}–${size(model.sizeRange[1])} ${model.sizeLabel}`;
   if (nStar === null) {
     const gap = Math.min(...rows.map((r) => Math.log10(r.q.seconds / r.c.seconds)));
     reason = `never in ${range}: the quantum side stays slower (smallest gap 10^${gap.toFixed(1)})`;
@@ -292,15 +297,15 @@ export function nativeCrossover(
     // A NISQ or annealer run counts as ahead only when today's device can run it: advantage is already here.
     year = ctx.t0;
     status = "already";
-    reason = `already: ${rows[0].q.device} is faster from n* = ${formatSci(nStar, 4)} ${model.sizeLabel}, on today's device`;
+    reason = `already: ${rows[0].q.device} is faster from n* = ${size(nStar)} ${model.sizeLabel}, on today's device`;
   } else {
     const reach = yearReaching(ctx.growth, qubitsAtStar);
     year = Math.max(ctx.t0, reach);
     status = reach <= ctx.t0 ? "already" : "year";
-    const nText = `n* = ${formatSci(nStar, 4)} ${model.sizeLabel} (${formatSci(qubitsAtStar, 3)} physical qubits)`;
+    const nText = `n* = ${size(nStar)} ${model.sizeLabel} (${qubits(qubitsAtStar)} physical qubits)`;
     reason =
       status === "already"
-        ? `already: quantum is faster from ${nText}, and ${formatSci(projectQubits(ctx.growth, ctx.t0), 3)} qubits are projected for ${ctx.t0}`
+        ? `already: quantum is faster from ${nText}, and ${qubits(projectQubits(ctx.growth, ctx.t0))} qubits are projected for ${ctx.t0}`
         : `${year.toFixed(1)}: quantum is faster from ${nText}; binding: qubit count — ${ctx.growth.label} reaches it in ${year.toFixed(1)}`;
   }
   return {
@@ -353,11 +358,11 @@ export function estimateNative(model: NativeModel, options: NativeOptions = {}):
     bottlenecks.push({
       name: "qubit count",
       factorLog10: qubitGap,
-      explanation: `needs ${formatSci(q.physicalQubits, 3)} physical qubits; ${formatSci(available, 3)} projected for ${ctx.t0} (${ctx.growth.label})`,
+      explanation: `needs ${qubits(q.physicalQubits)} physical qubits; ${qubits(available)} projected for ${ctx.t0} (${ctx.growth.label})`,
     });
     if (qubitGap > 0)
       quantumReasons.push(
-        `needs ${formatSci(q.physicalQubits, 3)} physical qubits, ${formatSci(available, 3)} available in ${ctx.t0}`,
+        `needs ${qubits(q.physicalQubits)} physical qubits, ${qubits(available)} available in ${ctx.t0}`,
       );
     const est = q.estimate;
     const b = est.physicalCounts.breakdown;
@@ -421,7 +426,7 @@ export function estimateNative(model: NativeModel, options: NativeOptions = {}):
   if (!qpuFeasible) notes.push(`quantum side infeasible in ${ctx.t0}: ${quantumReasons.join("; ")}`);
   if (q.estimate !== null && qubitGap > 0)
     notes.push(
-      `${ctx.growth.label} reaches ${formatSci(q.physicalQubits, 3)} physical qubits in ${yearReaching(ctx.growth, q.physicalQubits).toFixed(1)}`,
+      `${ctx.growth.label} reaches ${qubits(q.physicalQubits)} physical qubits in ${yearReaching(ctx.growth, q.physicalQubits).toFixed(1)}`,
     );
   const assumptions = [
     ...model.assumptions,

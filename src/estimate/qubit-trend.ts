@@ -236,3 +236,64 @@ export function checkSeedClaim(
 /** The starting point below which the seed's rule stays under 10,000 by 2034: 10,000 / 2^5 = 312.5. */
 export const seedBreakEvenStart = (doublingYears = SEED_CLAIM.doublingYears): number =>
   SEED_CLAIM.limit / 2 ** ((SEED_CLAIM.year - SEED_CLAIM.startYear) / doublingYears);
+
+export interface ProjectionLine {
+  label: string;
+  growth: Growth;
+  points: YearPoint[];
+}
+
+export interface RoadmapSeries {
+  /** Every history entry (computing, array, annealer), for scatter plots; plot kinds separately. */
+  history: HistoryEntry[];
+  /** Largest benchmarked gate-model device per year (the fitted series). */
+  largestComputing: Array<YearPoint & { device: string; source: string }>;
+  fit: DoublingFit;
+  /** IBM 2016–2023, the record-setting era (hardware.md §4: about 1.0 year per doubling). */
+  ibmRecordFit: DoublingFit;
+  projections: ProjectionLine[];
+  milestones: VendorMilestone[];
+  seedClaim: SeedClaimCheck[];
+  seedBreakEvenStart: number;
+}
+
+function line(g: Growth, from: number, to: number): ProjectionLine {
+  const points: YearPoint[] = [];
+  for (let y = from; y <= to; y++) points.push({ year: y, qubits: projectQubits(g, y) });
+  return { label: g.label, growth: g, points };
+}
+
+/** Plain data for a roadmap plot: history, fits, projection lines to `toYear`, vendor milestones, the seed check. */
+export function roadmapSeries(options: { vendor?: string; toYear?: number } = {}): RoadmapSeries {
+  const toYear = options.toYear ?? SEED_CLAIM.year;
+  const fit = historyFit();
+  const ibm = largestComputingByYear("IBM").filter((p) => p.year <= 2023);
+  const ibmRecordFit = fitDoubling(ibm);
+  const condor = ibm[ibm.length - 1];
+  const seeds = [
+    checkSeedClaim(156, "seed rule from IBM Heron r2 (156 qubits, 2024)"),
+    checkSeedClaim(300, "seed rule from 'a few hundred' (300 qubits, 2024)"),
+    checkSeedClaim(condor.qubits, `seed rule from ${condor.device} (${condor.qubits} qubits)`),
+    checkSeedClaim(
+      156,
+      `IBM Heron r2 at the 2016–2023 IBM pace (${ibmRecordFit.doublingYears.toFixed(2)} years)`,
+      ibmRecordFit.doublingYears,
+    ),
+  ];
+  const projections = [
+    line(defaultGrowth(), SEED_CLAIM.startYear, toYear),
+    ...seeds.map((s) => line({ ...s.growth, label: s.growth.label }, SEED_CLAIM.startYear, toYear)),
+  ];
+  return {
+    history: qubitHistory.filter(
+      (e) => !options.vendor || e.vendor.toLowerCase() === options.vendor.toLowerCase(),
+    ),
+    largestComputing: largestComputingByYear(options.vendor),
+    fit,
+    ibmRecordFit,
+    projections,
+    milestones: vendorMilestones(options.vendor),
+    seedClaim: seeds,
+    seedBreakEvenStart: seedBreakEvenStart(),
+  };
+}

@@ -89,7 +89,7 @@ export const CHEMISTRY_DEFAULT_PRESET = "femoco-reiher";
 
 export function chemistryModel(input: ChemistryInput = {}): NativeModel {
   const bad = (field: string, what: string) =>
-    userError("Workload.Chemistry.InvalidInput", `${field} ${what}`, {
+    userError("Workload.Chemistry.InvalidInput", what, {
       field,
       hint: `presets: ${data.presets.map((p) => p.id).join(", ")}; or --orbitals N --electrons η (spin orbitals, electrons)`,
     });
@@ -102,11 +102,11 @@ export function chemistryModel(input: ChemistryInput = {}): NativeModel {
   const n = input.spinOrbitals ?? preset?.spinOrbitals ?? Number.NaN;
   const eta = input.electrons ?? preset?.electrons ?? Number.NaN;
   if (!Number.isInteger(n) || n < 4 || n > 2000 || n % 2 !== 0)
-    throw bad("spinOrbitals", `must be an even whole number in [4, 2000], got ${n}`);
+    throw bad("spinOrbitals", `spin orbitals must be an even whole number in [4, 2000], got ${n}`);
   if (!Number.isInteger(eta) || eta < 1 || eta >= n)
-    throw bad("electrons", `must be a whole number in [1, spin orbitals), got ${eta}`);
+    throw bad("electrons", `electrons must be a whole number in [1, spin orbitals), got ${eta}`);
   const gpus = input.gpus ?? DEFAULT_GPU_COUNT;
-  if (!Number.isInteger(gpus) || gpus < 1) throw bad("gpus", `must be a whole number ≥ 1, got ${gpus}`);
+  if (!Number.isInteger(gpus) || gpus < 1) throw bad("gpus", `gpus must be a whole number ≥ 1, got ${gpus}`);
   const gpu = getGpu(input.gpu ?? DEFAULT_GPU);
   const fp64 = gpu.fp64TensorTflops ?? gpu.fp64VectorTflops;
   if (fp64 === null) throw bad("gpu", `${gpu.id} has no FP64 rate in the catalog`);

@@ -4,6 +4,7 @@
 // GPUs at Hoefler et al.'s A100 binary-operation rate, one binary operation per oracle Toffoli.
 import { z } from "zod";
 import { userError } from "../errors.js";
+import { hoeflerRates } from "../estimate/crossover.js";
 import { DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
 import { getGpu, unverifiedNotes } from "../hardware/catalog.js";
@@ -24,7 +25,6 @@ const data = z
     iterations: z.strictObject({ formula: z.string(), source: z.string() }),
     classical: z.strictObject({
       device: z.string(),
-      binaryOpsPerSecond: z.number().positive(),
       rateSource: z.string(),
       opsPerOracleEvaluation: z.string(),
       expectedEvaluations: z.string(),
@@ -89,7 +89,7 @@ export function groverModel(input: GroverInput = {}): NativeModel {
       id: gpu.id,
       name: gpu.name,
       count: gpus,
-      opsPerSecondPerDevice: data.classical.binaryOpsPerSecond,
+      opsPerSecondPerDevice: hoeflerRates.machines.a100.binaryOpsPerS,
       opsUnit: "binary op",
       rateSource: data.classical.rateSource,
       memoryBytesPerDevice: null,

@@ -139,7 +139,7 @@ export function shorModel(input: ShorInput = {}): NativeModel {
       formula: `Gidney–Ekerå 2019: ${shorLogicalQubits(bits).toLocaleString("en-US")} logical qubits (${ge.logicalQubits.formula}), ${shorToffolis(bits).toExponential(3)} Toffolis as CCZ (${ge.toffolis.formula})`,
     }),
     assumptions: [
-      `GNFS work scales as ${data.gnfs.formula}; the o(1) term is dropped, so only ratios to the ${a.name} record are used`,
+      `GNFS work scales as ${data.gnfs.formula}; only ratios to the ${a.name} record are used, which cancels the constant factor but not the o(1)`,
       `classical machine: ${cores.toLocaleString("en-US")} × ${a.cpu}, perfect parallel scaling of sieving and linear algebra (optimistic for the classical side)`,
       "Gidney–Ekerå's Toffolis enter the estimator as CCZ gates; their reaction-limited measurement depth is not part of its depth model (see notes)",
     ],
