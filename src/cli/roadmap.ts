@@ -60,6 +60,19 @@ export function roadmapCommand(io: Io) {
         const last = p.points[p.points.length - 1];
         out.push(`  ${p.label}: ${fmt(last.qubits)} in ${last.year}`);
       }
+      if (s.vendorLines.length) {
+        out.push("");
+        const end = s.projections[0].points.at(-1)?.year;
+        out.push(
+          c.bold(
+            `Vendor roadmaps: physical qubits claimed by ${end} (log-linear between milestones, no extrapolation)`,
+          ),
+        );
+        for (const v of s.vendorLines)
+          out.push(
+            `  ${v.vendor.padEnd(12)} ${fmt(v.atEnd).padStart(10)}  (last claim ${v.lastClaimYear})  ${v.seedHolds ? "under 10,000: the seed's claim holds" : "10,000 or more: the seed's claim fails"}${v.logicalClaim ? `; also claims ${fmt(v.logicalClaim.logicalQubits)} logical qubits by ${v.logicalClaim.year}` : ""}`,
+          );
+      }
       if (s.milestones.length) {
         out.push("");
         out.push(c.bold("Vendor milestones (claims, not achievements)"));

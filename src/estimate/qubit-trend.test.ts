@@ -10,6 +10,7 @@ import {
   projectQubits,
   qubitHistory,
   seedBreakEvenStart,
+  vendorLines,
   yearReaching,
 } from "./qubit-trend.js";
 
@@ -53,6 +54,15 @@ describe("qubit history and trend fits", () => {
     const g = defaultGrowth();
     for (const q of [1e3, 1e6, 2e7]) expect(projectQubits(g, yearReaching(g, q))).toBeCloseTo(q, 6);
     expect(g.doublingYears).toBeGreaterThan(1);
+  });
+
+  it("vendor roadmaps: the claim fails under QuEra's and IonQ's, and holds under Quantinuum's (held flat after 2027)", () => {
+    const lines = Object.fromEntries(vendorLines().map((v) => [v.vendor, v]));
+    expect(lines.QuEra.seedHolds).toBe(false);
+    expect(lines.IonQ.atEnd).toBe(2_000_000);
+    expect(lines.Quantinuum.atEnd).toBe(192);
+    expect(lines.Quantinuum.seedHolds).toBe(true);
+    expect(lines.IBM.atEnd).toBe(1000);
   });
 
   it("interpolates roadmaps log-linearly and extends the end segments (MIT utils.js getPhysicalQubits)", () => {

@@ -253,8 +253,63 @@ export interface RoadmapSeries {
   ibmRecordFit: DoublingFit;
   projections: ProjectionLine[];
   milestones: VendorMilestone[];
+  /** Each vendor's physical-qubit milestones, interpolated log-linearly (MIT-calculator style) to `toYear`. */
+  vendorLines: VendorLine[];
   seedClaim: SeedClaimCheck[];
   seedBreakEvenStart: number;
+}
+
+export interface VendorLine {
+  vendor: string;
+  /** The stated milestones (physical qubits). */
+  milestones: YearPoint[];
+  /** Yearly points: log-linear between milestones, held at the last claim after it (no extrapolation). */
+  points: YearPoint[];
+  lastClaimYear: number;
+  /** Qubits the roadmap claims by the end year (2034 unless `toYear` says otherwise). */
+  atEnd: number;
+  /** Does the seed's "under 10,000 by 2034" hold under this roadmap's physical-qubit claims? */
+  seedHolds: boolean;
+  /** The largest logical-qubit claim by the end year, which implies many more physical qubits; null if none. */
+  logicalClaim: { year: number; logicalQubits: number } | null;
+}
+
+/** Vendors with at least two physical-qubit milestones in different years, as interpolated lines (log-linear
+ * between milestones as in the MIT calculator's getPhysicalQubits, but held flat after the last claim). */
+export function vendorLines(toYear = SEED_CLAIM.year, vendor?: string): VendorLine[] {
+  const byVendor = new Map<string, YearPoint[]>();
+  for (const m of vendorMilestones(vendor)) {
+    if (m.physicalQubits === null) continue;
+    const pts = byVendor.get(m.vendor) ?? [];
+    const same = pts.find((p) => p.year === m.year);
+    if (same) same.qubits = Math.max(same.qubits, m.physicalQubits);
+    else pts.push({ year: m.year, qubits: m.physicalQubits });
+    byVendor.set(m.vendor, pts);
+  }
+  const out: VendorLine[] = [];
+  for (const [v, pts] of byVendor) {
+    if (new Set(pts.map((p) => p.year)).size < 2) continue;
+    const first = Math.min(...pts.map((p) => p.year));
+    const last = Math.max(...pts.map((p) => p.year));
+    // Past its last milestone a roadmap claims nothing; extrapolating two points can give absurd counts.
+    const at = (y: number) => interpolateLogLinear(pts, Math.min(y, last));
+    const points: YearPoint[] = [];
+    for (let y = first; y <= toYear; y++) points.push({ year: y, qubits: at(y) });
+    const atEnd = at(toYear);
+    const logical = vendorMilestones(v)
+      .filter((m) => m.logicalQubits !== null && m.year <= toYear)
+      .sort((a, b) => (b.logicalQubits ?? 0) - (a.logicalQubits ?? 0))[0];
+    out.push({
+      logicalClaim: logical ? { year: logical.year, logicalQubits: logical.logicalQubits ?? 0 } : null,
+      vendor: v,
+      milestones: pts,
+      points,
+      lastClaimYear: last,
+      atEnd,
+      seedHolds: atEnd < SEED_CLAIM.limit,
+    });
+  }
+  return out;
 }
 
 function line(g: Growth, from: number, to: number): ProjectionLine {
@@ -293,6 +348,7 @@ export function roadmapSeries(options: { vendor?: string; toYear?: number } = {}
     ibmRecordFit,
     projections,
     milestones: vendorMilestones(options.vendor),
+    vendorLines: vendorLines(toYear, options.vendor),
     seedClaim: seeds,
     seedBreakEvenStart: seedBreakEvenStart(),
   };
