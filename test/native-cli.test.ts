@@ -42,6 +42,31 @@ describe("qfit estimate (quantum-native workloads)", () => {
     expect(JSON.parse(r.out).workload.kind).toBe(args[0]);
   });
 
+  it("the seed's growth (156 qubits in 2024, doubling every 2 years) moves the crossover year", async () => {
+    const a = JSON.parse((await run(["estimate", "shor", "--t0", "2025", "--json"])).out);
+    const b = JSON.parse(
+      (
+        await run([
+          "estimate",
+          "shor",
+          "--t0",
+          "2025",
+          "--start-qubits",
+          "156",
+          "--start-year",
+          "2024",
+          "--doubling",
+          "2",
+          "--json",
+        ])
+      ).out,
+    );
+    expect(b.crossover.size).toBe(a.crossover.size);
+    // Same qubits needed at n*, slower growth (2 years per doubling against the fitted 1.62): a later year.
+    expect(b.crossover.year).toBeGreaterThan(a.crossover.year);
+    expect(b.growth.doublingYears).toBe(2);
+  });
+
   it("a better qubit preset changes the estimate", async () => {
     const a = JSON.parse((await run(["estimate", "shor", "--t0", "2025", "--json"])).out);
     const b = JSON.parse(

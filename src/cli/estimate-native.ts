@@ -11,6 +11,7 @@ import {
   type NativeOptions,
   type NativeVerdict,
 } from "../estimate/native.js";
+import { defaultGrowth } from "../estimate/qubit-trend.js";
 import { formatDuration, formatOrders, formatSci } from "../units/format.js";
 import { annealingQuboModel } from "../workloads/annealing-qubo.js";
 import { chemistryModel, chemistryPresets } from "../workloads/chemistry.js";
@@ -41,6 +42,9 @@ interface CommonOpts {
   budget?: number;
   t0?: number;
   horizon?: number;
+  startQubits?: number;
+  startYear?: number;
+  doubling?: number;
   json?: true;
 }
 
@@ -61,6 +65,13 @@ function withCommon(cmd: Command) {
       parseYear("--t0"),
     )
     .option("--horizon <years>", "a run longer than this is infeasible (default 1)", num("--horizon"))
+    .option(
+      "--start-qubits <n>",
+      "qubit growth: qubits available in --start-year (default: the history trend)",
+      num("--start-qubits"),
+    )
+    .option("--start-year <year>", "qubit growth: year of --start-qubits", parseYear("--start-year"))
+    .option("--doubling <years>", "qubit growth: years per doubling", num("--doubling"))
     .option("--json", "machine-readable verdict");
 }
 
@@ -78,6 +89,19 @@ function nativeOptions(io: Io, o: CommonOpts): NativeOptions {
   }
   if (o.t0 !== undefined) out.t0 = o.t0;
   if (o.horizon !== undefined) out.horizonYears = o.horizon;
+  if (o.startQubits !== undefined || o.startYear !== undefined || o.doubling !== undefined) {
+    const base = defaultGrowth();
+    const g = {
+      startQubits: o.startQubits ?? base.startQubits,
+      startYear: o.startYear ?? base.startYear,
+      doublingYears: o.doubling ?? base.doublingYears,
+    };
+    out.growth = {
+      ...g,
+      label: `${g.startQubits.toLocaleString("en-US")} qubits in ${g.startYear}, doubling every ${g.doublingYears} years (given)`,
+      source: "",
+    };
+  }
   return out;
 }
 
