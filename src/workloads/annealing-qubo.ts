@@ -97,7 +97,9 @@ export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
       data.defaultsSource,
       "time only, not time-to-target at equal solution quality",
     ],
-    notes: [],
+    notes: [
+      "this compares wall-clock time for the same number of samples, not solution quality: a fair verdict needs time-to-target at equal quality, which this model does not have",
+    ],
     unverified: unverifiedNotes(a, [
       "programmingMsLow",
       "programmingMsHigh",
