@@ -3,6 +3,7 @@ import { Command } from "@commander-js/extra-typings";
 import { describe, expect, it } from "vitest";
 import { addEstimateFtCommand } from "../src/cli/estimate-ft.js";
 import { memoryIo } from "../src/cli/io.js";
+import { main } from "../src/cli/main.js";
 import { isQfitError } from "../src/errors.js";
 
 const counts = JSON.stringify({ numQubits: 100, tCount: 1_000_000, measurementCount: 100_000 });
@@ -107,5 +108,37 @@ describe("qfit estimate ft", () => {
     expect(e.details.position?.file).toBe("c.json");
     expect(e.details.position?.line).toBe(3);
     expect(e.details.position?.col).toBeGreaterThan(1);
+  });
+});
+
+describe("qfit estimate ft through the real CLI entry (registered in commands.ts)", () => {
+  const files = { "counts.json": counts, "neg.json": JSON.stringify({ numQubits: 10, tCount: -5 }) };
+  const cli = async (args: string[]) => {
+    const io = memoryIo(files);
+    const code = await main(args, io);
+    return { code, out: io.out, err: io.err };
+  };
+
+  it("reproduces the 100-qubit worked example from `qfit estimate ft`", async () => {
+    const r = await cli(["estimate", "ft", "--counts", "counts.json", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.physicalCounts.physicalQubits).toBe(454_860);
+    expect(j.logicalQubit.codeDistance).toBe(21);
+  });
+
+  it.each([
+    [["--counts", "neg.json"], /tCount/],
+    [["--counts", "counts.json", "--qubit", "qubit_gate_ns_e9"], /unknown qubit preset/],
+    [["--counts", "counts.json", "--qec", "floquet_code"], /floquet_code/],
+    [
+      ["--counts", "counts.json", "--qubit", "qubit_maj_ns_e4", "--qec", "surface_code", "--budget", "2"],
+      /budget/,
+    ],
+  ])("exits 2 on bad input %j", async (args, message) => {
+    const r = await cli(["estimate", "ft", ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });

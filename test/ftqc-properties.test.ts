@@ -98,6 +98,19 @@ describe("properties", () => {
     );
   });
 
+  it("a bigger error budget never needs more physical qubits when qubits are minimised (frontier)", () => {
+    fc.assert(
+      fc.property(countsArb, fc.double({ min: 1e-6, max: 0.3, noNaN: true }), (counts, eps) => {
+        const tight = estimateFrontier(counts, { errorBudget: eps });
+        const loose = estimateFrontier(counts, { errorBudget: Math.min(0.9, eps * 3) });
+        expect(loose[0].physicalCounts.physicalQubits).toBeLessThanOrEqual(
+          tight[0].physicalCounts.physicalQubits,
+        );
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
+
   it("a bigger error budget never needs a larger code distance", () => {
     fc.assert(
       fc.property(countsArb, fc.double({ min: 1e-6, max: 0.3, noNaN: true }), (counts, eps) => {

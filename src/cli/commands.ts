@@ -1,9 +1,13 @@
 // The one place that knows which commands exist: each command lives in its own file and registers itself here.
 import type { Command } from "@commander-js/extra-typings";
+import { crossoverCommand } from "./crossover.js";
 import { devicesCommand } from "./devices.js";
 import { createEstimateCommand } from "./estimate.js";
+import { addEstimateFtCommand } from "./estimate-ft.js";
+import { addNativeEstimateCommands } from "./estimate-native.js";
 import type { Io } from "./io.js";
 import { reportCommand } from "./report.js";
+import { roadmapCommand } from "./roadmap.js";
 import { addRunCommand } from "./run.js";
 import { serveCommand } from "./serve.js";
 
@@ -12,7 +16,11 @@ export function registerCommands(program: Command, io: Io): void {
   program.addCommand(devicesCommand(io));
   // Other workloads (e.g. `estimate ft`) add their subcommands to this command.
   const estimate = createEstimateCommand(io);
+  addEstimateFtCommand(estimate, io);
+  addNativeEstimateCommands(estimate, io);
   program.addCommand(estimate);
   program.addCommand(reportCommand(io));
+  program.addCommand(crossoverCommand(io));
+  program.addCommand(roadmapCommand(io));
   program.addCommand(serveCommand(io));
 }

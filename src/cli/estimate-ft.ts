@@ -18,7 +18,7 @@ import {
 import type { Io } from "./io.js";
 
 /** Parses JSON from `file`, turning a syntax error into `file:line:col: message`. */
-function readJson(io: Io, file: string): unknown {
+export function readJson(io: Io, file: string): unknown {
   const text = io.readText(file);
   try {
     return JSON.parse(text);
@@ -191,7 +191,7 @@ export function addEstimateFtCommand(estimate: Command, io: Io): void {
     });
 }
 
-function looksLikeFile(v: string): boolean {
+export function looksLikeFile(v: string): boolean {
   return v === "-" || v.endsWith(".json") || v.includes("/");
 }
 

@@ -1,0 +1,180 @@
+// `qfit crossover WORKLOAD [--hardware PRESET] [--t0 2025] [--json]`: from what problem size and in what year a
+// quantum computer wins. Two views: the MIT QEA framework with a calculator hardware preset (shor, grover, tsp,
+// chemistry), and qfit's physical model (fault-tolerant estimate vs classical machine, qubit growth) for every
+// native workload. `babbush` and `hoefler` evaluate those papers' break-even formulas.
+import { Command } from "@commander-js/extra-typings";
+import pc from "picocolors";
+import { userError } from "../errors.js";
+import {
+  babbushBreakEven,
+  HOEFLER_MAX_SECONDS,
+  type HoeflerOpType,
+  hoeflerRates,
+  hoeflerTable2,
+  type QeaResult,
+  qeaCrossover,
+  qeaPresets,
+} from "../estimate/crossover.js";
+import { type CrossoverSeries, type NativeModel, nativeCrossover } from "../estimate/native.js";
+import { formatDuration, formatSci } from "../units/format.js";
+import { annealingQuboModel } from "../workloads/annealing-qubo.js";
+import { chemistryModel } from "../workloads/chemistry.js";
+import { groverModel } from "../workloads/grover.js";
+import { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
+import { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
+import { shorModel } from "../workloads/shor.js";
+import { parseQuantity } from "./estimate.js";
+import { parseYear } from "./estimate-native.js";
+import type { Io } from "./io.js";
+
+const NATIVE: Record<string, () => NativeModel> = {
+  shor: () => shorModel(),
+  grover: () => groverModel(),
+  chemistry: () => chemistryModel(),
+  "hamiltonian-simulation": () => hamiltonianSimulationModel(),
+  "qaoa-maxcut": () => qaoaMaxcutModel(),
+  "annealing-qubo": () => annealingQuboModel(),
+};
+const QEA = new Set(["shor", "grover", "tsp", "chemistry"]);
+const WORKLOADS = [...new Set([...Object.keys(NATIVE), ...QEA, "babbush", "hoefler"])];
+
+/** A real number (may be negative, for improvement rates). */
+const real = (field: string) => (v: string) => {
+  const x = Number(v);
+  if (v.trim() === "" || !Number.isFinite(x))
+    throw userError("CLI.InvalidOption", `expected a number, got '${v}'`, { field });
+  return x;
+};
+const pos = (field: string) => (v: string) => parseQuantity(field, v);
+
+function describeQea(r: QeaResult): string {
+  const when =
+    r.status === "never" ? "never" : r.status === "already" ? `already (${r.t0})` : r.year?.toFixed(2);
+  const size = r.nStarLog10 === null ? "" : `, n* = 10^${r.nStarLog10.toFixed(2)}`;
+  return `${when}${size} — ${r.reason}`;
+}
+
+function describeSeries(s: CrossoverSeries): string {
+  return s.reason;
+}
+
+export function crossoverCommand(io: Io) {
+  return new Command("crossover")
+    .description(
+      "problem size and year of quantum advantage\n" +
+        `workloads: ${WORKLOADS.join(", ")}\n` +
+        `hardware presets (MIT QEA calculator): ${qeaPresets.hardware.map((h) => h.id).join(", ")}`,
+    )
+    .argument("<workload>", "workload")
+    .option("--hardware <preset>", "MIT QEA hardware preset (default ibm)")
+    .option("--t0 <year>", "reference year (default: the current year)", parseYear("--t0"))
+    .option(
+      "--processors <log10>",
+      "log10 classical processors of equal cost (default 5)",
+      real("--processors"),
+    )
+    .option("--hws <log10>", "log10 hardware slowdown (default: the preset's)", real("--hws"))
+    .option("--plqr <n>", "physical-to-logical qubit ratio (default: the preset's)", real("--plqr"))
+    .option("--rir <percent>", "yearly change of the PLQR in % (negative = improving)", real("--rir"))
+    .option("--qir <percent>", "yearly change of the hardware slowdown in %", real("--qir"))
+    .option("--cir <percent>", "yearly change of classical cost in %", real("--cir"))
+    .option("--tq <seconds>", "babbush: quantum seconds per oracle call (default 17e-3)", pos("--tq"))
+    .option("--tc <seconds>", "babbush: classical seconds per oracle call (default 33e-9)", pos("--tc"))
+    .option("--degree <d>", "babbush/hoefler: polynomial degree of the speedup (default 2)", pos("--degree"))
+    .option("--parallelism <S>", "babbush: classical parallel speedup (default 1)", pos("--parallelism"))
+    .option("--type <op>", "hoefler: fp16, int32 or binary (default fp16)")
+    .option("--json", "machine-readable output")
+    .action((workload, o) => {
+      const w = workload.toLowerCase();
+      if (!WORKLOADS.includes(w))
+        throw userError("Crossover.UnknownWorkload", `unknown workload "${workload}"`, {
+          field: "workload",
+          hint: `known: ${WORKLOADS.join(", ")}`,
+        });
+      const t0 = o.t0 ?? new Date().getUTCFullYear();
+      if (w === "babbush") {
+        const input = {
+          quantumSecondsPerCall: o.tq ?? 17e-3,
+          classicalSecondsPerCall: o.tc ?? 33e-9,
+          degree: o.degree ?? 2,
+          classicalParallelism: o.parallelism ?? 1,
+        };
+        const r = babbushBreakEven(input);
+        io.stdout(
+          o.json
+            ? `${JSON.stringify({ input, ...r }, null, 2)}\n`
+            : `Babbush et al. 2021 break-even: ${formatDuration(r.breakEvenSeconds)} (M* = ${formatSci(r.breakEvenCalls, 3)} oracle calls)\n  ${r.formula}\n  t_Q = ${input.quantumSecondsPerCall} s, t_C = ${input.classicalSecondsPerCall} s, d = ${input.degree}, S = ${input.classicalParallelism}\n`,
+        );
+        return;
+      }
+      if (w === "hoefler") {
+        const type = (o.type ?? "fp16") as HoeflerOpType;
+        if (!["fp16", "int32", "binary"].includes(type))
+          throw userError(
+            "Crossover.Hoefler.InvalidInput",
+            `--type must be fp16, int32 or binary, got "${type}"`,
+            { field: "--type" },
+          );
+        const key = `${type}OpsPerS` as const;
+        const rq = hoeflerRates.machines.futureQc[key];
+        const rc = hoeflerRates.machines.asic[key];
+        const rows = (o.degree !== undefined ? [o.degree] : [2, 3, 4]).map((k) => ({
+          degree: k,
+          maxOpsPerCall: hoeflerTable2(type, k),
+        }));
+        io.stdout(
+          o.json
+            ? `${JSON.stringify({ type, quantumOpsPerSecond: rq, classicalOpsPerSecond: rc, maxSeconds: HOEFLER_MAX_SECONDS, rows, source: hoeflerRates.source }, null, 2)}\n`
+            : `Hoefler et al. 2023: most ${type} operations per oracle call for a crossover within ${formatSci(HOEFLER_MAX_SECONDS, 1)} s\n${rows.map((r) => `  degree ${r.degree}: ${formatSci(r.maxOpsPerCall, 3)}`).join("\n")}\n  M_max = T·r_q·(r_q/r_c)^(1/(k−1)), r_q = ${formatSci(rq, 3)} op/s (future QC), r_c = ${formatSci(rc, 3)} op/s (ASIC) ${hoeflerRates.source}${type === "binary" ? "\n  note: the paper's binary row disagrees with its Table 1 by ~10× (estimation.md §4.1)" : ""}\n`,
+        );
+        return;
+      }
+      const qea = QEA.has(w)
+        ? qeaCrossover({
+            problem: w,
+            hardware: o.hardware ?? "ibm",
+            t0,
+            processorsLog10: o.processors,
+            hwsLog10: o.hws,
+            plqr: o.plqr,
+            rirPercentPerYear: o.rir,
+            qirPercentPerYear: o.qir,
+            cirPercentPerYear: o.cir,
+          })
+        : null;
+      if (!QEA.has(w) && o.hardware !== undefined)
+        throw userError(
+          "Crossover.NoQeaPreset",
+          `the MIT QEA calculator has no "${w}" problem, so --hardware does not apply`,
+          {
+            field: "--hardware",
+            hint: "QEA problems: shor, grover, tsp, chemistry",
+          },
+        );
+      const physical = NATIVE[w] ? nativeCrossover(NATIVE[w](), { t0 }) : null;
+      if (o.json) {
+        io.stdout(`${JSON.stringify({ workload: w, t0, qea, physical }, null, 2)}\n`);
+        return;
+      }
+      const c = pc.createColors(io.color);
+      const out: string[] = [c.bold(`Crossover for ${w} (t0 = ${t0})`)];
+      if (qea) {
+        out.push("", c.bold(`MIT QEA framework, ${o.hardware ?? "ibm"} preset`), `  ${describeQea(qea)}`);
+        for (const f of qea.formulas) out.push(c.dim(`  ${f}`));
+      }
+      if (physical) {
+        out.push(
+          "",
+          c.bold("qfit physical model (fault-tolerant estimate or device run vs the classical machine)"),
+          `  ${describeSeries(physical)}`,
+        );
+        out.push(c.dim(`  ${physical.sizeLabel.padStart(14)}  classical        quantum`));
+        for (const [i, n] of physical.sizes.entries()) {
+          const q = physical.quantumSeconds[i];
+          const row = `  ${n.toLocaleString("en-US").padStart(14)}  ${formatDuration(physical.classicalSeconds[i]).padEnd(15)}  ${Number.isFinite(q) ? formatDuration(q) : "no layout"}`;
+          out.push(c.dim(row));
+        }
+      }
+      io.stdout(`${out.join("\n")}\n`);
+    });
+}

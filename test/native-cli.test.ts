@@ -1,0 +1,145 @@
+// `qfit estimate <native workload>`, `qfit crossover` and `qfit roadmap` through the CLI entry point, in-process.
+import { describe, expect, it } from "vitest";
+import { memoryIo } from "../src/cli/io.js";
+import { main } from "../src/cli/main.js";
+
+async function run(args: string[], files: Record<string, string> = {}) {
+  const io = memoryIo(files);
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe("qfit estimate (quantum-native workloads)", () => {
+  it("shor --bits 2048 --json: Gidney–Ekerå counts through the fault-tolerant estimator", async () => {
+    const r = await run(["estimate", "shor", "--bits", "2048", "--t0", "2025", "--json"]);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out);
+    expect(v.workload.kind).toBe("shor");
+    expect(v.quantumDetail.estimate.logicalCounts.numQubits).toBe(6189);
+    // 0.3·2048³ + 0.0005·2048³·11 = 2,576,980,377.6 + 47,244,640.3 → 2,624,225,018
+    expect(v.quantumDetail.estimate.logicalCounts.cczCount).toBe(2_624_225_018);
+    expect(v.winner).toBe("neither");
+    expect(v.t0).toBe(2025);
+    expect(v.gpu.costUsd).toBeNull(); // no sourced CPU price: NaN serialises to null
+  });
+
+  it("grover --bits 40 prints the verdict", async () => {
+    const r = await run(["estimate", "grover", "--bits", "40", "--t0", "2025"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Verdict: GPU wins/);
+    expect(r.out).toMatch(/Crossover: never/);
+  });
+
+  it.each([
+    ["chemistry"],
+    ["chemistry", "--preset", "femoco-li"],
+    ["hamiltonian-simulation", "--sites", "30"],
+    ["qaoa-maxcut", "--nodes", "20"],
+    ["annealing-qubo", "--variables", "500"],
+  ])("%s runs", async (...args) => {
+    const r = await run(["estimate", ...args, "--t0", "2025", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).workload.kind).toBe(args[0]);
+  });
+
+  it("the seed's growth (156 qubits in 2024, doubling every 2 years) moves the crossover year", async () => {
+    const a = JSON.parse((await run(["estimate", "shor", "--t0", "2025", "--json"])).out);
+    const b = JSON.parse(
+      (
+        await run([
+          "estimate",
+          "shor",
+          "--t0",
+          "2025",
+          "--start-qubits",
+          "156",
+          "--start-year",
+          "2024",
+          "--doubling",
+          "2",
+          "--json",
+        ])
+      ).out,
+    );
+    expect(b.crossover.size).toBe(a.crossover.size);
+    // Same qubits needed at n*, slower growth (2 years per doubling against the fitted 1.62): a later year.
+    expect(b.crossover.year).toBeGreaterThan(a.crossover.year);
+    expect(b.growth.doublingYears).toBe(2);
+  });
+
+  it("a better qubit preset changes the estimate", async () => {
+    const a = JSON.parse((await run(["estimate", "shor", "--t0", "2025", "--json"])).out);
+    const b = JSON.parse(
+      (await run(["estimate", "shor", "--t0", "2025", "--qubit", "qubit_gate_ns_e4", "--json"])).out,
+    );
+    expect(b.qpu.qubits).toBeLessThan(a.qpu.qubits);
+  });
+
+  const hot = JSON.stringify({
+    name: "qubit_gate_ns_e3",
+    oneQubitGateErrorRate: 0.02,
+    twoQubitGateErrorRate: 0.02,
+  });
+  it.each([
+    [["estimate", "shor", "--bits", "-2048"], /--bits/],
+    [["estimate", "shor", "--qubit", "qubit_gate_ns_e7"], /unknown qubit preset/],
+    [["estimate", "shor", "--qec", "floquet_code"], /floquet_code/],
+    [["estimate", "shor", "--qubit", "hot.json"], /threshold/],
+    [["estimate", "grover", "--bits", "400"], /bits/],
+    [["estimate", "chemistry", "--preset", "water"], /unknown chemistry preset/],
+    [["estimate", "qaoa-maxcut", "--qpu", "nope"], /unknown qpu/],
+    [["estimate", "shor", "--t0", "1850"], /year/],
+    [["crossover", "shor", "--hardware", "nope"], /unknown hardware preset/],
+    [["crossover", "sorting"], /unknown workload/],
+    [["crossover", "hamiltonian-simulation", "--hardware", "ibm"], /QEA/],
+    [["crossover", "hoefler", "--type", "fp64"], /--type/],
+    [["roadmap", "--vendor", "acme"], /unknown vendor/],
+  ])("exits 2 with a clear message: %j", async (args, message) => {
+    const r = await run(args, { "hot.json": hot });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("qfit crossover", () => {
+  it("shor on the pre-April-2025 IBM roadmap reproduces the MIT dataset (t0 = 2025)", async () => {
+    const r = await run(["crossover", "shor", "--hardware", "ibm-2025-03", "--t0", "2025", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Math.abs(j.qea.year - 2028.87)).toBeLessThan(0.01);
+    expect(j.physical.nStar).toBeGreaterThan(100);
+    expect(j.physical.sizes.length).toBe(j.physical.quantumSeconds.length);
+  });
+
+  it("babbush reproduces Table I's 100 days (d = 2, S = 1e3)", async () => {
+    const r = await run(["crossover", "babbush", "--parallelism", "1e3", "--json"]);
+    const j = JSON.parse(r.out);
+    expect(j.breakEvenSeconds / 86_400).toBeGreaterThan(95);
+    expect(j.breakEvenSeconds / 86_400).toBeLessThan(105);
+  });
+
+  it("hoefler prints Table 2's fp16 row", async () => {
+    const r = await run(["crossover", "hoefler", "--type", "fp16"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/degree 3: 4\.59e4/);
+  });
+});
+
+describe("qfit roadmap", () => {
+  it("--json carries the history, the fits and the seed-claim check", async () => {
+    const r = await run(["roadmap", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.seedClaim[0].holds).toBe(true);
+    expect(j.seedClaim[2].holds).toBe(false);
+    expect(j.ibmRecordFit.doublingYears).toBeCloseTo(1.0, 1);
+    expect(j.projections.length).toBeGreaterThan(2);
+  });
+
+  it("--vendor ibm lists IBM's milestones only", async () => {
+    const r = await run(["roadmap", "--vendor", "ibm"]);
+    expect(r.out).toMatch(/Starling/);
+    expect(r.out).not.toMatch(/Helios/);
+  });
+});
