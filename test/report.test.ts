@@ -24,7 +24,8 @@ describe("qfit report", () => {
   it("evaluates the built-in scenario: LLM training at three sizes, GPU wins each", async () => {
     const r = await run(["report"]);
     expect(r.code).toBe(0);
-    for (const name of ["Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B"]) expect(r.out).toContain(name);
+    for (const name of ["Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B", "RSA modulus", "FeMoco", "QUBO"])
+      expect(r.out).toContain(name);
     expect(r.out).toMatch(/GPU ×10\^2\d/);
     expect(r.out).toContain("wrote qfit-report.html");
     expect(r.out).toContain("Unverified values used");
@@ -63,11 +64,12 @@ describe("qfit report", () => {
     }
   });
 
-  it("--json matches the snapshot (numbers rounded to 4 significant digits)", async () => {
-    const r = await run(["report", "--json"]);
+  it("--json matches the snapshot (numbers rounded to 4 significant digits; t0 pinned)", async () => {
+    const r = await run(["report", "--json", "--t0", "2026"]);
     expect(r.code).toBe(0);
     expect(r.files["qfit-report.html"]).toBeUndefined();
     const j = JSON.parse(r.out);
+    expect(j.t0).toBe(2026);
     const compact = roundDeep(
       { title: j.title, rows: j.rows, bottleneckCharts: j.bottleneckCharts, unverified: j.unverified },
       4,
@@ -79,7 +81,8 @@ describe("qfit report", () => {
     const r = await run(["report", "--markdown"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^# qfit report/);
-    expect(r.out).toContain("| workload | GPU cluster |");
+    expect(r.out).toContain("648 modulus bits in 20");
+    expect(r.out).toContain("| workload | classical |");
     expect(r.out).toContain("**clock** (binding)");
     expect(r.out).toContain("[llama3-paper]");
   });

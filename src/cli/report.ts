@@ -7,6 +7,7 @@ import { renderMarkdown } from "../report/markdown.js";
 import { DEFAULT_SCENARIO, parseScenario } from "../report/scenario.js";
 import { renderText } from "../report/text.js";
 import type { Io } from "./io.js";
+import { parseIntegerOption } from "./options.js";
 
 export const DEFAULT_HTML = "qfit-report.html";
 
@@ -21,12 +22,17 @@ export function reportCommand(io: Io) {
     .option("--markdown", "print the report as Markdown (no HTML written unless --html is given)")
     .option("--html <file>", `where to write the HTML report (default ${DEFAULT_HTML})`)
     .option("--no-html", "do not write the HTML report")
+    .option(
+      "--t0 <year>",
+      "reference year for qubit availability and years of advantage (default: the scenario's, else this year)",
+    )
     .action((file, opts) => {
       const scenario =
         file === undefined
           ? DEFAULT_SCENARIO
           : parseScenario(io.readText(file), file === "-" ? "<stdin>" : file);
-      const report = buildReport(scenario);
+      const t0 = opts.t0 === undefined ? scenario.t0 : parseIntegerOption("--t0", opts.t0, 2000, 2100);
+      const report = buildReport({ ...scenario, t0 });
       const machine = Boolean(opts.json || opts.markdown);
       // --html FILE always writes; the default file is written only for the human-readable run.
       const htmlPath =

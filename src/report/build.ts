@@ -8,10 +8,18 @@ import {
   type LlmEstimateOptions,
   type LlmTrainingVerdict,
 } from "../estimate/llm-training.js";
+import { estimateNative, type NativeModel, type NativeVerdict } from "../estimate/native.js";
+import { roadmapSeries } from "../estimate/qubit-trend.js";
 import { catalog } from "../hardware/catalog.js";
 import { secondsToDays } from "../units/quantity.js";
 import type { Verdict } from "../verdict/verdict.js";
+import { annealingQuboModel } from "../workloads/annealing-qubo.js";
+import { chemistryModel } from "../workloads/chemistry.js";
+import { groverModel } from "../workloads/grover.js";
+import { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
 import { publishedRuns } from "../workloads/llm-training.js";
+import { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
+import { shorModel } from "../workloads/shor.js";
 import type { HardwareSettings, Scenario, WorkloadSpec } from "./scenario.js";
 
 export interface ReportRow {
@@ -27,6 +35,8 @@ export interface ReportRow {
   qpuSeconds: number;
   qpuQubits: number;
   bindingBottleneck: string;
+  /** "never", "already", or the crossover size and year, e.g. "648 modulus bits in 2049.8". */
+  crossover: string;
 }
 
 export interface PlotPoint {
@@ -59,6 +69,8 @@ export interface BottleneckChart {
 
 export interface Report {
   title: string;
+  /** Reference year of the quantum-native crossovers. */
+  t0: number;
   rows: ReportRow[];
   verdicts: Verdict[];
   plots: PlotData[];
@@ -66,7 +78,10 @@ export interface Report {
   unverified: string[];
 }
 
-function options(h: HardwareSettings, w: WorkloadSpec): LlmEstimateOptions {
+type LlmSpec = Extract<WorkloadSpec, { kind: "llm-training" }>;
+type NativeSpec = Exclude<WorkloadSpec, LlmSpec>;
+
+function llmOptions(h: HardwareSettings, w: LlmSpec): LlmEstimateOptions {
   const o: LlmEstimateOptions = {};
   for (const k of ["gpu", "gpus", "mfu", "pue", "precision", "qpu", "epsilon", "encoding"] as const) {
     const v = w[k] ?? h[k];
@@ -75,14 +90,60 @@ function options(h: HardwareSettings, w: WorkloadSpec): LlmEstimateOptions {
   return o;
 }
 
-function evaluate(spec: WorkloadSpec, h: HardwareSettings): LlmTrainingVerdict {
-  return estimateLlmTraining(
-    { preset: spec.preset, params: spec.params, tokens: spec.tokens, attention: spec.attention },
-    options(h, spec),
-  );
+/** A native spec's own fields: the model's input (the rest are the report's and the estimator's). */
+function fields<T extends NativeSpec>(
+  spec: T,
+): Omit<T, "kind" | "label" | "qubit" | "budget" | "horizonYears"> {
+  const { kind: _k, label: _l, qubit: _q, budget: _b, horizonYears: _h, ...input } = spec;
+  return input;
 }
 
-function row(v: Verdict, label: string | undefined): ReportRow {
+function nativeModel(spec: NativeSpec): NativeModel {
+  switch (spec.kind) {
+    case "shor":
+      return shorModel(fields(spec));
+    case "grover":
+      return groverModel(fields(spec));
+    case "chemistry":
+      return chemistryModel(fields(spec));
+    case "hamiltonian-simulation":
+      return hamiltonianSimulationModel(fields(spec));
+    case "qaoa-maxcut":
+      return qaoaMaxcutModel(fields(spec));
+    case "annealing-qubo":
+      return annealingQuboModel(fields(spec));
+  }
+}
+
+type AnyVerdict = LlmTrainingVerdict | NativeVerdict;
+
+function evaluate(spec: WorkloadSpec, scenario: Scenario, t0: number): AnyVerdict {
+  if (spec.kind === "llm-training") {
+    return estimateLlmTraining(
+      { preset: spec.preset, params: spec.params, tokens: spec.tokens, attention: spec.attention },
+      llmOptions(scenario.hardware, spec),
+    );
+  }
+  return estimateNative(nativeModel(spec), {
+    t0,
+    ...(spec.qubit === undefined ? {} : { qubit: spec.qubit }),
+    ...(spec.budget === undefined ? {} : { budget: spec.budget }),
+    ...(spec.horizonYears === undefined ? {} : { horizonYears: spec.horizonYears }),
+  });
+}
+
+const isNative = (v: AnyVerdict): v is NativeVerdict => "crossoverSeries" in v;
+
+function crossoverText(v: AnyVerdict): string {
+  if (!isNative(v))
+    return v.crossover.size === null ? "never" : `from ${v.crossover.size.toExponential(1)} parameters`;
+  const c = v.crossoverSeries;
+  if (c.status === "never" || c.nStar === null) return "never";
+  const size = `${+c.nStar.toPrecision(3)} ${c.sizeLabel}`;
+  return c.status === "already" ? `already (from ${size})` : `${size} in ${c.year!.toFixed(1)}`;
+}
+
+function row(v: AnyVerdict, label: string | undefined): ReportRow {
   return {
     workload: label ?? v.workload.name,
     winner: v.winner,
@@ -96,6 +157,7 @@ function row(v: Verdict, label: string | undefined): ReportRow {
     qpuSeconds: v.qpu.seconds,
     qpuQubits: v.qpu.qubits,
     bindingBottleneck: v.qpu.bindingBottleneck,
+    crossover: crossoverText(v),
   };
 }
 
@@ -203,10 +265,85 @@ export function qubitsPlot(verdicts: LlmTrainingVerdict[], labels: string[]): Pl
   };
 }
 
+/** Time vs problem size for one quantum-native workload, log-log, both sides, n* marked. */
+export function crossoverPlot(v: NativeVerdict, index: number): PlotData {
+  const c = v.crossoverSeries;
+  const line = (name: string, ys: number[]) => ({
+    name,
+    points: c.sizes.map((n, i) => ({
+      x: n,
+      y: ys[i],
+      label: `n = ${+n.toPrecision(4)}: ${ys[i].toPrecision(3)} s`,
+    })),
+  });
+  return {
+    id: `crossover-${index}`,
+    title: `${v.workload.name}: time vs problem size`,
+    xLabel: c.sizeLabel,
+    yLabel: "time (seconds)",
+    xLog: true,
+    yLog: true,
+    series: [
+      line(`classical (${v.gpu.device})`, c.classicalSeconds),
+      line(`quantum (${v.qpu.device})`, c.quantumSeconds),
+    ],
+    markers: [
+      {
+        x: v.size,
+        y: v.gpu.seconds,
+        text: "this instance",
+        label: `${v.workload.name}: classical ${v.gpu.seconds.toPrecision(3)} s`,
+      },
+    ],
+    hLines: [],
+    vLines: c.nStar === null ? [] : [{ x: c.nStar, text: `n* = ${+c.nStar.toPrecision(3)}` }],
+    caption: `${c.reason} (t0 = ${v.t0}). Quantum points are missing where no fault-tolerant layout exists.`,
+  };
+}
+
+/** Largest gate-model processors by year, the fitted doubling trend, vendor roadmaps and the seed's claim. */
+export function roadmapPlot(): PlotData {
+  const r = roadmapSeries();
+  return {
+    id: "roadmap",
+    title: "Qubits by year: history, trend and vendor roadmaps",
+    xLabel: "year",
+    yLabel: "physical qubits",
+    xLog: false,
+    yLog: true,
+    series: [
+      {
+        name: "largest gate-model device",
+        pointsOnly: true,
+        points: r.largestComputing.map((p) => ({
+          x: p.year,
+          y: p.qubits,
+          label: `${p.year}: ${p.device}, ${p.qubits} qubits`,
+        })),
+      },
+      ...r.projections.map((p) => ({
+        name: p.label,
+        dashed: true,
+        points: p.points.map((q) => ({ x: q.year, y: q.qubits })),
+      })),
+      ...r.vendorLines.map((l) => ({
+        name: `${l.vendor} roadmap`,
+        points: l.points.map((q) => ({ x: q.year, y: q.qubits })),
+      })),
+    ],
+    markers: [],
+    hLines: [{ y: 10_000, text: "the seed's 10,000 qubits by 2034" }],
+    vLines: [],
+    caption: `Trend: ${r.fit.formula}, doubling every ${r.fit.doublingYears.toFixed(2)} years (r² ${r.fit.r2.toFixed(2)}, ${r.fit.fromYear}–${r.fit.toYear}). ${r.seedClaim.map((c) => `${c.claim}: ${c.projectedQubits.toLocaleString("en-US")} in ${c.year} (${c.holds ? "holds" : "fails"})`).join("; ")}. Roadmaps are vendor claims, held flat after the last one.`,
+  };
+}
+
 export function buildReport(scenario: Scenario): Report {
-  const verdicts = scenario.workloads.map((w) => evaluate(w, scenario.hardware));
+  const t0 = scenario.t0 ?? new Date().getFullYear();
+  const verdicts = scenario.workloads.map((w) => evaluate(w, scenario, t0));
   const labels = verdicts.map((v, i) => scenario.workloads[i].label ?? v.workload.name);
-  const headline = verdicts[verdicts.length - 1];
+  const llm = verdicts.flatMap((v, i) => (isNative(v) ? [] : [{ v, label: labels[i] }]));
+  const native = verdicts.filter(isNative);
   const bottleneckCharts = verdicts.map((v, i) => ({
     id: `bottlenecks-${i}`,
     title: `${labels[i]}: what each quantum bottleneck costs alone`,
@@ -218,13 +355,25 @@ export function buildReport(scenario: Scenario): Report {
       binding: b.name === v.qpu.bindingBottleneck,
     })),
   }));
-  const unverified = [...new Set(verdicts.flatMap((v) => v.unverified))];
+  const plots: PlotData[] = [];
+  if (llm.length > 0) {
+    plots.push(
+      gpuScalingPlot(llm[llm.length - 1].v),
+      qubitsPlot(
+        llm.map((x) => x.v),
+        llm.map((x) => x.label),
+      ),
+    );
+  }
+  plots.push(...native.map((v, i) => crossoverPlot(v, i)));
+  if (native.length > 0) plots.push(roadmapPlot());
   return {
     title: scenario.title,
+    t0,
     rows: verdicts.map((v, i) => row(v, scenario.workloads[i].label)),
     verdicts,
-    plots: [gpuScalingPlot(headline), qubitsPlot(verdicts, labels)],
+    plots,
     bottleneckCharts,
-    unverified,
+    unverified: [...new Set(verdicts.flatMap((v) => v.unverified))],
   };
 }

@@ -26,12 +26,13 @@ function dayTick(d: number): string {
 }
 
 function plotSvg(p: PlotData): string {
-  return linePlot({
-    ...p,
-    // Time axes in days read better as durations ("3 thousand years") than as 1e6.
-    yTick: p.yLabel.includes("(days)") ? dayTick : undefined,
-    xTick: p.xLabel === "year" ? (v) => String(Math.round(v)) : undefined,
-  });
+  // Time axes read better as durations ("3k years") than as 1e6.
+  const yTick = p.yLabel.includes("(days)")
+    ? dayTick
+    : p.yLabel.includes("(seconds)")
+      ? (s: number) => dayTick(s / 86_400)
+      : undefined;
+  return linePlot({ ...p, yTick, xTick: p.xLabel === "year" ? (v) => String(Math.round(v)) : undefined });
 }
 
 function figure(id: string, svg: string, caption: string): string {
@@ -39,7 +40,10 @@ function figure(id: string, svg: string, caption: string): string {
 }
 
 export function renderHtml(report: Report): string {
-  const body: string[] = [`<h1>${esc(report.title)}</h1>`];
+  const body: string[] = [
+    `<h1>${esc(report.title)}</h1>`,
+    `<p>Reference year t0 = ${report.t0}: the year qubit availability and years of advantage are counted from.</p>`,
+  ];
   body.push("<table><thead><tr>", ...TABLE_HEADER.map((h) => `<th>${esc(h)}</th>`), "</tr></thead><tbody>");
   tableRows(report).forEach((cells, i) => {
     const cls = report.rows[i].winner === "gpu" ? "" : ' class="qpu"';

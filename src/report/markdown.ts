@@ -9,6 +9,8 @@ export function renderMarkdown(report: Report): string {
   const out = [
     `# ${report.title}`,
     "",
+    `Reference year t0 = ${report.t0}: the year qubit availability and years of advantage are counted from.`,
+    "",
     `| ${TABLE_HEADER.join(" | ")} |`,
     `|${TABLE_HEADER.map(() => "---").join("|")}|`,
   ];

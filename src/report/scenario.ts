@@ -31,11 +31,78 @@ const llmTrainingSpec = z.strictObject({
   ...hardwareFields,
 });
 
-export const workloadSpecSchema = z.discriminatedUnion("kind", [llmTrainingSpec]);
+// Quantum-native workloads (estimate/native.ts): each model's own size fields, plus the fault-tolerant side's
+// qubit preset and error budget. Field names are the CLI's (`qfit estimate shor --bits 2048`).
+const count = z.number().int().positive();
+const nativeFields = {
+  label: z.string().min(1).optional(),
+  /** Azure QRE qubit preset for the fault-tolerant side (default qubit_gate_ns_e3). */
+  qubit: z.string().min(1).optional(),
+  /** Total error budget (default 1e-3). */
+  budget: fraction.optional(),
+  /** A run longer than this is infeasible on either side (default 1 year). */
+  horizonYears: positive.max(1e6).optional(),
+};
+
+const nativeSpecs = [
+  z.strictObject({
+    kind: z.literal("shor"),
+    bits: count.optional(),
+    cores: positive.optional(),
+    ...nativeFields,
+  }),
+  z.strictObject({
+    kind: z.literal("grover"),
+    bits: count.optional(),
+    oracleToffolis: positive.optional(),
+    gpus: count.optional(),
+    ...nativeFields,
+  }),
+  z.strictObject({
+    kind: z.literal("chemistry"),
+    preset: z.string().min(1).optional(),
+    spinOrbitals: count.optional(),
+    electrons: count.optional(),
+    gpu: z.string().min(1).optional(),
+    gpus: count.optional(),
+    ...nativeFields,
+  }),
+  z.strictObject({
+    kind: z.literal("hamiltonian-simulation"),
+    sites: count.optional(),
+    time: positive.optional(),
+    precision: fraction.optional(),
+    gpu: z.string().min(1).optional(),
+    gpus: count.optional(),
+    ...nativeFields,
+  }),
+  z.strictObject({
+    kind: z.literal("qaoa-maxcut"),
+    nodes: count.optional(),
+    layers: count.optional(),
+    qpu: z.string().min(1).optional(),
+    precision: fraction.optional(),
+    evaluations: count.optional(),
+    ...nativeFields,
+  }),
+  z.strictObject({
+    kind: z.literal("annealing-qubo"),
+    variables: count.optional(),
+    reads: count.optional(),
+    annealUs: positive.optional(),
+    annealer: z.string().min(1).optional(),
+    cores: count.optional(),
+    ...nativeFields,
+  }),
+] as const;
+
+export const workloadSpecSchema = z.discriminatedUnion("kind", [llmTrainingSpec, ...nativeSpecs]);
 
 export const scenarioSchema = z.strictObject({
   title: z.string().min(1).default("qfit report"),
-  /** Hardware defaults for every workload. */
+  /** Reference year for "available today" and the year of advantage (default: the current year). */
+  t0: z.number().int().min(2000).max(2100).optional(),
+  /** Hardware defaults for every LLM-training workload. */
   hardware: z.strictObject(hardwareFields).default({}),
   workloads: z.array(workloadSpecSchema).min(1).max(100),
 });
@@ -44,7 +111,10 @@ export type WorkloadSpec = z.infer<typeof workloadSpecSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type HardwareSettings = Scenario["hardware"];
 
-/** The built-in scenario: LLM training at three sizes on the essay's 16,000-H100 cluster vs IBM Heron r2. */
+/**
+ * The built-in scenario: LLM training at three sizes on the essay's 16,000-H100 cluster vs IBM Heron r2, then the
+ * problems quantum computers are built for at their headline sizes (workloads/scenarios.ts).
+ */
 export const DEFAULT_SCENARIO: Scenario = {
   title: "qfit report: which hardware fits",
   hardware: { gpu: "h100", gpus: 16_000, qpu: "ibm-heron-r2" },
@@ -52,6 +122,12 @@ export const DEFAULT_SCENARIO: Scenario = {
     { kind: "llm-training", preset: "llama-3.1-8b" },
     { kind: "llm-training", preset: "llama-3.1-70b" },
     { kind: "llm-training", preset: "llama-3.1-405b" },
+    { kind: "shor", bits: 2048 },
+    { kind: "grover", bits: 40 },
+    { kind: "chemistry", preset: "femoco-reiher" },
+    { kind: "hamiltonian-simulation", sites: 50 },
+    { kind: "qaoa-maxcut", nodes: 100 },
+    { kind: "annealing-qubo", variables: 1000 },
   ],
 };
 

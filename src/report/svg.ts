@@ -47,7 +47,7 @@ export interface BarPlotSpec {
   bars: Array<{ label: string; value: number; tooltip: string; highlight?: boolean }>;
 }
 
-// A colour-blind-safe categorical palette (Okabe & Ito 2008).
+// A colour-blind-safe categorical palette (Okabe & Ito 2008), then two of Tol's muted colours for long legends.
 export const PALETTE = [
   "#0072B2",
   "#D55E00",

@@ -4,15 +4,16 @@ import type { Report, ReportRow } from "./build.js";
 
 export const TABLE_HEADER = [
   "workload",
-  "GPU cluster",
-  "GPU time",
-  "GPU cost",
+  "classical",
+  "classical time",
+  "cost",
   "energy",
-  "QPU",
-  "QPU time",
+  "quantum",
+  "quantum time",
   "qubits",
   "binding bottleneck",
   "verdict",
+  "crossover",
 ];
 
 export function verdictCell(r: ReportRow): string {
@@ -26,12 +27,13 @@ export function tableRows(report: Report): string[][] {
     r.workload,
     r.gpu,
     formatDuration(r.gpuSeconds),
-    formatUsd(r.gpuCostUsd),
-    r.gpuEnergyJ === null ? "?" : formatEnergy(r.gpuEnergyJ),
+    Number.isFinite(r.gpuCostUsd) ? formatUsd(r.gpuCostUsd) : "—",
+    r.gpuEnergyJ === null || !Number.isFinite(r.gpuEnergyJ) ? "—" : formatEnergy(r.gpuEnergyJ),
     r.qpu,
     `${formatDuration(r.qpuSeconds)}${r.qpuFeasible ? "" : " (infeasible)"}`,
     formatQubits(r.qpuQubits),
     r.bindingBottleneck,
     verdictCell(r),
+    r.crossover,
   ]);
 }

@@ -3,9 +3,13 @@ import pc from "picocolors";
 import type { Report } from "./build.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
+/** Widest a terminal cell may be; longer text is cut with "…" (the lines under the table say it in full). */
+const MAX_CELL = 34;
+const cut = (s: string) => (s.length > MAX_CELL ? `${s.slice(0, MAX_CELL - 1)}…` : s);
+
 export function renderText(report: Report, color: boolean): string {
   const c = pc.createColors(color);
-  const rows = tableRows(report);
+  const rows = tableRows(report).map((r) => r.map(cut));
   const widths = TABLE_HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells
@@ -13,7 +17,7 @@ export function renderText(report: Report, color: boolean): string {
       .join("  ")
       .trimEnd();
   const out = [
-    c.bold(report.title),
+    c.bold(`${report.title} (t0 = ${report.t0})`),
     "",
     c.bold(line(TABLE_HEADER)),
     widths.map((w) => "─".repeat(w)).join("  "),
