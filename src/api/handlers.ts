@@ -1,8 +1,11 @@
 // The HTTP API's answers as pure functions of validated input: the server (Node) and the dashboard (browser)
 // call the same code, so a number on the page is the number the CLI prints.
 import { estimateLlmTraining, type LlmEstimateOptions, llmCrossover } from "../estimate/llm-training.js";
+import type { CrossoverSeries as NativeCrossoverSeries } from "../estimate/native.js";
 import { catalog } from "../hardware/catalog.js";
-import { type EstimateRequest, estimateRequestSchema } from "./schemas.js";
+import { type AnyVerdict, evaluateWorkload, isNative } from "../report/build.js";
+import { workloadSpecSchema } from "../report/scenario.js";
+import { type EstimateRequest, estimateRequestSchema, t0Schema } from "./schemas.js";
 import { validate } from "./validate.js";
 
 export function devices() {
@@ -22,8 +25,23 @@ function llmOptions(r: EstimateRequest): LlmEstimateOptions {
   );
 }
 
-/** POST /api/estimate: the same verdict as `qfit estimate llm-training --json`. */
-export function estimate(body: unknown) {
+const isLlm = (body: unknown) =>
+  typeof body !== "object" || body === null || (body as { workload?: unknown }).workload === "llm-training";
+
+/**
+ * A quantum-native request (`{workload: "shor", bits: 2048, t0?: 2025, qubit?: ...}`) → its verdict. The fields
+ * are the scenario file's (report/scenario.ts), with `workload` for `kind`.
+ */
+function nativeVerdict(body: unknown): AnyVerdict {
+  const { workload, t0, ...rest } = body as Record<string, unknown>;
+  const year = validate(t0Schema, t0, "t0") ?? new Date().getFullYear();
+  const spec = validate(workloadSpecSchema, { kind: workload, ...rest }, "body", { kind: "workload" });
+  return evaluateWorkload(spec, {}, year);
+}
+
+/** POST /api/estimate: the same verdict as `qfit estimate WORKLOAD --json`. */
+export function estimate(body: unknown): AnyVerdict {
+  if (!isLlm(body)) return nativeVerdict(body);
   const r = validate(estimateRequestSchema, body, "body");
   const sized = r.params !== undefined || r.tokens !== undefined;
   return estimateLlmTraining(
@@ -37,22 +55,22 @@ export function estimate(body: unknown) {
   );
 }
 
-export interface CrossoverSeries {
-  workload: string;
-  sizeLabel: string;
-  sizes: number[];
-  classicalSeconds: number[];
-  quantumSeconds: number[];
-  /** Smallest size at which the quantum side is faster, or null when it never is in the range. */
-  nStar: number | null;
-  reason: string;
-}
+/** Time vs size on both sides; native workloads add the qubits each size needs, the year and the status. */
+export type CrossoverSeries = Pick<
+  NativeCrossoverSeries,
+  "workload" | "sizeLabel" | "sizes" | "classicalSeconds" | "quantumSeconds" | "nStar" | "reason"
+> &
+  Partial<NativeCrossoverSeries>;
 
 /**
  * POST /api/crossover for LLM training: GPU and QPU time as the model grows (D = 20·N, the Chinchilla ratio), on
  * the request's hardware. The crossover is where the QPU line drops below the GPU line, if anywhere.
  */
-export function llmCrossoverSeries(body: unknown): CrossoverSeries {
+export function crossover(body: unknown): CrossoverSeries {
+  if (!isLlm(body)) {
+    const v = nativeVerdict(body);
+    if (isNative(v)) return v.crossoverSeries;
+  }
   const r = validate(estimateRequestSchema, body, "body");
   const c = llmCrossover(llmOptions(r));
   return {

@@ -20,6 +20,9 @@ export const estimateRequestSchema = z.strictObject({
   encoding: z.enum(["amplitude", "basis"]).optional(),
 });
 
+/** The reference year of a quantum-native estimate (default: the current year). */
+export const t0Schema = z.number().int().min(2000).max(2100).optional();
+
 /** Shots a single API request may ask for (the CLI allows 1e9; a shared local server keeps requests short). */
 export const MAX_API_SHOTS = 1_000_000;
 

@@ -3,10 +3,16 @@
 import type { z } from "zod";
 import { userError } from "../errors.js";
 
-export function validate<T extends z.ZodType>(schema: T, data: unknown, what: string): z.infer<T> {
+/** `rename` maps a schema's field names to the caller's (e.g. the scenario's `kind` is the API's `workload`). */
+export function validate<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+  what: string,
+  rename: Record<string, string> = {},
+): z.infer<T> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const field = issue.path.map(String).join(".") || what;
+  const field = issue.path.map((k) => rename[String(k)] ?? String(k)).join(".") || what;
   throw userError("API.InvalidRequest", `${field}: ${issue.message}`, { field });
 }

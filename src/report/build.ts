@@ -115,13 +115,14 @@ function nativeModel(spec: NativeSpec): NativeModel {
   }
 }
 
-type AnyVerdict = LlmTrainingVerdict | NativeVerdict;
+export type AnyVerdict = LlmTrainingVerdict | NativeVerdict;
 
-function evaluate(spec: WorkloadSpec, scenario: Scenario, t0: number): AnyVerdict {
+/** One workload of a scenario (or of an API request) → its verdict; `hardware` holds the LLM defaults. */
+export function evaluateWorkload(spec: WorkloadSpec, hardware: HardwareSettings, t0: number): AnyVerdict {
   if (spec.kind === "llm-training") {
     return estimateLlmTraining(
       { preset: spec.preset, params: spec.params, tokens: spec.tokens, attention: spec.attention },
-      llmOptions(scenario.hardware, spec),
+      llmOptions(hardware, spec),
     );
   }
   return estimateNative(nativeModel(spec), {
@@ -132,7 +133,7 @@ function evaluate(spec: WorkloadSpec, scenario: Scenario, t0: number): AnyVerdic
   });
 }
 
-const isNative = (v: AnyVerdict): v is NativeVerdict => "crossoverSeries" in v;
+export const isNative = (v: AnyVerdict): v is NativeVerdict => "crossoverSeries" in v;
 
 function crossoverText(v: AnyVerdict): string {
   if (!isNative(v))
@@ -340,7 +341,7 @@ export function roadmapPlot(): PlotData {
 
 export function buildReport(scenario: Scenario): Report {
   const t0 = scenario.t0 ?? new Date().getFullYear();
-  const verdicts = scenario.workloads.map((w) => evaluate(w, scenario, t0));
+  const verdicts = scenario.workloads.map((w) => evaluateWorkload(w, scenario.hardware, t0));
   const labels = verdicts.map((v, i) => scenario.workloads[i].label ?? v.workload.name);
   const llm = verdicts.flatMap((v, i) => (isNative(v) ? [] : [{ v, label: labels[i] }]));
   const native = verdicts.filter(isNative);

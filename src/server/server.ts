@@ -202,7 +202,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     "POST /api/estimate": async (req, res) =>
       sendJson(res, 200, api.estimate(await readJson(req, o.maxBodyBytes))),
     "POST /api/crossover": async (req, res) =>
-      sendJson(res, 200, api.llmCrossoverSeries(await readJson(req, o.maxBodyBytes))),
+      sendJson(res, 200, api.crossover(await readJson(req, o.maxBodyBytes))),
     "POST /api/simulate": async (req, res) => {
       const body = validate(simulateRequestSchema, await readJson(req, o.maxBodyBytes), "body");
       if (body.device !== undefined) {

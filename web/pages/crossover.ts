@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
-import { type CrossoverSeries, llmCrossoverSeries } from "../../src/api/handlers.js";
+import { type CrossoverSeries, crossover } from "../../src/api/handlers.js";
 import { catalog } from "../../src/hardware/catalog.js";
 import { formatDuration, formatSci } from "../../src/units/format.js";
 import { PlotView } from "../plot.js";
@@ -19,7 +19,7 @@ const s = {
 
 function series(): { c: CrossoverSeries | null; error: string | null } {
   try {
-    const c = llmCrossoverSeries({
+    const c = crossover({
       workload: "llm-training",
       gpu: s.gpu.value,
       gpus: Math.max(1, Math.round(num(s.gpus, 16000))),
