@@ -97,3 +97,4 @@ writeFileSync(
   new URL("./results/latest.json", import.meta.url),
   `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, parseMs, lines, sampleMs, evolveMs }, null, 2)}\n`,
 );
+await import("./estimate.js");

@@ -71,6 +71,24 @@ describe("MIT QEA framework against the authors' sensitivity dataset (t0 = 2025)
     }
   });
 
+  it("cost mode: a dearer quantum operation never makes cost advantage earlier; cost is never before speed here", () => {
+    let prev = Number.NEGATIVE_INFINITY;
+    for (const cf of [4, 6, 8, 10]) {
+      const r = qeaCrossover({
+        problem: "factoring",
+        hardware: "ibm-2025-03",
+        t0: 2025,
+        mode: "cost",
+        costFactorLog10: cf,
+      });
+      const y = r.year ?? Number.POSITIVE_INFINITY;
+      expect(y).toBeGreaterThanOrEqual(prev);
+      prev = y;
+    }
+    const cost = qeaCrossover({ problem: "factoring", hardware: "ibm-2025-03", t0: 2025, mode: "cost" });
+    expect(cost.year as number).toBeGreaterThan(2028.87);
+  });
+
   it("t0 is explicit: the same inputs a year later give a different answer", () => {
     const a = qeaCrossover({ problem: "factoring", hardware: "ibm", t0: 2025 });
     const b = qeaCrossover({ problem: "factoring", hardware: "ibm", t0: 2026 });

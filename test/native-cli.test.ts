@@ -93,6 +93,7 @@ describe("qfit estimate (quantum-native workloads)", () => {
     [["crossover", "sorting"], /unknown workload/],
     [["crossover", "hamiltonian-simulation", "--hardware", "ibm"], /QEA/],
     [["crossover", "hoefler", "--type", "fp64"], /--type/],
+    [["crossover", "shor", "--mode", "price"], /mode/],
     [["roadmap", "--vendor", "acme"], /unknown vendor/],
   ])("exits 2 with a clear message: %j", async (args, message) => {
     const r = await run(args, { "hot.json": hot });

@@ -78,6 +78,12 @@ export function crossoverCommand(io: Io) {
     .option("--rir <percent>", "yearly change of the PLQR in % (negative = improving)", real("--rir"))
     .option("--qir <percent>", "yearly change of the hardware slowdown in %", real("--qir"))
     .option("--cir <percent>", "yearly change of classical cost in %", real("--cir"))
+    .option("--mode <mode>", "QEA advantage: speed (default) or cost")
+    .option(
+      "--cost-factor <log10>",
+      "cost mode: log10 classical operations one quantum operation costs (default 8)",
+      real("--cost-factor"),
+    )
     .option("--tq <seconds>", "babbush: quantum seconds per oracle call (default 17e-3)", pos("--tq"))
     .option("--tc <seconds>", "babbush: classical seconds per oracle call (default 33e-9)", pos("--tc"))
     .option("--degree <d>", "babbush/hoefler: polynomial degree of the speedup (default 2)", pos("--degree"))
@@ -140,6 +146,8 @@ export function crossoverCommand(io: Io) {
             rirPercentPerYear: o.rir,
             qirPercentPerYear: o.qir,
             cirPercentPerYear: o.cir,
+            mode: o.mode as "speed" | "cost" | undefined,
+            costFactorLog10: o.costFactor,
           })
         : null;
       if (!QEA.has(w) && o.hardware !== undefined)
@@ -159,7 +167,11 @@ export function crossoverCommand(io: Io) {
       const c = pc.createColors(io.color);
       const out: string[] = [c.bold(`Crossover for ${w} (t0 = ${t0})`)];
       if (qea) {
-        out.push("", c.bold(`MIT QEA framework, ${o.hardware ?? "ibm"} preset`), `  ${describeQea(qea)}`);
+        out.push(
+          "",
+          c.bold(`MIT QEA framework (${qea.parameters.mode}), ${o.hardware ?? "ibm"} preset`),
+          `  ${describeQea(qea)}`,
+        );
         for (const f of qea.formulas) out.push(c.dim(`  ${f}`));
       }
       if (physical) {

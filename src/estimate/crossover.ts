@@ -90,6 +90,10 @@ export interface QeaInput {
   cirPercentPerYear?: number;
   plqr?: number;
   rirPercentPerYear?: number;
+  /** "speed" (default): faster than 10^p comparably priced processors; "cost": cheaper in total work × cost. */
+  mode?: "speed" | "cost";
+  /** log10 cost of one quantum operation in classical operations (cost mode; default 8). */
+  costFactorLog10?: number;
 }
 
 export interface QeaResult {
@@ -152,7 +156,7 @@ function bisect(f: (x: number) => number, lo: number, hi: number, tol = 1e-9, ma
   return (a + b) / 2;
 }
 
-/** The MIT QEA framework's speed-advantage year t* and size n*, computed in log10 space. */
+/** The MIT QEA framework's advantage year t* and size n* (speed, or cost with `mode: "cost"`), in log10 space. */
 export function qeaCrossover(input: QeaInput): QeaResult {
   const prob = findProblem(input.problem);
   const hw = findQeaHardware(input.hardware);
@@ -165,6 +169,8 @@ export function qeaCrossover(input: QeaInput): QeaResult {
     cirPercentPerYear: input.cirPercentPerYear ?? d.cirPercentPerYear,
     plqr: input.plqr ?? hw.plqr,
     rirPercentPerYear: input.rirPercentPerYear ?? hw.rirPercentPerYear,
+    mode: input.mode ?? "speed",
+    costFactorLog10: input.costFactorLog10 ?? d.costFactorLog10,
   };
   if (!Number.isInteger(params.t0) || params.t0 < 2000 || params.t0 > 2100)
     throw userError("Crossover.InvalidT0", `t0 must be a year in [2000, 2100], got ${params.t0}`, {
@@ -172,6 +178,11 @@ export function qeaCrossover(input: QeaInput): QeaResult {
     });
   checkRange("processorsLog10", params.processorsLog10, 0, 30);
   checkRange("hwsLog10", params.hwsLog10, 0, 30);
+  checkRange("costFactorLog10", params.costFactorLog10, 0, 30);
+  if (params.mode !== "speed" && params.mode !== "cost")
+    throw userError("Crossover.InvalidParameter", `mode must be speed or cost, got ${params.mode}`, {
+      field: "mode",
+    });
   checkRange("plqr", params.plqr, 3, 1e6);
   for (const f of ["qirPercentPerYear", "cirPercentPerYear", "rirPercentPerYear"] as const)
     checkRange(f, params[f], -90, 90);
@@ -188,19 +199,21 @@ export function qeaCrossover(input: QeaInput): QeaResult {
     return L.exponentialQps ? logical * Math.log10(2) : Math.log10(logical);
   };
   // q = QPS⁻¹(n); the connectivity penalty is √q or 1.
-  const logPenalty = (logN: number): number => {
-    if (hw.penalty === "none") return 0;
-    const q = L.exponentialQps ? logN / Math.log10(2) : 10 ** logN;
-    return 0.5 * Math.log10(q);
-  };
+  const logQubits = (logN: number): number => (L.exponentialQps ? Math.log10(logN / Math.log10(2)) : logN);
+  const logPenalty = (logN: number): number => (hw.penalty === "none" ? 0 : 0.5 * logQubits(logN));
   // log10 n*(t); -Infinity when quantum is ahead from the smallest size ("already" in the calculator).
   const nStarLog10 = (t: number): number => {
     const dt = t - params.t0;
     const p = Math.max(params.processorsLog10 + dt * rate(params.cirPercentPerYear), 0);
     const hws = Math.max(params.hwsLog10 + dt * rate(params.qirPercentPerYear), 0);
+    // Cost mode (Documentation.vue "Cost Calculations"): C_w(n) = C(n, 1) against 10^cf_t · Q(n)·q · P(q); the
+    // calculator decays cf at the CIR rate.
+    const cf = Math.max(params.costFactorLog10 + dt * rate(params.cirPercentPerYear), 0);
     const f = (logN: number) => {
       const n = 10 ** logN;
-      return L.logC(n, p) - (hws + L.logQ(n) + logPenalty(logN));
+      return params.mode === "speed"
+        ? L.logC(n, p) - (hws + L.logQ(n) + logPenalty(logN))
+        : L.logC(n, 0) - (cf + L.logQ(n) + logQubits(logN) + logPenalty(logN));
     };
     // The calculator's lower bound starts at 2 and steps by 0.25 up to 50 past a spurious small-n region.
     let low = 2;
@@ -215,6 +228,9 @@ export function qeaCrossover(input: QeaInput): QeaResult {
   const formulas = [
     "Feas(t) = QPS(R(t) / max(PLQR·(1+RIR/100)^(t−t0), 3))",
     "n*(t): C(n, 10^p_t) = 10^hws_t · Q(n) · P(QPS⁻¹(n)); p_t = max(p + (t−t0)·log10(1+CIR/100), 0); hws_t = max(hws + (t−t0)·log10(1+QIR/100), 0)",
+    params.mode === "cost"
+      ? "cost mode: n_c*(t): C(n, 1) = 10^cf_t · Q(n)·q · P(q); cf_t = max(cf + (t−t0)·log10(1+CIR/100), 0)"
+      : "speed mode",
     "t*: Feas(t) = n*(t), bisection on [t0, 3000]",
     `C(n,p) = ${prob.classical}; Q(n) = ${prob.quantum}; QPS: ${prob.qps}; P(q) = ${hw.penalty === "sqrt" ? "√q" : "1"}`,
   ];

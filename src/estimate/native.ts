@@ -291,8 +291,17 @@ export function nativeCrossover(
   const size = (n: number) => (model.integerSizes && n < 1e9 ? n.toLocaleString("en-US") : formatSci(n, 4));
   const range = `${size(model.sizeRange[0])}–${size(model.sizeRange[1])} ${model.sizeLabel}`;
   if (nStar === null) {
-    const gap = Math.min(...rows.map((r) => Math.log10(r.q.seconds / r.c.seconds)));
-    reason = `never in ${range}: the quantum side stays slower (smallest gap 10^${gap.toFixed(1)})`;
+    const runnable = rows.filter((r) => r.q.infeasibleReason === null && Number.isFinite(r.q.seconds));
+    const gap = Math.min(...runnable.map((r) => Math.log10(r.q.seconds / r.c.seconds)));
+    const blocked = rows.findIndex((r) => r.q.infeasibleReason !== null);
+    const why =
+      blocked < 0
+        ? ""
+        : `; from ${size(sizes[blocked])} ${model.sizeLabel} the quantum side cannot run (${rows[blocked].q.infeasibleReason})`;
+    reason =
+      runnable.length > 0
+        ? `never in ${range}: the quantum side stays slower where it can run (smallest gap 10^${gap.toFixed(1)})${why}`
+        : `never in ${range}${why}`;
   } else if (direct) {
     // A NISQ or annealer run counts as ahead only when today's device can run it: advantage is already here.
     year = ctx.t0;

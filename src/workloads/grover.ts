@@ -4,10 +4,11 @@
 // GPUs at Hoefler et al.'s A100 binary-operation rate, one binary operation per oracle Toffoli.
 import { z } from "zod";
 import { userError } from "../errors.js";
-import { hoeflerRates } from "../estimate/crossover.js";
+import { hoeflerRates, ioBoundSeconds } from "../estimate/crossover.js";
 import { DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
 import { getGpu, unverifiedNotes } from "../hardware/catalog.js";
+import { formatDuration } from "../units/format.js";
 import groverJson from "./data/grover.json" with { type: "json" };
 
 const data = z
@@ -118,7 +119,9 @@ export function groverModel(input: GroverInput = {}): NativeModel {
       "iterations run one after another: splitting the search over k quantum machines only gains √k",
       `classical: ${data.classical.rateSource} — a tensor-core peak, optimistic for the classical side; perfect scaling over ${gpus.toLocaleString("en-US")} GPUs`,
     ],
-    notes: [],
+    notes: [
+      `the oracle is computed, not read: if the 2^${n} entries were data, loading even one bit each at ${hoeflerRates.machines.futureQc.ioGbitPerS} Gbit/s (Hoefler et al.'s I/O bound) would take ${formatDuration(ioBoundSeconds(2 ** n))}`,
+    ],
     unverified: [],
     sources: [
       data.oracle.toffolisSource,

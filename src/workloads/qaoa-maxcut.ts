@@ -125,7 +125,7 @@ export function qaoaMaxcutModel(input: QaoaInput = {}): NativeModel {
     },
     assumptions: [
       `QAOA: p = ${p}; ${data.qaoa.coloursNote}; no SWAP routing for the device's coupling map (optimistic for the quantum side); ${data.qaoa.defaultsSource}`,
-      `classical: one ${gpu.id} at FP64 peak; ${gw.source}`,
+      `classical: one ${gpu.id} at FP64 peak; ${gw.source} — a FLOP-count lower bound, solver and launch overheads are not modelled`,
       "time only: queueing, compilation and classical optimiser overhead between evaluations are not counted",
     ],
     notes: [

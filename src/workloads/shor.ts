@@ -115,7 +115,8 @@ export function shorModel(input: ShorInput = {}): NativeModel {
     name: `Factoring a ${n}-bit RSA modulus`,
     sizeLabel: "modulus bits",
     size: n,
-    sizeRange: [32, 8192],
+    // GNFS records start near 330 bits (RSA-100); below a few hundred bits the L_N extrapolation means little.
+    sizeRange: [256, 8192],
     integerSizes: true,
     machine: {
       id: m.id,

@@ -1,0 +1,53 @@
+// Estimator timings (part of `npm run bench`; never asserted in tests): the Azure-compatible fault-tolerant
+// estimate on the published cases and on 1e30 counts, one native verdict with its crossover search, and the
+// report's default scenario set. Medians of several runs; the machine is shared and noisy.
+import { estimateFaultTolerant } from "../src/estimate/ftqc/index.js";
+import { estimateNative } from "../src/estimate/native.js";
+import { nativeScenarios } from "../src/workloads/scenarios.js";
+import { shorModel } from "../src/workloads/shor.js";
+
+function medianMs(fn: () => void, runs: number): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[ms.length >> 1];
+}
+
+const cases: Array<[string, () => unknown, number]> = [
+  [
+    "FT estimate, 100-qubit worked example",
+    () => estimateFaultTolerant({ numQubits: 100, tCount: 1e6, measurementCount: 1e5 }),
+    21,
+  ],
+  [
+    "FT estimate, Beverland RSA-2048 (qubit_gate_ns_e4, ε = 1/3)",
+    () =>
+      estimateFaultTolerant(
+        {
+          numQubits: 12_581,
+          tCount: 12,
+          rotationCount: 12,
+          rotationDepth: 12,
+          cczCount: 3_731_607_428,
+          measurementCount: 1_078_154_040,
+        },
+        { qubitParams: "qubit_gate_ns_e4", errorBudget: 1 / 3 },
+      ),
+    11,
+  ],
+  [
+    "FT estimate, 1e30 T gates (qubit_gate_ns_e4)",
+    () => estimateFaultTolerant({ numQubits: 100, tCount: 1e30 }, { qubitParams: "qubit_gate_ns_e4" }),
+    11,
+  ],
+  ["native verdict + crossover search, shor 2048", () => estimateNative(shorModel(), { t0: 2025 }), 5],
+  ["nativeScenarios() (6 workloads)", () => nativeScenarios({ t0: 2025 }), 3],
+];
+
+console.log("\nEstimators");
+for (const [name, fn, runs] of cases)
+  console.log(`  ${name.padEnd(62)} ${medianMs(fn, runs).toFixed(1).padStart(9)} ms median`);
