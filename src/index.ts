@@ -13,4 +13,5 @@ export {
   parseQasmWithWarnings,
   toQasm,
 } from "./qasm/index.js";
+export * from "./qml/index.js";
 export * from "./sim/index.js";

@@ -50,6 +50,8 @@ describe("training on the two-moons task (fixed seeds)", () => {
     expect(r.ledger.gradientExecutions).toBe(epochs * N * 2 * P);
     expect(r.ledger.circuitExecutions).toBe(epochs * N * (2 * P + 1) + epochs * H + (N + H));
     expect(r.ledger.shots).toBe(50 * r.ledger.circuitExecutions);
+    expect(r.ledger.evaluation.circuitExecutions).toBe(epochs * H + (N + H));
+    expect(r.ledger.circuitExecutions - r.ledger.evaluation.circuitExecutions).toBe(epochs * N * (2 * P + 1));
     expect(r.ledger.steps).toBe(epochs * Math.ceil(N / 10));
   });
 

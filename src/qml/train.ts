@@ -57,6 +57,8 @@ export interface TrainLedger {
   wallSeconds: number;
   /** Classical FLOPs of the model arithmetic (for the quantum model: the optimiser and chain rule only). */
   flops: number;
+  /** The part of the totals above spent measuring held-out losses and final accuracies (not training). */
+  evaluation: { circuitExecutions: number; shots: number; flops: number };
   device?: string;
   deviceSeconds?: number;
   deviceUsd?: number | null;
@@ -226,6 +228,20 @@ export function train(o: TrainOptions): TrainResult {
   const heldOutLosses: number[] = [];
   let steps = 0;
   let optimizerFlops = 0;
+  const evaluation = { circuitExecutions: 0, shots: 0, flops: 0 };
+  /** Runs an evaluation and books what it ran under `evaluation`. */
+  const evaluating = <T>(f: () => T): T => {
+    const before = {
+      e: quantum?.ledger.circuitExecutions ?? 0,
+      s: quantum?.ledger.shots ?? 0,
+      f: learner.flops,
+    };
+    const value = f();
+    evaluation.circuitExecutions += (quantum?.ledger.circuitExecutions ?? 0) - before.e;
+    evaluation.shots += (quantum?.ledger.shots ?? 0) - before.s;
+    evaluation.flops += learner.flops - before.f;
+    return value;
+  };
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffleInPlace(order, orderRng);
@@ -242,12 +258,12 @@ export function train(o: TrainOptions): TrainResult {
       o.onProgress?.(steps, totalSteps);
     }
     losses.push(sum / data.train.length);
-    heldOutLosses.push(mean(data.heldOut.map((ex) => learner.evaluate(ex).loss)));
+    heldOutLosses.push(evaluating(() => mean(data.heldOut.map((ex) => learner.evaluate(ex).loss))));
   }
   const accuracyOf = (set: typeof data.train) =>
     mean(set.map((ex) => (learner.evaluate(ex).predicted === ex.label ? 1 : 0)));
-  const accuracy = accuracyOf(data.train);
-  const heldOutAccuracy = accuracyOf(data.heldOut);
+  const accuracy = evaluating(() => accuracyOf(data.train));
+  const heldOutAccuracy = evaluating(() => accuracyOf(data.heldOut));
 
   const ledger: TrainLedger = {
     parameters: P,
@@ -260,6 +276,7 @@ export function train(o: TrainOptions): TrainResult {
     shotsPerExecution: shots ?? null,
     wallSeconds: (performance.now() - start) / 1000,
     flops: learner.flops + optimizerFlops,
+    evaluation,
   };
   const result: TrainResult = {
     task: o.task,
