@@ -64,3 +64,9 @@ describe("extrapolation from measured runs to Llama 3.1", () => {
     expect(r.drivingScaling).toMatch(/2·P·S/);
   });
 });
+
+it("refuses a fit from a single model size", () => {
+  expect(() => extrapolateTraining({ classicalHidden: [4], quantumSizes: [[2, 1]], examples: 2 })).toThrow(
+    /two model sizes/,
+  );
+});

@@ -8,6 +8,7 @@
 // depth itself grows with P (estimation.md §4.5; Abbas et al. 2023: backprop scaling is out of reach without
 // multiple copies of the state).
 
+import { userError } from "../errors.js";
 import { estimateGpu } from "../estimate/gpu.js";
 import { estimateLlmTraining } from "../estimate/llm-training.js";
 import { formatSci } from "../units/format.js";
@@ -131,30 +132,16 @@ export interface Extrapolation {
 
 export const DEFAULT_PROJECTION_PRESETS = ["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b"];
 
-/** Least-squares fit of log y = log c + k·log x. Needs ≥ 2 points with distinct x, all positive. */
+/** Least-squares fit of log y = log c + k·log x (all values positive, ≥ 2 distinct x). */
 export function fitPowerLaw(metric: string, xs: number[], ys: number[]): PowerFit {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const n = xs.length;
-  const mx = lx.reduce((a, b) => a + b, 0) / n;
-  const my = ly.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (lx[i] - mx) * (ly[i] - my);
-    sxx += (lx[i] - mx) ** 2;
-    syy += (ly[i] - my) ** 2;
-  }
-  const exponent = sxy / sxx;
-  const coefficient = Math.exp(my - exponent * mx);
-  const r2 = syy === 0 ? 1 : (sxy * sxy) / (sxx * syy);
+  const l = fitLinear(metric, xs.map(Math.log), ys.map(Math.log));
+  const coefficient = Math.exp(l.intercept);
   return {
     metric,
     coefficient,
-    exponent,
-    r2,
-    formula: `${metric} ≈ ${formatSci(coefficient, 3)} · P^${exponent.toFixed(3)}`,
+    exponent: l.slope,
+    r2: l.r2,
+    formula: `${metric} ≈ ${formatSci(coefficient, 3)} · P^${l.slope.toFixed(3)}`,
   };
 }
 
@@ -255,6 +242,18 @@ export function extrapolateTraining(options: ExtrapolationOptions = {}): Extrapo
   }
   const cl = measured.filter((m) => m.model === "classical");
   const qu = measured.filter((m) => m.model === "quantum");
+  for (const [name, set] of [
+    ["classicalHidden", cl],
+    ["quantumSizes", qu],
+  ] as const)
+    if (new Set(set.map((m) => m.parameters)).size < 2)
+      throw userError(
+        "Qml.Extrapolate.TooFewSizes",
+        "a fit needs at least two model sizes with different parameter counts",
+        {
+          field: name,
+        },
+      );
   const fits = {
     classicalFlopsPerToken: both(
       "backprop FLOPs per token",
