@@ -66,6 +66,13 @@ describe("qfit train", () => {
     expect(r.out).not.toMatch(/circuit executions/);
   });
 
+  it("has --help", async () => {
+    const r = await run(["train", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/--task <name>/);
+    expect(r.out).toMatch(/--device <name>/);
+  });
+
   it.each([
     [["train", "--qubits", "0"], /--qubits/],
     [["train", "--shots", "-5"], /--shots/],

@@ -5,7 +5,7 @@ import { createEstimateCommand } from "./estimate.js";
 import type { Io } from "./io.js";
 import { reportCommand } from "./report.js";
 import { addRunCommand } from "./run.js";
-import { trainCommand } from "./train.js";
+import { addTrainCommand } from "./train.js";
 
 export function registerCommands(program: Command, io: Io): void {
   addRunCommand(program, io);
@@ -14,5 +14,5 @@ export function registerCommands(program: Command, io: Io): void {
   const estimate = createEstimateCommand(io);
   program.addCommand(estimate);
   program.addCommand(reportCommand(io));
-  program.addCommand(trainCommand(io));
+  addTrainCommand(program, io);
 }

@@ -1,6 +1,6 @@
 // `qfit train`: train a tiny model classically or as a variational quantum circuit on the simulator (exact, with
 // shots, or with a catalog device's noise), then print loss and accuracy curves and the cost ledger.
-import { Command, Option } from "@commander-js/extra-typings";
+import { type Command, Option } from "@commander-js/extra-typings";
 import { SingleBar } from "cli-progress";
 import pc from "picocolors";
 import { ANSATZ_KINDS, type AnsatzKind } from "../qml/ansatz.js";
@@ -22,8 +22,9 @@ import { parseQuantity } from "./estimate.js";
 import type { Io } from "./io.js";
 import { parseIntegerOption } from "./options.js";
 
-export function trainCommand(io: Io) {
-  return new Command("train")
+export function addTrainCommand(program: Command, io: Io): void {
+  program
+    .command("train")
     .description(
       "train a tiny model on the CPU (MLP, backprop) or as a variational quantum circuit on the simulator (parameter shift), and count what it cost",
     )

@@ -6,7 +6,7 @@
 // held out.
 
 import text from "./data/alice.json" with { type: "json" };
-import type { Dataset, Example } from "./moons.js";
+import type { Dataset, Example } from "./dataset.js";
 
 export const CHARS_SOURCE = `${text.author}, ${text.title}; ${text.source} (${text.license})`;
 

@@ -3,6 +3,7 @@
 export { type AmplitudeEncoding, amplitudeEncoding } from "./amplitude-encoding.js";
 export { ANSATZ_KINDS, type AnsatzKind, type AnsatzOptions, angleEncoding, buildAnsatz } from "./ansatz.js";
 export { makeChars, tokenize } from "./chars.js";
+export type { Dataset, Example } from "./dataset.js";
 export { circuitFidelity, type DeviceCost, deviceCost, deviceModel } from "./device-cost.js";
 export {
   type Extrapolation,
@@ -17,7 +18,7 @@ export {
   type Projection,
 } from "./extrapolate.js";
 export { finiteDifferenceJacobian, type Jacobian, parameterShiftJacobian } from "./gradient.js";
-export { type Dataset, type Example, makeMoons } from "./moons.js";
+export { makeMoons } from "./moons.js";
 export { createOptimizer, type Optimizer, type OptimizerName } from "./optim.js";
 export { expectationExact, measurementGroups, type Observable, type PauliTerm, zOn } from "./pauli.js";
 export {

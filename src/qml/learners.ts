@@ -7,6 +7,7 @@ import { userError } from "../errors.js";
 import type { Prng } from "../sim/prng.js";
 import { type AnsatzKind, buildAnsatz } from "./ansatz.js";
 import { oneHot, tokenBits } from "./chars.js";
+import type { Dataset, Example } from "./dataset.js";
 import { parameterShiftJacobian } from "./gradient.js";
 import {
   backwardFlops,
@@ -17,10 +18,15 @@ import {
   mlpLossAndGradient,
   mlpWorkspace,
 } from "./mlp.js";
-import type { Dataset, Example } from "./moons.js";
 import { zOn } from "./pauli.js";
 import { type MeasureContext, measureReadout, type QuantumLedger, type ReadoutSpec } from "./readout.js";
-import { type GateCounts, gateCounts, prepareState, type VariationalCircuit } from "./variational.js";
+import {
+  type GateCounts,
+  gateCounts,
+  prepareState,
+  type VariationalCircuit,
+  validateVariational,
+} from "./variational.js";
 
 /** Probabilities are floored at this before the log, so a shot estimate of 0 gives a finite loss and gradient. */
 export const PROBABILITY_FLOOR = 1e-4;
@@ -98,6 +104,7 @@ export function quantumLearner(d: Dataset, o: QuantumLearnerOptions, rng: Prng):
     features: token ? bits : d.features,
     scale: token ? Math.PI : Math.PI / 2,
   });
+  validateVariational(vc);
   const readout: ReadoutSpec =
     d.classes === 2 && !token
       ? { kind: "pauli", observables: [[zOn(0, o.qubits)]] }

@@ -2,37 +2,8 @@
 // (cos t, sin t), inner (1 − cos t, 1 − sin t − 0.5), t evenly spaced on [0, π]) plus Gaussian noise, shuffled.
 // Features are then mapped affinely to about [−1, 1] so that angle encodings use the whole rotation range.
 
-import { createPrng, type Prng } from "../sim/prng.js";
-
-export interface Example {
-  features: number[];
-  label: number;
-}
-
-export interface Dataset {
-  name: string;
-  classes: number;
-  features: number;
-  train: Example[];
-  heldOut: Example[];
-  /** Class names (e.g. the vocabulary), index = label. */
-  labels: string[];
-  source: string;
-}
-
-/** A standard normal draw (Box–Muller). */
-export function gaussian(rng: Prng): number {
-  const u = 1 - rng.nextDouble();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
-}
-
-export function shuffleInPlace<T>(items: T[], rng: Prng): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.nextDouble() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
+import { createPrng } from "../sim/prng.js";
+import { type Dataset, type Example, gaussian, shuffleInPlace } from "./dataset.js";
 
 export function makeMoons(options: { train: number; heldOut: number; noise: number; seed: number }): Dataset {
   const rng = createPrng(options.seed);

@@ -15,6 +15,7 @@ import {
   rotateToBasis,
   sampleOutcomes,
   supportMask,
+  validateObservable,
 } from "./pauli.js";
 
 export type ReadoutSpec =
@@ -121,5 +122,6 @@ export function expectation(
   ctx: MeasureContext,
   ledger: QuantumLedger = emptyQuantumLedger(),
 ): number {
+  validateObservable(obs, numQubits);
   return measureReadout(state, numQubits, { kind: "pauli", observables: [obs] }, ctx, ledger)[0];
 }

@@ -11,9 +11,10 @@ import { userError } from "../errors.js";
 import { createPrng, isValidSeed, MAX_SEED } from "../sim/prng.js";
 import { ANSATZ_KINDS, type AnsatzKind } from "./ansatz.js";
 import { makeChars } from "./chars.js";
+import { type Dataset, shuffleInPlace } from "./dataset.js";
 import { circuitFidelity, type DeviceCost, deviceCost, deviceModel } from "./device-cost.js";
 import { classicalLearner, type Learner, type QuantumLearner, quantumLearner } from "./learners.js";
-import { type Dataset, makeMoons, shuffleInPlace } from "./moons.js";
+import { makeMoons } from "./moons.js";
 import { createOptimizer, OPTIMIZER_NAMES, type OptimizerName } from "./optim.js";
 
 export type TaskName = "moons" | "chars";
@@ -257,6 +258,11 @@ export function train(o: TrainOptions): TrainResult {
       steps++;
       o.onProgress?.(steps, totalSteps);
     }
+    if (!Number.isFinite(sum))
+      throw userError("Qml.Diverged", `training diverged in epoch ${epoch + 1}: the loss is not finite`, {
+        field: "learningRate",
+        hint: `lower the learning rate (now ${learningRate})`,
+      });
     losses.push(sum / data.train.length);
     heldOutLosses.push(evaluating(() => mean(data.heldOut.map((ex) => learner.evaluate(ex).loss))));
   }
