@@ -2,13 +2,14 @@
 // state-preparation circuit built gate by gate and counted rather than assumed.
 //
 // Construction: Möttönen, Vartiainen, Bergholm, Salomaa, "Transformation of quantum states using uniformly
-// controlled rotations", Quantum Inf. Comput. 5, 467 (2005), quant-ph/0407010, §3 and Eq. (3). Qubit n−1 (most
-// significant) is rotated first; qubit k then gets an Ry uniformly controlled by qubits k+1..n−1, whose angle for
-// each value j of those qubits splits the norm of that block between bit k = 0 and 1 (at k = 0 the signed
-// amplitudes themselves, so negative entries come out right). A uniformly controlled Ry on m controls is 2^m Ry
-// and 2^m CNOTs with Gray-code-ordered controls (ibid. Fig. 2), the angles θ = M⁻¹α with M_ij = (−1)^{b_j·g_i}
-// (b_j binary of j, g_i the Gray code of i) and M⁻¹ = 2^{−m} Mᵀ. For real amplitudes the Rz half is not needed:
-// 2ⁿ − 1 Ry and 2ⁿ − 2 CNOTs in all (Shende, Bullock, Markov 2006 halve the CNOTs; not done here).
+// controlled rotations", Quantum Inf. Comput. 5, 467 (2005), quant-ph/0407010. Qubit n−1 (most significant) is
+// rotated first; qubit k then gets an Ry uniformly controlled by qubits k+1..n−1, whose angle for each value j of
+// those qubits splits the norm of that block between bit k = 0 and 1 (at k = 0 the signed amplitudes themselves,
+// so negative entries come out right). A uniformly controlled Ry on m controls is 2^m Ry and 2^m CNOTs whose
+// controls follow the Gray code, with angles θ = M⁻¹α, M_ij = (−1)^{b_j·g_i} (b_j the binary digits of j, g_i the
+// Gray code of i) and M⁻¹ = 2^{−m} Mᵀ (same paper). For real amplitudes the Rz half of the general construction is
+// not needed: 2ⁿ − 1 Ry and 2ⁿ − 2 CNOTs in all. Shende, Bullock, Markov (IEEE TCAD 25, 1000, 2006) give
+// cheaper circuits for general states; not done here.
 
 import { userError } from "../errors.js";
 import type { ParamGate } from "./variational.js";

@@ -2,6 +2,7 @@
 // baseline, tasks, training with a cost ledger, and the extrapolation to LLM scale (re-exports only).
 export { type AmplitudeEncoding, amplitudeEncoding } from "./amplitude-encoding.js";
 export { ANSATZ_KINDS, type AnsatzKind, type AnsatzOptions, angleEncoding, buildAnsatz } from "./ansatz.js";
+export { type GradientVariancePoint, gradientVariance } from "./barren-plateau.js";
 export { makeChars, tokenize } from "./chars.js";
 export type { Dataset, Example } from "./dataset.js";
 export { circuitFidelity, type DeviceCost, deviceCost, deviceModel } from "./device-cost.js";
