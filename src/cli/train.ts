@@ -52,41 +52,47 @@ export function addTrainCommand(program: Command, io: Io): void {
       const int = (flag: string, text: string, min: number, max: number) =>
         parseIntegerOption(flag, text, min, max);
       const model = opts.model as ModelKind;
-      const quantumOnly = model === "quantum";
-      const totalRef = { bar: null as SingleBar | null };
-      const result = train({
-        task: opts.task as TaskName,
-        model,
-        qubits: quantumOnly ? int("--qubits", opts.qubits, 1, 20) : undefined,
-        layers: quantumOnly ? int("--layers", opts.layers, 1, 100) : undefined,
-        ansatz: opts.ansatz as AnsatzKind,
-        shots: opts.shots === undefined ? undefined : int("--shots", opts.shots, 1, MAX_SHOTS_PER_EXECUTION),
-        device: opts.device,
-        epochs: int("--epochs", opts.epochs, 1, MAX_EPOCHS),
-        seed: int("--seed", opts.seed, 0, 2 ** 32 - 1),
-        batchSize: int("--batch-size", opts.batchSize, 1, MAX_TRAIN_SIZE),
-        learningRate:
-          opts.learningRate === undefined ? undefined : parseQuantity("--learning-rate", opts.learningRate),
-        optimizer: opts.optimizer as OptimizerName,
-        hidden: model === "classical" ? int("--hidden", opts.hidden, 0, 4096) : undefined,
-        trainSize:
-          opts.trainSize === undefined ? undefined : int("--train-size", opts.trainSize, 1, MAX_TRAIN_SIZE),
-        onProgress: (done, total) => {
-          if (!io.isTty || !process.stderr.isTTY) return;
-          if (!totalRef.bar) {
-            totalRef.bar = new SingleBar({
-              stream: process.stderr,
-              format: "training [{bar}] {percentage}% | step {value}/{total} | {duration_formatted}",
-              hideCursor: true,
-              clearOnComplete: true,
-            });
-            totalRef.bar.start(total, 0);
-          }
-          totalRef.bar.update(done);
-          if (done === total) totalRef.bar.stop();
-        },
-      });
-      totalRef.bar?.stop();
+      const quantum = model === "quantum";
+      const progress = { bar: null as SingleBar | null };
+      let result: TrainResult;
+      try {
+        result = train({
+          task: opts.task as TaskName,
+          model,
+          qubits: quantum ? int("--qubits", opts.qubits, 1, 20) : undefined,
+          layers: quantum ? int("--layers", opts.layers, 1, 100) : undefined,
+          ansatz: opts.ansatz as AnsatzKind,
+          shots:
+            opts.shots === undefined ? undefined : int("--shots", opts.shots, 1, MAX_SHOTS_PER_EXECUTION),
+          device: opts.device,
+          epochs: int("--epochs", opts.epochs, 1, MAX_EPOCHS),
+          seed: int("--seed", opts.seed, 0, 2 ** 32 - 1),
+          batchSize: int("--batch-size", opts.batchSize, 1, MAX_TRAIN_SIZE),
+          learningRate:
+            opts.learningRate === undefined ? undefined : parseQuantity("--learning-rate", opts.learningRate),
+          optimizer: opts.optimizer as OptimizerName,
+          hidden: model === "classical" ? int("--hidden", opts.hidden, 0, 4096) : undefined,
+          trainSize:
+            opts.trainSize === undefined ? undefined : int("--train-size", opts.trainSize, 1, MAX_TRAIN_SIZE),
+          onProgress: (done, total) => {
+            if (!io.isTty || !process.stderr.isTTY) return;
+            if (!progress.bar) {
+              progress.bar = new SingleBar({
+                stream: process.stderr,
+                format: "training [{bar}] {percentage}% | step {value}/{total} | {duration_formatted}",
+                hideCursor: true,
+                clearOnComplete: true,
+              });
+              progress.bar.start(total, 0);
+            }
+            progress.bar.update(done);
+            if (done === total) progress.bar.stop();
+          },
+        });
+      } finally {
+        // Restores the cursor even when training stops with an error.
+        progress.bar?.stop();
+      }
       if (opts.json) io.stdout(`${JSON.stringify(result)}\n`);
       else io.stdout(renderTrain(result, io.color));
     });
@@ -105,7 +111,7 @@ export function renderTrain(r: TrainResult, color: boolean): string {
     `  data     ${r.dataset.source}; ${r.dataset.train} training / ${r.dataset.heldOut} held-out examples`,
   );
   out.push(
-    `  training ${r.config.epochs} epochs, batch ${r.config.batchSize}, ${r.config.optimizer} lr ${r.config.learningRate}${r.config.shots !== undefined ? `, ${r.config.shots} shots` : r.model === "quantum" ? ", exact expectation values" : ""}`,
+    `  training ${r.config.epochs} epoch${r.config.epochs === 1 ? "" : "s"}, batch ${r.config.batchSize}, ${r.config.optimizer} lr ${r.config.learningRate}${r.config.shots !== undefined ? `, ${r.config.shots} shots` : r.model === "quantum" ? ", exact expectation values" : ""}`,
   );
   if (r.circuit)
     out.push(
