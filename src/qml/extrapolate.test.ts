@@ -63,6 +63,24 @@ describe("extrapolation from measured runs to Llama 3.1", () => {
     expect(c.gapLog10WithModelCircuit).toBeGreaterThan(a.gapLog10WithModelCircuit + 1);
     expect(r.drivingScaling).toMatch(/2·P·S/);
   });
+
+  it("gives plot lines on a common axis that pass through the measured points", () => {
+    const gpu = r.lines.find((l) => l.series === "gpu")!;
+    const qpu = r.lines.find((l) => l.series === "qpu")!;
+    expect(gpu.points.at(-1)!.parameters).toBe(405e9);
+    for (const line of [gpu, qpu])
+      for (let i = 1; i < line.points.length; i++)
+        expect(line.points[i].secondsPerToken).toBeGreaterThan(line.points[i - 1].secondsPerToken);
+    // The QPU line at a measured size agrees with the measured device seconds per token (linear fit, r² ≈ 1).
+    const m = r.measured.find((x) => x.model === "quantum")!;
+    const slope =
+      (qpu.points[1].secondsPerToken - qpu.points[0].secondsPerToken) /
+      (qpu.points[1].parameters - qpu.points[0].parameters);
+    const atM = qpu.points[0].secondsPerToken + slope * (m.parameters - qpu.points[0].parameters);
+    expect(atM / m.perToken.deviceSeconds).toBeCloseTo(1, 2);
+    const c = r.measured.find((x) => x.model === "classical")!;
+    expect(c.perToken.gpuSeconds).toBeGreaterThan(0);
+  });
 });
 
 it("refuses a fit from a single model size", () => {

@@ -43,6 +43,8 @@ export interface MeasuredPoint {
     shots: number;
     /** QPU seconds on the device (quantum only; 0 for classical). */
     deviceSeconds: number;
+    /** Seconds on the estimator's default GPU cluster for these FLOPs (classical only; 0 for quantum). */
+    gpuSeconds: number;
     /** Wall-clock seconds on this machine (simulation time for the quantum model). */
     wallSeconds: number;
   };
@@ -126,6 +128,16 @@ export interface Extrapolation {
     quantumShotSeconds: PowerFit;
   };
   projections: Projection[];
+  /**
+   * The fitted lines on a common axis for plotting with the measured points: seconds per training token against
+   * P, from 10 parameters to the largest projected model (GPU: fitted FLOPs on the default cluster; QPU: fitted
+   * device seconds, shot length as measured).
+   */
+  lines: Array<{
+    series: "gpu" | "qpu";
+    label: string;
+    points: Array<{ parameters: number; secondsPerToken: number }>;
+  }>;
   drivingScaling: string;
   assumptions: string[];
 }
@@ -177,7 +189,12 @@ const both = (metric: string, xs: number[], ys: number[]): MetricFits => ({
 
 const evalAt = (f: MetricFits, p: number) => f.linear.intercept + f.linear.slope * p;
 
-function point(model: "classical" | "quantum", label: string, r: TrainResult): MeasuredPoint {
+function point(
+  model: "classical" | "quantum",
+  label: string,
+  r: TrainResult,
+  clusterSecondsPerFlop: number,
+): MeasuredPoint {
   const l = r.ledger;
   const tokens = l.examples;
   const executions = l.circuitExecutions - l.evaluation.circuitExecutions;
@@ -188,6 +205,7 @@ function point(model: "classical" | "quantum", label: string, r: TrainResult): M
     circuitExecutions: executions / tokens,
     shots: shots / tokens,
     deviceSeconds: (shots * perShotDevice) / tokens,
+    gpuSeconds: model === "classical" ? ((l.flops - l.evaluation.flops) / tokens) * clusterSecondsPerFlop : 0,
     // Evaluation is a small share of the wall clock here; it is not separated.
     wallSeconds: l.wallSeconds / tokens,
   };
@@ -216,10 +234,12 @@ export function extrapolateTraining(options: ExtrapolationOptions = {}): Extrapo
   const seed = options.seed ?? 1;
   const examples = options.examples ?? 20;
   const repetitionDelay = deviceModel(device).repetitionDelaySeconds;
+  // The default cluster's time per FLOP for a workload that parallelises fully (the estimator's GPU model).
+  const clusterSecondsPerFlop = estimateGpu({ flops: 1e24 }).seconds / 1e24;
   const measured: MeasuredPoint[] = [];
   for (const hidden of options.classicalHidden ?? [4, 16, 64, 256]) {
     const r = train({ task: "moons", model: "classical", hidden, epochs: 1, trainSize: examples, seed });
-    measured.push(point("classical", `MLP, ${hidden} hidden units`, r));
+    measured.push(point("classical", `MLP, ${hidden} hidden units`, r, clusterSecondsPerFlop));
   }
   for (const [qubits, layers] of options.quantumSizes ?? [
     [2, 3],
@@ -238,7 +258,7 @@ export function extrapolateTraining(options: ExtrapolationOptions = {}): Extrapo
       device,
       seed,
     });
-    measured.push(point("quantum", `${qubits} qubits × ${layers} layers`, r));
+    measured.push(point("quantum", `${qubits} qubits × ${layers} layers`, r, clusterSecondsPerFlop));
   }
   const cl = measured.filter((m) => m.model === "classical");
   const qu = measured.filter((m) => m.model === "quantum");
@@ -314,6 +334,27 @@ export function extrapolateTraining(options: ExtrapolationOptions = {}): Extrapo
     };
   });
 
+  const maxP = Math.max(10, ...projections.map((p) => p.parameters));
+  const grid = Array.from({ length: Math.ceil(Math.log10(maxP)) }, (_, i) => Math.min(maxP, 10 ** (i + 1)));
+  if (grid.at(-1) !== maxP) grid.push(maxP);
+  const lines: Extrapolation["lines"] = [
+    {
+      series: "gpu",
+      label: `backprop on the GPU cluster (${formatSci(fits.classicalFlopsPerToken.linear.slope, 3)}·P FLOPs per token)`,
+      points: grid.map((p) => ({
+        parameters: p,
+        secondsPerToken: evalAt(fits.classicalFlopsPerToken, p) * clusterSecondsPerFlop,
+      })),
+    },
+    {
+      series: "qpu",
+      label: `parameter shift on ${device} (2·P + 1 executions × ${shots} shots per token)`,
+      points: grid.map((p) => ({
+        parameters: p,
+        secondsPerToken: evalAt(fits.quantumDeviceSecondsPerToken, p),
+      })),
+    },
+  ];
   const c = fits.classicalFlopsPerToken.linear;
   const q = fits.quantumDeviceSecondsPerToken;
   const e = fits.quantumExecutionsPerToken.linear;
@@ -344,6 +385,7 @@ export function extrapolateTraining(options: ExtrapolationOptions = {}): Extrapo
     measured,
     fits,
     projections,
+    lines,
     drivingScaling,
     assumptions: [
       `measured on the two-moons task, 1 epoch of ${examples} examples per size, seed ${seed}; evaluation executions excluded from per-token costs`,
