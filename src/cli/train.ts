@@ -3,7 +3,7 @@
 import { type Command, Option } from "@commander-js/extra-typings";
 import { SingleBar } from "cli-progress";
 import pc from "picocolors";
-import { ANSATZ_KINDS, type AnsatzKind } from "../qml/ansatz.js";
+import { ANSATZ_KINDS, type AnsatzKind, MAX_LAYERS, MAX_TRAINING_QUBITS } from "../qml/ansatz.js";
 import { OPTIMIZER_NAMES, type OptimizerName } from "../qml/optim.js";
 import {
   DEFAULTS,
@@ -59,8 +59,8 @@ export function addTrainCommand(program: Command, io: Io): void {
         result = train({
           task: opts.task as TaskName,
           model,
-          qubits: quantum ? int("--qubits", opts.qubits, 1, 20) : undefined,
-          layers: quantum ? int("--layers", opts.layers, 1, 100) : undefined,
+          qubits: quantum ? int("--qubits", opts.qubits, 1, MAX_TRAINING_QUBITS) : undefined,
+          layers: quantum ? int("--layers", opts.layers, 1, MAX_LAYERS) : undefined,
           ansatz: opts.ansatz as AnsatzKind,
           shots:
             opts.shots === undefined ? undefined : int("--shots", opts.shots, 1, MAX_SHOTS_PER_EXECUTION),

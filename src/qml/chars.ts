@@ -28,6 +28,7 @@ export function makeChars(options: { heldOutFraction: number; maxTrain?: number 
   const train = pairs.slice(0, cut);
   return {
     name: "chars",
+    input: "token",
     classes: vocabulary.length,
     features: 1,
     train: options.maxTrain !== undefined ? train.slice(0, options.maxTrain) : train,

@@ -10,6 +10,8 @@ export interface Example {
 
 export interface Dataset {
   name: string;
+  /** "features": a real vector per example; "token": features[0] is a token index in 0..classes−1. */
+  input: "features" | "token";
   classes: number;
   features: number;
   train: Example[];

@@ -42,7 +42,7 @@ export interface Learner {
 }
 
 /** Token tasks give the classical model a one-hot vector and the quantum model the token's bits. */
-const isTokenTask = (d: Dataset) => d.name === "chars";
+const isTokenTask = (d: Dataset) => d.input === "token";
 
 export function classicalLearner(d: Dataset, hidden: number, rng: Prng): Learner {
   const shape: MlpShape = { inputs: isTokenTask(d) ? d.classes : d.features, hidden, outputs: d.classes };

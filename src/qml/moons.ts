@@ -21,6 +21,7 @@ export function makeMoons(options: { train: number; heldOut: number; noise: numb
   shuffleInPlace(all, rng);
   return {
     name: "moons",
+    input: "features",
     classes: 2,
     features: 2,
     train: all.slice(0, options.train),

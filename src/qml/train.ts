@@ -9,7 +9,7 @@
 
 import { userError } from "../errors.js";
 import { createPrng, isValidSeed, MAX_SEED } from "../sim/prng.js";
-import { ANSATZ_KINDS, type AnsatzKind } from "./ansatz.js";
+import { ANSATZ_KINDS, type AnsatzKind, MAX_LAYERS, MAX_TRAINING_QUBITS } from "./ansatz.js";
 import { makeChars } from "./chars.js";
 import { type Dataset, shuffleInPlace } from "./dataset.js";
 import { circuitFidelity, type DeviceCost, deviceCost, deviceModel } from "./device-cost.js";
@@ -140,8 +140,8 @@ export function validateTrainOptions(o: TrainOptions): void {
       field: "optimizer",
       hint: `optimizers: ${OPTIMIZER_NAMES.join(", ")}`,
     });
-  checkInt("qubits", o.qubits, 1, 20);
-  checkInt("layers", o.layers, 1, 100);
+  checkInt("qubits", o.qubits, 1, MAX_TRAINING_QUBITS);
+  checkInt("layers", o.layers, 1, MAX_LAYERS);
   checkInt("shots", o.shots, 1, MAX_SHOTS_PER_EXECUTION);
   checkInt("epochs", o.epochs, 1, MAX_EPOCHS);
   checkInt("batchSize", o.batchSize, 1, MAX_TRAIN_SIZE);
