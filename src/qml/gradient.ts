@@ -6,7 +6,13 @@
 // With shots each shifted evaluation is itself an estimate, and the difference is an unbiased estimate of the
 // derivative. Central finite differences are kept only as a test oracle.
 
-import { type MeasureContext, measureReadout, type QuantumLedger, type ReadoutSpec } from "./readout.js";
+import {
+  emptyQuantumLedger,
+  type MeasureContext,
+  measureReadout,
+  type QuantumLedger,
+  type ReadoutSpec,
+} from "./readout.js";
 import { prepareState, type VariationalCircuit, weightedGates } from "./variational.js";
 
 export interface Jacobian {
@@ -60,7 +66,7 @@ export function finiteDifferenceJacobian(
 ): Jacobian {
   const m = spec.kind === "born" ? spec.outcomes : spec.observables.length;
   const values = new Float64Array(vc.numWeights * m);
-  const scratch = { circuitExecutions: 0, gradientExecutions: 0, shots: 0 };
+  const scratch = emptyQuantumLedger();
   const exact = { ...ctx, shots: undefined };
   for (let w = 0; w < vc.numWeights; w++) {
     const up = Float64Array.from(weights);

@@ -19,7 +19,13 @@ import {
   mlpWorkspace,
 } from "./mlp.js";
 import { zOn } from "./pauli.js";
-import { type MeasureContext, measureReadout, type QuantumLedger, type ReadoutSpec } from "./readout.js";
+import {
+  emptyQuantumLedger,
+  type MeasureContext,
+  measureReadout,
+  type QuantumLedger,
+  type ReadoutSpec,
+} from "./readout.js";
 import {
   type GateCounts,
   gateCounts,
@@ -112,7 +118,7 @@ export function quantumLearner(d: Dataset, o: QuantumLearnerOptions, rng: Prng):
   const params = new Float64Array(vc.numWeights);
   for (let i = 0; i < params.length; i++) params[i] = (2 * rng.nextDouble() - 1) * 0.1 * Math.PI;
   const input = (ex: Example) => (token ? tokenBits(ex.features[0], bits) : ex.features);
-  const ledger: QuantumLedger = { circuitExecutions: 0, gradientExecutions: 0, shots: 0 };
+  const ledger: QuantumLedger = emptyQuantumLedger();
   const m = readout.kind === "born" ? readout.outcomes : 1;
 
   /** Loss and ∂loss/∂readout for one example. */

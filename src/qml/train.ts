@@ -16,6 +16,7 @@ import { circuitFidelity, type DeviceCost, deviceCost, deviceModel } from "./dev
 import { classicalLearner, type Learner, type QuantumLearner, quantumLearner } from "./learners.js";
 import { makeMoons } from "./moons.js";
 import { createOptimizer, OPTIMIZER_NAMES, type OptimizerName } from "./optim.js";
+import { settingsPerEvaluation } from "./readout.js";
 
 export type TaskName = "moons" | "chars";
 export type ModelKind = "classical" | "quantum";
@@ -277,7 +278,7 @@ export function train(o: TrainOptions): TrainResult {
     examples: steps === 0 ? 0 : epochs * data.train.length,
     circuitExecutions: quantum?.ledger.circuitExecutions ?? 0,
     gradientExecutions: quantum?.ledger.gradientExecutions ?? 0,
-    gradientExecutionsPerExample: quantum ? 2 * P : 0,
+    gradientExecutionsPerExample: quantum ? 2 * P * settingsPerEvaluation(quantum.readout) : 0,
     shots: quantum?.ledger.shots ?? 0,
     shotsPerExecution: shots ?? null,
     wallSeconds: (performance.now() - start) / 1000,
