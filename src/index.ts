@@ -22,6 +22,7 @@ export {
   parseQasmWithWarnings,
   toQasm,
 } from "./qasm/index.js";
+export * from "./qml/index.js";
 export * from "./sim/index.js";
 export { annealingQuboModel } from "./workloads/annealing-qubo.js";
 export { chemistryModel } from "./workloads/chemistry.js";

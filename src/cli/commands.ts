@@ -10,6 +10,7 @@ import { reportCommand } from "./report.js";
 import { roadmapCommand } from "./roadmap.js";
 import { addRunCommand } from "./run.js";
 import { serveCommand } from "./serve.js";
+import { addTrainCommand } from "./train.js";
 
 export function registerCommands(program: Command, io: Io): void {
   addRunCommand(program, io);
@@ -23,4 +24,5 @@ export function registerCommands(program: Command, io: Io): void {
   program.addCommand(crossoverCommand(io));
   program.addCommand(roadmapCommand(io));
   program.addCommand(serveCommand(io));
+  addTrainCommand(program, io);
 }
