@@ -77,6 +77,19 @@ describe("qfit report", () => {
     await expect(JSON.stringify(compact, null, 2)).toMatchFileSnapshot("./__snapshots__/report-default.json");
   });
 
+  it("states which scaling drives the training gap, from models trained here", () => {
+    const report = buildReport({ ...DEFAULT_SCENARIO, t0: 2026 });
+    expect(report.training?.drivingScaling).toMatch(/^Parameter shift's 2·P·S scaling drives the gap/);
+    const plot = report.plots.find((p) => p.id === "training-extrapolation")!;
+    const measured = plot.series.filter((s) => s.pointsOnly);
+    expect(measured.map((s) => s.points.length)).toEqual([4, 4]);
+    expect(report.training?.projections.map((p) => p.preset)).toEqual([
+      "llama-3.1-8b",
+      "llama-3.1-70b",
+      "llama-3.1-405b",
+    ]);
+  });
+
   it("--markdown prints the table and each workload's bottlenecks and sources", async () => {
     const r = await run(["report", "--markdown"]);
     expect(r.code).toBe(0);

@@ -11,6 +11,7 @@ import {
 import { estimateNative, type NativeModel, type NativeVerdict } from "../estimate/native.js";
 import { roadmapSeries } from "../estimate/qubit-trend.js";
 import { catalog } from "../hardware/catalog.js";
+import { type Extrapolation, extrapolateTraining } from "../qml/extrapolate.js";
 import { secondsToDays } from "../units/quantity.js";
 import type { Verdict } from "../verdict/verdict.js";
 import { annealingQuboModel } from "../workloads/annealing-qubo.js";
@@ -75,6 +76,12 @@ export interface Report {
   verdicts: Verdict[];
   plots: PlotData[];
   bottleneckCharts: BottleneckChart[];
+  /** Measured small-model training costs and their projection to Llama scale (null when not asked for). */
+  training: {
+    drivingScaling: string;
+    assumptions: string[];
+    projections: Extrapolation["projections"];
+  } | null;
   unverified: string[];
 }
 
@@ -339,6 +346,51 @@ export function roadmapPlot(): PlotData {
   };
 }
 
+/** Training examples per measured run in the report: enough for exact counts, few enough to keep it quick. */
+const REPORT_EXTRAPOLATION_EXAMPLES = 5;
+
+/** Measured cost per training token vs parameters, small models trained here, and the fitted lines to Llama scale. */
+export function trainingPlot(x: Extrapolation): PlotData {
+  const measured = (model: "classical" | "quantum") => ({
+    name:
+      model === "classical"
+        ? "measured: classical MLP (backprop)"
+        : "measured: quantum circuit (parameter shift)",
+    pointsOnly: true,
+    points: x.measured
+      .filter((m) => m.model === model)
+      .map((m) => {
+        const y = model === "classical" ? m.perToken.gpuSeconds : m.perToken.deviceSeconds;
+        return {
+          x: m.parameters,
+          y,
+          label: `${m.label}: ${m.parameters} parameters, ${y.toPrecision(3)} s per token`,
+        };
+      }),
+  });
+  return {
+    id: "training-extrapolation",
+    title: "Training cost per token vs model size: measured here, extrapolated to Llama 3.1",
+    xLabel: "parameters P",
+    yLabel: "time per training token (seconds)",
+    xLog: true,
+    yLog: true,
+    series: [
+      ...x.lines.map((l) => ({
+        name: l.label,
+        dashed: true,
+        points: l.points.map((p) => ({ x: p.parameters, y: p.secondsPerToken })),
+      })),
+      measured("classical"),
+      measured("quantum"),
+    ],
+    markers: [],
+    hLines: [],
+    vLines: x.projections.map((p) => ({ x: p.parameters, text: p.name.replace(/ pre-training$/, "") })),
+    caption: x.drivingScaling,
+  };
+}
+
 export function buildReport(scenario: Scenario): Report {
   const t0 = scenario.t0 ?? new Date().getFullYear();
   const verdicts = scenario.workloads.map((w) => evaluateWorkload(w, scenario.hardware, t0));
@@ -366,6 +418,11 @@ export function buildReport(scenario: Scenario): Report {
       ),
     );
   }
+  const extrapolation =
+    (scenario.extrapolation ?? llm.length > 0)
+      ? extrapolateTraining({ examples: REPORT_EXTRAPOLATION_EXAMPLES })
+      : null;
+  if (extrapolation) plots.push(trainingPlot(extrapolation));
   plots.push(...native.map((v, i) => crossoverPlot(v, i)));
   if (native.length > 0) plots.push(roadmapPlot());
   return {
@@ -375,6 +432,11 @@ export function buildReport(scenario: Scenario): Report {
     verdicts,
     plots,
     bottleneckCharts,
+    training: extrapolation && {
+      drivingScaling: extrapolation.drivingScaling,
+      assumptions: extrapolation.assumptions,
+      projections: extrapolation.projections,
+    },
     unverified: [...new Set(verdicts.flatMap((v) => v.unverified))],
   };
 }

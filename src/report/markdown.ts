@@ -1,5 +1,5 @@
 // The Markdown rendering of a report: the verdict table, per-workload bottlenecks, assumptions and sources.
-import { formatOrders } from "../units/format.js";
+import { formatDuration, formatOrders } from "../units/format.js";
 import type { Report } from "./build.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
@@ -27,6 +27,16 @@ export function renderMarkdown(report: Report): string {
     out.push("", "Assumptions:", ...v.assumptions.map((a) => `- ${a}`));
     out.push("", "Sources:", ...v.sources.map((s) => `- [${s.id}] ${s.citation}`));
   });
+  if (report.training) {
+    out.push("", "## Training, measured here and extrapolated", "", report.training.drivingScaling, "");
+    out.push("| model | parameters | GPU time (fit) | QPU time (fit, lower bound) |", "|---|---|---|---|");
+    for (const p of report.training.projections) {
+      out.push(
+        `| ${p.name} | ${p.parameters.toExponential(2)} | ${formatDuration(p.gpu.secondsFromFit)} | ${formatDuration(p.qpu.secondsFromFit)} |`,
+      );
+    }
+    out.push("", ...report.training.assumptions.map((a) => `- ${a}`));
+  }
   if (report.unverified.length) {
     out.push("", "## Unverified values used", "", ...report.unverified.map((u) => `- ${u}`));
   }

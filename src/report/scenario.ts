@@ -102,6 +102,11 @@ export const scenarioSchema = z.strictObject({
   title: z.string().min(1).default("qfit report"),
   /** Reference year for "available today" and the year of advantage (default: the current year). */
   t0: z.number().int().min(2000).max(2100).optional(),
+  /**
+   * Train small classical and quantum models here, fit their measured costs and project them to Llama scale
+   * (qml/extrapolate.ts). Default: on when the scenario has an LLM-training workload.
+   */
+  extrapolation: z.boolean().optional(),
   /** Hardware defaults for every LLM-training workload. */
   hardware: z.strictObject(hardwareFields).default({}),
   workloads: z.array(workloadSpecSchema).min(1).max(100),

@@ -28,6 +28,8 @@ export function renderText(report: Report, color: boolean): string {
   });
   out.push("");
   for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);
+  if (report.training)
+    out.push("", c.bold("Training, measured here and extrapolated:"), report.training.drivingScaling);
   if (report.unverified.length) {
     out.push(
       "",
