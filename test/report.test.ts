@@ -173,8 +173,11 @@ describe("qfit report", () => {
     const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(yaml).toBeDefined();
     const report = buildReport(parseScenario(yaml!, "README.md"));
-    expect(report.rows.length).toBe(2);
+    expect(report.t0).toBe(2026);
+    expect(report.rows.map((r) => r.workload)).toHaveLength(8);
     expect(report.rows[0].qpu).toBe("quantinuum-helios");
+    expect(report.training).toBeNull();
+    expect(report.plots.filter((p) => p.id.startsWith("crossover-"))).toHaveLength(6);
   });
 
   it("parseScenario fills defaults", () => {
