@@ -22,6 +22,7 @@ import { shorModel } from "../workloads/shor.js";
 import { parseQuantity } from "./estimate.js";
 import { looksLikeFile, readJson } from "./estimate-ft.js";
 import type { Io } from "./io.js";
+import { renderVerdictTail } from "./verdict-text.js";
 
 const int = (field: string) => (v: string) => parseQuantity(field, v, { integer: true });
 const num = (field: string) => (v: string) => parseQuantity(field, v);
@@ -137,24 +138,7 @@ export function renderNativeVerdict(v: NativeVerdict, color: boolean): string {
   }
   if (q.infeasibleReason) out.push(c.red(`  ✗ ${q.infeasibleReason}`));
   out.push("");
-  out.push(c.bold("Bottlenecks (log10 factor)"));
-  const w = Math.max(...v.bottlenecks.map((b) => b.name.length));
-  for (const b of v.bottlenecks) {
-    out.push(`  ${b.name.padEnd(w)}  ${formatOrders(b.factorLog10).padStart(10)}`);
-    out.push(c.dim(`  ${"".padEnd(w)}  ${b.explanation}`));
-  }
-  out.push("");
-  out.push(c.bold(`Verdict: ${v.summary}`));
-  out.push(`Crossover: ${v.crossover.explanation}`);
-  if (v.notes.length) out.push("", c.bold("Notes"), ...v.notes.map((n) => `  - ${n}`));
-  out.push("", c.bold("Assumptions"), ...v.assumptions.map((a) => `  - ${a}`));
-  if (v.unverified.length)
-    out.push(
-      "",
-      c.yellow(c.bold("Unverified values used")),
-      ...v.unverified.map((u) => c.yellow(`  - ${u}`)),
-    );
-  out.push("", c.dim(`Sources: ${v.sources.map((s) => s.id).join(", ")} (--json lists them in full)`));
+  out.push(...renderVerdictTail(v, c));
   return `${out.join("\n")}\n`;
 }
 

@@ -18,6 +18,7 @@ import {
 } from "../units/format.js";
 import { llmPresets } from "../workloads/llm-training.js";
 import type { Io } from "./io.js";
+import { renderVerdictTail } from "./verdict-text.js";
 
 const SUFFIX: Record<string, number> = { "": 1, k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
 
@@ -72,26 +73,7 @@ export function renderLlmVerdict(v: LlmTrainingVerdict, color: boolean): string 
   out.push(`  qubits      ${formatQubits(qp.qubits)} (${qp.logicalQubits} logical)`);
   for (const r of qp.infeasibleReasons) out.push(c.red(`  ✗ ${r}`));
   out.push("");
-  out.push(c.bold("Bottlenecks (orders of magnitude each costs alone)"));
-  const nameW = Math.max(...v.bottlenecks.map((b) => b.name.length));
-  for (const b of v.bottlenecks) {
-    const mark = b.name === qp.bindingBottleneck ? c.bold(c.red("◀ binding")) : "";
-    out.push(`  ${b.name.padEnd(nameW)}  ${formatOrders(b.factorLog10).padStart(10)}  ${mark}`);
-    out.push(c.dim(`  ${"".padEnd(nameW)}  ${b.explanation}`));
-  }
-  out.push("");
-  const verdictLine = `Verdict: ${v.summary}`;
-  out.push(v.winner === "gpu" ? c.green(c.bold(verdictLine)) : c.bold(verdictLine));
-  out.push(`Crossover: ${v.crossover.explanation}`);
-  if (v.notes.length) out.push("", c.bold("Notes"), ...v.notes.map((n) => `  - ${n}`));
-  out.push("", c.bold("Assumptions"), ...v.assumptions.map((a) => `  - ${a}`));
-  if (v.unverified.length)
-    out.push(
-      "",
-      c.yellow(c.bold("Unverified values used")),
-      ...v.unverified.map((u) => c.yellow(`  - ${u}`)),
-    );
-  out.push("", c.dim(`Sources: ${v.sources.map((s) => s.id).join(", ")} (--json lists them in full)`));
+  out.push(...renderVerdictTail(v, c));
   return `${out.join("\n")}\n`;
 }
 
