@@ -12,7 +12,7 @@ import {
   type NativeVerdict,
 } from "../estimate/native.js";
 import { defaultGrowth } from "../estimate/qubit-trend.js";
-import { formatDuration, formatOrders, formatSci } from "../units/format.js";
+import { formatDuration, formatSci } from "../units/format.js";
 import { annealingQuboModel } from "../workloads/annealing-qubo.js";
 import { chemistryModel, chemistryPresets } from "../workloads/chemistry.js";
 import { groverModel } from "../workloads/grover.js";

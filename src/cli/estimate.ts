@@ -11,7 +11,6 @@ import {
 import {
   formatDuration,
   formatEnergy,
-  formatOrders,
   formatQubits,
   formatSci,
   formatUsd,
