@@ -8,13 +8,7 @@ import {
   type LlmEstimateOptions,
   type LlmTrainingVerdict,
 } from "../estimate/llm-training.js";
-import {
-  formatDuration,
-  formatEnergy,
-  formatQubits,
-  formatSci,
-  formatUsd,
-} from "../units/format.js";
+import { formatDuration, formatEnergy, formatQubits, formatSci, formatUsd } from "../units/format.js";
 import { llmPresets } from "../workloads/llm-training.js";
 import type { Io } from "./io.js";
 import { renderVerdictTail } from "./verdict-text.js";
