@@ -1,0 +1,102 @@
+// Initial layout (analysis pass): pick a connected region of the coupling map with as many physical qubits as
+// the circuit has logical ones, as compact as possible (smallest sum of pairwise distances among the BFS balls
+// grown from every start qubit), then place the most interacting logical qubits on the best-connected region
+// qubits. Routing then stays inside the region, so the compiled circuit is as wide as the original and can be
+// simulated; SABRE's forward–backward passes (route.ts) refine the placement.
+
+import type { Circuit } from "../circuit/ir.js";
+import { userError } from "../errors.js";
+import { adjacency, type CouplingMap, distances } from "./coupling.js";
+
+export interface Region {
+  /** Physical qubits of the region, ascending; compact index i is physical[i]. */
+  physical: number[];
+  /** Neighbour lists in compact indices. */
+  adj: number[][];
+  /** Compact-index distances inside the region (n×n). */
+  dist: Int32Array;
+}
+
+export function chooseRegion(map: CouplingMap, n: number): Region {
+  if (n > map.numQubits)
+    throw userError(
+      "Transpile.CircuitTooWide",
+      `the circuit uses ${n} qubits but the device has ${map.numQubits}`,
+      { field: "circuit", hint: "choose a larger device or a smaller circuit" },
+    );
+  let best: number[] | null = null;
+  if (map.topology === "all-to-all") best = Array.from({ length: n }, (_, i) => i);
+  else {
+    const adj = adjacency(map);
+    const full = distances(adj);
+    const N = map.numQubits;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (let s = 0; s < N; s++) {
+      const seen = new Uint8Array(N);
+      const order = [s];
+      seen[s] = 1;
+      for (let h = 0; h < order.length && order.length < n; h++)
+        for (const v of adj[order[h]]) {
+          if (seen[v] || order.length >= n) continue;
+          seen[v] = 1;
+          order.push(v);
+        }
+      if (order.length < n) continue;
+      let score = 0;
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) score += full[order[i] * N + order[j]];
+      if (score < bestScore) {
+        bestScore = score;
+        best = order;
+      }
+    }
+  }
+  if (!best)
+    throw userError("Transpile.CircuitTooWide", `no connected group of ${n} qubits on this device`, {
+      field: "circuit",
+    });
+  const physical = [...best].sort((a, b) => a - b);
+  const index = new Map(physical.map((p, i) => [p, i]));
+  const adjR: number[][] = physical.map(() => []);
+  for (const [a, b] of map.edges) {
+    const ia = index.get(a);
+    const ib = index.get(b);
+    if (ia === undefined || ib === undefined) continue;
+    adjR[ia].push(ib);
+    adjR[ib].push(ia);
+  }
+  return { physical, adj: adjR, dist: distances(adjR) };
+}
+
+/** Initial placement: logical → compact index, by interaction weight onto region degree (greedy BFS). */
+export function initialLayout(circuit: Circuit, region: Region): number[] {
+  const n = circuit.numQubits;
+  const weight: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  for (const op of circuit.ops)
+    if (op.kind === "gate" && op.qubits.length === 2) {
+      const [a, b] = op.qubits;
+      weight[a].set(b, (weight[a].get(b) ?? 0) + 1);
+      weight[b].set(a, (weight[b].get(a) ?? 0) + 1);
+    }
+  const layout = new Array<number>(n).fill(-1);
+  const used = new Uint8Array(n);
+  const total = (q: number) => [...weight[q].values()].reduce((x, y) => x + y, 0);
+  const logicalOrder = Array.from({ length: n }, (_, i) => i).sort((x, y) => total(y) - total(x) || x - y);
+  for (const l of logicalOrder) {
+    let bestP = -1;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (let p = 0; p < n; p++) {
+      if (used[p]) continue;
+      // Distance to already placed partners, weighted; ties go to better-connected physical qubits.
+      let score = 0;
+      for (const [m, w] of weight[l]) if (layout[m] >= 0) score += w * region.dist[p * n + layout[m]];
+      score -= 1e-3 * region.adj[p].length;
+      if (score < bestScore) {
+        bestScore = score;
+        bestP = p;
+      }
+    }
+    layout[l] = bestP;
+    used[bestP] = 1;
+  }
+  return layout;
+}
