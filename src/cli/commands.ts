@@ -5,6 +5,7 @@ import { createEstimateCommand } from "./estimate.js";
 import type { Io } from "./io.js";
 import { reportCommand } from "./report.js";
 import { addRunCommand } from "./run.js";
+import { transpileCommand } from "./transpile.js";
 
 export function registerCommands(program: Command, io: Io): void {
   addRunCommand(program, io);
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, io: Io): void {
   const estimate = createEstimateCommand(io);
   program.addCommand(estimate);
   program.addCommand(reportCommand(io));
+  program.addCommand(transpileCommand(io));
 }

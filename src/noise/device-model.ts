@@ -172,7 +172,7 @@ function couplingFor(q: Qpu): { map: CouplingMap; assumption?: string } {
 export function deviceModel(name: string): DeviceModel {
   const d = findDevice(name);
   const gateQpus = catalog.qpus.filter((q) => q.model === "gate").map((q) => q.id);
-  if (!d || d.kind !== "qpu" || d.model !== "gate")
+  if (d?.kind !== "qpu" || d.model !== "gate")
     throw userError(
       "Hardware.UnknownDevice",
       d ? `"${name}" is not a gate-model quantum processor` : `unknown quantum processor "${name}"`,

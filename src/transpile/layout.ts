@@ -1,7 +1,6 @@
-// Initial layout (analysis pass): pick a connected region of the coupling map with as many physical qubits as
-// the circuit has logical ones, as compact as possible (smallest sum of pairwise distances among the BFS balls
-// grown from every start qubit), then place the most interacting logical qubits on the best-connected region
-// qubits. Routing then stays inside the region, so the compiled circuit is as wide as the original and can be
+// Initial layout (analysis pass): candidate connected regions of the coupling map with as many physical qubits
+// as the circuit has logical ones (compact BFS balls and path-like DFS walks), and a placement of the most
+// interacting logical qubits next to their partners; transpile.ts routes each candidate and keeps the best. Routing then stays inside the region, so the compiled circuit is as wide as the original and can be
 // simulated; SABRE's forward–backward passes (route.ts) refine the placement.
 
 import type { Circuit } from "../circuit/ir.js";
@@ -17,44 +16,87 @@ export interface Region {
   dist: Int32Array;
 }
 
-export function chooseRegion(map: CouplingMap, n: number): Region {
+/** Candidate regions per strategy (the most compact ones), each tried by routing in transpile.ts. */
+export const REGION_CANDIDATES = 8;
+
+/**
+ * Connected groups of n physical qubits to try: for every start qubit a breadth-first ball (compact) and a
+ * depth-first walk (path-like, which suits chains of interactions), keeping the most compact distinct ones.
+ */
+export function candidateRegions(map: CouplingMap, n: number): Region[] {
   if (n > map.numQubits)
     throw userError(
       "Transpile.CircuitTooWide",
       `the circuit uses ${n} qubits but the device has ${map.numQubits}`,
       { field: "circuit", hint: "choose a larger device or a smaller circuit" },
     );
-  let best: number[] | null = null;
-  if (map.topology === "all-to-all") best = Array.from({ length: n }, (_, i) => i);
-  else {
-    const adj = adjacency(map);
-    const full = distances(adj);
-    const N = map.numQubits;
-    let bestScore = Number.POSITIVE_INFINITY;
+  if (map.topology === "all-to-all")
+    return [
+      makeRegion(
+        map,
+        Array.from({ length: n }, (_, i) => i),
+      ),
+    ];
+  const adj = adjacency(map);
+  const full = distances(adj);
+  const N = map.numQubits;
+  const score = (set: number[]) => {
+    let sc = 0;
+    for (let i = 0; i < set.length; i++)
+      for (let j = i + 1; j < set.length; j++) sc += full[set[i] * N + set[j]];
+    return sc;
+  };
+  const pick = (grow: (s: number) => number[]): number[][] => {
+    const seen = new Set<string>();
+    const found: Array<{ set: number[]; sc: number }> = [];
     for (let s = 0; s < N; s++) {
-      const seen = new Uint8Array(N);
-      const order = [s];
-      seen[s] = 1;
-      for (let h = 0; h < order.length && order.length < n; h++)
-        for (const v of adj[order[h]]) {
-          if (seen[v] || order.length >= n) continue;
-          seen[v] = 1;
-          order.push(v);
-        }
-      if (order.length < n) continue;
-      let score = 0;
-      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) score += full[order[i] * N + order[j]];
-      if (score < bestScore) {
-        bestScore = score;
-        best = order;
-      }
+      const set = grow(s);
+      if (set.length < n) continue;
+      const key = [...set].sort((a, b) => a - b).join(",");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ set, sc: score(set) });
     }
-  }
-  if (!best)
+    return found
+      .sort((a, b) => a.sc - b.sc)
+      .slice(0, REGION_CANDIDATES)
+      .map((f) => f.set);
+  };
+  const bfs = (s: number): number[] => {
+    const seen = new Uint8Array(N);
+    const order = [s];
+    seen[s] = 1;
+    for (let h = 0; h < order.length && order.length < n; h++)
+      for (const v of adj[order[h]]) {
+        if (seen[v] || order.length >= n) continue;
+        seen[v] = 1;
+        order.push(v);
+      }
+    return order;
+  };
+  const dfs = (s: number): number[] => {
+    const seen = new Uint8Array(N);
+    const order: number[] = [];
+    const stack = [s];
+    while (stack.length > 0 && order.length < n) {
+      const u = stack.pop()!;
+      if (seen[u]) continue;
+      seen[u] = 1;
+      order.push(u);
+      for (const v of [...adj[u]].reverse()) if (!seen[v]) stack.push(v);
+    }
+    return order;
+  };
+  const regions = [...pick(bfs), ...pick(dfs)].map((set) => makeRegion(map, set));
+  if (regions.length === 0)
     throw userError("Transpile.CircuitTooWide", `no connected group of ${n} qubits on this device`, {
       field: "circuit",
     });
-  const physical = [...best].sort((a, b) => a - b);
+  return regions;
+}
+
+function makeRegion(map: CouplingMap, set: number[]): Region {
+  const physical = [...set].sort((a, b) => a - b);
   const index = new Map(physical.map((p, i) => [p, i]));
   const adjR: number[][] = physical.map(() => []);
   for (const [a, b] of map.edges) {

@@ -61,8 +61,11 @@ export function route(circuit: Circuit, region: Region, layout: readonly number[
     else if (op.kind === "barrier") out.push({ kind: "barrier", qubits: op.qubits.map((q) => l2p[q]) });
     else out.push({ ...op, qubit: l2p[op.qubit] });
   };
+  // Measurements wait for every gate, so no SWAP can move another qubit through a measured one afterwards.
+  let gatesLeft = ops.filter((op) => op.kind === "gate").length;
   const executable = (i: number): boolean => {
     const op = ops[i];
+    if (op.kind === "measure") return gatesLeft === 0;
     return (
       !(op.kind === "gate" && op.qubits.length === 2) || dist[l2p[op.qubits[0]] * n + l2p[op.qubits[1]]] === 1
     );
@@ -79,12 +82,15 @@ export function route(circuit: Circuit, region: Region, layout: readonly number[
   };
 
   while (front.length > 0) {
-    const ready = front.filter(executable);
+    let ready = front.filter(executable);
+    // Only held-back measurements in front (a barrier after them guards later gates): release them.
+    if (ready.length === 0 && front.every((i) => ops[i].kind !== "gate")) ready = [...front];
     if (ready.length > 0) {
       const done = new Set(ready);
       const next: number[] = front.filter((i) => !done.has(i));
       for (const i of ready) {
         emit(i);
+        if (ops[i].kind === "gate") gatesLeft--;
         for (const s of succ[i]) if (--pending[s] === 0) next.push(s);
       }
       front = next;
@@ -93,7 +99,7 @@ export function route(circuit: Circuit, region: Region, layout: readonly number[
       swapsSinceReset = 0;
       continue;
     }
-    const frontGates = front.map((i) => ops[i] as GateOp);
+    const frontGates = front.filter((i) => ops[i].kind === "gate").map((i) => ops[i] as GateOp);
     // Release valve: if the heuristic stalls, walk the first front gate's qubits together along a shortest path.
     if (swapsSinceProgress > 10 * n) {
       const [a, b] = frontGates[0].qubits;

@@ -9,10 +9,10 @@ import { userError } from "../errors.js";
 import type { DeviceModel } from "../noise/device-model.js";
 import { opDurationNs } from "../noise/noisy-circuit.js";
 import { u3Sequence, zsxSequence } from "./euler.js";
-import { chooseRegion, initialLayout } from "./layout.js";
+import { candidateRegions, initialLayout, type Region } from "./layout.js";
 import { translateTwoQubit } from "./native.js";
 import { cancelInversePairs, mergeSingleQubitRuns } from "./optimize.js";
-import { reversed, route } from "./route.js";
+import { type RoutingResult, reversed, route } from "./route.js";
 import { scheduleAsap } from "./schedule.js";
 import { unroll } from "./unroll.js";
 
@@ -93,10 +93,20 @@ export function transpile(circuit: Circuit, device: DeviceModel): TranspileResul
     gates: circuit.ops.filter((o) => o.kind === "gate").length,
   };
   const logical = optimise(unroll(circuit), u3Sequence);
-  const region = chooseRegion(device.coupling, n);
-  let routed = route(logical, region, initialLayout(logical, region));
-  if (device.coupling.topology !== "all-to-all") {
-    // SABRE's bidirectional refinement: the end layout of a backward pass is a better start layout.
+  // Route on every candidate region, then refine the best with SABRE's bidirectional passes (the end layout
+  // of a backward pass is a better start layout); fewest SWAPs wins, ties to the earlier candidate.
+  let region: Region | null = null;
+  let routed: RoutingResult | null = null;
+  for (const candidate of candidateRegions(device.coupling, n)) {
+    const r = route(logical, candidate, initialLayout(logical, candidate));
+    if (!routed || r.swaps < routed.swaps) {
+      routed = r;
+      region = candidate;
+    }
+    if (routed.swaps === 0) break;
+  }
+  if (!routed || !region) throw new Error("transpile: no region");
+  if (routed.swaps > 0) {
     const back = route(reversed(logical), region, routed.finalLayout);
     const again = route(logical, region, back.finalLayout);
     if (again.swaps < routed.swaps) routed = again;
