@@ -111,3 +111,44 @@ describe("qfit devices NAME --noise", () => {
     expect((await run(["devices", "--noise"])).code).toBe(2);
   });
 });
+
+describe("custom devices", () => {
+  const base = {
+    name: "toy",
+    qubits: 8,
+    topology: "square-lattice",
+    nativeGates: "ibm",
+    oneQubitError: 0.001,
+    twoQubitError: 0.01,
+    readoutError: 0.02,
+    t1Us: 100,
+    t2Us: 80,
+    oneQubitGateNs: 30,
+    twoQubitGateNs: 100,
+    readoutNs: 1000,
+    repetitionDelayUs: 100,
+    priceUsdPerQpuSecond: 1,
+  };
+  it("runs a circuit on a device described in JSON", async () => {
+    const r = await run(["run", "ghz5.qasm", "--device", "toy.json", "--json", "--seed", "2"], {
+      "toy.json": JSON.stringify(base),
+    });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.device).toBe("toy");
+    expect(j.hellingerFidelity).toBeLessThan(1);
+  });
+  it("exits 2 when T2 > 2·T1, on a bad field and on invalid JSON", async () => {
+    const bad = await run(["run", "ghz5.qasm", "--device", "bad.json"], {
+      "bad.json": JSON.stringify({ ...base, t2Us: 250 }),
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/exceeds 2·T1/);
+    const field = await run(["run", "ghz5.qasm", "--device", "f.json"], {
+      "f.json": JSON.stringify({ ...base, twoQubitError: 2 }),
+    });
+    expect(field.code).toBe(2);
+    expect(field.err).toMatch(/twoQubitError/);
+    expect((await run(["run", "ghz5.qasm", "--device", "x.json"], { "x.json": "{" })).code).toBe(2);
+  });
+});

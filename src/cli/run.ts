@@ -6,6 +6,7 @@ import { userError } from "../errors.js";
 import { runOnDevice } from "../noise/noisy-run.js";
 import { parseQasmWithWarnings } from "../qasm/index.js";
 import { type SimulationResult, simulate } from "../sim/index.js";
+import { resolveDevice } from "./device-arg.js";
 import type { Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
 import { renderNoisyRun } from "./run-device.js";
@@ -66,8 +67,9 @@ export function addRunCommand(program: Command, io: Io): void {
           opts.trajectories === undefined
             ? undefined
             : parseIntegerOption("--trajectories", opts.trajectories, 1, 1e7);
+        const device = resolveDevice(io, opts.device);
         const r = runOnDevice(circuit, {
-          device: opts.device,
+          device,
           noise: opts.noise === "on",
           method: opts.method as "auto" | "density" | "trajectories",
           shots,

@@ -2,17 +2,20 @@
 // coupling map and report depth, two-qubit gates, SWAPs and duration.
 import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
-import { deviceModel } from "../noise/device-model.js";
 import { parseQasmWithWarnings, toQasm } from "../qasm/index.js";
 import { deviceCircuit, transpile } from "../transpile/transpile.js";
 import { formatDuration } from "../units/format.js";
+import { resolveDevice } from "./device-arg.js";
 import type { Io } from "./io.js";
 
 export function transpileCommand(io: Io) {
   return new Command("transpile")
     .description("compile an OpenQASM 2.0 circuit to a quantum processor's native gates and connectivity")
     .argument("<file>", "OpenQASM 2.0 file, or - for standard input")
-    .requiredOption("--device <name>", "target quantum processor, e.g. ibm-heron-r2, willow, helios, forte")
+    .requiredOption(
+      "--device <name>",
+      "target quantum processor, e.g. ibm-heron-r2, willow, helios, forte, or a custom device FILE.json",
+    )
     .option("--json", "print the result as JSON")
     .option("-o, --output <file>", "write the compiled circuit as OpenQASM 2.0 (device qubit numbering)")
     .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
@@ -24,7 +27,7 @@ export function transpileCommand(io: Io) {
       });
       for (const w of warnings)
         io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
-      const device = deviceModel(opts.device);
+      const device = resolveDevice(io, opts.device);
       const r = transpile(circuit, device);
       const qasm = toQasm(deviceCircuit(r, device.qubits));
       if (opts.output) io.writeText(opts.output, qasm);

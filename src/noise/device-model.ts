@@ -67,7 +67,10 @@ const EXECUTION = executionJson.devices as Array<{
   asOf: string;
 }>;
 
-function basisFor(q: Qpu): { basis: NativeBasis; assumption?: string } {
+export function basisFor(q: Pick<Qpu, "id" | "vendor" | "nativeGates">): {
+  basis: NativeBasis;
+  assumption?: string;
+} {
   const native = q.nativeGates.join(" ");
   if (q.vendor === "IBM" || (/\bcz\b/.test(native) && /\bsx\b/.test(native)))
     return {
@@ -201,7 +204,7 @@ export function deviceModel(name: string): DeviceModel {
   }
   if (t1Us === null && timing.t2Us === null)
     assumptions.push(`${q.id}: no T1/T2 in the catalog; no relaxation is simulated`);
-  else if (t2Us === null)
+  else if (t1Us !== null && t2Us === null)
     assumptions.push(`${q.id}: no T2 in the catalog; T1-limited dephasing (T2 = 2·T1) is simulated`);
   const exec = EXECUTION.find((e) => e.id === q.id);
   if (!exec) assumptions.push(`${q.id}: no repetition delay in the data; shots are timed without it`);
