@@ -152,3 +152,21 @@ describe("custom devices", () => {
     expect((await run(["run", "ghz5.qasm", "--device", "x.json"], { "x.json": "{" })).code).toBe(2);
   });
 });
+
+describe("qfit validate-noise", () => {
+  it("prints the rows and a conclusion, and JSON with the regime", async () => {
+    const r = await run(["validate-noise", "--devices", "helios", "--sizes", "4", "--circuits", "ghz,qft"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/quantinuum-helios\s+ghz\s+4/);
+    expect(r.out).toMatch(/conclusion:/);
+    const j = JSON.parse(
+      (await run(["validate-noise", "--devices", "helios", "--sizes", "4", "--circuits", "adder", "--json"]))
+        .out,
+    );
+    expect(j.rows).toHaveLength(1);
+    expect(typeof j.rows[0].estimatedSuccessProbability).toBe("number");
+    expect(typeof j.conclusion).toBe("string");
+    expect((await run(["validate-noise", "--circuits", "nope"])).code).toBe(2);
+    expect((await run(["validate-noise", "--devices", "h100", "--sizes", "4"])).code).toBe(2);
+  });
+});

@@ -6,6 +6,7 @@ import type { Io } from "./io.js";
 import { reportCommand } from "./report.js";
 import { addRunCommand } from "./run.js";
 import { transpileCommand } from "./transpile.js";
+import { validateNoiseCommand } from "./validate-noise.js";
 
 export function registerCommands(program: Command, io: Io): void {
   addRunCommand(program, io);
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, io: Io): void {
   program.addCommand(estimate);
   program.addCommand(reportCommand(io));
   program.addCommand(transpileCommand(io));
+  program.addCommand(validateNoiseCommand(io));
 }

@@ -1,6 +1,7 @@
 // Initial layout (analysis pass): candidate connected regions of the coupling map with as many physical qubits
-// as the circuit has logical ones (compact BFS balls and path-like DFS walks), and a placement of the most
-// interacting logical qubits next to their partners; transpile.ts routes each candidate and keeps the best. Routing then stays inside the region, so the compiled circuit is as wide as the original and can be
+// as the circuit has logical ones (compact BFS balls and path-like DFS walks from every start qubit), and a
+// placement of the most interacting logical qubits next to their partners. transpile.ts ranks the candidates by
+// the distance their placement leaves between interacting qubits, routes the best few and keeps the fewest SWAPs. Routing then stays inside the region, so the compiled circuit is as wide as the original and can be
 // simulated; SABRE's forward–backward passes (route.ts) refine the placement.
 
 import type { Circuit } from "../circuit/ir.js";
@@ -16,7 +17,7 @@ export interface Region {
   dist: Int32Array;
 }
 
-/** Candidate regions per strategy (the most compact ones), each tried by routing in transpile.ts. */
+/** Candidate regions routed in full (the ones whose initial layout puts interacting qubits closest). */
 export const REGION_CANDIDATES = 8;
 
 /**
@@ -38,29 +39,19 @@ export function candidateRegions(map: CouplingMap, n: number): Region[] {
       ),
     ];
   const adj = adjacency(map);
-  const full = distances(adj);
   const N = map.numQubits;
-  const score = (set: number[]) => {
-    let sc = 0;
-    for (let i = 0; i < set.length; i++)
-      for (let j = i + 1; j < set.length; j++) sc += full[set[i] * N + set[j]];
-    return sc;
-  };
+  const seen = new Set<string>();
   const pick = (grow: (s: number) => number[]): number[][] => {
-    const seen = new Set<string>();
-    const found: Array<{ set: number[]; sc: number }> = [];
+    const found: number[][] = [];
     for (let s = 0; s < N; s++) {
       const set = grow(s);
       if (set.length < n) continue;
       const key = [...set].sort((a, b) => a - b).join(",");
       if (seen.has(key)) continue;
       seen.add(key);
-      found.push({ set, sc: score(set) });
+      found.push(set);
     }
-    return found
-      .sort((a, b) => a.sc - b.sc)
-      .slice(0, REGION_CANDIDATES)
-      .map((f) => f.set);
+    return found;
   };
   const bfs = (s: number): number[] => {
     const seen = new Uint8Array(N);
@@ -107,6 +98,16 @@ function makeRegion(map: CouplingMap, set: number[]): Region {
     adjR[ib].push(ia);
   }
   return { physical, adj: adjR, dist: distances(adjR) };
+}
+
+/** Σ over two-qubit gates of the distance between their qubits under `layout`: 0 means no SWAP is needed. */
+export function layoutCost(circuit: Circuit, region: Region, layout: readonly number[]): number {
+  const n = region.physical.length;
+  let cost = 0;
+  for (const op of circuit.ops)
+    if (op.kind === "gate" && op.qubits.length === 2)
+      cost += region.dist[layout[op.qubits[0]] * n + layout[op.qubits[1]]] - 1;
+  return cost;
 }
 
 /** Initial placement: logical → compact index, by interaction weight onto region degree (greedy BFS). */

@@ -9,7 +9,7 @@ import { userError } from "../errors.js";
 import type { DeviceModel } from "../noise/device-model.js";
 import { opDurationNs } from "../noise/noisy-circuit.js";
 import { u3Sequence, zsxSequence } from "./euler.js";
-import { candidateRegions, initialLayout, type Region } from "./layout.js";
+import { candidateRegions, initialLayout, layoutCost, REGION_CANDIDATES, type Region } from "./layout.js";
 import { translateTwoQubit } from "./native.js";
 import { cancelInversePairs, mergeSingleQubitRuns } from "./optimize.js";
 import { type RoutingResult, reversed, route } from "./route.js";
@@ -97,8 +97,15 @@ export function transpile(circuit: Circuit, device: DeviceModel): TranspileResul
   // of a backward pass is a better start layout); fewest SWAPs wins, ties to the earlier candidate.
   let region: Region | null = null;
   let routed: RoutingResult | null = null;
-  for (const candidate of candidateRegions(device.coupling, n)) {
-    const r = route(logical, candidate, initialLayout(logical, candidate));
+  const ranked = candidateRegions(device.coupling, n)
+    .map((region) => {
+      const layout = initialLayout(logical, region);
+      return { region, layout, cost: layoutCost(logical, region, layout) };
+    })
+    .sort((a, b) => a.cost - b.cost)
+    .slice(0, REGION_CANDIDATES);
+  for (const { region: candidate, layout } of ranked) {
+    const r = route(logical, candidate, layout);
     if (!routed || r.swaps < routed.swaps) {
       routed = r;
       region = candidate;
