@@ -1,10 +1,18 @@
 // The public API: `import { parseQasm, simulate, ... } from "qfit"`. Re-exports only.
 
+export { benchmarkCircuit } from "./circuit/benchmarks.js";
 export { CircuitBuilder } from "./circuit/builder.js";
 export { GATES, type GateSpec, gateMatrix, gateSpec } from "./circuit/gates.js";
 export type { Circuit, Condition, Operation, Register } from "./circuit/ir.js";
 export { inverseCircuit, randomCircuit } from "./circuit/random.js";
 export * from "./errors.js";
+export * from "./noise/channels.js";
+export { customDeviceModel } from "./noise/custom-device.js";
+export { type DeviceModel, deviceModel, gateModelDevices } from "./noise/device-model.js";
+export { averageGateFidelity, type NoiseModel, standardNoiseModel } from "./noise/model.js";
+export { buildNoisyCircuit, type NoisyCircuit } from "./noise/noisy-circuit.js";
+export { hellingerFidelity, type NoisyRunResult, runOnDevice } from "./noise/noisy-run.js";
+export { type ValidationSummary, validateNoise } from "./noise/validate.js";
 export {
   type Diagnostic,
   type ParseOptions,
@@ -13,4 +21,7 @@ export {
   parseQasmWithWarnings,
   toQasm,
 } from "./qasm/index.js";
+export { simulateDensity } from "./sim/density.js";
 export * from "./sim/index.js";
+export { simulateTrajectories } from "./sim/trajectories.js";
+export { deviceCircuit, type TranspileResult, transpile } from "./transpile/transpile.js";
