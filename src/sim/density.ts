@@ -6,8 +6,9 @@
 // channel Σ K ρ K† is one dense op with its superoperator Σ conj(K) ⊗ K on the row and column bits of its
 // qubits: every update reuses the statevector kernels (and whatever fast backend select.ts picks), in place.
 
+import { controlled, embed, matmul } from "../circuit/matrix.js";
 import { userError } from "../errors.js";
-import { superoperator } from "../noise/channels.js";
+import { kron, superoperator } from "../noise/channels.js";
 import type { NoisyCircuit } from "../noise/noisy-circuit.js";
 import type { Kernel, KernelOp } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
@@ -48,6 +49,94 @@ export function columnOp(op: KernelOp, n: number): KernelOp {
   }
 }
 
+/** The op's qubits (matrix argument order) and its full 2^k × 2^k matrix. */
+function opMatrix(op: KernelOp): { qubits: number[]; matrix: Float64Array } {
+  switch (op.kind) {
+    case "dense1":
+      return { qubits: [op.qubit], matrix: op.matrix };
+    case "dense2":
+    case "dense":
+      return { qubits: [...op.qubits], matrix: op.matrix };
+    case "controlled":
+      return { qubits: [...op.controls, ...op.targets], matrix: controlled(op.matrix, op.controls.length) };
+    case "diagonal": {
+      const d = op.diag.length / 2;
+      const m = new Float64Array(2 * d * d);
+      for (let j = 0; j < d; j++) {
+        m[2 * (j * d + j)] = op.diag[2 * j];
+        m[2 * (j * d + j) + 1] = op.diag[2 * j + 1];
+      }
+      return { qubits: [...op.qubits], matrix: m };
+    }
+  }
+}
+
+/** A superoperator on 1 or 2 qubits: vec index = row bits (qubits order) then column bits. */
+interface Block {
+  qubits: number[];
+  superop: Float64Array;
+}
+
+/** S = conj(U) ⊗ U, the superoperator of ρ → UρU†. */
+function unitarySuperop(u: Float64Array): Float64Array {
+  return kron(conj(u), u);
+}
+
+/** Re-express a block's superoperator on a superset of its qubits (≤ 2 in total). */
+function widen(b: Block, qubits: number[]): Float64Array {
+  if (b.qubits.length === qubits.length && b.qubits.every((q, i) => q === qubits[i])) return b.superop;
+  const k = qubits.length;
+  // Vec bit j is row bit of qubits[j]; vec bit k + j is the column bit.
+  const args = [...b.qubits.map((q) => qubits.indexOf(q)), ...b.qubits.map((q) => qubits.indexOf(q) + k)];
+  return embed(b.superop, args, 2 * k);
+}
+
+/**
+ * Fuse the step list into superoperator blocks of at most two qubits: each gate and the channels that follow it
+ * on the same qubits become one dense op on the row and column bits, so a noisy gate costs one sweep of ρ
+ * instead of four. Gates on three or more qubits stay separate (two kernel applies).
+ */
+export function fuseDensitySteps(nc: NoisyCircuit): Array<Block | KernelOp> {
+  const out: Array<Block | KernelOp> = [];
+  let cur: Block | null = null;
+  const flush = () => {
+    if (cur) out.push(cur);
+    cur = null;
+  };
+  for (const step of nc.steps) {
+    let block: Block;
+    if (step.kind === "unitary") {
+      const { qubits, matrix } = opMatrix(step.op);
+      if (qubits.length > 2) {
+        flush();
+        out.push(step.op);
+        continue;
+      }
+      block = { qubits, superop: unitarySuperop(matrix) };
+    } else {
+      if (step.qubits.length > 2) {
+        flush();
+        out.push({ qubits: step.qubits, superop: superoperator(step.channel) });
+        continue;
+      }
+      block = { qubits: step.qubits, superop: superoperator(step.channel) };
+    }
+    const c = cur as Block | null;
+    if (c) {
+      const union = [...c.qubits, ...block.qubits.filter((q) => !c.qubits.includes(q))];
+      if (union.length <= 2) {
+        // Later steps act after earlier ones: S = S_new · S_cur on the union.
+        cur = { qubits: union, superop: matmul(widen(block, union), widen(c, union)) };
+        continue;
+      }
+      flush();
+    }
+    cur = block;
+  }
+  flush();
+  return out;
+}
+
 export interface DensityResult {
   /** Distribution over the terminal measurements (index bit j = terminal[j]), before readout error. */
   probabilities: Float64Array;
@@ -71,20 +160,24 @@ export function simulateDensity(
   const kernel = options.kernel ?? selectKernel();
   const rho = new Float64Array(2 * 4 ** n);
   rho[0] = 1;
-  const superops = new Map<object, Float64Array>();
-  for (const step of nc.steps) {
-    if (step.kind === "unitary") {
-      kernel.apply(rho, 2 * n, step.op);
-      kernel.apply(rho, 2 * n, columnOp(step.op, n));
+  for (const item of fuseDensitySteps(nc)) {
+    if (!("superop" in item)) {
+      kernel.apply(rho, 2 * n, item);
+      kernel.apply(rho, 2 * n, columnOp(item, n));
       continue;
     }
-    let s = superops.get(step.channel);
-    if (!s) {
-      s = superoperator(step.channel);
-      superops.set(step.channel, s);
-    }
-    const qubits = [...step.qubits, ...step.qubits.map((q) => q + n)];
-    kernel.apply(rho, 2 * n, { kind: "dense", qubits, matrix: s });
+    if (item.qubits.length === 1)
+      kernel.apply(rho, 2 * n, {
+        kind: "dense2",
+        qubits: [item.qubits[0], item.qubits[0] + n],
+        matrix: item.superop,
+      });
+    else
+      kernel.apply(rho, 2 * n, {
+        kind: "dense",
+        qubits: [...item.qubits, ...item.qubits.map((q) => q + n)],
+        matrix: item.superop,
+      });
   }
   const terminal = Int32Array.from(nc.terminal, (t) => t.qubit);
   const probabilities = new Float64Array(2 ** terminal.length);
