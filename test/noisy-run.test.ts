@@ -66,3 +66,35 @@ describe("noisy GHZ on devices", () => {
     expect(hellingerFidelity({ a: 0.5, b: 0.5 }, { a: 1 })).toBeCloseTo(0.5, 14);
   });
 });
+
+describe("readout errors in sampled counts", () => {
+  it("trajectory shots and density samples misread |1⟩ with the readout error rate", async () => {
+    const { customDeviceModel } = await import("../src/noise/custom-device.js");
+    const device = customDeviceModel({
+      name: "readout-only",
+      qubits: 2,
+      topology: "all-to-all",
+      nativeGates: "cz",
+      oneQubitError: 0,
+      twoQubitError: 0,
+      readoutError: 0.2,
+      t1Us: null,
+      t2Us: null,
+      oneQubitGateNs: 10,
+      twoQubitGateNs: 10,
+      readoutNs: 10,
+    });
+    const c = new CircuitBuilder().qreg("q", 2).creg("c", 2).x(0).measure(0, 0).measure(1, 1).build();
+    const shots = 4000;
+    for (const method of ["density", "trajectories"] as const) {
+      const r = runOnDevice(c, { device, shots, seed: 5, method, trajectories: shots });
+      // P(01) = 0.8·0.8, P(00) = 0.2·0.8, P(11) = 0.8·0.2, P(10) = 0.2·0.2
+      expect(r.noisy.probabilities["01"]).toBeCloseTo(0.64, method === "density" ? 12 : 1);
+      const expected = { "01": 0.64, "00": 0.16, "11": 0.16, "10": 0.04 } as Record<string, number>;
+      for (const [k, p] of Object.entries(expected)) {
+        const sigma = Math.sqrt(shots * p * (1 - p));
+        expect(Math.abs((r.noisy.counts[k] ?? 0) - shots * p)).toBeLessThan(4 * sigma);
+      }
+    }
+  });
+});

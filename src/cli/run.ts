@@ -63,6 +63,15 @@ export function addRunCommand(program: Command, io: Io): void {
       for (const w of warnings)
         io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
       if (opts.device !== undefined) {
+        if (opts.statevector)
+          throw userError(
+            "CLI.InvalidOption",
+            "--statevector has no meaning with --device (the state is mixed)",
+            {
+              field: "--statevector",
+              hint: "noisy runs always report ideal and noisy probabilities",
+            },
+          );
         const trajectories =
           opts.trajectories === undefined
             ? undefined
@@ -80,7 +89,7 @@ export function addRunCommand(program: Command, io: Io): void {
         io.stdout(
           opts.json
             ? `${JSON.stringify({ ...r, counts: r.noisy.counts })}\n`
-            : renderNoisyRun(filename, r, io.color),
+            : renderNoisyRun(filename, r, io.color, top),
         );
         return;
       }
