@@ -29,7 +29,7 @@ export function addRunCommand(program: Command, io: Io): void {
     .option("--max-memory <size>", "memory the simulation may use, e.g. 8GiB (default: free system memory)")
     .option(
       "--device <name>",
-      "run as this quantum processor would: transpile, add its noise, price the shots",
+      "run as this quantum processor would (catalog name, or a custom device FILE.json): transpile, add its noise, price the shots",
     )
     .addOption(
       new Option("--noise <on|off>", "with --device: simulate the device's noise")
