@@ -118,7 +118,17 @@ function record(nc: NoisyCircuit, probs: Float64Array): Record<string, number> {
   return sortedRecord(out);
 }
 
-function countsRecord(nc: NoisyCircuit, hits: Map<number, number>): Record<string, number> {
+/**
+ * Index → count pairs from `sampleIndices`, accepting both shapes the sampler has had (a Map, or parallel
+ * `indices`/`counts` arrays), so this module does not depend on the sampler's container.
+ */
+function sampledPairs(r: unknown): Array<[number, number]> {
+  if (r instanceof Map) return [...r.entries()] as Array<[number, number]>;
+  const { indices, counts } = r as { indices: ArrayLike<number>; counts: ArrayLike<number> };
+  return Array.from(indices, (i, k) => [i, counts[k]] as [number, number]);
+}
+
+function countsRecord(nc: NoisyCircuit, hits: Iterable<[number, number]>): Record<string, number> {
   const probs = new Map<string, number>();
   const clbits = new Uint8Array(nc.numClbits);
   for (const [g, c] of hits) {
@@ -179,7 +189,10 @@ export function runOnDevice(original: Circuit, options: NoisyRunOptions): NoisyR
       const d = simulateDensity(nc, { maxMemoryBytes });
       applyReadoutErrors(d.probabilities, nc.readout);
       noisyProbs = record(nc, d.probabilities);
-      noisyCounts = countsRecord(nc, sampleIndices(d.probabilities, "probabilities", shots, rng));
+      noisyCounts = countsRecord(
+        nc,
+        sampledPairs(sampleIndices(d.probabilities, "probabilities", shots, rng)),
+      );
     } else {
       if (16 * 2 ** n > maxMemoryBytes)
         throw userError("Sim.TooManyQubits", `a ${n}-qubit statevector does not fit the memory limit`, {
@@ -204,7 +217,7 @@ export function runOnDevice(original: Circuit, options: NoisyRunOptions): NoisyR
           }
         noisyCounts = countsRecord(nc, flipped);
       } else {
-        noisyCounts = countsRecord(nc, sampleIndices(probs, "probabilities", shots, rng));
+        noisyCounts = countsRecord(nc, sampledPairs(sampleIndices(probs, "probabilities", shots, rng)));
         notes.push(
           `${trajectories} trajectories for ${shots} shots: counts are sampled from the trajectory-averaged distribution`,
         );

@@ -14,7 +14,7 @@ import type { Kernel } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
 import type { Prng } from "./prng.js";
 import { sampleOneIndex } from "./sampling.js";
-import { accumulateMarginal, gatherBits, zeroState } from "./statevector.js";
+import { accumulateMarginal, gatherBits } from "./statevector.js";
 
 export interface TrajectoryResult {
   trajectories: number;
@@ -145,7 +145,8 @@ export function simulateTrajectories(
   const one = new Float64Array(size);
   const samples = new Map<number, number>();
   for (let t = 0; t < trajectories; t++) {
-    const state = zeroState(n);
+    const state = new Float64Array(2 * 2 ** n);
+    state[0] = 1;
     for (const step of nc.steps) {
       if (step.kind === "unitary") kernel.apply(state, n, step.op);
       else applyChannel(kernel, state, n, step.channel, step.qubits, rng);
