@@ -1,5 +1,6 @@
 // The public API: `import { parseQasm, simulate, ... } from "qfit"`. Re-exports only.
 
+export { benchmarkCircuit } from "./circuit/benchmarks.js";
 export { CircuitBuilder } from "./circuit/builder.js";
 export { GATES, type GateSpec, gateMatrix, gateSpec } from "./circuit/gates.js";
 export type { Circuit, Condition, Operation, Register } from "./circuit/ir.js";
@@ -14,6 +15,13 @@ export {
 export { estimateFaultTolerant, estimateFrontier } from "./estimate/ftqc/index.js";
 export { estimateNative, type NativeVerdict, nativeCrossover } from "./estimate/native.js";
 export { fitDoubling, projectQubits, roadmapSeries, yearReaching } from "./estimate/qubit-trend.js";
+export * from "./noise/channels.js";
+export { customDeviceModel } from "./noise/custom-device.js";
+export { type DeviceModel, deviceModel, gateModelDevices } from "./noise/device-model.js";
+export { averageGateFidelity, type NoiseModel, standardNoiseModel } from "./noise/model.js";
+export { buildNoisyCircuit, type NoisyCircuit } from "./noise/noisy-circuit.js";
+export { hellingerFidelity, type NoisyRunResult, runOnDevice } from "./noise/noisy-run.js";
+export { type ValidationSummary, validateNoise } from "./noise/validate.js";
 export {
   type Diagnostic,
   type ParseOptions,
@@ -23,7 +31,10 @@ export {
   toQasm,
 } from "./qasm/index.js";
 export * from "./qml/index.js";
+export { simulateDensity } from "./sim/density.js";
 export * from "./sim/index.js";
+export { simulateTrajectories } from "./sim/trajectories.js";
+export { deviceCircuit, type TranspileResult, transpile } from "./transpile/transpile.js";
 export { annealingQuboModel } from "./workloads/annealing-qubo.js";
 export { chemistryModel } from "./workloads/chemistry.js";
 export { groverModel } from "./workloads/grover.js";

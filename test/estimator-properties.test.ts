@@ -37,6 +37,9 @@ describe("estimator properties", () => {
       twoQubitGateNs: 60,
       readoutNs: 1000,
       coherenceUs: 200,
+      oneQubitGateNs: 30,
+      t1Us: 250,
+      t2Us: 200,
       filledFrom: [],
     };
     fc.assert(

@@ -11,6 +11,8 @@ import { roadmapCommand } from "./roadmap.js";
 import { addRunCommand } from "./run.js";
 import { serveCommand } from "./serve.js";
 import { addTrainCommand } from "./train.js";
+import { transpileCommand } from "./transpile.js";
+import { validateNoiseCommand } from "./validate-noise.js";
 
 export function registerCommands(program: Command, io: Io): void {
   addRunCommand(program, io);
@@ -25,4 +27,6 @@ export function registerCommands(program: Command, io: Io): void {
   program.addCommand(roadmapCommand(io));
   program.addCommand(serveCommand(io));
   addTrainCommand(program, io);
+  program.addCommand(transpileCommand(io));
+  program.addCommand(validateNoiseCommand(io));
 }

@@ -4,7 +4,9 @@ import pc from "picocolors";
 import { userError } from "../errors.js";
 import { allDevices, citations, findDevice } from "../hardware/catalog.js";
 import type { Device } from "../hardware/schema.js";
+import { deviceModel } from "../noise/device-model.js";
 import { formatSci } from "../units/format.js";
+import { deviceModelJson, renderDeviceModel } from "./devices-noise.js";
 import type { Io } from "./io.js";
 
 const KINDS = ["gpu", "qpu", "annealer"] as const;
@@ -101,7 +103,17 @@ export function devicesCommand(io: Io) {
     .argument("[name]", "a device id or alias, e.g. h100, ibm-heron-r2")
     .addOption(new Option("--kind <kind>", "only this kind").choices(KINDS))
     .option("--json", "machine-readable output")
+    .option("--noise", "with NAME: print the noise model qfit simulates for this quantum processor")
     .action((name, opts) => {
+      if (opts.noise) {
+        if (name === undefined)
+          throw userError("CLI.MissingArgument", "--noise needs a device NAME", { field: "--noise" });
+        const m = deviceModel(name);
+        io.stdout(
+          opts.json ? `${JSON.stringify(deviceModelJson(m), null, 2)}\n` : renderDeviceModel(m, io.color),
+        );
+        return;
+      }
       if (name !== undefined) {
         const d = findDevice(name);
         if (!d) {

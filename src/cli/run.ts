@@ -1,12 +1,15 @@
 // `qfit run FILE.qasm`: parse an OpenQASM 2.0 file, simulate it exactly, print counts (and optionally exact
 // probabilities and the statevector) as a histogram or as the JSON contract documented in the README.
-import type { Command } from "@commander-js/extra-typings";
+import { type Command, Option } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { userError } from "../errors.js";
+import { runOnDevice } from "../noise/noisy-run.js";
 import { parseQasmWithWarnings } from "../qasm/index.js";
 import { type SimulationResult, simulate } from "../sim/index.js";
+import { resolveDevice } from "./device-arg.js";
 import type { Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
+import { renderNoisyRun } from "./run-device.js";
 
 /** Above this many qubits `--statevector` would print hundreds of megabytes; refuse before simulating. */
 export const MAX_STATEVECTOR_OUTPUT_QUBITS = 20;
@@ -24,6 +27,24 @@ export function addRunCommand(program: Command, io: Io): void {
     .option("--top <k>", "keep only the K most likely outcomes")
     .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
     .option("--max-memory <size>", "memory the simulation may use, e.g. 8GiB (default: free system memory)")
+    .option(
+      "--device <name>",
+      "run as this quantum processor would (catalog name, or a custom device FILE.json): transpile, add its noise, price the shots",
+    )
+    .addOption(
+      new Option("--noise <on|off>", "with --device: simulate the device's noise")
+        .choices(["on", "off"])
+        .default("on"),
+    )
+    .addOption(
+      new Option("--method <method>", "with --device: noisy simulation method")
+        .choices(["auto", "density", "trajectories"])
+        .default("auto"),
+    )
+    .option(
+      "--trajectories <n>",
+      "with --device and trajectories: number of trajectories (default min(shots, 2000))",
+    )
     .action((file, opts) => {
       const shots = parseIntegerOption("--shots", opts.shots, 1, 1e9);
       const seed =
@@ -41,6 +62,37 @@ export function addRunCommand(program: Command, io: Io): void {
       const parseMs = performance.now() - t0;
       for (const w of warnings)
         io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      if (opts.device !== undefined) {
+        if (opts.statevector)
+          throw userError(
+            "CLI.InvalidOption",
+            "--statevector has no meaning with --device (the state is mixed)",
+            {
+              field: "--statevector",
+              hint: "noisy runs always report ideal and noisy probabilities",
+            },
+          );
+        const trajectories =
+          opts.trajectories === undefined
+            ? undefined
+            : parseIntegerOption("--trajectories", opts.trajectories, 1, 1e7);
+        const device = resolveDevice(io, opts.device);
+        const r = runOnDevice(circuit, {
+          device,
+          noise: opts.noise === "on",
+          method: opts.method as "auto" | "density" | "trajectories",
+          shots,
+          seed,
+          trajectories,
+          maxMemoryBytes,
+        });
+        io.stdout(
+          opts.json
+            ? `${JSON.stringify({ ...r, counts: r.noisy.counts })}\n`
+            : renderNoisyRun(filename, r, io.color, top),
+        );
+        return;
+      }
 
       if (opts.statevector && circuit.numQubits > MAX_STATEVECTOR_OUTPUT_QUBITS) {
         throw userError(

@@ -11,6 +11,9 @@ export interface DeviceTiming {
   twoQubitGateNs: number;
   readoutNs: number;
   coherenceUs: number | null;
+  oneQubitGateNs: number;
+  t1Us: number | null;
+  t2Us: number | null;
   /** Values that were missing in the catalog and taken from a QRE qubit preset instead. */
   filledFrom: string[];
 }
@@ -36,6 +39,9 @@ export function deviceTiming(qpu: Qpu): DeviceTiming {
     twoQubitGateNs: pick("twoQubitGateNs", qpu.twoQubitGateNs, preset.twoQubitGateNs),
     readoutNs: pick("readoutNs", qpu.readoutNs, preset.readoutNs),
     coherenceUs: coherence.length > 0 ? Math.min(...coherence) : null,
+    oneQubitGateNs: pick("oneQubitGateNs", qpu.oneQubitGateNs, preset.oneQubitGateNs),
+    t1Us: qpu.t1Us,
+    t2Us: qpu.t2Us,
     filledFrom,
   };
 }
@@ -46,11 +52,18 @@ export interface CircuitShape {
   twoQubitGates: number;
   /** Layers of two-qubit gates (the critical path). */
   depth: number;
+  /** Scheduled duration of the gates when a transpiler computed it; otherwise depth × t_2q. */
+  durationNs?: number;
 }
 
-/** Duration of one shot: depth × t_2q + readout. */
+/** The gates' duration: the scheduled one when known, else depth × t_2q. */
+export function gatesDurationNs(c: CircuitShape, t: DeviceTiming): number {
+  return c.durationNs ?? c.depth * t.twoQubitGateNs;
+}
+
+/** Duration of one shot: the gates (depth × t_2q unless scheduled) + readout. */
 export function shotSeconds(c: CircuitShape, t: DeviceTiming): number {
-  return (c.depth * t.twoQubitGateNs + t.readoutNs) * 1e-9;
+  return (gatesDurationNs(c, t) + t.readoutNs) * 1e-9;
 }
 
 /**
@@ -64,7 +77,7 @@ export function successProbabilityLog10(c: CircuitShape, t: DeviceTiming): numbe
     c.twoQubitGates * l(t.twoQubitError) +
     c.qubits * l(t.readoutError);
   if (t.coherenceUs !== null) {
-    const durationUs = c.depth * t.twoQubitGateNs * 1e-3;
+    const durationUs = gatesDurationNs(c, t) * 1e-3;
     log -= (c.qubits * durationUs) / t.coherenceUs / Math.LN10;
   }
   return log;

@@ -1,0 +1,68 @@
+// `qfit transpile FILE --device NAME [--json] [-o out.qasm]`: compile a circuit to a device's native gates and
+// coupling map and report depth, two-qubit gates, SWAPs and duration.
+import { Command } from "@commander-js/extra-typings";
+import pc from "picocolors";
+import { parseQasmWithWarnings, toQasm } from "../qasm/index.js";
+import { deviceCircuit, transpile } from "../transpile/transpile.js";
+import { formatDuration } from "../units/format.js";
+import { resolveDevice } from "./device-arg.js";
+import type { Io } from "./io.js";
+
+export function transpileCommand(io: Io) {
+  return new Command("transpile")
+    .description("compile an OpenQASM 2.0 circuit to a quantum processor's native gates and connectivity")
+    .argument("<file>", "OpenQASM 2.0 file, or - for standard input")
+    .requiredOption(
+      "--device <name>",
+      "target quantum processor, e.g. ibm-heron-r2, willow, helios, forte, or a custom device FILE.json",
+    )
+    .option("--json", "print the result as JSON")
+    .option("-o, --output <file>", "write the compiled circuit as OpenQASM 2.0 (device qubit numbering)")
+    .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
+    .action((file, opts) => {
+      const filename = file === "-" ? "<stdin>" : file;
+      const { circuit, warnings } = parseQasmWithWarnings(io.readText(file), {
+        filename,
+        strict: Boolean(opts.strict),
+      });
+      for (const w of warnings)
+        io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      const device = resolveDevice(io, opts.device);
+      const r = transpile(circuit, device);
+      const qasm = toQasm(deviceCircuit(r, device.qubits));
+      if (opts.output) io.writeText(opts.output, qasm);
+      const out = {
+        device: device.id,
+        qubits: circuit.numQubits,
+        basis: device.basis.gates,
+        input: r.input,
+        transpiled: r.metrics,
+        initialLayout: r.initialLayout,
+        finalLayout: r.finalLayout,
+        assumptions: device.assumptions,
+      };
+      if (opts.json) {
+        io.stdout(`${JSON.stringify(opts.output ? out : { ...out, qasm })}\n`);
+        return;
+      }
+      const c = pc.createColors(io.color);
+      const m = r.metrics;
+      io.stdout(
+        `${[
+          c.bold(`${filename} → ${device.name} (${device.id})`),
+          `  native gates     ${device.basis.gates.join(", ")}`,
+          `  depth            ${r.input.depth} → ${m.depth}`,
+          `  two-qubit gates  ${r.input.twoQubitGates} → ${m.twoQubitGates} (${m.swaps} SWAPs inserted)`,
+          `  one-qubit gates  ${m.oneQubitGates}`,
+          `  duration         ${formatDuration(m.durationNs * 1e-9)} (gates, before readout)`,
+          `  layout           logical → device qubit: ${r.initialLayout.join(" ")}; at the end: ${r.finalLayout.join(" ")}`,
+          opts.output ? `  written          ${opts.output}` : "",
+          ...device.assumptions.map((a) => c.dim(`assumption: ${a}`)),
+        ]
+          .filter((l) => l !== "")
+          .join("\n")}\n`,
+      );
+      if (!opts.output)
+        io.stdout(c.dim("(use -o FILE to write the compiled OpenQASM, or --json to include it)\n"));
+    });
+}
