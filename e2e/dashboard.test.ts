@@ -103,6 +103,20 @@ describe("dashboard in Chromium", () => {
     await page.close();
   });
 
+  it("runs Bell as IBM Heron r2 would: transpiled stats, ideal vs noisy bars, fidelity, device time", async () => {
+    const page = await open("?tab=lab");
+    await page.selectOption("#device", "ibm-heron-r2");
+    await page.click("#run");
+    await page.waitForSelector("#device-stats", { timeout: 30_000 });
+    const fidelity = Number(await page.textContent("#fidelity"));
+    expect(fidelity).toBeGreaterThan(0.8);
+    expect(fidelity).toBeLessThan(1);
+    // Two outcomes × (ideal, noisy) at least; noise adds the other outcomes.
+    expect(await page.locator('#plot-histogram g[aria-label="bar"] rect').count()).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: `${ARTIFACTS}lab-device.png`, fullPage: true });
+    await page.close();
+  });
+
   it("shows malformed OpenQASM's error at its line", async () => {
     const page = await open("?tab=lab");
     await page.locator("#qasm").fill('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nfoo q[0];\n');

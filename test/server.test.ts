@@ -107,6 +107,29 @@ describe("qfit serve", () => {
     expect(j.probabilities["00"]).toBeCloseTo(0.5, 12);
   });
 
+  it("POST /api/simulate with a device runs it as that device would (as `qfit run --device --json`)", async () => {
+    const r = await http(
+      "POST",
+      "/api/simulate",
+      JSON.stringify({ qasm: BELL, shots: 2000, seed: 7, device: "ibm-heron-r2" }),
+    );
+    expect(r.status).toBe(200);
+    const j = r.json() as {
+      device: string;
+      transpiled: { twoQubitGates: number; durationNs: number };
+      hellingerFidelity: number;
+      estimatedSuccessProbability: number;
+      deviceTime: { seconds: number };
+      noisy: { counts: Record<string, number> };
+    };
+    expect(j.device).toBe("ibm-heron-r2");
+    expect(j.transpiled.twoQubitGates).toBeGreaterThanOrEqual(1);
+    expect(j.hellingerFidelity).toBeGreaterThan(0.8);
+    expect(j.hellingerFidelity).toBeLessThan(1);
+    expect(j.deviceTime.seconds).toBeGreaterThan(0);
+    expect(Object.values(j.noisy.counts).reduce((a, b) => a + b, 0)).toBe(2000);
+  });
+
   it("POST /api/simulate with Accept: text/event-stream streams progress, then the result", async () => {
     const r = await http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, seed: 1 }), {
       accept: "text/event-stream",

@@ -9,7 +9,7 @@ import { Worker } from "node:worker_threads";
 import * as api from "../api/handlers.js";
 import { type SimulateRequest, simulateRequestSchema } from "../api/schemas.js";
 import { validate } from "../api/validate.js";
-import { isQfitError, QfitError, userError } from "../errors.js";
+import { isQfitError, QfitError } from "../errors.js";
 import type { SimJob, SimReply } from "./sim-worker.js";
 
 export interface ServerOptions {
@@ -205,12 +205,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       sendJson(res, 200, api.crossover(await readJson(req, o.maxBodyBytes))),
     "POST /api/simulate": async (req, res) => {
       const body = validate(simulateRequestSchema, await readJson(req, o.maxBodyBytes), "body");
-      if (body.device !== undefined) {
-        throw userError("Server.NoDeviceModel", "noisy device runs are not available in this version", {
-          field: "device",
-          hint: "leave out `device` for an ideal simulation",
-        });
-      }
       const stream = String(req.headers.accept ?? "").includes("text/event-stream");
       if (!stream) {
         const reply = await sims.run(body, () => {});

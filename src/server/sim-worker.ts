@@ -32,6 +32,7 @@ try {
       probabilities: r.probabilities ?? true,
       maxQubits: job.maxQubits,
       maxMemoryBytes: job.maxMemoryBytes,
+      device: r.device,
     }),
   };
 } catch (e) {
