@@ -121,9 +121,6 @@ function couplingFor(q: Qpu): { map: CouplingMap; assumption?: string } {
         edges: squareLattice(10, 12, n),
         description: "10×12 square lattice, 218 tunable couplers [Q3]",
       },
-      assumption: q.connectivity.includes("heavy-hex")
-        ? `${q.id}: the catalog's connectivity says heavy-hex, but Nighthawk is a square lattice (218 couplers [Q3]); the square lattice is used`
-        : undefined,
     };
   if (q.vendor === "IBM" && n === 133)
     return {
