@@ -3,6 +3,9 @@
 // report's default scenario set. Medians of several runs; the machine is shared and noisy.
 import { estimateFaultTolerant } from "../src/estimate/ftqc/index.js";
 import { estimateNative } from "../src/estimate/native.js";
+import { buildReport } from "../src/report/build.js";
+import { renderHtml } from "../src/report/html.js";
+import { DEFAULT_SCENARIO } from "../src/report/scenario.js";
 import { nativeScenarios } from "../src/workloads/scenarios.js";
 import { shorModel } from "../src/workloads/shor.js";
 
@@ -46,6 +49,12 @@ const cases: Array<[string, () => unknown, number]> = [
   ],
   ["native verdict + crossover search, shor 2048", () => estimateNative(shorModel(), { t0: 2025 }), 5],
   ["nativeScenarios() (6 workloads)", () => nativeScenarios({ t0: 2025 }), 3],
+  // `qfit report`'s whole job less process start-up: 9 verdicts, the training extrapolation, HTML with SVG plots.
+  [
+    "qfit report default scenario (build + HTML)",
+    () => renderHtml(buildReport({ ...DEFAULT_SCENARIO, t0: 2026 })),
+    3,
+  ],
 ];
 
 console.log("\nEstimators");
