@@ -3,6 +3,7 @@
 // falls below it. Memory is one chunk of uniforms; more shots than a chunk take one more sweep per chunk.
 // The result depends only on the seed and the weights, so it is the same on every machine.
 
+import type { Amplitudes } from "./kernels/kernel.js";
 import type { Prng } from "./prng.js";
 
 /** Uniforms per chunk: 2^22 doubles = 32 MiB. */
@@ -14,7 +15,7 @@ export const SAMPLE_CHUNK = 1 << 22;
  * ascending.
  */
 export function sampleIndices(
-  weights: Float64Array,
+  weights: Amplitudes,
   kind: "amplitudes" | "probabilities",
   shots: number,
   rng: Prng,
@@ -63,7 +64,7 @@ export function sampleIndices(
 }
 
 /** One index drawn with weight |state[i]|² (the state need not be normalised). */
-export function sampleOneIndex(state: Float64Array, rng: Prng): number {
+export function sampleOneIndex(state: Amplitudes, rng: Prng): number {
   const len = state.length / 2;
   let total = 0;
   for (let a = 0; a < state.length; a++) total += state[a] * state[a];

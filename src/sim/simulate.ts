@@ -11,13 +11,13 @@
 //   and sampling each measurement with the PRNG.
 
 import type { Circuit } from "../circuit/ir.js";
-import type { Kernel } from "./kernels/kernel.js";
+import type { Amplitudes, Kernel } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
 import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
 import { plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
 import { createPrng, type Prng } from "./prng.js";
 import { sampleIndices, sampleOneIndex } from "./sampling.js";
-import { accumulateMarginal, conditionHolds, gatherBits, toPairs, zeroState } from "./statevector.js";
+import { accumulateMarginal, conditionHolds, gatherBits, toPairs } from "./statevector.js";
 
 export interface SimulationResult {
   qubits: number;
@@ -48,7 +48,7 @@ interface Outcome {
   distribution: Map<string, number>;
   exact: boolean;
   /** The state reported with `statevector`. */
-  state: Float64Array;
+  state: Amplitudes;
   notes: string[];
 }
 
@@ -65,9 +65,9 @@ export function run(p: SimulationPlan): SimulationResult {
 
   let counts: Map<string, number>;
   let probabilities: Map<string, number> | undefined;
-  let state: Float64Array;
+  let state: Amplitudes;
   if (p.mode === "sample-once") {
-    state = zeroState(p.numQubits);
+    state = kernel.createState(p.numQubits, p.precision);
     const clbits = new Uint8Array(p.numClbits);
     for (const step of p.steps) {
       if (step.kind !== "unitary") continue;
@@ -148,7 +148,7 @@ function keyMaker(p: SimulationPlan, base: Uint8Array): (gathered: number) => st
 }
 
 interface Branch {
-  state: Float64Array;
+  state: Amplitudes;
   probability: number;
   clbits: Uint8Array;
 }
@@ -170,7 +170,9 @@ function settle(kernel: Kernel, n: number, b: Branch, step: Step, outcome: 0 | 1
 function exploreTree(p: SimulationPlan, kernel: Kernel): Outcome | null {
   if (p.maxBranches < 2) return null;
   const n = p.numQubits;
-  let branches: Branch[] = [{ state: zeroState(n), probability: 1, clbits: new Uint8Array(p.numClbits) }];
+  let branches: Branch[] = [
+    { state: kernel.createState(n, p.precision), probability: 1, clbits: new Uint8Array(p.numClbits) },
+  ];
   let pruned = 0;
   for (const step of p.steps) {
     const next: Branch[] = [];
@@ -241,7 +243,11 @@ function exploreTree(p: SimulationPlan, kernel: Kernel): Outcome | null {
 /** The fallback: run the circuit once per shot, sampling each measurement with the PRNG. */
 function perShot(p: SimulationPlan, kernel: Kernel, rng: Prng): Outcome {
   const n = p.numQubits;
-  const b: Branch = { state: zeroState(n), probability: 1, clbits: new Uint8Array(p.numClbits) };
+  const b: Branch = {
+    state: kernel.createState(n, p.precision),
+    probability: 1,
+    clbits: new Uint8Array(p.numClbits),
+  };
   const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
   const counts = new Map<string, number>();
   for (let shot = 0; shot < p.shots; shot++) {

@@ -17,3 +17,8 @@ export function selectKernel(preferred?: KernelName): Kernel {
   }
   return tsKernel;
 }
+
+/** Threads used when the caller does not say. */
+export function defaultThreads(): number {
+  return 1;
+}
