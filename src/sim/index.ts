@@ -1,6 +1,6 @@
 // The simulator's public API (re-exports only).
-export type { Kernel, KernelOp } from "./kernels/kernel.js";
-export { KERNELS, type KernelName, selectKernel } from "./kernels/select.js";
+export type { Amplitudes, Kernel, KernelOp, Precision } from "./kernels/kernel.js";
+export { availableKernels, type KernelName, selectKernel } from "./kernels/select.js";
 export {
   DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_SHOTS,

@@ -3,6 +3,7 @@ import { CircuitBuilder } from "../circuit/builder.js";
 import type { Circuit } from "../circuit/ir.js";
 import { isQfitError, type QfitError } from "../errors.js";
 import { findTerminalMeasurements, formatBytes, lowerGate, MAX_SHOTS, plan } from "./plan.js";
+import { wasmKernel } from "./kernels/select.js";
 import { simulate } from "./simulate.js";
 
 function caught(f: () => unknown): QfitError {
@@ -56,7 +57,7 @@ describe("memory guard", () => {
   it("plans a fitting circuit", () => {
     const p = plan(wide(20), { maxMemoryBytes: 64 * 1024 ** 2 });
     expect(p.memory.statevectorBytes).toBe(16 * 2 ** 20);
-    expect(p.kernel).toBe("ts");
+    expect(p.kernel).toBe(wasmKernel() ? "wasm" : "ts");
   });
 
   it("formats bytes", () => {

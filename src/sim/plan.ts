@@ -123,7 +123,7 @@ export const MAX_THREADS = 256;
  * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/readme-issue-5.md): wider
  * fused gates mean fewer sweeps but 2^k multiply-adds per amplitude per sweep.
  */
-export const DEFAULT_FUSION_QUBITS: Record<KernelName, number> = { ts: 2 };
+export const DEFAULT_FUSION_QUBITS: Record<KernelName, number> = { ts: 2, wasm: 3 };
 /**
  * The kernels index amplitudes with 32-bit integer bit operations, and a Float64Array of 2·2^30 doubles
  * (16 GiB) is within V8's typed-array length cap on 64-bit Node 20.

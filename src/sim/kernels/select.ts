@@ -1,24 +1,39 @@
-// The only module that knows which kernel backends exist. Issue 5 adds WASM SIMD and threaded backends here
-// (probing WebAssembly SIMD support) without touching the planner or the simulator.
+// The only module that knows which kernel backends exist: the TypeScript kernel everywhere, and the WASM SIMD
+// kernel where WebAssembly SIMD and shared memory exist (probed once). Threads attach to the WASM kernel from an
+// edge adapter (threads-node.ts), since worker threads are platform-specific.
 
 import { tsKernel } from "./apply-ts.js";
+import { WasmKernel, wasmSimdSupported } from "./apply-wasm.js";
 import type { Kernel } from "./kernel.js";
 
-export type KernelName = "ts";
+export type KernelName = "ts" | "wasm";
 
-/** Every available backend, for the conformance suite and `--kernel`. */
-export const KERNELS: ReadonlyMap<KernelName, Kernel> = new Map([["ts", tsKernel]]);
-
-/** The backend to use for a run: the one asked for, else the best available one. */
-export function selectKernel(preferred?: KernelName): Kernel {
-  if (preferred) {
-    const k = KERNELS.get(preferred);
-    if (k) return k;
-  }
-  return tsKernel;
+let wasm: WasmKernel | null | undefined;
+/** The WASM kernel, created on first use; null where WebAssembly SIMD or shared memory is missing. */
+export function wasmKernel(): WasmKernel | null {
+  if (wasm === undefined) wasm = wasmSimdSupported() ? new WasmKernel() : null;
+  return wasm;
 }
 
-/** Threads used when the caller does not say. */
+/** Every available backend, for the conformance suite and `--kernel`. */
+export function availableKernels(): Map<KernelName, Kernel> {
+  const all = new Map<KernelName, Kernel>([["ts", tsKernel]]);
+  const w = wasmKernel();
+  if (w) all.set("wasm", w);
+  return all;
+}
+
+/** The backend to use for a run: the one asked for when available, else the best available one. */
+export function selectKernel(preferred?: KernelName): Kernel {
+  if (preferred === "ts") return tsKernel;
+  return wasmKernel() ?? tsKernel;
+}
+
+let threadsDefault = 1;
+/** Threads used when the caller does not say: 1 unless an edge adapter attached a pool (threads-node.ts). */
 export function defaultThreads(): number {
-  return 1;
+  return threadsDefault;
+}
+export function setDefaultThreads(n: number): void {
+  threadsDefault = n;
 }

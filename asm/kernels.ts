@@ -1,0 +1,170 @@
+// AssemblyScript WASM SIMD statevector kernels, compiled by scripts/build-wasm.mjs with `--runtime stub` into a
+// module that imports one shared memory: no GC objects, raw loads and stores only, so several worker threads
+// can run the same kernel on disjoint parts of one state at once.
+//
+// Layout: interleaved re/im amplitudes at byte offset `state`; complex128 (f64) or complex64 (f32); qubit 0 is
+// the least significant bit of the amplitude index. A gate acts on the amplitude groups obtained by inserting
+// zero bits at the sorted positions `pos[0..npos)` (every gate qubit, controls included) into a group index g,
+// OR-ing in `ctrl` (the control bits, all 1), and adding the member byte offsets `offs[0..d)`.
+// Matrices come prepared by the host (apply-wasm.ts): each complex entry m = a + ib as two vectors A = (a, a, …)
+// and B = (−b, b, −b, b, …), so that m·x = A·x + B·swap(x), swap exchanging re and im; a dense matrix is d×d such
+// pairs row-major, a diagonal d pairs. Work is split by group ranges [g0, g1): contiguous ranges of g are
+// contiguous blocks of the high qubits, so threads never touch the same cache line.
+// `scratch` is this thread's 1 KiB for the gathered amplitudes.
+
+@inline
+function insertZeros(g: u32, pos: usize, npos: i32): u32 {
+  for (let p = 0; p < npos; p++) {
+    const b = load<u32>(pos + (<usize>p << 2));
+    g = ((g >>> b) << (b + 1)) | (g & ((1 << b) - 1));
+  }
+  return g;
+}
+
+/** Dense d×d (d = 2^t) on each group, complex128: one amplitude per vector. */
+export function denseF64(
+  state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
+): void {
+  if (d == 2) {
+    const a00 = v128.load(mat, 0), b00 = v128.load(mat, 16), a01 = v128.load(mat, 32), b01 = v128.load(mat, 48);
+    const a10 = v128.load(mat, 64), b10 = v128.load(mat, 80), a11 = v128.load(mat, 96), b11 = v128.load(mat, 112);
+    const o1 = <usize>load<u32>(offs, 4);
+    for (let g = g0; g < g1; g++) {
+      const p0 = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 4);
+      const p1 = p0 + o1;
+      const x0 = v128.load(p0), x1 = v128.load(p1);
+      const s0 = i64x2.shuffle(x0, x0, 1, 0), s1 = i64x2.shuffle(x1, x1, 1, 0);
+      v128.store(p0, f64x2.add(f64x2.add(f64x2.mul(a00, x0), f64x2.mul(b00, s0)), f64x2.add(f64x2.mul(a01, x1), f64x2.mul(b01, s1))));
+      v128.store(p1, f64x2.add(f64x2.add(f64x2.mul(a10, x0), f64x2.mul(b10, s0)), f64x2.add(f64x2.mul(a11, x1), f64x2.mul(b11, s1))));
+    }
+    return;
+  }
+  for (let g = g0; g < g1; g++) {
+    const base = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 4);
+    for (let j = 0; j < d; j++) {
+      const x = v128.load(base + <usize>load<u32>(offs + (<usize>j << 2)));
+      v128.store(scratch + (<usize>j << 5), x);
+      v128.store(scratch + (<usize>j << 5), i64x2.shuffle(x, x, 1, 0), 16);
+    }
+    let m = mat;
+    for (let r = 0; r < d; r++) {
+      let acc = f64x2.splat(0);
+      let s = scratch;
+      for (let c = 0; c < d; c++) {
+        acc = f64x2.add(acc, f64x2.add(f64x2.mul(v128.load(m), v128.load(s)), f64x2.mul(v128.load(m, 16), v128.load(s, 16))));
+        m += 32;
+        s += 32;
+      }
+      v128.store(base + <usize>load<u32>(offs + (<usize>r << 2)), acc);
+    }
+  }
+}
+
+/** Diagonal (d entries) on each group, complex128. */
+export function diagF64(state: usize, pos: usize, npos: i32, d: i32, offs: usize, mat: usize, g0: u32, g1: u32): void {
+  for (let g = g0; g < g1; g++) {
+    const base = state + ((<usize>insertZeros(g, pos, npos)) << 4);
+    let m = mat;
+    for (let j = 0; j < d; j++) {
+      const p = base + <usize>load<u32>(offs + (<usize>j << 2));
+      const x = v128.load(p);
+      v128.store(p, f64x2.add(f64x2.mul(v128.load(m), x), f64x2.mul(v128.load(m, 16), i64x2.shuffle(x, x, 1, 0))));
+      m += 32;
+    }
+  }
+}
+
+/**
+ * Dense on each group, complex64, two groups per vector: groups g and g+1 are neighbouring amplitudes when no
+ * gate qubit is qubit 0 (pos[0] ≥ 1, ctrl bit 0 clear), so (re_g, im_g, re_g+1, im_g+1) share one matrix.
+ * g0 and g1 are even.
+ */
+export function denseF32Pairs(
+  state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
+): void {
+  if (d == 2) {
+    const a00 = v128.load(mat, 0), b00 = v128.load(mat, 16), a01 = v128.load(mat, 32), b01 = v128.load(mat, 48);
+    const a10 = v128.load(mat, 64), b10 = v128.load(mat, 80), a11 = v128.load(mat, 96), b11 = v128.load(mat, 112);
+    const o1 = <usize>load<u32>(offs, 4);
+    for (let g = g0; g < g1; g += 2) {
+      const p0 = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 3);
+      const p1 = p0 + o1;
+      const x0 = v128.load(p0), x1 = v128.load(p1);
+      const s0 = i32x4.shuffle(x0, x0, 1, 0, 3, 2), s1 = i32x4.shuffle(x1, x1, 1, 0, 3, 2);
+      v128.store(p0, f32x4.add(f32x4.add(f32x4.mul(a00, x0), f32x4.mul(b00, s0)), f32x4.add(f32x4.mul(a01, x1), f32x4.mul(b01, s1))));
+      v128.store(p1, f32x4.add(f32x4.add(f32x4.mul(a10, x0), f32x4.mul(b10, s0)), f32x4.add(f32x4.mul(a11, x1), f32x4.mul(b11, s1))));
+    }
+    return;
+  }
+  for (let g = g0; g < g1; g += 2) {
+    const base = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 3);
+    for (let j = 0; j < d; j++) {
+      const x = v128.load(base + <usize>load<u32>(offs + (<usize>j << 2)));
+      v128.store(scratch + (<usize>j << 5), x);
+      v128.store(scratch + (<usize>j << 5), i32x4.shuffle(x, x, 1, 0, 3, 2), 16);
+    }
+    let m = mat;
+    for (let r = 0; r < d; r++) {
+      let acc = f32x4.splat(0);
+      let s = scratch;
+      for (let c = 0; c < d; c++) {
+        acc = f32x4.add(acc, f32x4.add(f32x4.mul(v128.load(m), v128.load(s)), f32x4.mul(v128.load(m, 16), v128.load(s, 16))));
+        m += 32;
+        s += 32;
+      }
+      v128.store(base + <usize>load<u32>(offs + (<usize>r << 2)), acc);
+    }
+  }
+}
+
+/** Dense on each group, complex64, one amplitude per vector (a gate qubit is qubit 0): half the lanes idle. */
+export function denseF32Single(
+  state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
+): void {
+  for (let g = g0; g < g1; g++) {
+    const base = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 3);
+    for (let j = 0; j < d; j++) {
+      const x = v128.load64_zero(base + <usize>load<u32>(offs + (<usize>j << 2)));
+      v128.store(scratch + (<usize>j << 5), x);
+      v128.store(scratch + (<usize>j << 5), i32x4.shuffle(x, x, 1, 0, 3, 2), 16);
+    }
+    let m = mat;
+    for (let r = 0; r < d; r++) {
+      let acc = f32x4.splat(0);
+      let s = scratch;
+      for (let c = 0; c < d; c++) {
+        acc = f32x4.add(acc, f32x4.add(f32x4.mul(v128.load(m), v128.load(s)), f32x4.mul(v128.load(m, 16), v128.load(s, 16))));
+        m += 32;
+        s += 32;
+      }
+      v128.store64_lane(base + <usize>load<u32>(offs + (<usize>r << 2)), acc, 0);
+    }
+  }
+}
+
+/** Diagonal on each group, complex64; `pairs` as in denseF32Pairs (then g0, g1 even). */
+export function diagF32(state: usize, pos: usize, npos: i32, d: i32, offs: usize, mat: usize, pairs: bool, g0: u32, g1: u32): void {
+  if (pairs) {
+    for (let g = g0; g < g1; g += 2) {
+      const base = state + ((<usize>insertZeros(g, pos, npos)) << 3);
+      let m = mat;
+      for (let j = 0; j < d; j++) {
+        const p = base + <usize>load<u32>(offs + (<usize>j << 2));
+        const x = v128.load(p);
+        v128.store(p, f32x4.add(f32x4.mul(v128.load(m), x), f32x4.mul(v128.load(m, 16), i32x4.shuffle(x, x, 1, 0, 3, 2))));
+        m += 32;
+      }
+    }
+    return;
+  }
+  for (let g = g0; g < g1; g++) {
+    const base = state + ((<usize>insertZeros(g, pos, npos)) << 3);
+    let m = mat;
+    for (let j = 0; j < d; j++) {
+      const p = base + <usize>load<u32>(offs + (<usize>j << 2));
+      const x = v128.load64_zero(p);
+      v128.store64_lane(p, f32x4.add(f32x4.mul(v128.load(m), x), f32x4.mul(v128.load(m, 16), i32x4.shuffle(x, x, 1, 0, 3, 2))), 0);
+      m += 32;
+    }
+  }
+}
