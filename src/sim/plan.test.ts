@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CircuitBuilder } from "../circuit/builder.js";
 import type { Circuit } from "../circuit/ir.js";
 import { isQfitError, type QfitError } from "../errors.js";
-import { findTerminalMeasurements, formatBytes, lowerGate, MAX_SHOTS, plan } from "./plan.js";
 import { wasmKernel } from "./kernels/select.js";
+import { findTerminalMeasurements, formatBytes, lowerGate, MAX_SHOTS, plan } from "./plan.js";
 import { simulate } from "./simulate.js";
 
 function caught(f: () => unknown): QfitError {
