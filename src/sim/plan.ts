@@ -8,7 +8,7 @@ import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
-import { defaultThreads, type KernelName, selectKernel } from "./kernels/select.js";
+import { defaultThreads, effectiveThreads, type KernelName, selectKernel } from "./kernels/select.js";
 import { isValidSeed, MAX_SEED, randomSeed } from "./prng.js";
 import { SAMPLE_CHUNK } from "./sampling.js";
 
@@ -267,7 +267,7 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     mode,
     kernel: kernel.name as KernelName,
     precision,
-    threads: options.threads ?? defaultThreads(),
+    threads: effectiveThreads(kernel, options.threads ?? defaultThreads()),
     fusion: { maxQubits: maxFusion, gatesIn, gatesOut },
     passes: fused.length,
     bytesPerPass: 2 * statevectorBytes,

@@ -56,6 +56,7 @@ interface Outcome {
 export function run(p: SimulationPlan): SimulationResult {
   const start = performance.now();
   const kernel = selectKernel(p.kernel);
+  kernel.setThreads?.(p.threads);
   const rng = createPrng(p.seed);
   const notes: string[] = [];
   if (!p.measured)

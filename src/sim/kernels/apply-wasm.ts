@@ -55,14 +55,33 @@ export interface WasmCall {
   /** Whether the function takes a per-thread scratch pointer after `args`. */
   scratch: boolean;
   groups: number;
+  /** Amplitudes per group. */
+  d: number;
   /** Group ranges must start on even g (pair kernels). */
   even: boolean;
 }
 
-/** Runs a call over all groups, possibly in parallel; attached by threads.ts. */
+/** Runs a call over all groups, possibly in parallel (threads-node.ts). */
 export interface CallRunner {
   readonly threads: number;
   run(call: WasmCall): void;
+  terminate(): void;
+}
+
+export type ThreadPoolFactory = (
+  threads: number,
+  memory: WasmMemory,
+  module: WasmModule,
+  exports: WasmExports,
+) => CallRunner;
+
+let poolFactory: ThreadPoolFactory | null = null;
+/** Called by a platform adapter that can run threads on a shared memory. */
+export function registerThreadPool(factory: ThreadPoolFactory): void {
+  poolFactory = factory;
+}
+export function threadPoolRegistered(): boolean {
+  return poolFactory !== null;
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -117,6 +136,7 @@ export class WasmKernel implements Kernel {
   private readonly exports: WasmExports;
   private live: Amplitudes | null = null;
   private runner: CallRunner | null = null;
+  private pool: CallRunner | null = null;
 
   constructor() {
     this.memory = new (api().Memory)({
@@ -127,13 +147,26 @@ export class WasmKernel implements Kernel {
     this.exports = instantiateKernels(this.memory);
   }
 
-  /** Split every gate over a thread pool sharing `memory` (null: this thread only). */
-  attach(runner: CallRunner | null): void {
-    this.runner = runner;
-  }
-
-  get threads(): number {
-    return this.runner?.threads ?? 1;
+  /**
+   * Split every following gate over `threads` threads (the pool is kept while the count stays the same);
+   * returns the count in effect, 1 when no thread pool is registered.
+   */
+  setThreads(threads: number): number {
+    if (threads <= 1 || !poolFactory) {
+      this.runner = null;
+      return 1;
+    }
+    if (this.pool?.threads !== threads) {
+      this.pool?.terminate();
+      this.pool = poolFactory(
+        Math.min(threads, MAX_WASM_THREADS),
+        this.memory,
+        kernelsModule(),
+        this.exports,
+      );
+    }
+    this.runner = this.pool;
+    return this.pool.threads;
   }
 
   createState(numQubits: number, precision: Precision): Amplitudes {
@@ -218,8 +251,8 @@ export class WasmKernel implements Kernel {
     const common = [STATE_OFFSET, POS_OFFSET, pos.length, d, OFFS_OFFSET, MAT_OFFSET];
     this.run(
       single
-        ? { fn: "diagF32", args: [...common, pairs ? 1 : 0], scratch: false, groups, even: pairs }
-        : { fn: "diagF64", args: common, scratch: false, groups, even: false },
+        ? { fn: "diagF32", args: [...common, pairs ? 1 : 0], scratch: false, groups, d, even: pairs }
+        : { fn: "diagF64", args: common, scratch: false, groups, d, even: false },
     );
   }
 
@@ -243,6 +276,7 @@ export class WasmKernel implements Kernel {
       args: [STATE_OFFSET, POS_OFFSET, pos.length, ctrl, d, OFFS_OFFSET, MAT_OFFSET],
       scratch: true,
       groups,
+      d,
       even: pairs,
     });
   }

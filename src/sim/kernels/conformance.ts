@@ -3,7 +3,7 @@
 // on random states, for every library gate on several qubit placements. States are made by the kernel itself
 // (`createState`), so a backend that keeps its state in its own memory is tested there.
 
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATES } from "../../circuit/gates.js";
 import { embed } from "../../circuit/matrix.js";
 import { TOL } from "../../circuit/testing.js";
@@ -85,9 +85,14 @@ export function kernelConformanceSuite(
   make: () => Kernel,
   precision: Precision = "double",
   n = 6,
+  threads = 1,
 ): void {
-  describe(`kernel conformance: ${name}, ${precision}, ${n} qubits`, () => {
+  describe(`kernel conformance: ${name}, ${precision}, ${n} qubits, ${threads} thread(s)`, () => {
     const kernel = make();
+    beforeAll(() => {
+      if (threads > 1) expect(kernel.setThreads?.(threads)).toBe(threads);
+    });
+    afterAll(() => kernel.setThreads?.(1));
     const tol = KERNEL_TOL[precision];
     const on = (init: Float64Array, f: (s: Amplitudes) => void) => runOn(kernel, n, precision, init, f);
 

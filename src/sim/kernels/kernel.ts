@@ -88,6 +88,8 @@ export interface Kernel {
    * for the WASM kernel); any other Amplitudes array is still accepted by every method.
    */
   createState(numQubits: number, precision: Precision): Amplitudes;
+  /** Threads for the following gates; returns the count in effect (absent: always 1). */
+  setThreads?(threads: number): number;
   /** Σ|amplitude|². */
   normSquared(state: Amplitudes, numQubits: number): number;
 }

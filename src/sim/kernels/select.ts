@@ -3,7 +3,7 @@
 // edge adapter (threads-node.ts), since worker threads are platform-specific.
 
 import { tsKernel } from "./apply-ts.js";
-import { WasmKernel, wasmSimdSupported } from "./apply-wasm.js";
+import { threadPoolRegistered, WasmKernel, wasmSimdSupported } from "./apply-wasm.js";
 import type { Kernel } from "./kernel.js";
 
 export type KernelName = "ts" | "wasm";
@@ -27,6 +27,11 @@ export function availableKernels(): Map<KernelName, Kernel> {
 export function selectKernel(preferred?: KernelName): Kernel {
   if (preferred === "ts") return tsKernel;
   return wasmKernel() ?? tsKernel;
+}
+
+/** Threads a run on `kernel` can use when `requested` are asked for. */
+export function effectiveThreads(kernel: Kernel, requested: number): number {
+  return kernel instanceof WasmKernel && threadPoolRegistered() ? requested : 1;
 }
 
 let threadsDefault = 1;

@@ -1,0 +1,148 @@
+// Edge adapter: a pool of Node worker threads that run the WASM kernels on the shared arena memory, each on a
+// contiguous block of gate groups (the high qubits), fork–join per gate. `simulate` stays synchronous: the main
+// thread posts a call through a small shared control block (Atomics.notify), does its own block, then blocks
+// in Atomics.wait until every worker has checked in. The pool lives across runs and is unref'd, so an idle pool
+// never keeps the process alive. Importing this module is what makes threads available (select.ts knows
+// nothing of Node); `useNodeThreads()` also sets the default thread count to the cores available.
+
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import {
+  type CallRunner,
+  MAX_WASM_THREADS,
+  registerThreadPool,
+  SCRATCH,
+  type WasmCall,
+  type WasmExports,
+} from "./apply-wasm.js";
+import { setDefaultThreads } from "./select.js";
+import type { WasmMemory, WasmModule } from "./wasm-api.js";
+
+const FNS: ReadonlyArray<keyof WasmExports> = [
+  "denseF64",
+  "diagF64",
+  "denseF32Pairs",
+  "denseF32Single",
+  "diagF32",
+];
+// Control block (Int32Array over a SharedArrayBuffer).
+const SEQ = 0;
+const DONE = 1;
+const FN = 2;
+const NARGS = 3;
+const GROUPS = 4;
+const EVEN = 5;
+const SCRATCHED = 6;
+const ERROR = 7;
+const ARGS = 8;
+const MAX_ARGS = 16;
+
+/** Block [g0, g1) of `groups` for part `part` of `parts` (even boundaries when the kernel pairs groups). */
+export function partRange(groups: number, parts: number, part: number, even: boolean): [number, number] {
+  let chunk = Math.ceil(groups / parts);
+  if (even && chunk % 2) chunk++;
+  const g0 = Math.min(groups, part * chunk);
+  return [g0, Math.min(groups, g0 + chunk)];
+}
+
+// Plain JS run by each worker (eval: no separate file to locate from src/ or dist/).
+const WORKER_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const { module, memory, control, index, parts, fns, scratch } = workerData;
+const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const ctrl = new Int32Array(control);
+const partRange = ${partRange.toString()};
+let seen = 0;
+for (;;) {
+  Atomics.wait(ctrl, ${SEQ}, seen);
+  seen = Atomics.load(ctrl, ${SEQ});
+  if (seen < 0) break;
+  try {
+    const args = Array.from(ctrl.subarray(${ARGS}, ${ARGS} + ctrl[${NARGS}]));
+    if (ctrl[${SCRATCHED}]) args.push(scratch.offset + index * scratch.bytes);
+    const [g0, g1] = partRange(ctrl[${GROUPS}], parts, index, ctrl[${EVEN}] === 1);
+    if (g1 > g0) ex[fns[ctrl[${FN}]]](...args, g0, g1);
+  } catch (e) {
+    Atomics.store(ctrl, ${ERROR}, 1);
+  }
+  Atomics.add(ctrl, ${DONE}, 1);
+  Atomics.notify(ctrl, ${DONE});
+}
+`;
+
+/** Below this many amplitudes per gate the hand-off costs more than the second core saves. */
+export const MIN_PARALLEL_AMPLITUDES = 1 << 15;
+
+export class NodeThreadPool implements CallRunner {
+  private readonly workers: Worker[] = [];
+  private readonly ctrl: Int32Array;
+  private readonly exports: WasmExports;
+
+  constructor(
+    readonly threads: number,
+    memory: WasmMemory,
+    module: WasmModule,
+    exports: WasmExports,
+    private readonly minParallelAmplitudes = MIN_PARALLEL_AMPLITUDES,
+  ) {
+    if (threads > MAX_WASM_THREADS) throw new Error(`at most ${MAX_WASM_THREADS} threads`);
+    this.exports = exports;
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (ARGS + MAX_ARGS)));
+    for (let index = 1; index < threads; index++) {
+      const w = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          module,
+          memory,
+          control: this.ctrl.buffer,
+          index,
+          parts: threads,
+          fns: FNS,
+          scratch: SCRATCH,
+        },
+      });
+      w.unref();
+      this.workers.push(w);
+    }
+  }
+
+  run(call: WasmCall): void {
+    const scratchArgs = call.scratch ? [SCRATCH.offset] : [];
+    if (this.workers.length === 0 || call.groups * call.d < this.minParallelAmplitudes) {
+      this.exports[call.fn](...call.args, ...scratchArgs, 0, call.groups);
+      return;
+    }
+    const c = this.ctrl;
+    c[FN] = FNS.indexOf(call.fn);
+    c[NARGS] = call.args.length;
+    c.set(call.args, ARGS);
+    c[GROUPS] = call.groups;
+    c[EVEN] = call.even ? 1 : 0;
+    c[SCRATCHED] = call.scratch ? 1 : 0;
+    Atomics.store(c, DONE, 0);
+    Atomics.add(c, SEQ, 1);
+    Atomics.notify(c, SEQ);
+    const [g0, g1] = partRange(call.groups, this.threads, 0, call.even);
+    if (g1 > g0) this.exports[call.fn](...call.args, ...scratchArgs, g0, g1);
+    for (let done = Atomics.load(c, DONE); done < this.workers.length; done = Atomics.load(c, DONE))
+      Atomics.wait(c, DONE, done);
+    if (Atomics.exchange(c, ERROR, 0)) throw new Error("a kernel worker thread failed");
+  }
+
+  terminate(): void {
+    Atomics.store(this.ctrl, SEQ, -1);
+    Atomics.notify(this.ctrl, SEQ);
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+let registered = false;
+/** Make worker threads available to the WASM kernel and default to every core. Idempotent. */
+export function useNodeThreads(minParallelAmplitudes = MIN_PARALLEL_AMPLITUDES): void {
+  registerThreadPool(
+    (threads, memory, module, exports) =>
+      new NodeThreadPool(threads, memory, module, exports, minParallelAmplitudes),
+  );
+  if (!registered) setDefaultThreads(Math.min(MAX_WASM_THREADS, availableParallelism()));
+  registered = true;
+}
