@@ -4,7 +4,15 @@ import type { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { userError } from "../errors.js";
 import { parseQasmWithWarnings } from "../qasm/index.js";
-import { type SimulationResult, simulate } from "../sim/index.js";
+import {
+  availableKernels,
+  MAX_FUSION_QUBITS,
+  MAX_THREADS,
+  type SimulateOptions,
+  type SimulationResult,
+  simulate,
+} from "../sim/index.js";
+import { useNodeThreads } from "../sim/kernels/threads-node.js";
 import type { Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
 
@@ -24,7 +32,21 @@ export function addRunCommand(program: Command, io: Io): void {
     .option("--top <k>", "keep only the K most likely outcomes")
     .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
     .option("--max-memory <size>", "memory the simulation may use, e.g. 8GiB (default: free system memory)")
+    .option(
+      "--kernel <name>",
+      "statevector kernel: wasm (WASM SIMD, threaded) or ts (default: best available)",
+    )
+    .option(
+      "--precision <p>",
+      "double (complex128, default) or single (complex64: half the memory)",
+      "double",
+    )
+    .option("--threads <n>", "threads sharing the statevector (default: the cores available)")
+    .option("--fusion <k>", "fuse gates into unitaries on at most K qubits, 1..4 (default: measured best)")
+    .option("--no-fusion", "apply every gate on its own (for comparison)")
     .action((file, opts) => {
+      useNodeThreads();
+      const engine = engineOptions(opts);
       const shots = parseIntegerOption("--shots", opts.shots, 1, 1e9);
       const seed =
         opts.seed === undefined ? undefined : parseIntegerOption("--seed", opts.seed, 0, 2 ** 32 - 1);
@@ -56,6 +78,7 @@ export function addRunCommand(program: Command, io: Io): void {
         top,
         probabilities: Boolean(opts.probabilities),
         statevector: Boolean(opts.statevector),
+        ...engine,
         maxMemoryBytes,
         memoryLimitLabel: limitFromFlag
           ? "set by --max-memory"
@@ -70,6 +93,38 @@ export function addRunCommand(program: Command, io: Io): void {
     });
 }
 
+/** --kernel, --precision, --threads, --fusion / --no-fusion as simulate options. */
+function engineOptions(opts: {
+  kernel?: string;
+  precision: string;
+  threads?: string;
+  fusion?: string | boolean;
+}): Pick<SimulateOptions, "kernel" | "precision" | "threads" | "fusion"> {
+  const out: Pick<SimulateOptions, "kernel" | "precision" | "threads" | "fusion"> = {};
+  if (opts.kernel !== undefined) {
+    if (opts.kernel !== "ts" && opts.kernel !== "wasm")
+      throw userError("CLI.InvalidOption", `--kernel must be ts or wasm, got '${opts.kernel}'`, {
+        field: "--kernel",
+      });
+    if (opts.kernel === "wasm" && !availableKernels().has("wasm"))
+      throw userError("CLI.InvalidOption", "--kernel wasm: WebAssembly SIMD is not available here", {
+        field: "--kernel",
+        hint: "use --kernel ts",
+      });
+    out.kernel = opts.kernel;
+  }
+  if (opts.precision !== "single" && opts.precision !== "double")
+    throw userError("CLI.InvalidOption", `--precision must be single or double, got '${opts.precision}'`, {
+      field: "--precision",
+    });
+  out.precision = opts.precision;
+  if (opts.threads !== undefined) out.threads = parseIntegerOption("--threads", opts.threads, 1, MAX_THREADS);
+  if (opts.fusion === false) out.fusion = false;
+  else if (typeof opts.fusion === "string")
+    out.fusion = parseIntegerOption("--fusion", opts.fusion, 1, MAX_FUSION_QUBITS);
+  return out;
+}
+
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -82,7 +137,10 @@ export function renderRun(filename: string, r: SimulationResult, color: boolean)
   const lines: string[] = [];
   lines.push(
     c.bold(`${filename}: ${r.qubits} qubits, ${r.clbits} clbits, ${r.shots} shots, seed ${r.seed}`) +
-      c.dim(`  (simulated in ${r.timing.simulateMs.toFixed(1)} ms)`),
+      c.dim(
+        `  (simulated in ${r.timing.simulateMs.toFixed(1)} ms: ${r.engine.kernel} kernel, ${r.engine.precision}, ` +
+          `${r.engine.threads} thread(s), passes: ${r.engine.passes})`,
+      ),
   );
   for (const note of r.notes ?? []) lines.push(c.dim(`note: ${note}`));
   const rows = Object.entries(r.counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

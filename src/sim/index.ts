@@ -6,8 +6,10 @@ export {
   DEFAULT_SHOTS,
   type ExecutionMode,
   formatBytes,
+  MAX_FUSION_QUBITS,
   MAX_SHOTS,
   MAX_STATEVECTOR_QUBITS,
+  MAX_THREADS,
   type MemoryEstimate,
   plan,
   type SimulateOptions,
@@ -15,4 +17,4 @@ export {
   type Step,
 } from "./plan.js";
 export { createPrng, type Prng, Xoshiro128StarStar } from "./prng.js";
-export { run, type SimulationResult, simulate } from "./simulate.js";
+export { type EngineReport, run, type SimulationResult, simulate } from "./simulate.js";

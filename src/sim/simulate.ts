@@ -11,7 +11,7 @@
 //   and sampling each measurement with the PRNG.
 
 import type { Circuit } from "../circuit/ir.js";
-import type { Amplitudes, Kernel } from "./kernels/kernel.js";
+import type { Amplitudes, Kernel, Precision } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
 import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
 import { plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
@@ -28,7 +28,20 @@ export interface SimulationResult {
   probabilities?: Record<string, number>;
   statevector?: Array<[number, number]>;
   timing: { simulateMs: number };
+  /** How it was computed: the plan's kernel, precision, threads and fusion. */
+  engine: EngineReport;
   notes?: string[];
+}
+
+export interface EngineReport {
+  kernel: string;
+  precision: Precision;
+  threads: number;
+  /** Largest fused unitary (0: fusion off), gates before and unitary passes after fusion. */
+  fusion: { maxQubits: number; gatesIn: number; gatesOut: number };
+  /** Sweeps over the statevector, and the bytes each reads plus writes. */
+  passes: number;
+  bytesPerPass: number;
 }
 
 /** Outcomes below this probability are left out of `probabilities`. */
@@ -126,6 +139,14 @@ export function run(p: SimulationPlan): SimulationResult {
     seed: p.seed,
     counts: p.top !== undefined ? topEntries(Object.fromEntries(counts), p.top) : sortedRecord(counts),
     timing: { simulateMs: 0 },
+    engine: {
+      kernel: kernel.name,
+      precision: p.precision,
+      threads: p.threads,
+      fusion: p.fusion,
+      passes: p.passes,
+      bytesPerPass: p.bytesPerPass,
+    },
   };
   if (probabilities)
     result.probabilities =
@@ -133,6 +154,11 @@ export function run(p: SimulationPlan): SimulationResult {
         ? topEntries(Object.fromEntries(probabilities), p.top)
         : sortedRecord(probabilities);
   if (p.statevector) result.statevector = toPairs(state);
+  if (p.precision === "single") {
+    // complex64 rounds every product: report how far the norm drifted from 1 (issue 5: documented error).
+    const drift = kernel.normSquared(state, p.numQubits) - 1;
+    notes.push(`single precision: the final norm² differs from 1 by ${drift.toExponential(2)}`);
+  }
   if (notes.length > 0) result.notes = notes;
   result.timing.simulateMs = performance.now() - start;
   return result;
