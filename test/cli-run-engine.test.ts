@@ -46,14 +46,14 @@ describe("qfit run engine options", () => {
   });
 
   it.each([
-    [["--kernel", "gpu"], "--kernel"],
-    [["--precision", "half"], "--precision"],
-    [["--threads", "0"], "--threads"],
-    [["--fusion", "9"], "--fusion"],
-  ])("refuses %j with exit 2", async (extra, flag) => {
+    [["--kernel", "gpu"], "ts or wasm"],
+    [["--precision", "half"], "single or double"],
+    [["--threads", "0"], "from 1 to 256"],
+    [["--fusion", "9"], "from 1 to 4"],
+  ])("refuses %j with exit 2", async (extra, expected) => {
     const r = await run([...base, ...extra]);
     expect(r.code).toBe(2);
-    expect(r.out + r.err).toContain(flag);
+    expect(r.out + r.err).toContain(expected);
     expect(r.out + r.err).toContain("CLI.InvalidOption");
   });
 });
