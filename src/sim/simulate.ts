@@ -91,9 +91,10 @@ export function run(p: SimulationPlan): SimulationResult {
     const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
     const keyOf = keyMaker(p, clbits);
     counts = new Map();
-    for (const [index, count] of sampleIndices(state, "amplitudes", p.shots, rng)) {
-      const key = keyOf(gatherBits(index, terminalQubits));
-      counts.set(key, (counts.get(key) ?? 0) + count);
+    const sampled = sampleIndices(state, "amplitudes", p.shots, rng);
+    for (let h = 0; h < sampled.indices.length; h++) {
+      const key = keyOf(gatherBits(sampled.indices[h], terminalQubits));
+      counts.set(key, (counts.get(key) ?? 0) + sampled.counts[h]);
     }
     if (p.probabilities) {
       const marginal = new Float64Array(2 ** terminalQubits.length);
@@ -111,8 +112,9 @@ export function run(p: SimulationPlan): SimulationResult {
       const keys = [...tree.distribution.keys()].sort();
       const weights = Float64Array.from(keys, (k) => tree.distribution.get(k)!);
       counts = new Map();
-      for (const [i, count] of sampleIndices(weights, "probabilities", p.shots, rng))
-        counts.set(keys[i], count);
+      const sampled = sampleIndices(weights, "probabilities", p.shots, rng);
+      for (let h = 0; h < sampled.indices.length; h++)
+        counts.set(keys[sampled.indices[h]], sampled.counts[h]);
       if (p.probabilities) {
         probabilities = new Map();
         for (let i = 0; i < keys.length; i++)
@@ -166,6 +168,18 @@ export function run(p: SimulationPlan): SimulationResult {
 
 /** Maps gathered terminal-measurement bits to a key, on top of the mid-circuit clbits `base`. */
 function keyMaker(p: SimulationPlan, base: Uint8Array): (gathered: number) => string {
+  // Common case (`measure q -> c` with one register, or no measurement): every clbit is terminal measurement j
+  // into clbit j, so the key is the gathered bits in binary; this keeps 1e6-outcome sampling fast.
+  const reg = p.keyRegisters[0];
+  if (
+    p.keyRegisters.length === 1 &&
+    reg.size > 0 &&
+    reg.offset === 0 &&
+    reg.size === p.numClbits &&
+    p.terminal.length === p.numClbits &&
+    p.terminal.every((t, j) => t.clbit === j)
+  )
+    return (g) => g.toString(2).padStart(reg.size, "0");
   const clbits = new Uint8Array(p.numClbits);
   return (g) => {
     clbits.set(base);
