@@ -10,35 +10,19 @@
 // and B = (−b, b, −b, b, …), so that m·x = A·x + B·swap(x), swap exchanging re and im; a dense matrix is d×d such
 // pairs row-major, a diagonal d pairs. Work is split by group ranges [g0, g1): contiguous ranges of g are
 // contiguous blocks of the high qubits, so threads never touch the same cache line.
-// `scratch` is this thread's 1 KiB for the gathered amplitudes.
+// `scratch` is this thread's 1 KiB for the gathered amplitudes. The 1-, 2- and 3-qubit dense cases dispatch to
+// the unrolled kernels that scripts/unroll-kernels.mjs generates into asm/unrolled.ts.
 
-@inline
-function insertZeros(g: u32, pos: usize, npos: i32): u32 {
-  for (let p = 0; p < npos; p++) {
-    const b = load<u32>(pos + (<usize>p << 2));
-    g = ((g >>> b) << (b + 1)) | (g & ((1 << b) - 1));
-  }
-  return g;
-}
+import { insertZeros } from "./common";
+import { denseF64_2, denseF64_4, denseF64_8, pairsF32_2, pairsF32_4, pairsF32_8 } from "./unrolled";
 
 /** Dense d×d (d = 2^t) on each group, complex128: one amplitude per vector. */
 export function denseF64(
   state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
 ): void {
-  if (d == 2) {
-    const a00 = v128.load(mat, 0), b00 = v128.load(mat, 16), a01 = v128.load(mat, 32), b01 = v128.load(mat, 48);
-    const a10 = v128.load(mat, 64), b10 = v128.load(mat, 80), a11 = v128.load(mat, 96), b11 = v128.load(mat, 112);
-    const o1 = <usize>load<u32>(offs, 4);
-    for (let g = g0; g < g1; g++) {
-      const p0 = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 4);
-      const p1 = p0 + o1;
-      const x0 = v128.load(p0), x1 = v128.load(p1);
-      const s0 = i64x2.shuffle(x0, x0, 1, 0), s1 = i64x2.shuffle(x1, x1, 1, 0);
-      v128.store(p0, f64x2.add(f64x2.add(f64x2.mul(a00, x0), f64x2.mul(b00, s0)), f64x2.add(f64x2.mul(a01, x1), f64x2.mul(b01, s1))));
-      v128.store(p1, f64x2.add(f64x2.add(f64x2.mul(a10, x0), f64x2.mul(b10, s0)), f64x2.add(f64x2.mul(a11, x1), f64x2.mul(b11, s1))));
-    }
-    return;
-  }
+  if (d == 2) return denseF64_2(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4) return denseF64_4(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8) return denseF64_8(state, pos, npos, ctrl, offs, mat, g0, g1);
   for (let g = g0; g < g1; g++) {
     const base = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 4);
     for (let j = 0; j < d; j++) {
@@ -82,20 +66,9 @@ export function diagF64(state: usize, pos: usize, npos: i32, d: i32, offs: usize
 export function denseF32Pairs(
   state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
 ): void {
-  if (d == 2) {
-    const a00 = v128.load(mat, 0), b00 = v128.load(mat, 16), a01 = v128.load(mat, 32), b01 = v128.load(mat, 48);
-    const a10 = v128.load(mat, 64), b10 = v128.load(mat, 80), a11 = v128.load(mat, 96), b11 = v128.load(mat, 112);
-    const o1 = <usize>load<u32>(offs, 4);
-    for (let g = g0; g < g1; g += 2) {
-      const p0 = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 3);
-      const p1 = p0 + o1;
-      const x0 = v128.load(p0), x1 = v128.load(p1);
-      const s0 = i32x4.shuffle(x0, x0, 1, 0, 3, 2), s1 = i32x4.shuffle(x1, x1, 1, 0, 3, 2);
-      v128.store(p0, f32x4.add(f32x4.add(f32x4.mul(a00, x0), f32x4.mul(b00, s0)), f32x4.add(f32x4.mul(a01, x1), f32x4.mul(b01, s1))));
-      v128.store(p1, f32x4.add(f32x4.add(f32x4.mul(a10, x0), f32x4.mul(b10, s0)), f32x4.add(f32x4.mul(a11, x1), f32x4.mul(b11, s1))));
-    }
-    return;
-  }
+  if (d == 2) return pairsF32_2(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4) return pairsF32_4(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8) return pairsF32_8(state, pos, npos, ctrl, offs, mat, g0, g1);
   for (let g = g0; g < g1; g += 2) {
     const base = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 3);
     for (let j = 0; j < d; j++) {

@@ -3,6 +3,9 @@
 // Runs as the first step of `npm run build` (and so of `prepare`).
 import { writeFileSync } from "node:fs";
 import asc from "assemblyscript/asc";
+import { writeUnrolledKernels } from "./unroll-kernels.mjs";
+
+writeUnrolledKernels(new URL("../asm/unrolled.ts", import.meta.url));
 
 const out = {};
 const { error, stderr } = await asc.main(
