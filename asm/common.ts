@@ -9,3 +9,21 @@ export function insertZeros(g: u32, pos: usize, npos: i32): u32 {
   }
   return g;
 }
+
+/** The bits of every position pos[0..npos). */
+@inline
+export function positionMask(pos: usize, npos: i32): u32 {
+  let mask: u32 = 0;
+  for (let p = 0; p < npos; p++) mask |= 1 << load<u32>(pos + (<usize>p << 2));
+  return mask;
+}
+
+/**
+ * The group base `step` groups after x (x has zeros at every bit of `mask`): setting the mask bits makes the
+ * carry of the addition skip them, clearing them afterwards restores the zeros. O(1) instead of a bit
+ * insertion per position. step = 2 needs bit 0 of x clear and outside the mask (the pair kernels).
+ */
+@inline
+export function nextGroup(x: u32, mask: u32, step: u32): u32 {
+  return ((x | mask) + step) & ~mask;
+}

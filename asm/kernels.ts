@@ -13,8 +13,10 @@
 // `scratch` is this thread's 1 KiB for the gathered amplitudes. The 1-, 2- and 3-qubit dense cases dispatch to
 // the unrolled kernels that scripts/unroll-kernels.mjs generates into asm/unrolled.ts.
 
-import { insertZeros } from "./common";
-import { denseF64_2, denseF64_4, denseF64_8, pairsF32_2, pairsF32_4, pairsF32_8 } from "./unrolled";
+import { insertZeros, nextGroup, positionMask } from "./common";
+import {
+  denseF64_2, denseF64_4, denseF64_8, pairsF32_2, pairsF32_4, pairsF32_8, singleF32_2, singleF32_4, singleF32_8,
+} from "./unrolled";
 
 /** Dense d×d (d = 2^t) on each group, complex128: one amplitude per vector. */
 export function denseF64(
@@ -23,8 +25,10 @@ export function denseF64(
   if (d == 2) return denseF64_2(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 4) return denseF64_4(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 8) return denseF64_8(state, pos, npos, ctrl, offs, mat, g0, g1);
-  for (let g = g0; g < g1; g++) {
-    const base = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 4);
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
+    const base = state + ((<usize>(x | ctrl)) << 4);
     for (let j = 0; j < d; j++) {
       const x = v128.load(base + <usize>load<u32>(offs + (<usize>j << 2)));
       v128.store(scratch + (<usize>j << 5), x);
@@ -46,8 +50,10 @@ export function denseF64(
 
 /** Diagonal (d entries) on each group, complex128. */
 export function diagF64(state: usize, pos: usize, npos: i32, d: i32, offs: usize, mat: usize, g0: u32, g1: u32): void {
-  for (let g = g0; g < g1; g++) {
-    const base = state + ((<usize>insertZeros(g, pos, npos)) << 4);
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
+    const base = state + ((<usize>x) << 4);
     let m = mat;
     for (let j = 0; j < d; j++) {
       const p = base + <usize>load<u32>(offs + (<usize>j << 2));
@@ -69,8 +75,10 @@ export function denseF32Pairs(
   if (d == 2) return pairsF32_2(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 4) return pairsF32_4(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 8) return pairsF32_8(state, pos, npos, ctrl, offs, mat, g0, g1);
-  for (let g = g0; g < g1; g += 2) {
-    const base = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 3);
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g += 2, x = nextGroup(x, mask, 2)) {
+    const base = state + ((<usize>(x | ctrl)) << 3);
     for (let j = 0; j < d; j++) {
       const x = v128.load(base + <usize>load<u32>(offs + (<usize>j << 2)));
       v128.store(scratch + (<usize>j << 5), x);
@@ -94,8 +102,13 @@ export function denseF32Pairs(
 export function denseF32Single(
   state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
 ): void {
-  for (let g = g0; g < g1; g++) {
-    const base = state + ((<usize>(insertZeros(g, pos, npos) | ctrl)) << 3);
+  if (d == 2) return singleF32_2(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4) return singleF32_4(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8) return singleF32_8(state, pos, npos, ctrl, offs, mat, g0, g1);
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
+    const base = state + ((<usize>(x | ctrl)) << 3);
     for (let j = 0; j < d; j++) {
       const x = v128.load64_zero(base + <usize>load<u32>(offs + (<usize>j << 2)));
       v128.store(scratch + (<usize>j << 5), x);
@@ -118,8 +131,10 @@ export function denseF32Single(
 /** Diagonal on each group, complex64; `pairs` as in denseF32Pairs (then g0, g1 even). */
 export function diagF32(state: usize, pos: usize, npos: i32, d: i32, offs: usize, mat: usize, pairs: bool, g0: u32, g1: u32): void {
   if (pairs) {
-    for (let g = g0; g < g1; g += 2) {
-      const base = state + ((<usize>insertZeros(g, pos, npos)) << 3);
+    const mask = positionMask(pos, npos);
+    let x = insertZeros(g0, pos, npos);
+    for (let g = g0; g < g1; g += 2, x = nextGroup(x, mask, 2)) {
+      const base = state + ((<usize>x) << 3);
       let m = mat;
       for (let j = 0; j < d; j++) {
         const p = base + <usize>load<u32>(offs + (<usize>j << 2));
@@ -130,8 +145,10 @@ export function diagF32(state: usize, pos: usize, npos: i32, d: i32, offs: usize
     }
     return;
   }
-  for (let g = g0; g < g1; g++) {
-    const base = state + ((<usize>insertZeros(g, pos, npos)) << 3);
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
+    const base = state + ((<usize>x) << 3);
     let m = mat;
     for (let j = 0; j < d; j++) {
       const p = base + <usize>load<u32>(offs + (<usize>j << 2));
