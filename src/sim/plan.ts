@@ -10,7 +10,7 @@ import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
 import { defaultThreads, effectiveThreads, type KernelName, selectKernel } from "./kernels/select.js";
 import { isValidSeed, MAX_SEED, randomSeed } from "./prng.js";
-import { SAMPLE_CHUNK } from "./sampling.js";
+import { SAMPLE_BLOCK, SAMPLE_CHUNK } from "./sampling.js";
 
 export interface SimulateOptions {
   /** Number of samples, a positive integer ≤ 1e9 (default 1024). */
@@ -68,7 +68,7 @@ export type ExecutionMode = "sample-once" | "branching";
 export interface MemoryEstimate {
   /** One statevector: 16·2^n bytes in complex128, 8·2^n in complex64. */
   statevectorBytes: number;
-  /** Sorted uniforms for one sampling chunk. */
+  /** Sorted uniforms for one sampling chunk, and the block-sum table. */
   samplingBytes: number;
   /** Marginal distribution over the measured qubits, when probabilities are asked for. */
   probabilitiesBytes: number;
@@ -123,7 +123,7 @@ export const MAX_THREADS = 256;
  * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/readme-issue-5.md): wider
  * fused gates mean fewer sweeps but 2^k multiply-adds per amplitude per sweep.
  */
-export const DEFAULT_FUSION_QUBITS: Record<KernelName, number> = { ts: 2, wasm: 3 };
+export const DEFAULT_FUSION_QUBITS: Record<KernelName, number> = { ts: 2, wasm: 2 };
 /**
  * The kernels index amplitudes with 32-bit integer bit operations, and a Float64Array of 2·2^30 doubles
  * (16 GiB) is within V8's typed-array length cap on 64-bit Node 20.
@@ -188,7 +188,8 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
       `threads must be an integer from 1 to ${MAX_THREADS}, got ${options.threads}`,
       { field: "threads" },
     );
-  const kernel = selectKernel(options.kernel);
+  const statevectorBytes = (precision === "single" ? 8 : 16) * 2 ** n;
+  const kernel = selectKernel(options.kernel, statevectorBytes);
 
   validateCircuit(circuit);
   const measured = circuit.ops.some((op) => op.kind === "measure");
@@ -217,8 +218,7 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
   const gatesOut = fused.filter((st) => st.kind === "unitary").length;
   const mode: ExecutionMode = steps.some((s) => s.kind !== "unitary") ? "branching" : "sample-once";
 
-  const statevectorBytes = (precision === "single" ? 8 : 16) * 2 ** n;
-  const samplingBytes = 8 * Math.min(shots, SAMPLE_CHUNK);
+  const samplingBytes = 8 * Math.min(shots, SAMPLE_CHUNK) + 8 * Math.ceil(2 ** n / SAMPLE_BLOCK);
   const probabilitiesBytes = options.probabilities ? 8 * 2 ** terminal.length : 0;
   const outputBytes =
     (options.statevector ? OUTPUT_BYTES_PER_AMPLITUDE * 2 ** n : 0) +

@@ -11,7 +11,8 @@ import type { Prng } from "./prng.js";
 export const SAMPLE_CHUNK = 1 << 22;
 
 /** Entries per block of the block-sum table: small, so 1e6 shots scan at most 6.4e7 amplitudes. */
-const BLOCK = 64;
+export const SAMPLE_BLOCK = 64;
+const BLOCK = SAMPLE_BLOCK;
 
 /** Weight of entry i: |state[i]|² or probs[i]. */
 function weightAt(weights: Amplitudes, amplitudes: boolean, i: number): number {

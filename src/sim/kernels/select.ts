@@ -3,7 +3,7 @@
 // edge adapter (threads-node.ts), since worker threads are platform-specific.
 
 import { tsKernel } from "./apply-ts.js";
-import { threadPoolRegistered, WasmKernel, wasmSimdSupported } from "./apply-wasm.js";
+import { MAX_ARENA_STATE_BYTES, threadPoolRegistered, WasmKernel, wasmSimdSupported } from "./apply-wasm.js";
 import type { Kernel } from "./kernel.js";
 
 export type KernelName = "ts" | "wasm";
@@ -23,9 +23,13 @@ export function availableKernels(): Map<KernelName, Kernel> {
   return all;
 }
 
-/** The backend to use for a run: the one asked for when available, else the best available one. */
-export function selectKernel(preferred?: KernelName): Kernel {
-  if (preferred === "ts") return tsKernel;
+/**
+ * The backend for a run: the one asked for when available, else the best available one; a state of
+ * `stateBytes` too large for the WASM arena (4 GiB: complex128 above 27 qubits, complex64 above 28) goes to
+ * the TypeScript kernel on an ordinary typed array.
+ */
+export function selectKernel(preferred?: KernelName, stateBytes = 0): Kernel {
+  if (preferred === "ts" || stateBytes > MAX_ARENA_STATE_BYTES) return tsKernel;
   return wasmKernel() ?? tsKernel;
 }
 
