@@ -66,14 +66,23 @@ function runQfit(c: Circuit, options: SimulateOptions, runs: number): Measured {
   return { ms: timeMs(() => simulate(c, o), runs), passes: p.passes, bytesPerPass: p.bytesPerPass };
 }
 
+const fmtS = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+
 /** Time a peer unless its previous time, scaled by 2^Δn and the gate count, predicts more than the cap. */
 function makePeer(name: string, run: (c: Circuit) => void) {
   let last: { n: number; ms: number; gates: number } | null = null;
   return (c: Circuit): number | null => {
     if (last) {
       const predictedMs = last.ms * 2 ** (c.numQubits - last.n) * (c.ops.length / last.gates);
-      if (predictedMs > peerCapS * 1000) return null;
+      if (predictedMs > peerCapS * 1000) {
+        process.stderr.write(
+          `  ${name}: skipped at ${c.numQubits} qubits (predicted ${fmtS(predictedMs)})\n`,
+        );
+        return null;
+      }
     }
+    process.stderr.write(`  ${name}: ${c.numQubits} qubits...\n`);
     const ms = timeMs(() => run(c), 1);
     last = { n: c.numQubits, ms, gates: c.ops.length };
     if (ms > peerCapS * 1000) last.ms = Number.POSITIVE_INFINITY;
@@ -87,8 +96,6 @@ const peers = {
 };
 
 const recorded = reference.secondsByQubits as Record<string, Record<string, number>>;
-const fmtS = (ms: number | null | undefined) =>
-  ms === null || ms === undefined ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 const ratio = (a: number | null | undefined, b: number | null | undefined) =>
   a && b ? `${(a / b).toFixed(a / b >= 100 ? 0 : 2)}×` : "—";
 

@@ -1,4 +1,6 @@
 // The simulator's public API (re-exports only).
+
+export { precompileWasmKernels } from "./kernels/apply-wasm.js";
 export type { Amplitudes, Kernel, KernelOp, Precision } from "./kernels/kernel.js";
 export { availableKernels, type KernelName, selectKernel } from "./kernels/select.js";
 export {

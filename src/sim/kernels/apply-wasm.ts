@@ -114,6 +114,15 @@ function api(): WasmApi {
 }
 
 let compiled: WasmModule | undefined;
+
+/**
+ * Compile the kernels asynchronously ahead of the first run. Browsers refuse synchronous compilation of all but
+ * tiny modules on the main thread, so a page awaits this once before simulating; Node compiles on demand.
+ */
+export async function precompileWasmKernels(): Promise<void> {
+  compiled ??= await api().compile(decodeBase64(KERNELS_WASM_BASE64));
+}
+
 export function kernelsModule(): WasmModule {
   compiled ??= new (api().Module)(decodeBase64(KERNELS_WASM_BASE64));
   return compiled;
