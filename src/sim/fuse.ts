@@ -3,13 +3,10 @@
 // per gate. Above the last-level cache every sweep costs the same memory traffic whatever the gate, so fewer
 // sweeps is the first lever (../shared/references/simulation.md, "The physical limit").
 //
-// Greedy, in circuit order: every qubit belongs to at most one open group; a gate joins the open groups on its
-// qubits when their union stays within `maxQubits`, otherwise the groups in the way are emitted first (largest
-// first, until what remains fits). Open groups are on disjoint qubits, so they commute and emitting one early
-// keeps the order on every qubit. Fusion never crosses a measurement, a reset or a conditioned gate: those flush
-// every open group. A group of one gate keeps its planner-lowered op (the diagonal, controlled and 1-/2-qubit
-// fast paths); a group of diagonal gates stays a diagonal op; anything else becomes a dense op on its sorted
-// qubits (dense1 / dense2 for 1 / 2 qubits).
+// Fusion never crosses a measurement, a reset or a conditioned gate: each run of unconditioned unitaries between
+// them is fused on its own (fuseSegment). A group of one gate keeps its planner-lowered op (the diagonal,
+// controlled and 1-/2-qubit fast paths); a group of diagonal gates stays a diagonal op; anything else becomes a
+// dense op on its sorted qubits (dense1 / dense2 for 1 / 2 qubits).
 
 import { embed, identity, matmul } from "../circuit/matrix.js";
 import type { KernelOp } from "./kernels/kernel.js";
@@ -110,40 +107,116 @@ function emit(group: Group): UnitaryStep {
 export function fuse(steps: readonly Step[], maxQubits: number): Step[] {
   if (!Number.isInteger(maxQubits) || maxQubits < 1) throw new Error(`fuse: maxQubits must be ≥ 1`);
   const out: Step[] = [];
-  const owner = new Map<number, Group>();
-  const flush = (g: Group): void => {
-    out.push(emit(g));
-    for (const q of g.qubits) owner.delete(q);
-  };
-  const flushAll = (): void => {
-    // Emit in order of first appearance so the output reads like the input (any order would be correct).
-    for (const g of new Set(owner.values())) flush(g);
-  };
+  let segment: UnitaryStep[] = [];
   for (const step of steps) {
-    if (step.kind !== "unitary" || step.condition) {
-      flushAll();
-      out.push(step);
+    if (step.kind === "unitary" && !step.condition) {
+      segment.push(step);
       continue;
     }
-    const qs = opQubits(step.op);
-    const touching = [...new Set(qs.flatMap((q) => (owner.has(q) ? [owner.get(q)!] : [])))];
-    if (qs.length > maxQubits) {
-      touching.forEach(flush);
-      out.push(step);
-      continue;
-    }
-    const union = new Set(qs);
-    for (const g of touching) for (const q of g.qubits) union.add(q);
-    touching.sort((a, b) => b.qubits.size - a.qubits.size);
-    while (union.size > maxQubits) {
-      const g = touching.shift()!;
-      flush(g);
-      for (const q of g.qubits) if (!qs.includes(q)) union.delete(q);
-    }
-    // Groups merged here were on disjoint qubits: concatenating their steps keeps each one's order.
-    const merged: Group = { qubits: union, steps: [...touching.flatMap((g) => g.steps), step] };
-    for (const q of union) owner.set(q, merged);
+    out.push(...fuseSegment(segment, maxQubits));
+    segment = [];
+    out.push(step);
   }
-  flushAll();
+  out.push(...fuseSegment(segment, maxQubits));
+  return out;
+}
+
+/** A gate with the 1-qubit gates attached to it: one node of the lanes. */
+interface Compound {
+  qubits: number[];
+  steps: UnitaryStep[];
+  /** Position of the gate that places it on its lanes (its widest gate, or its first 1-qubit gate). */
+  anchor: number;
+}
+
+/**
+ * Fusion of unconditioned unitaries in two phases, after qsim's lib/fuser_mqubit.h:
+ * 1. every 1-qubit gate joins the next gate on its qubit when that gate has at most maxQubits qubits, else the
+ *    previous one (or starts a compound of its own), so only gates of two or more qubits and lone 1-qubit runs
+ *    remain, each at one position on each of its qubits' lanes;
+ * 2. compounds in order seed fused gates; a fused gate absorbs the next compound on one of its lanes when that
+ *    compound is also next on all its other lanes (nothing before it is left behind) and the union stays within
+ *    maxQubits, preferring compounds that add no qubit. Every compound before a seed on its lanes is already
+ *    fused, and a fused gate takes a contiguous stretch of each lane, so emitting in seed order keeps the order
+ *    of the gates on every qubit.
+ */
+function fuseSegment(steps: readonly UnitaryStep[], maxQubits: number): UnitaryStep[] {
+  if (steps.length === 0) return [];
+  const compounds: Compound[] = [];
+  const last = new Map<number, Compound>();
+  const pending = new Map<number, UnitaryStep[]>();
+  steps.forEach((step, i) => {
+    const qs = opQubits(step.op);
+    if (qs.length === 1) {
+      const q = qs[0];
+      if (!pending.has(q)) pending.set(q, []);
+      pending.get(q)!.push(step);
+      return;
+    }
+    const c: Compound = { qubits: qs, steps: [], anchor: i };
+    for (const q of qs) {
+      const before = pending.get(q);
+      if (!before) continue;
+      pending.delete(q);
+      if (qs.length <= maxQubits) c.steps.push(...before);
+      else settleLone(before, q);
+    }
+    c.steps.push(step);
+    compounds.push(c);
+    for (const q of qs) last.set(q, c);
+  });
+  // 1-qubit gates with no later gate on their qubit (or only a wider one, handled above)
+  function settleLone(run: UnitaryStep[], q: number): void {
+    const prev = last.get(q);
+    if (prev && prev.qubits.length <= maxQubits) prev.steps.push(...run);
+    else {
+      const c: Compound = { qubits: [q], steps: run, anchor: steps.indexOf(run[0]) };
+      compounds.push(c);
+      last.set(q, c);
+    }
+  }
+  for (const [q, run] of pending) settleLone(run, q);
+  compounds.sort((a, b) => a.anchor - b.anchor);
+
+  const lanes = new Map<number, Compound[]>();
+  for (const c of compounds)
+    for (const q of c.qubits) {
+      if (!lanes.has(q)) lanes.set(q, []);
+      lanes.get(q)!.push(c);
+    }
+  const cursor = new Map<number, number>();
+  const fused = new Set<Compound>();
+  const nextOn = (q: number): Compound | undefined => {
+    const lane = lanes.get(q)!;
+    let i = cursor.get(q) ?? 0;
+    while (i < lane.length && fused.has(lane[i])) i++;
+    cursor.set(q, i);
+    return lane[i];
+  };
+  const out: UnitaryStep[] = [];
+  for (const seed of compounds) {
+    if (fused.has(seed)) continue;
+    fused.add(seed);
+    const qubits = new Set(seed.qubits);
+    const members = [...seed.steps];
+    for (;;) {
+      let best: Compound | undefined;
+      let bestGrowth = Number.POSITIVE_INFINITY;
+      for (const q of qubits) {
+        const h = nextOn(q);
+        if (!h || h.qubits.some((r) => nextOn(r) !== h)) continue;
+        const growth = h.qubits.filter((r) => !qubits.has(r)).length;
+        if (qubits.size + growth <= maxQubits && growth < bestGrowth) {
+          best = h;
+          bestGrowth = growth;
+        }
+      }
+      if (!best) break;
+      fused.add(best);
+      members.push(...best.steps);
+      for (const r of best.qubits) qubits.add(r);
+    }
+    out.push(emit({ qubits, steps: members }));
+  }
   return out;
 }
