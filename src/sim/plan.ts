@@ -1,7 +1,7 @@
 // Validate and plan a simulation before anything is allocated: check the circuit and the options, lower every
 // gate to the kernel op that handles it best, split measurements into terminal ones (sampled once from the
 // final state) and mid-circuit ones (branching), and count the bytes the run needs against the memory limit.
-// `run` (simulate.ts) trusts a plan and never validates again. A fuser (issue 5) rewrites `steps` only.
+// `run` (simulate.ts) trusts a plan and never validates again. The fuser (fuse.ts) rewrites `steps` only.
 
 import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";

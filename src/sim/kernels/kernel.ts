@@ -1,5 +1,5 @@
-// The interface every statevector kernel backend implements (TypeScript today; WASM SIMD and threaded
-// backends later). Only `select.ts` knows which backends exist.
+// The interface every statevector kernel backend implements (TypeScript, and WASM SIMD optionally split over
+// worker threads). Only `select.ts` knows which backends exist.
 //
 // State layout shared by all backends: amplitudes interleaved re/im in one Float64Array (complex128, double
 // precision) or Float32Array (complex64, single precision) of length 2·2^n; amplitude i is (state[2i],
@@ -7,7 +7,7 @@
 // precision kernel rounds them to float32 and accumulates in float32.
 // Gate matrices are row-major, interleaved re/im; matrix index bit j is the op's qubit j (Qiskit's order).
 //
-// A `KernelOp` is a gate already lowered by the planner to the shape a kernel handles best. A fuser turns runs
+// A `KernelOp` is a gate already lowered by the planner to the shape a kernel handles best. The fuser turns runs
 // of ops into `dense` ops on ≤ k qubits, so it needs nothing else from this interface.
 
 /** A 2×2 matrix on one qubit. */
@@ -59,7 +59,7 @@ export type Amplitudes = Float64Array | Float32Array;
 export type Precision = "single" | "double";
 
 export interface Kernel {
-  /** Stable name reported in plans (`"ts"`, later `"wasm-simd"`, ...). */
+  /** Stable name reported in plans and results (`"ts"`, `"wasm"`). */
   readonly name: string;
   /** Apply any op; dispatches on `op.kind`. */
   apply(state: Amplitudes, numQubits: number, op: KernelOp): void;
