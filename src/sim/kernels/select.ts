@@ -3,7 +3,13 @@
 // edge adapter (threads-node.ts), since worker threads are platform-specific.
 
 import { tsKernel } from "./apply-ts.js";
-import { MAX_ARENA_STATE_BYTES, threadPoolRegistered, WasmKernel, wasmSimdSupported } from "./apply-wasm.js";
+import {
+  MAX_ARENA_STATE_BYTES,
+  MAX_WASM_THREADS,
+  threadPoolRegistered,
+  WasmKernel,
+  wasmSimdSupported,
+} from "./apply-wasm.js";
 import type { Kernel } from "./kernel.js";
 
 export type KernelName = "ts" | "wasm";
@@ -35,7 +41,7 @@ export function selectKernel(preferred?: KernelName, stateBytes = 0): Kernel {
 
 /** Threads a run on `kernel` can use when `requested` are asked for. */
 export function effectiveThreads(kernel: Kernel, requested: number): number {
-  return kernel instanceof WasmKernel && threadPoolRegistered() ? requested : 1;
+  return kernel instanceof WasmKernel && threadPoolRegistered() ? Math.min(requested, MAX_WASM_THREADS) : 1;
 }
 
 let threadsDefault = 1;

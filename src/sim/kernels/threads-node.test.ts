@@ -4,7 +4,7 @@ import { TOL } from "../../circuit/testing.js";
 import { simulate } from "../simulate.js";
 import { kernelConformanceSuite } from "./conformance.js";
 import { wasmKernel } from "./select.js";
-import { partRange, useNodeThreads } from "./threads-node.js";
+import { chunking, useNodeThreads } from "./threads-node.js";
 
 // Threshold 0: even the small test states are split over the workers.
 useNodeThreads(0);
@@ -14,23 +14,21 @@ it("has WebAssembly SIMD and shared memory in Node", () => {
   expect(wasm).not.toBeNull();
 });
 
-describe("partRange", () => {
+describe("chunking", () => {
   it("covers every group exactly once, on even boundaries when asked", () => {
-    for (const [groups, parts, even] of [
+    for (const [groups, threads, even] of [
       [1, 2, false],
       [7, 3, false],
       [64, 3, true],
       [2, 4, true],
       [2 ** 20, 2, true],
+      [2 ** 29, 2, false],
     ] as const) {
-      let next = 0;
-      for (let part = 0; part < parts; part++) {
-        const [g0, g1] = partRange(groups, parts, part, even);
-        expect(g0).toBe(Math.min(next, groups));
-        if (even && g1 < groups) expect(g1 % 2).toBe(0);
-        next = Math.max(next, g1);
-      }
-      expect(next).toBe(groups);
+      const { size, count } = chunking(groups, threads, even);
+      if (even) expect(size % 2).toBe(0);
+      expect((count - 1) * size).toBeLessThan(groups);
+      expect(count * size).toBeGreaterThanOrEqual(groups);
+      expect(count).toBeLessThanOrEqual(threads * 8);
     }
   });
 });

@@ -1,5 +1,6 @@
-// Edge adapter: a pool of Node worker threads that run the WASM kernels on the shared arena memory, each on a
-// contiguous block of gate groups (the high qubits), fork–join per gate. `simulate` stays synchronous: the main
+// Edge adapter: a pool of Node worker threads that run the WASM kernels on the shared arena memory, fork–join
+// per gate: the gate's groups are cut into contiguous chunks (blocks of the high qubits) that the threads take
+// from a shared counter. `simulate` stays synchronous: the main
 // thread posts a call through a small shared control block (Atomics.notify), does its own block, then blocks
 // in Atomics.wait until every worker has checked in. The pool lives across runs and is unref'd, so an idle pool
 // never keeps the process alive. Importing this module is what makes threads available (select.ts knows
@@ -34,24 +35,31 @@ const GROUPS = 4;
 const EVEN = 5;
 const SCRATCHED = 6;
 const ERROR = 7;
-const ARGS = 8;
+const CHUNK = 8;
+const CHUNKS = 9;
+const NEXT = 10;
+const ARGS = 12;
 const MAX_ARGS = 16;
 
-/** Block [g0, g1) of `groups` for part `part` of `parts` (even boundaries when the kernel pairs groups). */
-export function partRange(groups: number, parts: number, part: number, even: boolean): [number, number] {
-  let chunk = Math.ceil(groups / parts);
-  if (even && chunk % 2) chunk++;
-  const g0 = Math.min(groups, part * chunk);
-  return [g0, Math.min(groups, g0 + chunk)];
+/** Chunks per thread: threads take chunks from a shared counter, so one descheduled thread delays little. */
+const CHUNKS_PER_THREAD = 8;
+
+/**
+ * How a gate's `groups` are cut into chunks for `threads` threads: `size` groups each (even when the kernel
+ * pairs groups), `count` chunks; chunk i is [i·size, min(groups, (i+1)·size)).
+ */
+export function chunking(groups: number, threads: number, even: boolean): { size: number; count: number } {
+  let size = Math.ceil(groups / (threads * CHUNKS_PER_THREAD));
+  if (even && size % 2) size++;
+  return { size, count: Math.ceil(groups / size) };
 }
 
 // Plain JS run by each worker (eval: no separate file to locate from src/ or dist/).
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
-const { module, memory, control, index, parts, fns, scratch } = workerData;
+const { module, memory, control, index, fns, scratch } = workerData;
 const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const ctrl = new Int32Array(control);
-const partRange = ${partRange.toString()};
 let seen = 0;
 for (;;) {
   Atomics.wait(ctrl, ${SEQ}, seen);
@@ -60,8 +68,11 @@ for (;;) {
   try {
     const args = Array.from(ctrl.subarray(${ARGS}, ${ARGS} + ctrl[${NARGS}]));
     if (ctrl[${SCRATCHED}]) args.push(scratch.offset + index * scratch.bytes);
-    const [g0, g1] = partRange(ctrl[${GROUPS}], parts, index, ctrl[${EVEN}] === 1);
-    if (g1 > g0) ex[fns[ctrl[${FN}]]](...args, g0, g1);
+    const fn = ex[fns[ctrl[${FN}]]];
+    const groups = ctrl[${GROUPS}] >>> 0;
+    const size = ctrl[${CHUNK}];
+    for (let c = Atomics.add(ctrl, ${NEXT}, 1); c < ctrl[${CHUNKS}]; c = Atomics.add(ctrl, ${NEXT}, 1))
+      fn(...args, c * size, Math.min(groups, (c + 1) * size));
   } catch (e) {
     Atomics.store(ctrl, ${ERROR}, 1);
   }
@@ -119,11 +130,16 @@ export class NodeThreadPool implements CallRunner {
     c[GROUPS] = call.groups;
     c[EVEN] = call.even ? 1 : 0;
     c[SCRATCHED] = call.scratch ? 1 : 0;
+    const { size, count } = chunking(call.groups, this.threads, call.even);
+    c[CHUNK] = size;
+    c[CHUNKS] = count;
+    Atomics.store(c, NEXT, 0);
     Atomics.store(c, DONE, 0);
     Atomics.add(c, SEQ, 1);
     Atomics.notify(c, SEQ);
-    const [g0, g1] = partRange(call.groups, this.threads, 0, call.even);
-    if (g1 > g0) this.exports[call.fn](...call.args, ...scratchArgs, g0, g1);
+    const fn = this.exports[call.fn];
+    for (let i = Atomics.add(c, NEXT, 1); i < count; i = Atomics.add(c, NEXT, 1))
+      fn(...call.args, ...scratchArgs, i * size, Math.min(call.groups, (i + 1) * size));
     for (let done = Atomics.load(c, DONE); done < this.workers.length; done = Atomics.load(c, DONE))
       Atomics.wait(c, DONE, done);
     if (Atomics.exchange(c, ERROR, 0)) throw new Error("a kernel worker thread failed");
