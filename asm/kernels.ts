@@ -158,3 +158,36 @@ export function diagF32(state: usize, pos: usize, npos: i32, d: i32, offs: usize
     }
   }
 }
+
+/**
+ * out[b] = Σ |amplitude|² over amplitudes [b·size, (b + 1)·size) for b in [b0, b1), accumulated in f64: the
+ * block-sum table of the sampler (src/sim/sampling.ts). complex64; size a multiple of 2.
+ */
+export function blockNormsF32(state: usize, size: u32, out: usize, b0: u32, b1: u32): void {
+  for (let b = b0; b < b1; b++) {
+    let p = state + ((<usize>b * <usize>size) << 3);
+    const end = p + (<usize>size << 3);
+    let acc = f64x2.splat(0);
+    for (; p < end; p += 16) {
+      const x = v128.load(p);
+      const lo = f64x2.promote_low_f32x4(x);
+      const hi = f64x2.promote_low_f32x4(i64x2.shuffle(x, x, 1, 0));
+      acc = f64x2.add(acc, f64x2.add(f64x2.mul(lo, lo), f64x2.mul(hi, hi)));
+    }
+    store<f64>(out + (<usize>b << 3), f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1));
+  }
+}
+
+/** As blockNormsF32, complex128. */
+export function blockNormsF64(state: usize, size: u32, out: usize, b0: u32, b1: u32): void {
+  for (let b = b0; b < b1; b++) {
+    let p = state + ((<usize>b * <usize>size) << 4);
+    const end = p + (<usize>size << 4);
+    let acc = f64x2.splat(0);
+    for (; p < end; p += 16) {
+      const x = v128.load(p);
+      acc = f64x2.add(acc, f64x2.mul(x, x));
+    }
+    store<f64>(out + (<usize>b << 3), f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1));
+  }
+}

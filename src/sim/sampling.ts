@@ -71,19 +71,24 @@ export function sampleIndices(
   kind: "amplitudes" | "probabilities",
   shots: number,
   rng: Prng,
+  /** The block sums of `weights` (SAMPLE_BLOCK entries each) when a kernel already computed them. */
+  precomputedBlockSums?: Float64Array | null,
 ): SampledIndices {
   const amplitudes = kind === "amplitudes";
   const len = amplitudes ? weights.length / 2 : weights.length;
   const blocks = Math.ceil(len / BLOCK);
-  const blockSum = new Float64Array(blocks);
+  const given = precomputedBlockSums && precomputedBlockSums.length === blocks ? precomputedBlockSums : null;
+  const blockSum = given ?? new Float64Array(blocks);
   let total = 0;
   let lastBlock = -1;
   for (let b = 0; b < blocks; b++) {
-    const end = Math.min(len, (b + 1) * BLOCK);
     let sum = 0;
-    if (amplitudes) {
-      for (let a = 2 * b * BLOCK; a < 2 * end; a++) sum += weights[a] * weights[a];
+    if (given) sum = given[b];
+    else if (amplitudes) {
+      const end = 2 * Math.min(len, (b + 1) * BLOCK);
+      for (let a = 2 * b * BLOCK; a < end; a++) sum += weights[a] * weights[a];
     } else {
+      const end = Math.min(len, (b + 1) * BLOCK);
       for (let i = b * BLOCK; i < end; i++) if (weights[i] > 0) sum += weights[i];
     }
     blockSum[b] = sum;

@@ -16,7 +16,7 @@ import { selectKernel } from "./kernels/select.js";
 import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
 import { plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
 import { createPrng, type Prng } from "./prng.js";
-import { sampleIndices, sampleOneIndex } from "./sampling.js";
+import { SAMPLE_BLOCK, sampleIndices, sampleOneIndex } from "./sampling.js";
 import { accumulateMarginal, conditionHolds, gatherBits, toPairs } from "./statevector.js";
 
 export interface SimulationResult {
@@ -91,7 +91,8 @@ export function run(p: SimulationPlan): SimulationResult {
     const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
     const keyOf = keyMaker(p, clbits);
     counts = new Map();
-    const sampled = sampleIndices(state, "amplitudes", p.shots, rng);
+    const blockSums = kernel.blockNorms?.(state, p.numQubits, SAMPLE_BLOCK);
+    const sampled = sampleIndices(state, "amplitudes", p.shots, rng, blockSums);
     for (let h = 0; h < sampled.indices.length; h++) {
       const key = keyOf(gatherBits(sampled.indices[h], terminalQubits));
       counts.set(key, (counts.get(key) ?? 0) + sampled.counts[h]);

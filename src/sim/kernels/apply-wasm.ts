@@ -45,6 +45,8 @@ export interface WasmExports {
   denseF32Pairs(...a: number[]): void;
   denseF32Single(...a: number[]): void;
   diagF32(...a: number[]): void;
+  blockNormsF32(...a: number[]): void;
+  blockNormsF64(...a: number[]): void;
 }
 
 /** A call into the kernels: which function, and its arguments before the group range [g0, g1). */
@@ -333,6 +335,32 @@ export class WasmKernel implements Kernel {
         m.set([a, a, -b, b], 4 * e);
       }
     }
+  }
+
+  /**
+   * Σ|amplitude|² over each block of `blockAmplitudes` consecutive amplitudes (the sampler's block table), in
+   * WASM on every thread, written after the state in the arena; null for a state the kernel does not own. The
+   * view is valid until the next createState.
+   */
+  blockNorms(state: Amplitudes, numQubits: number, blockAmplitudes: number): Float64Array | null {
+    const amplitudes = 2 ** numQubits;
+    if (!this.owns(state) || amplitudes % blockAmplitudes !== 0 || blockAmplitudes % 2 !== 0) return null;
+    const blocks = amplitudes / blockAmplitudes;
+    const out = STATE_OFFSET + state.byteLength;
+    const needPages = Math.ceil((out + 8 * blocks) / PAGE_BYTES);
+    if (needPages > MAX_PAGES) return null;
+    const have = this.memory.buffer.byteLength / PAGE_BYTES;
+    if (needPages > have) this.memory.grow(needPages - have);
+    const single = state instanceof Float32Array;
+    this.run({
+      fn: single ? "blockNormsF32" : "blockNormsF64",
+      args: [STATE_OFFSET, blockAmplitudes, out],
+      scratch: false,
+      groups: blocks,
+      d: blockAmplitudes,
+      even: false,
+    });
+    return new Float64Array(this.memory.buffer, out, blocks);
   }
 
   probabilityOne(state: Amplitudes, numQubits: number, qubit: number): number {

@@ -188,6 +188,21 @@ export function kernelConformanceSuite(
       }
     });
 
+    it("sums |amplitude|² over the whole state and, where the kernel has them, over blocks", () => {
+      const init = randomState(n, createPrng(8));
+      let norm = 0;
+      const blocks: number[] = [];
+      const want = on(init, () => {});
+      for (let i = 0; i < want.length; i += 8)
+        blocks.push(want.slice(i, i + 8).reduce((a, x) => a + x * x, 0));
+      for (const x of want) norm += x * x;
+      on(init, (s) => {
+        expect(Math.abs(kernel.normSquared(s, n) - norm)).toBeLessThan(tol);
+        const got = kernel.blockNorms?.(s, n, 4);
+        if (got) expect(maxDiff(got, Float64Array.from(blocks))).toBeLessThan(tol);
+      });
+    });
+
     it("measures and collapses", () => {
       const rng = createPrng(5);
       const state = Float64Array.from(on(randomState(n, rng), () => {}));

@@ -90,6 +90,11 @@ export interface Kernel {
   createState(numQubits: number, precision: Precision): Amplitudes;
   /** Threads for the following gates; returns the count in effect (absent: always 1). */
   setThreads?(threads: number): number;
+  /**
+   * Σ|amplitude|² per block of `blockAmplitudes` consecutive amplitudes, when the backend computes it faster
+   * than the sampler's own loop (else absent, or null for this state).
+   */
+  blockNorms?(state: Amplitudes, numQubits: number, blockAmplitudes: number): Float64Array | null;
   /** Σ|amplitude|². */
   normSquared(state: Amplitudes, numQubits: number): number;
 }

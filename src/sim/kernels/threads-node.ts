@@ -25,6 +25,8 @@ const FNS: ReadonlyArray<keyof WasmExports> = [
   "denseF32Pairs",
   "denseF32Single",
   "diagF32",
+  "blockNormsF32",
+  "blockNormsF64",
 ];
 // Control block (Int32Array over a SharedArrayBuffer).
 const SEQ = 0;
