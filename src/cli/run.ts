@@ -4,15 +4,9 @@ import type { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { userError } from "../errors.js";
 import { parseQasmWithWarnings } from "../qasm/index.js";
-import {
-  availableKernels,
-  MAX_FUSION_QUBITS,
-  MAX_THREADS,
-  type SimulateOptions,
-  type SimulationResult,
-  simulate,
-} from "../sim/index.js";
+import { type SimulationResult, simulate } from "../sim/index.js";
 import { useNodeThreads } from "../sim/kernels/threads-node.js";
+import { engineOptions } from "./engine-options.js";
 import type { Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
 
@@ -93,38 +87,6 @@ export function addRunCommand(program: Command, io: Io): void {
     });
 }
 
-/** --kernel, --precision, --threads, --fusion / --no-fusion as simulate options. */
-function engineOptions(opts: {
-  kernel?: string;
-  precision: string;
-  threads?: string;
-  fusion?: string | boolean;
-}): Pick<SimulateOptions, "kernel" | "precision" | "threads" | "fusion"> {
-  const out: Pick<SimulateOptions, "kernel" | "precision" | "threads" | "fusion"> = {};
-  if (opts.kernel !== undefined) {
-    if (opts.kernel !== "ts" && opts.kernel !== "wasm")
-      throw userError("CLI.InvalidOption", `--kernel must be ts or wasm, got '${opts.kernel}'`, {
-        field: "--kernel",
-      });
-    if (opts.kernel === "wasm" && !availableKernels().has("wasm"))
-      throw userError("CLI.InvalidOption", "--kernel wasm: WebAssembly SIMD is not available here", {
-        field: "--kernel",
-        hint: "use --kernel ts",
-      });
-    out.kernel = opts.kernel;
-  }
-  if (opts.precision !== "single" && opts.precision !== "double")
-    throw userError("CLI.InvalidOption", `--precision must be single or double, got '${opts.precision}'`, {
-      field: "--precision",
-    });
-  out.precision = opts.precision;
-  if (opts.threads !== undefined) out.threads = parseIntegerOption("--threads", opts.threads, 1, MAX_THREADS);
-  if (opts.fusion === false) out.fusion = false;
-  else if (typeof opts.fusion === "string")
-    out.fusion = parseIntegerOption("--fusion", opts.fusion, 1, MAX_FUSION_QUBITS);
-  return out;
-}
-
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -138,8 +100,11 @@ export function renderRun(filename: string, r: SimulationResult, color: boolean)
   lines.push(
     c.bold(`${filename}: ${r.qubits} qubits, ${r.clbits} clbits, ${r.shots} shots, seed ${r.seed}`) +
       c.dim(
-        `  (simulated in ${r.timing.simulateMs.toFixed(1)} ms: ${r.engine.kernel} kernel, ${r.engine.precision}, ` +
-          `${r.engine.threads} thread(s), passes: ${r.engine.passes})`,
+        `  (simulated in ${r.timing.simulateMs.toFixed(1)} ms` +
+          (r.engine
+            ? `: ${r.engine.kernel} kernel, ${r.engine.precision}, ${r.engine.threads} thread(s), ` +
+              `passes: ${r.engine.passes})`
+            : ")"),
       ),
   );
   for (const note of r.notes ?? []) lines.push(c.dim(`note: ${note}`));

@@ -28,8 +28,8 @@ export interface SimulationResult {
   probabilities?: Record<string, number>;
   statevector?: Array<[number, number]>;
   timing: { simulateMs: number };
-  /** How it was computed: the plan's kernel, precision, threads and fusion. */
-  engine: EngineReport;
+  /** How it was computed: the plan's kernel, precision, threads and fusion (always set by `run`). */
+  engine?: EngineReport;
   notes?: string[];
 }
 
