@@ -7,6 +7,8 @@ import { runOnDevice } from "../noise/noisy-run.js";
 import { parseQasmWithWarnings } from "../qasm/index.js";
 import { type SimulationResult, simulate } from "../sim/index.js";
 import { resolveDevice } from "./device-arg.js";
+import { useNodeThreads } from "../sim/kernels/threads-node.js";
+import { engineOptions } from "./engine-options.js";
 import type { Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
 import { renderNoisyRun } from "./run-device.js";
@@ -45,7 +47,21 @@ export function addRunCommand(program: Command, io: Io): void {
       "--trajectories <n>",
       "with --device and trajectories: number of trajectories (default min(shots, 2000))",
     )
+    .option(
+      "--kernel <name>",
+      "statevector kernel: wasm (WASM SIMD, threaded) or ts (default: best available)",
+    )
+    .option(
+      "--precision <p>",
+      "double (complex128, default) or single (complex64: half the memory)",
+      "double",
+    )
+    .option("--threads <n>", "threads sharing the statevector (default: the cores available)")
+    .option("--fusion <k>", "fuse gates into unitaries on at most K qubits, 1..4 (default: measured best)")
+    .option("--no-fusion", "apply every gate on its own (for comparison)")
     .action((file, opts) => {
+      useNodeThreads();
+      const engine = engineOptions(opts);
       const shots = parseIntegerOption("--shots", opts.shots, 1, 1e9);
       const seed =
         opts.seed === undefined ? undefined : parseIntegerOption("--seed", opts.seed, 0, 2 ** 32 - 1);
@@ -108,6 +124,7 @@ export function addRunCommand(program: Command, io: Io): void {
         top,
         probabilities: Boolean(opts.probabilities),
         statevector: Boolean(opts.statevector),
+        ...engine,
         maxMemoryBytes,
         memoryLimitLabel: limitFromFlag
           ? "set by --max-memory"
@@ -134,7 +151,13 @@ export function renderRun(filename: string, r: SimulationResult, color: boolean)
   const lines: string[] = [];
   lines.push(
     c.bold(`${filename}: ${r.qubits} qubits, ${r.clbits} clbits, ${r.shots} shots, seed ${r.seed}`) +
-      c.dim(`  (simulated in ${r.timing.simulateMs.toFixed(1)} ms)`),
+      c.dim(
+        `  (simulated in ${r.timing.simulateMs.toFixed(1)} ms` +
+          (r.engine
+            ? `: ${r.engine.kernel} kernel, ${r.engine.precision}, ${r.engine.threads} thread(s), ` +
+              `passes: ${r.engine.passes})`
+            : ")"),
+      ),
   );
   for (const note of r.notes ?? []) lines.push(c.dim(`note: ${note}`));
   const rows = Object.entries(r.counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { CircuitBuilder } from "../circuit/builder.js";
+import { tsKernel } from "../sim/kernels/apply-ts.js";
 import { selectKernel } from "../sim/kernels/select.js";
 import { lowerGate } from "../sim/plan.js";
 import { createPrng } from "../sim/prng.js";
-import { zeroState } from "../sim/statevector.js";
 import { expectationExact, measurementGroups, zOn } from "./pauli.js";
 import { expectation } from "./readout.js";
 
 function stateOf(b: CircuitBuilder): { state: Float64Array; n: number } {
   const c = b.build();
-  const state = zeroState(c.numQubits);
+  const state = tsKernel.createState(c.numQubits, "double") as Float64Array;
   for (const op of c.ops) {
     if (op.kind !== "gate") continue;
     const k = lowerGate(op.name, op.qubits, op.params);

@@ -139,7 +139,9 @@ export function sampleOutcomes(
   rng: Prng,
   fidelity = 1,
 ): Map<number, number> {
-  const ideal = sampleIndices(state, "amplitudes", shots, rng);
+  const sampled = sampleIndices(state, "amplitudes", shots, rng);
+  const ideal = new Map<number, number>();
+  for (let i = 0; i < sampled.indices.length; i++) ideal.set(sampled.indices[i], sampled.counts[i]);
   if (fidelity >= 1) return ideal;
   const dim = 2 ** numQubits;
   const out = new Map<number, number>();

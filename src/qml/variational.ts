@@ -11,7 +11,6 @@ import type { Circuit } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 import { selectKernel } from "../sim/kernels/select.js";
 import { lowerGate } from "../sim/plan.js";
-import { zeroState } from "../sim/statevector.js";
 
 /** Gates whose generator squares to the identity: the two-term parameter-shift rule is exact for them. */
 export const SHIFTABLE_GATES: ReadonlySet<string> = new Set(["rx", "ry", "rz", "rxx", "rzz"]);
@@ -115,9 +114,10 @@ export function prepareState(
   inputs: ArrayLike<number>,
   shift?: GateShift,
 ): Float64Array {
-  const kernel = selectKernel();
+  // Training circuits have a handful of qubits: the TypeScript kernel on a plain array beats crossing into WASM.
+  const kernel = selectKernel("ts");
   const n = vc.numQubits;
-  const state = zeroState(n);
+  const state = kernel.createState(n, "double") as Float64Array;
   for (let i = 0; i < vc.gates.length; i++) {
     const g = vc.gates[i];
     let params: number[] = [];

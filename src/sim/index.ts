@@ -1,13 +1,17 @@
 // The simulator's public API (re-exports only).
-export type { Kernel, KernelOp } from "./kernels/kernel.js";
-export { KERNELS, type KernelName, selectKernel } from "./kernels/select.js";
+
+export { precompileWasmKernels } from "./kernels/apply-wasm.js";
+export type { Amplitudes, Kernel, KernelOp, Precision } from "./kernels/kernel.js";
+export { availableKernels, type KernelName, selectKernel } from "./kernels/select.js";
 export {
   DEFAULT_MAX_MEMORY_BYTES,
   DEFAULT_SHOTS,
   type ExecutionMode,
   formatBytes,
+  MAX_FUSION_QUBITS,
   MAX_SHOTS,
   MAX_STATEVECTOR_QUBITS,
+  MAX_THREADS,
   type MemoryEstimate,
   plan,
   type SimulateOptions,
@@ -15,4 +19,4 @@ export {
   type Step,
 } from "./plan.js";
 export { createPrng, type Prng, Xoshiro128StarStar } from "./prng.js";
-export { run, type SimulationResult, simulate } from "./simulate.js";
+export { type EngineReport, run, type SimulationResult, simulate } from "./simulate.js";

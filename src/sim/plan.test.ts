@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CircuitBuilder } from "../circuit/builder.js";
 import type { Circuit } from "../circuit/ir.js";
 import { isQfitError, type QfitError } from "../errors.js";
+import { wasmKernel } from "./kernels/select.js";
 import { findTerminalMeasurements, formatBytes, lowerGate, MAX_SHOTS, plan } from "./plan.js";
 import { simulate } from "./simulate.js";
 
@@ -40,7 +41,7 @@ describe("memory guard", () => {
   it("counts sampling and output buffers, not only the statevector", () => {
     const p = plan(wide(10), { shots: 1000, probabilities: true, statevector: true });
     expect(p.memory.statevectorBytes).toBe(16 * 1024);
-    expect(p.memory.samplingBytes).toBe(8 * 1000);
+    expect(p.memory.samplingBytes).toBe(8 * 1000 + 8 * (1024 / 64));
     expect(p.memory.totalBytes).toBeGreaterThan(p.memory.statevectorBytes + p.memory.samplingBytes);
     // just above the statevector alone is not enough once sampling is counted
     const e = caught(() => plan(wide(10), { shots: 100_000, maxMemoryBytes: 16 * 1024 + 1024 }));
@@ -56,7 +57,7 @@ describe("memory guard", () => {
   it("plans a fitting circuit", () => {
     const p = plan(wide(20), { maxMemoryBytes: 64 * 1024 ** 2 });
     expect(p.memory.statevectorBytes).toBe(16 * 2 ** 20);
-    expect(p.kernel).toBe("ts");
+    expect(p.kernel).toBe(wasmKernel() ? "wasm" : "ts");
   });
 
   it("formats bytes", () => {
@@ -134,5 +135,37 @@ describe("execution mode", () => {
     expect(lowerGate("rccx", [0, 1, 2], [])?.kind).toBe("dense");
     expect(lowerGate("id", [0], [])).toBeNull();
     expect(lowerGate("u0", [0], [1])).toBeNull();
+  });
+});
+
+describe("memory guard per precision", () => {
+  it("needs 8 bytes per amplitude in single precision, 16 in double", () => {
+    const big = { maxMemoryBytes: 2 ** 40 };
+    expect(plan(wide(30), { ...big, precision: "single" }).memory.statevectorBytes).toBe(8 * 2 ** 30);
+    expect(plan(wide(30), { ...big, precision: "double" }).memory.statevectorBytes).toBe(16 * 2 ** 30);
+  });
+
+  it("fits 30 qubits in single precision within 12 GiB, and refuses them in double", () => {
+    const limit = { maxMemoryBytes: 12 * 1024 ** 3, memoryLimitLabel: "free system memory" };
+    const p = plan(wide(30), { ...limit, precision: "single" });
+    expect(p.memory.totalBytes).toBeLessThan(12 * 1024 ** 3);
+    expect(p.memory.totalBytes).toBeGreaterThan(8 * 1024 ** 3);
+    const e = caught(() => plan(wide(30), { ...limit, precision: "double" }));
+    expect(e.code).toBe("Sim.TooManyQubits");
+    expect(e.hint).toMatch(/needs 16 GiB; the limit is 12 GiB/);
+  });
+
+  it("puts a state larger than the 4 GiB WASM arena on the TypeScript kernel", () => {
+    const big = { maxMemoryBytes: 2 ** 40 };
+    expect(plan(wide(28), { ...big, precision: "single" }).kernel).toBe(wasmKernel() ? "wasm" : "ts");
+    expect(plan(wide(29), { ...big, precision: "single" }).kernel).toBe("ts");
+    expect(plan(wide(28), { ...big, precision: "double" }).kernel).toBe("ts");
+    expect(plan(wide(27), { ...big, precision: "double" }).kernel).toBe(wasmKernel() ? "wasm" : "ts");
+  });
+
+  it("rejects an unknown precision, fusion width or thread count", () => {
+    expect(caught(() => plan(wide(2), { precision: "half" as "single" })).code).toBe("Sim.InvalidPrecision");
+    expect(caught(() => plan(wide(2), { fusion: 5 })).code).toBe("Sim.InvalidFusion");
+    expect(caught(() => plan(wide(2), { threads: 0 })).code).toBe("Sim.InvalidThreads");
   });
 });

@@ -1,15 +1,16 @@
 // Validate and plan a simulation before anything is allocated: check the circuit and the options, lower every
 // gate to the kernel op that handles it best, split measurements into terminal ones (sampled once from the
 // final state) and mid-circuit ones (branching), and count the bytes the run needs against the memory limit.
-// `run` (simulate.ts) trusts a plan and never validates again. A fuser (issue 5) rewrites `steps` only.
+// `run` (simulate.ts) trusts a plan and never validates again. The fuser (fuse.ts) rewrites `steps` only.
 
 import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
-import type { KernelOp } from "./kernels/kernel.js";
-import { type KernelName, selectKernel } from "./kernels/select.js";
+import { fuse } from "./fuse.js";
+import type { KernelOp, Precision } from "./kernels/kernel.js";
+import { defaultThreads, effectiveThreads, type KernelName, selectKernel } from "./kernels/select.js";
 import { isValidSeed, MAX_SEED, randomSeed } from "./prng.js";
-import { SAMPLE_CHUNK } from "./sampling.js";
+import { SAMPLE_BLOCK, SAMPLE_CHUNK } from "./sampling.js";
 
 export interface SimulateOptions {
   /** Number of samples, a positive integer ≤ 1e9 (default 1024). */
@@ -33,6 +34,15 @@ export interface SimulateOptions {
   maxBranches?: number;
   /** Kernel backend (default: the best available). */
   kernel?: KernelName;
+  /** "double" (complex128, the default, exact to ~1e-15) or "single" (complex64: half the memory and traffic). */
+  precision?: Precision;
+  /**
+   * Fuse runs of gates into unitaries on at most this many qubits (1..MAX_FUSION_QUBITS); false turns fusion
+   * off. Default: the measured best for the kernel (DEFAULT_FUSION_QUBITS).
+   */
+  fusion?: number | false;
+  /** Threads sharing the statevector (default: every core the kernel can use; 1 = this thread only). */
+  threads?: number;
 }
 
 /** A condition resolved to clbit positions: holds when clbits[offset..offset+size) read as an integer = value. */
@@ -56,9 +66,9 @@ export interface TerminalMeasure {
 export type ExecutionMode = "sample-once" | "branching";
 
 export interface MemoryEstimate {
-  /** 16·2^n: one complex128 statevector. */
+  /** One statevector: 16·2^n bytes in complex128, 8·2^n in complex64. */
   statevectorBytes: number;
-  /** Sorted uniforms for one sampling chunk. */
+  /** Sorted uniforms for one sampling chunk, and the block-sum table. */
   samplingBytes: number;
   /** Marginal distribution over the measured qubits, when probabilities are asked for. */
   probabilitiesBytes: number;
@@ -75,6 +85,15 @@ export interface SimulationPlan {
   circuitClbits: number;
   mode: ExecutionMode;
   kernel: KernelName;
+  precision: Precision;
+  /** Threads the kernel splits each gate over. */
+  threads: number;
+  /** What fusion did: unitary steps before and after (0 = off). */
+  fusion: { maxQubits: number; gatesIn: number; gatesOut: number };
+  /** Sweeps over the statevector for one run (fused unitaries, measurements, resets). */
+  passes: number;
+  /** Bytes one pass reads plus writes: 2 × the statevector. */
+  bytesPerPass: number;
   /** Everything but the terminal measurements, in order. */
   steps: Step[];
   terminal: TerminalMeasure[];
@@ -97,8 +116,16 @@ export const DEFAULT_SHOTS = 1024;
 export const MAX_SHOTS = 1e9;
 export const DEFAULT_MAX_MEMORY_BYTES = 4 * 1024 ** 3;
 export const DEFAULT_MAX_BRANCHES = 4096;
+/** Largest fused unitary: 4 qubits is 16 complex multiply-adds per amplitude, already compute-bound. */
+export const MAX_FUSION_QUBITS = 4;
+export const MAX_THREADS = 256;
 /**
- * The TS kernels index amplitudes with 32-bit integer bit operations, and a Float64Array of 2·2^30 doubles
+ * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/readme-issue-5.md): wider
+ * fused gates mean fewer sweeps but 2^k multiply-adds per amplitude per sweep.
+ */
+export const DEFAULT_FUSION_QUBITS: Record<KernelName, number> = { ts: 2, wasm: 2 };
+/**
+ * The kernels index amplitudes with 32-bit integer bit operations, and a Float64Array of 2·2^30 doubles
  * (16 GiB) is within V8's typed-array length cap on 64-bit Node 20.
  */
 export const MAX_STATEVECTOR_QUBITS = 30;
@@ -132,6 +159,38 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
       field: "maxBranches",
     });
 
+  const precision = options.precision ?? "double";
+  if (precision !== "single" && precision !== "double")
+    throw userError(
+      "Sim.InvalidPrecision",
+      `precision must be "single" or "double", got ${String(precision)}`,
+      {
+        field: "precision",
+      },
+    );
+  const fusionOption = options.fusion;
+  if (
+    fusionOption !== undefined &&
+    fusionOption !== false &&
+    (!Number.isInteger(fusionOption) || fusionOption < 1 || fusionOption > MAX_FUSION_QUBITS)
+  )
+    throw userError(
+      "Sim.InvalidFusion",
+      `fusion must be false or an integer from 1 to ${MAX_FUSION_QUBITS}, got ${String(fusionOption)}`,
+      { field: "fusion" },
+    );
+  if (
+    options.threads !== undefined &&
+    (!Number.isInteger(options.threads) || options.threads < 1 || options.threads > MAX_THREADS)
+  )
+    throw userError(
+      "Sim.InvalidThreads",
+      `threads must be an integer from 1 to ${MAX_THREADS}, got ${options.threads}`,
+      { field: "threads" },
+    );
+  const statevectorBytes = (precision === "single" ? 8 : 16) * 2 ** n;
+  const kernel = selectKernel(options.kernel, statevectorBytes);
+
   validateCircuit(circuit);
   const measured = circuit.ops.some((op) => op.kind === "measure");
   const terminalFlags = findTerminalMeasurements(circuit);
@@ -152,10 +211,14 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     }
   });
   if (!measured) for (let q = 0; q < n; q++) terminal.push({ qubit: q, clbit: q });
+  const gatesIn = steps.filter((st) => st.kind === "unitary").length;
+  const maxFusion =
+    fusionOption === false ? 0 : (fusionOption ?? DEFAULT_FUSION_QUBITS[kernel.name as KernelName]);
+  const fused = maxFusion > 0 ? fuse(steps, maxFusion) : steps;
+  const gatesOut = fused.filter((st) => st.kind === "unitary").length;
   const mode: ExecutionMode = steps.some((s) => s.kind !== "unitary") ? "branching" : "sample-once";
 
-  const statevectorBytes = 16 * 2 ** n;
-  const samplingBytes = 8 * Math.min(shots, SAMPLE_CHUNK);
+  const samplingBytes = 8 * Math.min(shots, SAMPLE_CHUNK) + 8 * Math.ceil(2 ** n / SAMPLE_BLOCK);
   const probabilitiesBytes = options.probabilities ? 8 * 2 ** terminal.length : 0;
   const outputBytes =
     (options.statevector ? OUTPUT_BYTES_PER_AMPLITUDE * 2 ** n : 0) +
@@ -202,8 +265,13 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     numClbits: measured ? circuit.numClbits : n,
     circuitClbits: circuit.numClbits,
     mode,
-    kernel: selectKernel(options.kernel).name as KernelName,
-    steps,
+    kernel: kernel.name as KernelName,
+    precision,
+    threads: effectiveThreads(kernel, options.threads ?? defaultThreads()),
+    fusion: { maxQubits: maxFusion, gatesIn, gatesOut },
+    passes: fused.length,
+    bytesPerPass: 2 * statevectorBytes,
+    steps: fused,
     terminal,
     measured,
     keyRegisters: measured

@@ -1,14 +1,8 @@
 // Statevector helpers outside the gate kernels: allocation, marginals over measured qubits, classical
 // conditions and the JSON form. Layout as in kernels/kernel.ts: interleaved re/im, qubit 0 least significant.
 
+import type { Amplitudes } from "./kernels/kernel.js";
 import type { ResolvedCondition } from "./plan.js";
-
-/** |0…0⟩ on n qubits. */
-export function zeroState(numQubits: number): Float64Array {
-  const state = new Float64Array(2 * 2 ** numQubits);
-  state[0] = 1;
-  return state;
-}
 
 /** Gather bits qubits[j] of `index` into bit j of the result. */
 export function gatherBits(index: number, qubits: Int32Array): number {
@@ -22,7 +16,7 @@ export function gatherBits(index: number, qubits: Int32Array): number {
  * measured qubits. `out` has 2^qubits.length entries.
  */
 export function accumulateMarginal(
-  state: Float64Array,
+  state: Amplitudes,
   qubits: Int32Array,
   weight: number,
   out: Float64Array,
@@ -42,7 +36,7 @@ export function conditionHolds(cond: ResolvedCondition, clbits: Uint8Array): boo
 }
 
 /** The state as `[re, im]` pairs in index order (plain JSON). */
-export function toPairs(state: Float64Array): Array<[number, number]> {
+export function toPairs(state: Amplitudes): Array<[number, number]> {
   const out = new Array<[number, number]>(state.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = [state[2 * i], state[2 * i + 1]];
   return out;

@@ -1,6 +1,7 @@
 // TypeScript statevector kernels.
 //
-// Layout: complex128 amplitudes interleaved re/im in one Float64Array of length 2·2^n; amplitude i sits at
+// Layout: amplitudes interleaved re/im in one Float64Array (complex128) or Float32Array (complex64, each
+// product rounded to float32 on store) of length 2·2^n; amplitude i sits at
 // doubles 2i and 2i+1; qubit 0 is the least significant bit of i.
 // Loop assumptions: n ≤ 30, so every amplitude index and every mask fits a signed 32-bit integer and bit
 // operations are exact (double indices reach 2^31 and are formed with `*`, never `<<`). Gate qubits are distinct
@@ -8,7 +9,17 @@
 // the amplitude groups a gate mixes either with nested strided loops (1 and 2 qubits) or by inserting zero bits
 // at the sorted gate positions into a counter (controlled and k-qubit gates).
 
-import type { ControlledOp, Dense1Op, Dense2Op, DenseOp, DiagonalOp, Kernel, KernelOp } from "./kernel.js";
+import type {
+  Amplitudes,
+  ControlledOp,
+  Dense1Op,
+  Dense2Op,
+  DenseOp,
+  DiagonalOp,
+  Kernel,
+  KernelOp,
+  Precision,
+} from "./kernel.js";
 
 /** Sorted ascending copy of the positions, as an Int32Array for the zero-bit insertion loop. */
 function sortedPositions(qubits: readonly number[]): Int32Array {
@@ -37,7 +48,7 @@ function groupOffsets(qubits: readonly number[]): Int32Array {
   return offs;
 }
 
-function applyDense1(state: Float64Array, numQubits: number, op: Dense1Op): void {
+function applyDense1(state: Amplitudes, numQubits: number, op: Dense1Op): void {
   const m = op.matrix;
   const m00r = m[0];
   const m00i = m[1];
@@ -67,7 +78,7 @@ function applyDense1(state: Float64Array, numQubits: number, op: Dense1Op): void
 }
 
 /** y = M·x on the four amplitudes at double offsets i0..i3 (M row-major 4×4, interleaved re/im). */
-function mul4(state: Float64Array, m: Float64Array, i0: number, i1: number, i2: number, i3: number): void {
+function mul4(state: Amplitudes, m: Float64Array, i0: number, i1: number, i2: number, i3: number): void {
   const x0r = state[i0];
   const x0i = state[i0 + 1];
   const x1r = state[i1];
@@ -136,7 +147,7 @@ function mul4(state: Float64Array, m: Float64Array, i0: number, i1: number, i2: 
     m[31] * x3r;
 }
 
-function applyDense2(state: Float64Array, numQubits: number, op: Dense2Op): void {
+function applyDense2(state: Amplitudes, numQubits: number, op: Dense2Op): void {
   const [q0, q1] = op.qubits;
   const m = op.matrix;
   const lo = Math.min(q0, q1);
@@ -157,7 +168,7 @@ function applyDense2(state: Float64Array, numQubits: number, op: Dense2Op): void
 
 // Groups come in runs: inserting zero bits at positions ≥ positions[0] leaves the bits below positions[0]
 // contiguous, so one bit insertion serves 2^positions[0] consecutive groups.
-function applyControlled(state: Float64Array, numQubits: number, op: ControlledOp): void {
+function applyControlled(state: Amplitudes, numQubits: number, op: ControlledOp): void {
   const t = op.targets.length;
   if (t !== 1 && t !== 2) throw new Error(`controlled kernel: ${t} target qubits (expected 1 or 2)`);
   let controlMask = 0;
@@ -216,7 +227,7 @@ function applyControlled(state: Float64Array, numQubits: number, op: ControlledO
   }
 }
 
-function applyDiagonal(state: Float64Array, numQubits: number, op: DiagonalOp): void {
+function applyDiagonal(state: Amplitudes, numQubits: number, op: DiagonalOp): void {
   const d = op.diag;
   const dim = 2 ** numQubits;
   if (op.qubits.length === 1) {
@@ -245,7 +256,7 @@ function applyDiagonal(state: Float64Array, numQubits: number, op: DiagonalOp): 
   }
 }
 
-function scaleRange(state: Float64Array, from: number, to: number, sr: number, si: number): void {
+function scaleRange(state: Amplitudes, from: number, to: number, sr: number, si: number): void {
   for (let a = from; a < to; a += 2) {
     const xr = state[a];
     const xi = state[a + 1];
@@ -254,7 +265,7 @@ function scaleRange(state: Float64Array, from: number, to: number, sr: number, s
   }
 }
 
-function applyDense(state: Float64Array, numQubits: number, op: DenseOp): void {
+function applyDense(state: Amplitudes, numQubits: number, op: DenseOp): void {
   const k = op.qubits.length;
   const size = 1 << k;
   const m = op.matrix;
@@ -293,7 +304,7 @@ function applyDense(state: Float64Array, numQubits: number, op: DenseOp): void {
   }
 }
 
-function probabilityOne(state: Float64Array, numQubits: number, qubit: number): number {
+function probabilityOne(state: Amplitudes, numQubits: number, qubit: number): number {
   const step = 1 << qubit;
   const dim = 2 ** numQubits;
   let p = 0;
@@ -305,7 +316,7 @@ function probabilityOne(state: Float64Array, numQubits: number, qubit: number): 
 }
 
 function collapse(
-  state: Float64Array,
+  state: Amplitudes,
   numQubits: number,
   qubit: number,
   outcome: 0 | 1,
@@ -339,13 +350,13 @@ function collapse(
   }
 }
 
-function normSquared(state: Float64Array, _numQubits: number): number {
+function normSquared(state: Amplitudes, _numQubits: number): number {
   let s = 0;
   for (let a = 0; a < state.length; a++) s += state[a] * state[a];
   return s;
 }
 
-function apply(state: Float64Array, numQubits: number, op: KernelOp): void {
+function apply(state: Amplitudes, numQubits: number, op: KernelOp): void {
   switch (op.kind) {
     case "dense1":
       applyDense1(state, numQubits, op);
@@ -365,9 +376,18 @@ function apply(state: Float64Array, numQubits: number, op: KernelOp): void {
   }
 }
 
+/** |0…0⟩ in an ordinary typed array. */
+export function createState(numQubits: number, precision: Precision): Amplitudes {
+  const state =
+    precision === "single" ? new Float32Array(2 * 2 ** numQubits) : new Float64Array(2 * 2 ** numQubits);
+  state[0] = 1;
+  return state;
+}
+
 export const tsKernel: Kernel = {
   name: "ts",
   apply,
+  createState,
   applyDense1,
   applyDense2,
   applyControlled,

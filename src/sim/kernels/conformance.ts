@@ -1,14 +1,32 @@
-// The conformance suite every kernel backend runs (STYLE habit 2): each fast path against the generic dense
-// kernel of the same backend and against a reference matrix-vector product on random states, for every
-// library gate on several qubit placements.
+// The conformance suite every kernel backend runs (STYLE habit 2), once per precision and thread count: each
+// fast path against the generic dense kernel of the same backend and against a reference matrix-vector product
+// on random states, for every library gate on several qubit placements. States are made by the kernel itself
+// (`createState`), so a backend that keeps its state in its own memory is tested there.
 
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATES } from "../../circuit/gates.js";
 import { embed } from "../../circuit/matrix.js";
 import { TOL } from "../../circuit/testing.js";
 import { lowerGate } from "../plan.js";
 import { createPrng, type Prng } from "../prng.js";
-import type { Kernel } from "./kernel.js";
+import type { Amplitudes, Kernel, Precision } from "./kernel.js";
+
+/** Agreement with the float64 reference: exact arithmetic, or float32 rounding over a few operations. */
+export const KERNEL_TOL: Record<Precision, number> = { double: TOL.exact, single: 1e-5 };
+
+/** Load `init` into a fresh state of the kernel, run `f` on it, return the result as float64. */
+function runOn(
+  kernel: Kernel,
+  n: number,
+  precision: Precision,
+  init: Float64Array,
+  f: (s: Amplitudes) => void,
+): Float64Array {
+  const s = kernel.createState(n, precision);
+  s.set(init);
+  f(s);
+  return Float64Array.from(s);
+}
 
 export function randomState(n: number, rng: Prng): Float64Array {
   const s = new Float64Array(2 << n);
@@ -62,10 +80,21 @@ function pickQubits(k: number, n: number, rng: Prng): number[] {
   return all.slice(0, k);
 }
 
-export function kernelConformanceSuite(name: string, make: () => Kernel): void {
-  describe(`kernel conformance: ${name}`, () => {
+export function kernelConformanceSuite(
+  name: string,
+  make: () => Kernel,
+  precision: Precision = "double",
+  n = 6,
+  threads = 1,
+): void {
+  describe(`kernel conformance: ${name}, ${precision}, ${n} qubits, ${threads} thread(s)`, () => {
     const kernel = make();
-    const n = 6;
+    beforeAll(() => {
+      if (threads > 1) expect(kernel.setThreads?.(threads)).toBe(threads);
+    });
+    afterAll(() => kernel.setThreads?.(1));
+    const tol = KERNEL_TOL[precision];
+    const on = (init: Float64Array, f: (s: Amplitudes) => void) => runOn(kernel, n, precision, init, f);
 
     it.each([...GATES.keys()])("%s: fast path = generic dense kernel = reference", (gate) => {
       const spec = GATES.get(gate)!;
@@ -78,13 +107,13 @@ export function kernelConformanceSuite(name: string, make: () => Kernel): void {
         const matrix = spec.matrix(params);
         const state = randomState(n, rng);
         const expected = referenceApply(state, n, matrix, qubits);
-        const generic = state.slice();
-        kernel.applyDense(generic, n, { kind: "dense", qubits, matrix });
-        expect(maxDiff(generic, expected)).toBeLessThan(TOL.exact);
-        const fast = state.slice();
+        const generic = on(state, (s) => kernel.applyDense(s, n, { kind: "dense", qubits, matrix }));
+        expect(maxDiff(generic, expected)).toBeLessThan(tol);
         const op = lowerGate(gate, qubits, params);
-        if (op) kernel.apply(fast, n, op);
-        expect(maxDiff(fast, generic)).toBeLessThan(TOL.exact);
+        const fast = on(state, (s) => {
+          if (op) kernel.apply(s, n, op);
+        });
+        expect(maxDiff(fast, generic)).toBeLessThan(tol);
       }
     });
 
@@ -94,14 +123,18 @@ export function kernelConformanceSuite(name: string, make: () => Kernel): void {
         Float64Array.from({ length: 2 * 4 ** k }, () => rng.nextDouble() - 0.5);
       for (let trial = 0; trial < 20; trial++) {
         const state = randomState(n, rng);
-        const check = (qubits: number[], matrix: Float64Array, applyFast: (s: Float64Array) => void) => {
-          const a = state.slice();
-          kernel.applyDense(a, n, { kind: "dense", qubits, matrix });
-          const b = state.slice();
-          applyFast(b);
-          expect(maxDiff(a, b)).toBeLessThan(TOL.exact);
+        const check = (qubits: number[], matrix: Float64Array, applyFast: (s: Amplitudes) => void) => {
+          const a = on(state, (s) => kernel.applyDense(s, n, { kind: "dense", qubits, matrix }));
+          const b = on(state, applyFast);
+          expect(maxDiff(a, b)).toBeLessThan(tol);
         };
         const [q0, q1, q2, q3, q4] = pickQubits(5, n, rng);
+        for (const k of [3, 4]) {
+          const qs = pickQubits(k, n, rng);
+          const m = randomMatrix(k);
+          const a = on(state, (s) => kernel.applyDense(s, n, { kind: "dense", qubits: qs, matrix: m }));
+          expect(maxDiff(a, referenceApply(state, n, m, qs))).toBeLessThan(tol * 10);
+        }
         const m1 = randomMatrix(1);
         check([q0], m1, (s) => kernel.applyDense1(s, n, { kind: "dense1", qubit: q0, matrix: m1 }));
         const m2 = randomMatrix(2);
@@ -155,25 +188,46 @@ export function kernelConformanceSuite(name: string, make: () => Kernel): void {
       }
     });
 
+    it("sums |amplitude|² over the whole state and, where the kernel has them, over blocks", () => {
+      const init = randomState(n, createPrng(8));
+      let norm = 0;
+      const blocks: number[] = [];
+      const want = on(init, () => {});
+      for (let i = 0; i < want.length; i += 8)
+        blocks.push(want.slice(i, i + 8).reduce((a, x) => a + x * x, 0));
+      for (const x of want) norm += x * x;
+      on(init, (s) => {
+        expect(Math.abs(kernel.normSquared(s, n) - norm)).toBeLessThan(tol);
+        const got = kernel.blockNorms?.(s, n, 4);
+        if (got) expect(maxDiff(got, Float64Array.from(blocks))).toBeLessThan(tol);
+      });
+    });
+
     it("measures and collapses", () => {
       const rng = createPrng(5);
-      const state = randomState(n, rng);
+      const state = Float64Array.from(on(randomState(n, rng), () => {}));
       for (let q = 0; q < n; q++) {
         let p1 = 0;
         for (let i = 0; i < 1 << n; i++) if ((i >> q) & 1) p1 += state[2 * i] ** 2 + state[2 * i + 1] ** 2;
-        expect(Math.abs(kernel.probabilityOne(state, n, q) - p1)).toBeLessThan(TOL.exact);
+        const p1k = on(state, (s) => {
+          s[0] = kernel.probabilityOne(s, n, q);
+        })[0];
+        expect(Math.abs(p1k - p1)).toBeLessThan(tol);
         for (const outcome of [0, 1] as const) {
           const p = outcome ? p1 : 1 - p1;
           for (const reset of [false, true]) {
-            const s = state.slice();
-            kernel.collapse(s, n, q, outcome, 1 / Math.sqrt(p), reset);
-            expect(Math.abs(kernel.normSquared(s, n) - 1)).toBeLessThan(TOL.exact);
+            let norm = 0;
+            const s = on(state, (x) => {
+              kernel.collapse(x, n, q, outcome, 1 / Math.sqrt(p), reset);
+              norm = kernel.normSquared(x, n);
+            });
+            expect(Math.abs(norm - 1)).toBeLessThan(tol);
             const bitAfter = reset ? 0 : outcome;
             for (let i = 0; i < 1 << n; i++) {
               const bit = (i >> q) & 1;
               const src = reset ? i | (outcome << q) : i;
               const want = bit === bitAfter ? state[2 * src] / Math.sqrt(p) : 0;
-              expect(Math.abs(s[2 * i] - want)).toBeLessThan(TOL.exact);
+              expect(Math.abs(s[2 * i] - want)).toBeLessThan(tol);
             }
           }
         }

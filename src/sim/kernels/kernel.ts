@@ -1,11 +1,13 @@
-// The interface every statevector kernel backend implements (TypeScript today; WASM SIMD and threaded
-// backends later). Only `select.ts` knows which backends exist.
+// The interface every statevector kernel backend implements (TypeScript, and WASM SIMD optionally split over
+// worker threads). Only `select.ts` knows which backends exist.
 //
-// State layout shared by all backends: complex128 amplitudes interleaved re/im in one Float64Array of length
-// 2·2^n; amplitude i is (state[2i], state[2i+1]); qubit 0 is the least significant bit of i.
+// State layout shared by all backends: amplitudes interleaved re/im in one Float64Array (complex128, double
+// precision) or Float32Array (complex64, single precision) of length 2·2^n; amplitude i is (state[2i],
+// state[2i+1]); qubit 0 is the least significant bit of i. Gate matrices are always Float64Array; a single-
+// precision kernel rounds them to float32 and accumulates in float32.
 // Gate matrices are row-major, interleaved re/im; matrix index bit j is the op's qubit j (Qiskit's order).
 //
-// A `KernelOp` is a gate already lowered by the planner to the shape a kernel handles best. A fuser turns runs
+// A `KernelOp` is a gate already lowered by the planner to the shape a kernel handles best. The fuser turns runs
 // of ops into `dense` ops on ≤ k qubits, so it needs nothing else from this interface.
 
 /** A 2×2 matrix on one qubit. */
@@ -51,31 +53,48 @@ export interface DenseOp {
 
 export type KernelOp = Dense1Op | Dense2Op | ControlledOp | DiagonalOp | DenseOp;
 
+/** A statevector in either precision (layout above). */
+export type Amplitudes = Float64Array | Float32Array;
+
+export type Precision = "single" | "double";
+
 export interface Kernel {
-  /** Stable name reported in plans (`"ts"`, later `"wasm-simd"`, ...). */
+  /** Stable name reported in plans and results (`"ts"`, `"wasm"`). */
   readonly name: string;
   /** Apply any op; dispatches on `op.kind`. */
-  apply(state: Float64Array, numQubits: number, op: KernelOp): void;
-  applyDense1(state: Float64Array, numQubits: number, op: Dense1Op): void;
-  applyDense2(state: Float64Array, numQubits: number, op: Dense2Op): void;
-  applyControlled(state: Float64Array, numQubits: number, op: ControlledOp): void;
-  applyDiagonal(state: Float64Array, numQubits: number, op: DiagonalOp): void;
+  apply(state: Amplitudes, numQubits: number, op: KernelOp): void;
+  applyDense1(state: Amplitudes, numQubits: number, op: Dense1Op): void;
+  applyDense2(state: Amplitudes, numQubits: number, op: Dense2Op): void;
+  applyControlled(state: Amplitudes, numQubits: number, op: ControlledOp): void;
+  applyDiagonal(state: Amplitudes, numQubits: number, op: DiagonalOp): void;
   /** The generic reference kernel the fast paths are tested against. */
-  applyDense(state: Float64Array, numQubits: number, op: DenseOp): void;
+  applyDense(state: Amplitudes, numQubits: number, op: DenseOp): void;
   /** Σ|amplitude|² over the amplitudes whose bit `qubit` is 1. */
-  probabilityOne(state: Float64Array, numQubits: number, qubit: number): number;
+  probabilityOne(state: Amplitudes, numQubits: number, qubit: number): number;
   /**
    * Keep the amplitudes whose bit `qubit` equals `outcome`, multiply them by `scale` (1/√p to renormalise)
    * and zero the rest. With `resetToZero`, the kept amplitudes move to bit value 0 (a reset after the outcome).
    */
   collapse(
-    state: Float64Array,
+    state: Amplitudes,
     numQubits: number,
     qubit: number,
     outcome: 0 | 1,
     scale: number,
     resetToZero: boolean,
   ): void;
+  /**
+   * |0…0⟩ on n qubits in the given precision, in memory this kernel works on at full speed (its own WASM memory,
+   * for the WASM kernel); any other Amplitudes array is still accepted by every method.
+   */
+  createState(numQubits: number, precision: Precision): Amplitudes;
+  /** Threads for the following gates; returns the count in effect (absent: always 1). */
+  setThreads?(threads: number): number;
+  /**
+   * Σ|amplitude|² per block of `blockAmplitudes` consecutive amplitudes, when the backend computes it faster
+   * than the sampler's own loop (else absent, or null for this state).
+   */
+  blockNorms?(state: Amplitudes, numQubits: number, blockAmplitudes: number): Float64Array | null;
   /** Σ|amplitude|². */
-  normSquared(state: Float64Array, numQubits: number): number;
+  normSquared(state: Amplitudes, numQubits: number): number;
 }

@@ -1,4 +1,6 @@
 import { kernelConformanceSuite } from "./conformance.js";
-import { KERNELS } from "./select.js";
+import { availableKernels } from "./select.js";
 
-for (const [name, kernel] of KERNELS) kernelConformanceSuite(name, () => kernel);
+for (const [name, kernel] of availableKernels())
+  for (const precision of ["double", "single"] as const)
+    kernelConformanceSuite(name, () => kernel, precision);

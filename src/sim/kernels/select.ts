@@ -1,19 +1,54 @@
-// The only module that knows which kernel backends exist. Issue 5 adds WASM SIMD and threaded backends here
-// (probing WebAssembly SIMD support) without touching the planner or the simulator.
+// The only module that knows which kernel backends exist: the TypeScript kernel everywhere, and the WASM SIMD
+// kernel where WebAssembly SIMD and shared memory exist (probed once). Threads attach to the WASM kernel from an
+// edge adapter (threads-node.ts), since worker threads are platform-specific.
 
 import { tsKernel } from "./apply-ts.js";
+import {
+  MAX_ARENA_STATE_BYTES,
+  MAX_WASM_THREADS,
+  threadPoolRegistered,
+  WasmKernel,
+  wasmSimdSupported,
+} from "./apply-wasm.js";
 import type { Kernel } from "./kernel.js";
 
-export type KernelName = "ts";
+export type KernelName = "ts" | "wasm";
+
+let wasm: WasmKernel | null | undefined;
+/** The WASM kernel, created on first use; null where WebAssembly SIMD or shared memory is missing. */
+export function wasmKernel(): WasmKernel | null {
+  if (wasm === undefined) wasm = wasmSimdSupported() ? new WasmKernel() : null;
+  return wasm;
+}
 
 /** Every available backend, for the conformance suite and `--kernel`. */
-export const KERNELS: ReadonlyMap<KernelName, Kernel> = new Map([["ts", tsKernel]]);
+export function availableKernels(): Map<KernelName, Kernel> {
+  const all = new Map<KernelName, Kernel>([["ts", tsKernel]]);
+  const w = wasmKernel();
+  if (w) all.set("wasm", w);
+  return all;
+}
 
-/** The backend to use for a run: the one asked for, else the best available one. */
-export function selectKernel(preferred?: KernelName): Kernel {
-  if (preferred) {
-    const k = KERNELS.get(preferred);
-    if (k) return k;
-  }
-  return tsKernel;
+/**
+ * The backend for a run: the one asked for when available, else the best available one; a state of
+ * `stateBytes` too large for the WASM arena (4 GiB: complex128 above 27 qubits, complex64 above 28) goes to
+ * the TypeScript kernel on an ordinary typed array.
+ */
+export function selectKernel(preferred?: KernelName, stateBytes = 0): Kernel {
+  if (preferred === "ts" || stateBytes > MAX_ARENA_STATE_BYTES) return tsKernel;
+  return wasmKernel() ?? tsKernel;
+}
+
+/** Threads a run on `kernel` can use when `requested` are asked for. */
+export function effectiveThreads(kernel: Kernel, requested: number): number {
+  return kernel instanceof WasmKernel && threadPoolRegistered() ? Math.min(requested, MAX_WASM_THREADS) : 1;
+}
+
+let threadsDefault = 1;
+/** Threads used when the caller does not say: 1 unless an edge adapter attached a pool (threads-node.ts). */
+export function defaultThreads(): number {
+  return threadsDefault;
+}
+export function setDefaultThreads(n: number): void {
+  threadsDefault = n;
 }

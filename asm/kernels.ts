@@ -1,0 +1,193 @@
+// AssemblyScript WASM SIMD statevector kernels, compiled by scripts/build-wasm.mjs with `--runtime stub` into a
+// module that imports one shared memory: no GC objects, raw loads and stores only, so several worker threads
+// can run the same kernel on disjoint parts of one state at once.
+//
+// Layout: interleaved re/im amplitudes at byte offset `state`; complex128 (f64) or complex64 (f32); qubit 0 is
+// the least significant bit of the amplitude index. A gate acts on the amplitude groups obtained by inserting
+// zero bits at the sorted positions `pos[0..npos)` (every gate qubit, controls included) into a group index g,
+// OR-ing in `ctrl` (the control bits, all 1), and adding the member byte offsets `offs[0..d)`.
+// Matrices come prepared by the host (apply-wasm.ts): each complex entry m = a + ib as two vectors A = (a, a, …)
+// and B = (−b, b, −b, b, …), so that m·x = A·x + B·swap(x), swap exchanging re and im; a dense matrix is d×d such
+// pairs row-major, a diagonal d pairs. Work is split by group ranges [g0, g1): contiguous ranges of g are
+// contiguous blocks of the high qubits, so threads never touch the same cache line.
+// `scratch` is this thread's 1 KiB for the gathered amplitudes. The 1-, 2- and 3-qubit dense cases dispatch to
+// the unrolled kernels that scripts/unroll-kernels.mjs generates into asm/unrolled.ts.
+
+import { insertZeros, nextGroup, positionMask } from "./common";
+import {
+  denseF64_2, denseF64_4, denseF64_8, pairsF32_2, pairsF32_4, pairsF32_8, singleF32_2, singleF32_4, singleF32_8,
+} from "./unrolled";
+
+/** Dense d×d (d = 2^t) on each group, complex128: one amplitude per vector. */
+export function denseF64(
+  state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
+): void {
+  if (d == 2) return denseF64_2(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4) return denseF64_4(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8) return denseF64_8(state, pos, npos, ctrl, offs, mat, g0, g1);
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
+    const base = state + ((<usize>(x | ctrl)) << 4);
+    for (let j = 0; j < d; j++) {
+      const x = v128.load(base + <usize>load<u32>(offs + (<usize>j << 2)));
+      v128.store(scratch + (<usize>j << 5), x);
+      v128.store(scratch + (<usize>j << 5), i64x2.shuffle(x, x, 1, 0), 16);
+    }
+    let m = mat;
+    for (let r = 0; r < d; r++) {
+      let acc = f64x2.splat(0);
+      let s = scratch;
+      for (let c = 0; c < d; c++) {
+        acc = f64x2.add(acc, f64x2.add(f64x2.mul(v128.load(m), v128.load(s)), f64x2.mul(v128.load(m, 16), v128.load(s, 16))));
+        m += 32;
+        s += 32;
+      }
+      v128.store(base + <usize>load<u32>(offs + (<usize>r << 2)), acc);
+    }
+  }
+}
+
+/** Diagonal (d entries) on each group, complex128. */
+export function diagF64(state: usize, pos: usize, npos: i32, d: i32, offs: usize, mat: usize, g0: u32, g1: u32): void {
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
+    const base = state + ((<usize>x) << 4);
+    let m = mat;
+    for (let j = 0; j < d; j++) {
+      const p = base + <usize>load<u32>(offs + (<usize>j << 2));
+      const x = v128.load(p);
+      v128.store(p, f64x2.add(f64x2.mul(v128.load(m), x), f64x2.mul(v128.load(m, 16), i64x2.shuffle(x, x, 1, 0))));
+      m += 32;
+    }
+  }
+}
+
+/**
+ * Dense on each group, complex64, two groups per vector: groups g and g+1 are neighbouring amplitudes when no
+ * gate qubit is qubit 0 (pos[0] ≥ 1, ctrl bit 0 clear), so (re_g, im_g, re_g+1, im_g+1) share one matrix.
+ * g0 and g1 are even.
+ */
+export function denseF32Pairs(
+  state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
+): void {
+  if (d == 2) return pairsF32_2(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4) return pairsF32_4(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8) return pairsF32_8(state, pos, npos, ctrl, offs, mat, g0, g1);
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g += 2, x = nextGroup(x, mask, 2)) {
+    const base = state + ((<usize>(x | ctrl)) << 3);
+    for (let j = 0; j < d; j++) {
+      const x = v128.load(base + <usize>load<u32>(offs + (<usize>j << 2)));
+      v128.store(scratch + (<usize>j << 5), x);
+      v128.store(scratch + (<usize>j << 5), i32x4.shuffle(x, x, 1, 0, 3, 2), 16);
+    }
+    let m = mat;
+    for (let r = 0; r < d; r++) {
+      let acc = f32x4.splat(0);
+      let s = scratch;
+      for (let c = 0; c < d; c++) {
+        acc = f32x4.add(acc, f32x4.add(f32x4.mul(v128.load(m), v128.load(s)), f32x4.mul(v128.load(m, 16), v128.load(s, 16))));
+        m += 32;
+        s += 32;
+      }
+      v128.store(base + <usize>load<u32>(offs + (<usize>r << 2)), acc);
+    }
+  }
+}
+
+/** Dense on each group, complex64, one amplitude per vector (a gate qubit is qubit 0): half the lanes idle. */
+export function denseF32Single(
+  state: usize, pos: usize, npos: i32, ctrl: u32, d: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
+): void {
+  if (d == 2) return singleF32_2(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4) return singleF32_4(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8) return singleF32_8(state, pos, npos, ctrl, offs, mat, g0, g1);
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
+    const base = state + ((<usize>(x | ctrl)) << 3);
+    for (let j = 0; j < d; j++) {
+      const x = v128.load64_zero(base + <usize>load<u32>(offs + (<usize>j << 2)));
+      v128.store(scratch + (<usize>j << 5), x);
+      v128.store(scratch + (<usize>j << 5), i32x4.shuffle(x, x, 1, 0, 3, 2), 16);
+    }
+    let m = mat;
+    for (let r = 0; r < d; r++) {
+      let acc = f32x4.splat(0);
+      let s = scratch;
+      for (let c = 0; c < d; c++) {
+        acc = f32x4.add(acc, f32x4.add(f32x4.mul(v128.load(m), v128.load(s)), f32x4.mul(v128.load(m, 16), v128.load(s, 16))));
+        m += 32;
+        s += 32;
+      }
+      v128.store64_lane(base + <usize>load<u32>(offs + (<usize>r << 2)), acc, 0);
+    }
+  }
+}
+
+/** Diagonal on each group, complex64; `pairs` as in denseF32Pairs (then g0, g1 even). */
+export function diagF32(state: usize, pos: usize, npos: i32, d: i32, offs: usize, mat: usize, pairs: bool, g0: u32, g1: u32): void {
+  if (pairs) {
+    const mask = positionMask(pos, npos);
+    let x = insertZeros(g0, pos, npos);
+    for (let g = g0; g < g1; g += 2, x = nextGroup(x, mask, 2)) {
+      const base = state + ((<usize>x) << 3);
+      let m = mat;
+      for (let j = 0; j < d; j++) {
+        const p = base + <usize>load<u32>(offs + (<usize>j << 2));
+        const x = v128.load(p);
+        v128.store(p, f32x4.add(f32x4.mul(v128.load(m), x), f32x4.mul(v128.load(m, 16), i32x4.shuffle(x, x, 1, 0, 3, 2))));
+        m += 32;
+      }
+    }
+    return;
+  }
+  const mask = positionMask(pos, npos);
+  let x = insertZeros(g0, pos, npos);
+  for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
+    const base = state + ((<usize>x) << 3);
+    let m = mat;
+    for (let j = 0; j < d; j++) {
+      const p = base + <usize>load<u32>(offs + (<usize>j << 2));
+      const x = v128.load64_zero(p);
+      v128.store64_lane(p, f32x4.add(f32x4.mul(v128.load(m), x), f32x4.mul(v128.load(m, 16), i32x4.shuffle(x, x, 1, 0, 3, 2))), 0);
+      m += 32;
+    }
+  }
+}
+
+/**
+ * out[b] = Σ |amplitude|² over amplitudes [b·size, (b + 1)·size) for b in [b0, b1), accumulated in f64: the
+ * block-sum table of the sampler (src/sim/sampling.ts). complex64; size a multiple of 2.
+ */
+export function blockNormsF32(state: usize, size: u32, out: usize, b0: u32, b1: u32): void {
+  for (let b = b0; b < b1; b++) {
+    let p = state + ((<usize>b * <usize>size) << 3);
+    const end = p + (<usize>size << 3);
+    let acc = f64x2.splat(0);
+    for (; p < end; p += 16) {
+      const x = v128.load(p);
+      const lo = f64x2.promote_low_f32x4(x);
+      const hi = f64x2.promote_low_f32x4(i64x2.shuffle(x, x, 1, 0));
+      acc = f64x2.add(acc, f64x2.add(f64x2.mul(lo, lo), f64x2.mul(hi, hi)));
+    }
+    store<f64>(out + (<usize>b << 3), f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1));
+  }
+}
+
+/** As blockNormsF32, complex128. */
+export function blockNormsF64(state: usize, size: u32, out: usize, b0: u32, b1: u32): void {
+  for (let b = b0; b < b1; b++) {
+    let p = state + ((<usize>b * <usize>size) << 4);
+    const end = p + (<usize>size << 4);
+    let acc = f64x2.splat(0);
+    for (; p < end; p += 16) {
+      const x = v128.load(p);
+      acc = f64x2.add(acc, f64x2.mul(x, x));
+    }
+    store<f64>(out + (<usize>b << 3), f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1));
+  }
+}

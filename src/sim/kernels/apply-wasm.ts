@@ -1,0 +1,386 @@
+// WASM SIMD kernels (asm/kernels.ts, AssemblyScript, `--runtime stub`) on a statevector that lives in one
+// shared WebAssembly.Memory, the arena: `createState` puts the state there, and every gate on that state runs in
+// WASM, split over the thread pool when one is attached (threads.ts). Any other array, a state too large for
+// the arena, a dense gate on more than 4 qubits, and the measurement helpers go to the TypeScript kernel, which
+// reads the same memory through the typed-array view.
+//
+// Layout: as kernel.ts (interleaved re/im, complex128 or complex64, qubit 0 least significant), starting at
+// byte STATE_OFFSET of the arena. Below it, the gate parameters the host writes before each call (sorted gate
+// positions, member byte offsets, the prepared matrix) and one 1 KiB scratch block per thread.
+// A wasm32 memory holds at most 4 GiB (65536 pages): complex128 up to 27 qubits, complex64 up to 28.
+
+import { tsKernel } from "./apply-ts.js";
+import type {
+  Amplitudes,
+  ControlledOp,
+  Dense1Op,
+  Dense2Op,
+  DenseOp,
+  DiagonalOp,
+  Kernel,
+  KernelOp,
+  Precision,
+} from "./kernel.js";
+import { WASM, type WasmApi, type WasmMemory, type WasmModule } from "./wasm-api.js";
+import { KERNELS_WASM_BASE64 } from "./wasm-binary.js";
+
+const PAGE_BYTES = 65536;
+const MAX_PAGES = 65536;
+const POS_OFFSET = 0;
+const OFFS_OFFSET = 256;
+const MAT_OFFSET = 1024;
+/** 16×16 entries × 32 bytes. */
+const MAT_BYTES = 8192;
+const SCRATCH_OFFSET = 16384;
+const SCRATCH_BYTES = 1024;
+/** Scratch blocks below STATE_OFFSET: the most threads one gate is split over. */
+export const MAX_WASM_THREADS = (131072 - SCRATCH_OFFSET) / SCRATCH_BYTES;
+const STATE_OFFSET = 131072;
+/** Largest dense block the kernels take (scratch and matrix area). */
+const MAX_WASM_GATE_QUBITS = 4;
+
+export interface WasmExports {
+  denseF64(...a: number[]): void;
+  diagF64(...a: number[]): void;
+  denseF32Pairs(...a: number[]): void;
+  denseF32Single(...a: number[]): void;
+  diagF32(...a: number[]): void;
+  blockNormsF32(...a: number[]): void;
+  blockNormsF64(...a: number[]): void;
+}
+
+/** A call into the kernels: which function, and its arguments before the group range [g0, g1). */
+export interface WasmCall {
+  fn: keyof WasmExports;
+  /** Arguments before the scratch pointer (for dense) or before g0 (for diag). */
+  args: number[];
+  /** Whether the function takes a per-thread scratch pointer after `args`. */
+  scratch: boolean;
+  groups: number;
+  /** Amplitudes per group. */
+  d: number;
+  /** Group ranges must start on even g (pair kernels). */
+  even: boolean;
+}
+
+/** Runs a call over all groups, possibly in parallel (threads-node.ts). */
+export interface CallRunner {
+  readonly threads: number;
+  run(call: WasmCall): void;
+  terminate(): void;
+}
+
+export type ThreadPoolFactory = (
+  threads: number,
+  memory: WasmMemory,
+  module: WasmModule,
+  exports: WasmExports,
+) => CallRunner;
+
+let poolFactory: ThreadPoolFactory | null = null;
+/** Called by a platform adapter that can run threads on a shared memory. */
+export function registerThreadPool(factory: ThreadPoolFactory): void {
+  poolFactory = factory;
+}
+export function threadPoolRegistered(): boolean {
+  return poolFactory !== null;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** A minimal module using one SIMD instruction (v128.const, drop): validates only where WASM SIMD exists. */
+const SIMD_PROBE = Uint8Array.from([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 23, 1, 21, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 26, 11,
+]);
+
+export function wasmSimdSupported(): boolean {
+  try {
+    if (!WASM?.validate(SIMD_PROBE)) return false;
+    // Shared memory needs cross-origin isolation in browsers; the module imports a shared memory.
+    new WASM.Memory({ initial: 1, maximum: 1, shared: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function api(): WasmApi {
+  if (!WASM) throw new Error("WebAssembly is not available");
+  return WASM;
+}
+
+let compiled: WasmModule | undefined;
+
+/**
+ * Compile the kernels asynchronously ahead of the first run. Browsers refuse synchronous compilation of all but
+ * tiny modules on the main thread, so a page awaits this once before simulating; Node compiles on demand.
+ */
+export async function precompileWasmKernels(): Promise<void> {
+  compiled ??= await api().compile(decodeBase64(KERNELS_WASM_BASE64));
+}
+
+export function kernelsModule(): WasmModule {
+  compiled ??= new (api().Module)(decodeBase64(KERNELS_WASM_BASE64));
+  return compiled;
+}
+
+export function instantiateKernels(memory: WasmMemory, module: WasmModule = kernelsModule()): WasmExports {
+  return new (api().Instance)(module, { env: { memory } }).exports as WasmExports;
+}
+
+/** The largest state the arena can hold, in bytes. */
+export const MAX_ARENA_STATE_BYTES = MAX_PAGES * PAGE_BYTES - STATE_OFFSET;
+
+function sortedInt(xs: readonly number[]): number[] {
+  return [...xs].sort((a, b) => a - b);
+}
+
+export class WasmKernel implements Kernel {
+  readonly name = "wasm";
+  readonly memory: WasmMemory;
+  private readonly exports: WasmExports;
+  private live: Amplitudes | null = null;
+  private runner: CallRunner | null = null;
+  private pool: CallRunner | null = null;
+
+  constructor() {
+    this.memory = new (api().Memory)({
+      initial: STATE_OFFSET / PAGE_BYTES,
+      maximum: MAX_PAGES,
+      shared: true,
+    });
+    this.exports = instantiateKernels(this.memory);
+  }
+
+  /**
+   * Split every following gate over `threads` threads (the pool is kept while the count stays the same);
+   * returns the count in effect, 1 when no thread pool is registered.
+   */
+  setThreads(threads: number): number {
+    if (threads <= 1 || !poolFactory) {
+      this.runner = null;
+      return 1;
+    }
+    if (this.pool?.threads !== threads) {
+      this.pool?.terminate();
+      this.pool = poolFactory(
+        Math.min(threads, MAX_WASM_THREADS),
+        this.memory,
+        kernelsModule(),
+        this.exports,
+      );
+    }
+    this.runner = this.pool;
+    return this.pool.threads;
+  }
+
+  createState(numQubits: number, precision: Precision): Amplitudes {
+    const bytes = (precision === "single" ? 8 : 16) * 2 ** numQubits;
+    if (bytes > MAX_ARENA_STATE_BYTES) return tsKernel.createState(numQubits, precision);
+    const needPages = Math.ceil((STATE_OFFSET + bytes) / PAGE_BYTES);
+    const have = this.memory.buffer.byteLength / PAGE_BYTES;
+    if (needPages > have) this.memory.grow(needPages - have);
+    const length = 2 * 2 ** numQubits;
+    const state =
+      precision === "single"
+        ? new Float32Array(this.memory.buffer, STATE_OFFSET, length)
+        : new Float64Array(this.memory.buffer, STATE_OFFSET, length);
+    state.fill(0);
+    state[0] = 1;
+    this.live = state;
+    return state;
+  }
+
+  /** Whether gates on this array run in WASM (it is the arena's current state). */
+  owns(state: Amplitudes): boolean {
+    return state === this.live;
+  }
+
+  apply(state: Amplitudes, numQubits: number, op: KernelOp): void {
+    switch (op.kind) {
+      case "dense1":
+        this.applyDense(state, numQubits, { kind: "dense", qubits: [op.qubit], matrix: op.matrix });
+        return;
+      case "dense2":
+        this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix });
+        return;
+      case "controlled":
+        this.applyControlled(state, numQubits, op);
+        return;
+      case "diagonal":
+        this.applyDiagonal(state, numQubits, op);
+        return;
+      case "dense":
+        this.applyDense(state, numQubits, op);
+        return;
+    }
+  }
+
+  applyDense1(state: Amplitudes, numQubits: number, op: Dense1Op): void {
+    this.applyDense(state, numQubits, { kind: "dense", qubits: [op.qubit], matrix: op.matrix });
+  }
+
+  applyDense2(state: Amplitudes, numQubits: number, op: Dense2Op): void {
+    this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix });
+  }
+
+  applyControlled(state: Amplitudes, numQubits: number, op: ControlledOp): void {
+    if (!this.owns(state)) {
+      tsKernel.applyControlled(state, numQubits, op);
+      return;
+    }
+    let ctrl = 0;
+    for (const c of op.controls) ctrl |= 1 << c;
+    this.dense(state, numQubits, sortedInt([...op.controls, ...op.targets]), ctrl, op.targets, op.matrix);
+  }
+
+  applyDense(state: Amplitudes, numQubits: number, op: DenseOp): void {
+    if (!this.owns(state) || op.qubits.length > MAX_WASM_GATE_QUBITS) {
+      tsKernel.applyDense(state, numQubits, op);
+      return;
+    }
+    this.dense(state, numQubits, sortedInt(op.qubits), 0, op.qubits, op.matrix);
+  }
+
+  applyDiagonal(state: Amplitudes, numQubits: number, op: DiagonalOp): void {
+    if (!this.owns(state) || op.qubits.length > MAX_WASM_GATE_QUBITS) {
+      tsKernel.applyDiagonal(state, numQubits, op);
+      return;
+    }
+    const single = state instanceof Float32Array;
+    const pos = sortedInt(op.qubits);
+    const d = this.writeGate(pos, op.qubits, single);
+    this.writeEntries(op.diag, d, single);
+    const groups = 2 ** (numQubits - pos.length);
+    const pairs = single && pos[0] >= 1 && groups >= 2;
+    const common = [STATE_OFFSET, POS_OFFSET, pos.length, d, OFFS_OFFSET, MAT_OFFSET];
+    this.run(
+      single
+        ? { fn: "diagF32", args: [...common, pairs ? 1 : 0], scratch: false, groups, d, even: pairs }
+        : { fn: "diagF64", args: common, scratch: false, groups, d, even: false },
+    );
+  }
+
+  /** `matrix` on `targets` (index bit j = targets[j]) in every group of the sorted positions `pos`. */
+  private dense(
+    state: Amplitudes,
+    numQubits: number,
+    pos: number[],
+    ctrl: number,
+    targets: readonly number[],
+    matrix: Float64Array,
+  ): void {
+    const single = state instanceof Float32Array;
+    const d = this.writeGate(pos, targets, single);
+    this.writeEntries(matrix, d * d, single);
+    const groups = 2 ** (numQubits - pos.length);
+    const pairs = single && pos[0] >= 1 && groups >= 2;
+    const fn = single ? (pairs ? "denseF32Pairs" : "denseF32Single") : "denseF64";
+    this.run({
+      fn,
+      args: [STATE_OFFSET, POS_OFFSET, pos.length, ctrl, d, OFFS_OFFSET, MAT_OFFSET],
+      scratch: true,
+      groups,
+      d,
+      even: pairs,
+    });
+  }
+
+  private run(call: WasmCall): void {
+    if (this.runner && this.runner.threads > 1) {
+      this.runner.run(call);
+      return;
+    }
+    const scratch = call.scratch ? [SCRATCH_OFFSET] : [];
+    this.exports[call.fn](...call.args, ...scratch, 0, call.groups);
+  }
+
+  /** Positions and member byte offsets into the parameter area; returns d = 2^targets. */
+  private writeGate(pos: readonly number[], targets: readonly number[], single: boolean): number {
+    const buf = this.memory.buffer;
+    new Uint32Array(buf, POS_OFFSET, pos.length).set(pos);
+    const d = 1 << targets.length;
+    const offs = new Uint32Array(buf, OFFS_OFFSET, d);
+    const amp = single ? 8 : 16;
+    for (let j = 0; j < d; j++) {
+      let o = 0;
+      for (let b = 0; b < targets.length; b++) if ((j >> b) & 1) o += 2 ** targets[b];
+      offs[j] = o * amp;
+    }
+    return d;
+  }
+
+  /** The first `count` complex entries (a row-major matrix or a diagonal) as (A, B) pairs (asm/kernels.ts). */
+  private writeEntries(entries: Float64Array, count: number, single: boolean): void {
+    if (count * 32 > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
+    const buf = this.memory.buffer;
+    if (single) {
+      const m = new Float32Array(buf, MAT_OFFSET, count * 8);
+      for (let e = 0; e < count; e++) {
+        const a = entries[2 * e];
+        const b = entries[2 * e + 1];
+        m.set([a, a, a, a, -b, b, -b, b], 8 * e);
+      }
+    } else {
+      const m = new Float64Array(buf, MAT_OFFSET, count * 4);
+      for (let e = 0; e < count; e++) {
+        const a = entries[2 * e];
+        const b = entries[2 * e + 1];
+        m.set([a, a, -b, b], 4 * e);
+      }
+    }
+  }
+
+  /**
+   * Σ|amplitude|² over each block of `blockAmplitudes` consecutive amplitudes (the sampler's block table), in
+   * WASM on every thread, written after the state in the arena; null for a state the kernel does not own. The
+   * view is valid until the next createState.
+   */
+  blockNorms(state: Amplitudes, numQubits: number, blockAmplitudes: number): Float64Array | null {
+    const amplitudes = 2 ** numQubits;
+    if (!this.owns(state) || amplitudes % blockAmplitudes !== 0 || blockAmplitudes % 2 !== 0) return null;
+    const blocks = amplitudes / blockAmplitudes;
+    const out = STATE_OFFSET + state.byteLength;
+    const needPages = Math.ceil((out + 8 * blocks) / PAGE_BYTES);
+    if (needPages > MAX_PAGES) return null;
+    const have = this.memory.buffer.byteLength / PAGE_BYTES;
+    if (needPages > have) this.memory.grow(needPages - have);
+    const single = state instanceof Float32Array;
+    this.run({
+      fn: single ? "blockNormsF32" : "blockNormsF64",
+      args: [STATE_OFFSET, blockAmplitudes, out],
+      scratch: false,
+      groups: blocks,
+      d: blockAmplitudes,
+      even: false,
+    });
+    return new Float64Array(this.memory.buffer, out, blocks);
+  }
+
+  probabilityOne(state: Amplitudes, numQubits: number, qubit: number): number {
+    return tsKernel.probabilityOne(state, numQubits, qubit);
+  }
+
+  collapse(
+    state: Amplitudes,
+    numQubits: number,
+    qubit: number,
+    outcome: 0 | 1,
+    scale: number,
+    resetToZero: boolean,
+  ): void {
+    tsKernel.collapse(state, numQubits, qubit, outcome, scale, resetToZero);
+  }
+
+  normSquared(state: Amplitudes, numQubits: number): number {
+    return tsKernel.normSquared(state, numQubits);
+  }
+}
+
+export const SCRATCH = { offset: SCRATCH_OFFSET, bytes: SCRATCH_BYTES };

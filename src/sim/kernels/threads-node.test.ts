@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { randomCircuit } from "../../circuit/random.js";
+import { TOL } from "../../circuit/testing.js";
+import { simulate } from "../simulate.js";
+import { kernelConformanceSuite } from "./conformance.js";
+import { wasmKernel } from "./select.js";
+import { chunking, useNodeThreads } from "./threads-node.js";
+
+// Threshold 0: even the small test states are split over the workers.
+useNodeThreads(0);
+const wasm = wasmKernel()!;
+
+it("has WebAssembly SIMD and shared memory in Node", () => {
+  expect(wasm).not.toBeNull();
+});
+
+describe("chunking", () => {
+  it("covers every group exactly once, on even boundaries when asked", () => {
+    for (const [groups, threads, even] of [
+      [1, 2, false],
+      [7, 3, false],
+      [64, 3, true],
+      [2, 4, true],
+      [2 ** 20, 2, true],
+      [2 ** 29, 2, false],
+    ] as const) {
+      const { size, count } = chunking(groups, threads, even);
+      if (even) expect(size % 2).toBe(0);
+      expect((count - 1) * size).toBeLessThan(groups);
+      expect(count * size).toBeGreaterThanOrEqual(groups);
+      expect(count).toBeLessThanOrEqual(threads * 8);
+    }
+  });
+});
+
+for (const threads of [2, 3])
+  for (const precision of ["double", "single"] as const)
+    kernelConformanceSuite("wasm", () => wasm, precision, 7, threads);
+
+describe("threaded simulation", () => {
+  it("gives the same state on 1, 2 and 4 threads", () => {
+    const c = randomCircuit({ numQubits: 12, depth: 8, seed: 11 });
+    const states = [1, 2, 4].map(
+      (threads) => simulate(c, { shots: 1, seed: 0, statevector: true, threads }).statevector!,
+    );
+    for (const s of states.slice(1))
+      for (let i = 0; i < s.length; i++) {
+        expect(Math.abs(s[i][0] - states[0][i][0])).toBeLessThan(TOL.exact);
+        expect(Math.abs(s[i][1] - states[0][i][1])).toBeLessThan(TOL.exact);
+      }
+  });
+});

@@ -1,0 +1,166 @@
+// Edge adapter: a pool of Node worker threads that run the WASM kernels on the shared arena memory, fork–join
+// per gate: the gate's groups are cut into contiguous chunks (blocks of the high qubits) that the threads take
+// from a shared counter. `simulate` stays synchronous: the main
+// thread posts a call through a small shared control block (Atomics.notify), does its own block, then blocks
+// in Atomics.wait until every worker has checked in. The pool lives across runs and is unref'd, so an idle pool
+// never keeps the process alive. Importing this module is what makes threads available (select.ts knows
+// nothing of Node); `useNodeThreads()` also sets the default thread count to the cores available.
+
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import {
+  type CallRunner,
+  MAX_WASM_THREADS,
+  registerThreadPool,
+  SCRATCH,
+  type WasmCall,
+  type WasmExports,
+} from "./apply-wasm.js";
+import { setDefaultThreads } from "./select.js";
+import type { WasmMemory, WasmModule } from "./wasm-api.js";
+
+const FNS: ReadonlyArray<keyof WasmExports> = [
+  "denseF64",
+  "diagF64",
+  "denseF32Pairs",
+  "denseF32Single",
+  "diagF32",
+  "blockNormsF32",
+  "blockNormsF64",
+];
+// Control block (Int32Array over a SharedArrayBuffer).
+const SEQ = 0;
+const DONE = 1;
+const FN = 2;
+const NARGS = 3;
+const GROUPS = 4;
+const EVEN = 5;
+const SCRATCHED = 6;
+const ERROR = 7;
+const CHUNK = 8;
+const CHUNKS = 9;
+const NEXT = 10;
+const ARGS = 12;
+const MAX_ARGS = 16;
+
+/** Chunks per thread: threads take chunks from a shared counter, so one descheduled thread delays little. */
+const CHUNKS_PER_THREAD = 8;
+
+/**
+ * How a gate's `groups` are cut into chunks for `threads` threads: `size` groups each (even when the kernel
+ * pairs groups), `count` chunks; chunk i is [i·size, min(groups, (i+1)·size)).
+ */
+export function chunking(groups: number, threads: number, even: boolean): { size: number; count: number } {
+  let size = Math.ceil(groups / (threads * CHUNKS_PER_THREAD));
+  if (even && size % 2) size++;
+  return { size, count: Math.ceil(groups / size) };
+}
+
+// Plain JS run by each worker (eval: no separate file to locate from src/ or dist/).
+const WORKER_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const { module, memory, control, index, fns, scratch } = workerData;
+const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const ctrl = new Int32Array(control);
+let seen = 0;
+for (;;) {
+  Atomics.wait(ctrl, ${SEQ}, seen);
+  seen = Atomics.load(ctrl, ${SEQ});
+  if (seen < 0) break;
+  try {
+    const args = Array.from(ctrl.subarray(${ARGS}, ${ARGS} + ctrl[${NARGS}]));
+    if (ctrl[${SCRATCHED}]) args.push(scratch.offset + index * scratch.bytes);
+    const fn = ex[fns[ctrl[${FN}]]];
+    const groups = ctrl[${GROUPS}] >>> 0;
+    const size = ctrl[${CHUNK}];
+    for (let c = Atomics.add(ctrl, ${NEXT}, 1); c < ctrl[${CHUNKS}]; c = Atomics.add(ctrl, ${NEXT}, 1))
+      fn(...args, c * size, Math.min(groups, (c + 1) * size));
+  } catch (e) {
+    Atomics.store(ctrl, ${ERROR}, 1);
+  }
+  Atomics.add(ctrl, ${DONE}, 1);
+  Atomics.notify(ctrl, ${DONE});
+}
+`;
+
+/** Below this many amplitudes per gate the hand-off costs more than the second core saves. */
+export const MIN_PARALLEL_AMPLITUDES = 1 << 15;
+
+export class NodeThreadPool implements CallRunner {
+  private readonly workers: Worker[] = [];
+  private readonly ctrl: Int32Array;
+  private readonly exports: WasmExports;
+
+  constructor(
+    readonly threads: number,
+    memory: WasmMemory,
+    module: WasmModule,
+    exports: WasmExports,
+    private readonly minParallelAmplitudes = MIN_PARALLEL_AMPLITUDES,
+  ) {
+    if (threads > MAX_WASM_THREADS) throw new Error(`at most ${MAX_WASM_THREADS} threads`);
+    this.exports = exports;
+    this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (ARGS + MAX_ARGS)));
+    for (let index = 1; index < threads; index++) {
+      const w = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          module,
+          memory,
+          control: this.ctrl.buffer,
+          index,
+          parts: threads,
+          fns: FNS,
+          scratch: SCRATCH,
+        },
+      });
+      w.unref();
+      this.workers.push(w);
+    }
+  }
+
+  run(call: WasmCall): void {
+    const scratchArgs = call.scratch ? [SCRATCH.offset] : [];
+    if (this.workers.length === 0 || call.groups * call.d < this.minParallelAmplitudes) {
+      this.exports[call.fn](...call.args, ...scratchArgs, 0, call.groups);
+      return;
+    }
+    const c = this.ctrl;
+    c[FN] = FNS.indexOf(call.fn);
+    c[NARGS] = call.args.length;
+    c.set(call.args, ARGS);
+    c[GROUPS] = call.groups;
+    c[EVEN] = call.even ? 1 : 0;
+    c[SCRATCHED] = call.scratch ? 1 : 0;
+    const { size, count } = chunking(call.groups, this.threads, call.even);
+    c[CHUNK] = size;
+    c[CHUNKS] = count;
+    Atomics.store(c, NEXT, 0);
+    Atomics.store(c, DONE, 0);
+    Atomics.add(c, SEQ, 1);
+    Atomics.notify(c, SEQ);
+    const fn = this.exports[call.fn];
+    for (let i = Atomics.add(c, NEXT, 1); i < count; i = Atomics.add(c, NEXT, 1))
+      fn(...call.args, ...scratchArgs, i * size, Math.min(call.groups, (i + 1) * size));
+    for (let done = Atomics.load(c, DONE); done < this.workers.length; done = Atomics.load(c, DONE))
+      Atomics.wait(c, DONE, done);
+    if (Atomics.exchange(c, ERROR, 0)) throw new Error("a kernel worker thread failed");
+  }
+
+  terminate(): void {
+    Atomics.store(this.ctrl, SEQ, -1);
+    Atomics.notify(this.ctrl, SEQ);
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+let registered = false;
+/** Make worker threads available to the WASM kernel and default to every core. Idempotent. */
+export function useNodeThreads(minParallelAmplitudes = MIN_PARALLEL_AMPLITUDES): void {
+  registerThreadPool(
+    (threads, memory, module, exports) =>
+      new NodeThreadPool(threads, memory, module, exports, minParallelAmplitudes),
+  );
+  if (!registered) setDefaultThreads(Math.min(MAX_WASM_THREADS, availableParallelism()));
+  registered = true;
+}

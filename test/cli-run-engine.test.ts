@@ -1,0 +1,59 @@
+// `qfit run` engine flags (issue 5): --kernel, --precision, --threads, --fusion / --no-fusion.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { memoryIo } from "../src/cli/io.js";
+import { main } from "../src/cli/main.js";
+
+const files = { "bell.qasm": readFileSync(new URL("../examples/bell.qasm", import.meta.url), "utf8") };
+
+async function run(args: string[]) {
+  const io = memoryIo(files, "");
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+const base = ["run", "bell.qasm", "--json", "--seed", "3", "--probabilities"];
+
+describe("qfit run engine options", () => {
+  it("defaults to the WASM kernel, double precision, fusion, every core", async () => {
+    const j = JSON.parse((await run(base)).out);
+    expect(j.engine).toMatchObject({ kernel: "wasm", precision: "double" });
+    expect(j.engine.threads).toBeGreaterThanOrEqual(1);
+    expect(j.engine.fusion.maxQubits).toBeGreaterThan(0);
+    expect(j.engine.passes).toBeLessThan(j.engine.fusion.gatesIn);
+  });
+
+  it("gives the same counts and probabilities with every kernel, precision, thread count and fusion", async () => {
+    const ref = JSON.parse((await run(base)).out);
+    for (const extra of [
+      ["--kernel", "ts"],
+      ["--no-fusion"],
+      ["--fusion", "1"],
+      ["--threads", "1"],
+      ["--threads", "3", "--fusion", "4"],
+      ["--precision", "single"],
+    ]) {
+      const j = JSON.parse((await run([...base, ...extra])).out);
+      expect(j.counts, extra.join(" ")).toEqual(ref.counts);
+      for (const [k, p] of Object.entries(ref.probabilities))
+        expect(Math.abs(j.probabilities[k] - (p as number))).toBeLessThan(1e-6);
+    }
+    const off = JSON.parse((await run([...base, "--no-fusion"])).out);
+    expect(off.engine.fusion).toEqual({ maxQubits: 0, gatesIn: 2, gatesOut: 2 });
+    const single = JSON.parse((await run([...base, "--precision", "single"])).out);
+    expect(single.engine.precision).toBe("single");
+    expect(single.notes.join(" ")).toMatch(/single precision: the final norm² differs from 1 by/);
+  });
+
+  it.each([
+    [["--kernel", "gpu"], "ts or wasm"],
+    [["--precision", "half"], "single or double"],
+    [["--threads", "0"], "from 1 to 256"],
+    [["--fusion", "9"], "from 1 to 4"],
+  ])("refuses %j with exit 2", async (extra, expected) => {
+    const r = await run([...base, ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.out + r.err).toContain(expected);
+    expect(r.out + r.err).toContain("CLI.InvalidOption");
+  });
+});
