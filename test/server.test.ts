@@ -241,11 +241,17 @@ describe("qfit serve", () => {
   }
 
   it("a simulation over the time limit is stopped cleanly (408) and the server keeps answering", async () => {
-    const gates = Array.from({ length: 4000 }, (_, i) => `h q[${i % 23}];`).join("\n");
+    // 24 qubits (the server's limit) and 20,000 gates entangling scattered pairs: fusion cannot fold them into a
+    // few passes, so the run would take minutes, far past the 2 s limit this server was started with.
+    const pair = (i: number) => [i % 24, (i % 24) + 1 + ((i * 7) % 23)].map((q) => q % 24);
+    const gates = Array.from({ length: 10_000 }, (_, i) => {
+      const [a, b] = pair(i);
+      return `cx q[${a}], q[${b}];\nrx(0.3) q[${(i * 11) % 24}];`;
+    }).join("\n");
     const r = await http(
       "POST",
       "/api/simulate",
-      JSON.stringify({ qasm: `OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[23];\n${gates}` }),
+      JSON.stringify({ qasm: `OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[24];\n${gates}` }),
     );
     expect(r.status).toBe(408);
     expect(r.json().code).toBe("Server.TimeLimit");
