@@ -8,17 +8,7 @@ import { renderHtml } from "../src/report/html.js";
 import { DEFAULT_SCENARIO } from "../src/report/scenario.js";
 import { nativeScenarios } from "../src/workloads/scenarios.js";
 import { shorModel } from "../src/workloads/shor.js";
-
-function medianMs(fn: () => void, runs: number): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return ms[ms.length >> 1];
-}
+import { timeMs } from "./timing.js";
 
 const cases: Array<[string, () => unknown, number]> = [
   [
@@ -59,4 +49,4 @@ const cases: Array<[string, () => unknown, number]> = [
 
 console.log("\nEstimators");
 for (const [name, fn, runs] of cases)
-  console.log(`  ${name.padEnd(62)} ${medianMs(fn, runs).toFixed(1).padStart(9)} ms median`);
+  console.log(`  ${name.padEnd(62)} ${timeMs(fn, runs).toFixed(1).padStart(9)} ms median`);

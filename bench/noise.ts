@@ -7,20 +7,7 @@ import { simulateDensity } from "../src/sim/density.js";
 import { createPrng } from "../src/sim/prng.js";
 import { simulateTrajectories } from "../src/sim/trajectories.js";
 import { transpile } from "../src/transpile/transpile.js";
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-function time(fn: () => void, runs = 3): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
+import { timeMs } from "./timing.js";
 
 const device = deviceModel(process.env.QFIT_BENCH_DEVICE ?? "ibm-heron-r2");
 const sizes = (process.env.QFIT_BENCH_QUBITS ?? "4,6,8,10").split(",").map(Number);
@@ -31,12 +18,12 @@ for (const kind of ["ghz", "qft"] as const)
   for (const n of sizes) {
     const c = benchmarkCircuit(kind, n);
     let r = transpile(c, device);
-    const tt = time(() => {
+    const tt = timeMs(() => {
       r = transpile(c, device);
     });
     const nc = buildNoisyCircuit(r.circuit, device.noise);
-    const td = n <= 11 ? time(() => simulateDensity(nc)) : Number.NaN;
-    const tr = time(() => simulateTrajectories(nc, T, createPrng(1)));
+    const td = n <= 11 ? timeMs(() => simulateDensity(nc)) : Number.NaN;
+    const tr = timeMs(() => simulateTrajectories(nc, T, createPrng(1)));
     console.log(
       `${kind.padEnd(7)} ${String(n).padStart(2)} ${String(r.metrics.twoQubitGates).padStart(4)} ${String(nc.steps.length).padStart(6)} ${tt.toFixed(1).padStart(10)} ${td.toFixed(1).padStart(8)} ${tr.toFixed(1).padStart(13)} ${(tr / td).toFixed(2).padStart(13)}`,
     );

@@ -20,6 +20,7 @@ import { benchmarkCircuit } from "./circuits.js";
 import { naiveStatevector } from "./naive.js";
 import { runJsqubits, runQuantumCircuit } from "./peers.js";
 import reference from "./reference-simulation.json" with { type: "json" };
+import { median, timeMs } from "./timing.js";
 
 useNodeThreads();
 const threads = Number(process.env.QFIT_BENCH_THREADS ?? availableParallelism());
@@ -28,22 +29,6 @@ const sizes = (process.env.QFIT_BENCH_QUBITS ?? "16,18,20,22,24")
   .split(",")
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0 && n <= 30);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function timeMs(fn: () => void, runs: number): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
 
 /** STREAM-like copy: bytes read plus written per second, median of 5, on 512 MiB arrays (far above the LLC). */
 function copyBandwidthGBps(): number {

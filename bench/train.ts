@@ -2,14 +2,9 @@
 // issue's "under a minute on this machine" figure. A benchmark, never a test: the machine is shared and noisy.
 // QFIT_BENCH_RUNS=3 takes the median of three runs.
 import { train } from "../src/qml/train.js";
+import { median } from "./timing.js";
 
 const runs = Math.max(1, Number(process.env.QFIT_BENCH_RUNS ?? "1"));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 console.log("qfit train --task moons (defaults: 200 train / 100 held-out, 10 epochs, batch 10, Adam)");
 console.log("model       wall s (median)  held-out acc  final loss  circuit executions  per execution");

@@ -1,10 +1,12 @@
 // Qubit-count history, doubling-time fits and projections. History is sourced data
 // (../hardware/data/qubit-history.json, from hardware.md §4); vendor milestones come from the catalog's roadmap
 // (claims, not achievements). A projection is exponential growth N(t) = N0·2^((t − t0)/T_d).
+
 import { z } from "zod";
 import { userError } from "../errors.js";
 import { catalog } from "../hardware/catalog.js";
 import historyJson from "../hardware/data/qubit-history.json" with { type: "json" };
+import { leastSquares } from "../stats/least-squares.js";
 
 const entrySchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
@@ -73,19 +75,10 @@ export function fitDoubling(points: YearPoint[]): DoublingFit {
       },
     );
   const xs = points.map((p) => p.year);
-  const ys = points.map((p) => Math.log2(p.qubits));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
-  }
-  const slope = sxy / sxx;
-  const intercept = my - slope * mx;
+  const { slope, intercept, r2 } = leastSquares(
+    xs,
+    points.map((p) => Math.log2(p.qubits)),
+  );
   return {
     fromYear: Math.min(...xs),
     toYear: Math.max(...xs),
@@ -93,7 +86,7 @@ export function fitDoubling(points: YearPoint[]): DoublingFit {
     doublingYears: 1 / slope,
     log2Slope: slope,
     log2Intercept: intercept,
-    r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy),
+    r2,
     formula: "log2 N = a·year + b by least squares; doubling time = 1/a",
   };
 }

@@ -4,6 +4,7 @@
 // reading an ideal output. The summary states, from the rows, where the two agree.
 
 import { BENCHMARK_KINDS, type BenchmarkKind, benchmarkCircuit } from "../circuit/benchmarks.js";
+import { leastSquares } from "../stats/least-squares.js";
 import { type NoisyMethod, runOnDevice } from "./noisy-run.js";
 
 export interface ValidationRow {
@@ -104,19 +105,10 @@ export function summarise(rows: ValidationRow[]): ValidationSummary {
   const det = rows.filter((r) => r.idealOutputProbability !== null);
   let correlation: number | null = null;
   if (det.length >= 3) {
-    const xs = det.map((r) => r.estimatedSuccessProbability);
-    const ys = det.map((r) => r.idealOutputProbability as number);
-    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    let sxy = 0;
-    let sxx = 0;
-    let syy = 0;
-    for (let i = 0; i < xs.length; i++) {
-      sxy += (xs[i] - mx) * (ys[i] - my);
-      sxx += (xs[i] - mx) ** 2;
-      syy += (ys[i] - my) ** 2;
-    }
-    correlation = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
+    correlation = leastSquares(
+      det.map((r) => r.estimatedSuccessProbability),
+      det.map((r) => r.idealOutputProbability as number),
+    ).correlation;
   }
   const parts = [
     `ESP and the simulated Hellinger fidelity agree within ${AGREEMENT_TOLERANCE} in ${agreeing} of ${rows.length} runs`,

@@ -11,6 +11,7 @@
 import { userError } from "../errors.js";
 import { estimateGpu } from "../estimate/gpu.js";
 import { estimateLlmTraining } from "../estimate/llm-training.js";
+import { leastSquares } from "../stats/least-squares.js";
 import { formatSci } from "../units/format.js";
 import { llmTraining } from "../workloads/llm-training.js";
 import { deviceModel } from "./device-cost.js";
@@ -159,20 +160,7 @@ export function fitPowerLaw(metric: string, xs: number[], ys: number[]): PowerFi
 
 /** Ordinary least squares y = a + b·x. */
 export function fitLinear(metric: string, xs: number[], ys: number[]): LinearFit {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
-  }
-  const slope = sxy / sxx;
-  const intercept = my - slope * mx;
-  const r2 = syy === 0 ? 1 : (sxy * sxy) / (sxx * syy);
+  const { slope, intercept, r2 } = leastSquares(xs, ys);
   return {
     metric,
     intercept,
