@@ -20,7 +20,7 @@ import { benchmarkCircuit } from "./circuits.js";
 import { naiveStatevector } from "./naive.js";
 import { runJsqubits, runQuantumCircuit } from "./peers.js";
 import reference from "./reference-simulation.json" with { type: "json" };
-import { median, timeMs } from "./timing.js";
+import { timeMs } from "./timing.js";
 
 useNodeThreads();
 const threads = Number(process.env.QFIT_BENCH_THREADS ?? availableParallelism());
