@@ -14,8 +14,8 @@ export const DEFAULT_HTML = "qfit-report.html";
 export function reportCommand(io: Io) {
   return new Command("report")
     .description(
-      "judge a set of workloads (default: LLM training at three sizes) on GPUs vs quantum processors;\n" +
-        `prints a verdict table and writes ${DEFAULT_HTML} (self-contained, with SVG plots)`,
+      "judge a set of workloads (default: LLM training at three sizes and six quantum-native problems)\n" +
+        `on classical machines vs quantum processors; prints a verdict table and writes ${DEFAULT_HTML}`,
     )
     .argument("[scenario]", "a YAML scenario file (schema in the README); - reads standard input")
     .option("--json", "print the whole report as JSON (no HTML written unless --html is given)")
