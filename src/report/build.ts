@@ -58,6 +58,8 @@ export interface PlotData {
   markers: Array<PlotPoint & { text: string }>;
   hLines: Array<{ y: number; text: string }>;
   vLines: Array<{ x: number; text: string }>;
+  /** The y axis is a time in this unit: renderers label its ticks as durations ("3k years"). */
+  yTime?: "days" | "seconds";
   caption: string;
 }
 
@@ -219,6 +221,7 @@ export function gpuScalingPlot(v: LlmTrainingVerdict): PlotData {
     title: `${w.name}: time to train vs number of GPUs`,
     xLabel: "number of GPUs",
     yLabel: "time to train (days)",
+    yTime: "days",
     xLog: true,
     yLog: true,
     series,
@@ -289,6 +292,7 @@ export function crossoverPlot(v: NativeVerdict, index: number): PlotData {
     title: `${v.workload.name}: time vs problem size`,
     xLabel: c.sizeLabel,
     yLabel: "time (seconds)",
+    yTime: "seconds",
     xLog: true,
     yLog: true,
     series: [
@@ -373,6 +377,7 @@ export function trainingPlot(x: Extrapolation): PlotData {
     title: "Training cost per token vs model size: measured here, extrapolated to Llama 3.1",
     xLabel: "parameters P",
     yLabel: "time per training token (seconds)",
+    yTime: "seconds",
     xLog: true,
     yLog: true,
     series: [

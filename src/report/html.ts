@@ -26,12 +26,8 @@ function dayTick(d: number): string {
 }
 
 function plotSvg(p: PlotData): string {
-  // Time axes read better as durations ("3k years") than as 1e6.
-  const yTick = p.yLabel.includes("(days)")
-    ? dayTick
-    : p.yLabel.includes("(seconds)")
-      ? (s: number) => dayTick(s / 86_400)
-      : undefined;
+  const yTick =
+    p.yTime === "days" ? dayTick : p.yTime === "seconds" ? (sec: number) => dayTick(sec / 86_400) : undefined;
   return linePlot({ ...p, yTick, xTick: p.xLabel === "year" ? (v) => String(Math.round(v)) : undefined });
 }
 
