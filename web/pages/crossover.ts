@@ -7,7 +7,7 @@ import { useMemo } from "preact/hooks";
 import { type CrossoverSeries, crossover } from "../../src/api/handlers.js";
 import { qeaCrossover, qeaPresets } from "../../src/estimate/crossover.js";
 import { catalog } from "../../src/hardware/catalog.js";
-import { formatDuration, formatSci } from "../../src/units/format.js";
+import { formatDuration, formatNumber, formatSci } from "../../src/units/format.js";
 import { PlotView } from "../plot.js";
 import { num, urlState } from "../state.js";
 
@@ -96,7 +96,9 @@ export function CrossoverPage() {
     return {
       title: `${w.label}: time vs problem size`,
       x: { type: "log", label: `${c.sizeLabel} →` },
-      y: { type: "log", label: "↑ time (seconds)", grid: true },
+      marginLeft: 90,
+      // Durations read better than SI prefixes on seconds ("10Y" would be 1e25 s).
+      y: { type: "log", label: "↑ time", grid: true, tickFormat: (v: number) => formatDuration(v, 1) },
       color: { legend: true, domain: ["classical", "quantum"], range: ["#0072B2", "#D55E00"] },
       marks: [
         Plot.line(
@@ -169,7 +171,7 @@ export function CrossoverPage() {
     ${
       c
         ? html`<${PlotView} id="crossover" options=${options} />
-          <p id="crossover-reason"><strong>${c.nStar === null ? "No crossover" : `n* = ${formatSci(c.nStar, 3)}${c.year ? `, in ${c.year.toFixed(1)}` : ""}`}:</strong> ${c.reason}</p>`
+          <p id="crossover-reason"><strong>${c.nStar === null ? "No crossover" : `n* = ${formatNumber(c.nStar, 3)}${c.year ? `, in ${c.year.toFixed(1)}` : ""}`}:</strong> ${c.reason}</p>`
         : null
     }
     ${
