@@ -16,10 +16,12 @@ function downloadLink(id: string, svg: string): string {
   return `<a download="${esc(id)}.svg" href="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}">download SVG</a>`;
 }
 
-/** Short tick labels for a time axis in days: "10 days", "27 years", "2.7k years", "1e14 years". */
+/** Short tick labels for a time axis in days: "1e-15 s", "10 days", "27 years", "2.7k years", "1e14 years". */
 function dayTick(d: number): string {
   const years = d / 365;
-  if (years < 1) return formatDuration(d * 86_400, 2);
+  const seconds = d * 86_400;
+  if (seconds < 1e-9) return `${seconds.toExponential(0).replace("e+", "e")} s`;
+  if (years < 1) return formatDuration(seconds, 2);
   if (years < 1e3) return `${+years.toPrecision(2)} years`;
   if (years < 1e6) return `${+(years / 1e3).toPrecision(2)}k years`;
   return `${years.toExponential(0).replace("e+", "e")} years`;

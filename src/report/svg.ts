@@ -193,12 +193,13 @@ export function linePlot(spec: LinePlotSpec): string {
       `<g class="hline"><title>${escapeXml(`${l.text}: ${fmt(l.y)}`)}</title><line x1="${x0}" x2="${x1}" y1="${y}" y2="${y}" stroke="#555" stroke-dasharray="2 3"/><text x="${tx.toFixed(1)}" y="${y}" dy="${i % 2 ? "1.1em" : "-0.35em"}" fill="#555">${escapeXml(l.text)}</text></g>`,
     );
   });
-  for (const l of vLines) {
+  // Neighbouring vertical lines step their labels down the plot so they do not overprint.
+  vLines.forEach((l, i) => {
     const x = sx(l.x).toFixed(1);
     body.push(
-      `<g class="vline"><title>${escapeXml(`${l.text}: ${fmt(l.x)}`)}</title><line x1="${x}" x2="${x}" y1="${y0}" y2="${y1}" stroke="#555" stroke-dasharray="5 3"/><text x="${x}" y="${y1 + 12}" dx="4" fill="#555">${escapeXml(l.text)}</text></g>`,
+      `<g class="vline"><title>${escapeXml(`${l.text}: ${fmt(l.x)}`)}</title><line x1="${x}" x2="${x}" y1="${y0}" y2="${y1}" stroke="#555" stroke-dasharray="5 3"/><text x="${x}" y="${y1 + 12 + 14 * i}" dx="-4" text-anchor="end" fill="#555">${escapeXml(l.text)}</text></g>`,
     );
-  }
+  });
 
   series.forEach((s, i) => {
     const color = PALETTE[i % PALETTE.length];
