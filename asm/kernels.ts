@@ -191,3 +191,31 @@ export function blockNormsF64(state: usize, size: u32, out: usize, b0: u32, b1: 
     store<f64>(out + (<usize>b << 3), f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1));
   }
 }
+
+/**
+ * Cache blocking (src/sim/blocking.ts): for each chunk c in [c0, c1) of 2^shift bytes, every op of the table
+ * on that chunk as a state of its own, so the run sweeps memory once. The table has `nops` entries of 32
+ * bytes: kind (0 denseF64, 1 diagF64, 2 denseF32Pairs, 3 denseF32Single, 4 diagF32 pairs, 5 diagF32 single),
+ * pos, npos, ctrl, d, offs, mat, groups per chunk (u32 each).
+ */
+export function blockRun(state: usize, shift: u32, table: usize, nops: i32, scratch: usize, c0: u32, c1: u32): void {
+  for (let c = c0; c < c1; c++) {
+    const s = state + (<usize>c << shift);
+    for (let i = 0; i < nops; i++) {
+      const e = table + (<usize>i << 5);
+      const kind = load<u32>(e);
+      const pos = <usize>load<u32>(e, 4);
+      const npos = load<i32>(e, 8);
+      const ctrl = load<u32>(e, 12);
+      const d = load<i32>(e, 16);
+      const offs = <usize>load<u32>(e, 20);
+      const mat = <usize>load<u32>(e, 24);
+      const groups = load<u32>(e, 28);
+      if (kind == 0) denseF64(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+      else if (kind == 1) diagF64(s, pos, npos, d, offs, mat, 0, groups);
+      else if (kind == 2) denseF32Pairs(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+      else if (kind == 3) denseF32Single(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+      else diagF32(s, pos, npos, d, offs, mat, kind == 4, 0, groups);
+    }
+  }
+}

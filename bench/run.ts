@@ -8,7 +8,8 @@
 // anything. JSON goes to bench/results/.
 //
 // Environment: QFIT_BENCH_QUBITS (default "16,18,20,22,24"; the issue's full set is 16,18,20,22,24,26,28),
-// QFIT_BENCH_PEER_CAP_S (default 60: skip a peer whose predicted time is longer), QFIT_BENCH_THREADS.
+// QFIT_BENCH_PEER_CAP_S (default 60: skip a peer whose predicted time is longer), QFIT_BENCH_THREADS,
+// QFIT_BENCH_BLOCK (cache-blocking chunk in qubits for the "blocked" columns, default 17; 0 skips them).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import type { Circuit } from "../src/circuit/ir.js";
@@ -25,6 +26,7 @@ import { timeMs } from "./timing.js";
 useNodeThreads();
 const threads = Number(process.env.QFIT_BENCH_THREADS ?? availableParallelism());
 const peerCapS = Number(process.env.QFIT_BENCH_PEER_CAP_S ?? 60);
+const blockQubits = Number(process.env.QFIT_BENCH_BLOCK ?? 17);
 const sizes = (process.env.QFIT_BENCH_QUBITS ?? "16,18,20,22,24")
   .split(",")
   .map((s) => Number(s.trim()))
@@ -109,6 +111,9 @@ interface Row {
   single: Measured & { nsPerAmpGate: number; GBps: number; bandwidthShare: number };
   double?: Measured;
   singleNoFusion?: Measured;
+  /** Same runs with cache blocking (blockQubits), interleaved with the unblocked ones. */
+  singleBlocked?: Measured;
+  doubleBlocked?: Measured;
   naiveMs: number | null;
   quantumCircuitMs: number | null;
   jsqubitsMs: number | null;
@@ -126,6 +131,8 @@ console.log(
     "GB/s",
     "%bw",
     "qfit f64",
+    `f32 blocked ${blockQubits}`,
+    `f64 blocked ${blockQubits}`,
     "f32 unfused",
     "naive f64",
     "quantum-circuit",
@@ -150,6 +157,10 @@ for (const n of sizes) {
   };
   // complex128 needs 16·2^n bytes: up to 27 qubits in the WASM arena.
   const double = n <= 27 ? runQfit(c, { precision: "double" }, runs) : undefined;
+  const blocked = blockQubits > 0 && blockQubits < n;
+  const singleBlocked = blocked ? runQfit(c, { precision: "single", blockQubits }, runs) : undefined;
+  const doubleBlocked =
+    blocked && n <= 27 ? runQfit(c, { precision: "double", blockQubits }, runs) : undefined;
   const singleNoFusion = n <= 24 ? runQfit(c, { precision: "single", fusion: false }, runs) : undefined;
   const row: Row = {
     qubits: n,
@@ -157,6 +168,8 @@ for (const n of sizes) {
     single,
     double,
     singleNoFusion,
+    singleBlocked,
+    doubleBlocked,
     naiveMs: n <= 24 ? peers.naive(c) : null,
     quantumCircuitMs: peers.quantumCircuit(c),
     jsqubitsMs: peers.jsqubits(c),
@@ -174,6 +187,8 @@ for (const n of sizes) {
       GBps.toFixed(1),
       `${(100 * single.bandwidthShare).toFixed(0)}%`,
       fmtS(double?.ms),
+      fmtS(singleBlocked?.ms),
+      fmtS(doubleBlocked?.ms),
       fmtS(singleNoFusion?.ms),
       fmtS(row.naiveMs),
       fmtS(row.quantumCircuitMs),
@@ -230,6 +245,7 @@ const json = `${JSON.stringify(
     node: process.version,
     cores: availableParallelism(),
     threads,
+    blockQubits,
     loadAverage: loadavg(),
     copyBandwidthGBps: bandwidth,
     rows,

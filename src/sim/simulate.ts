@@ -11,7 +11,8 @@
 //   and sampling each measurement with the PRNG.
 
 import type { Circuit } from "../circuit/ir.js";
-import type { Amplitudes, Kernel, Precision } from "./kernels/kernel.js";
+import { applyOps, groupForBlocks } from "./blocking.js";
+import type { Amplitudes, Kernel, KernelOp, Precision } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
 import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
 import { plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
@@ -83,11 +84,15 @@ export function run(p: SimulationPlan): SimulationResult {
   if (p.mode === "sample-once") {
     state = kernel.createState(p.numQubits, p.precision);
     const clbits = new Uint8Array(p.numClbits);
+    // No mid-circuit measurement here: the clbits stay 0, so every condition is decided before the first gate.
+    const ops: KernelOp[] = [];
     for (const step of p.steps) {
       if (step.kind !== "unitary") continue;
       if (step.condition && !conditionHolds(step.condition, clbits)) continue;
-      kernel.apply(state, p.numQubits, step.op);
+      ops.push(step.op);
     }
+    const ordered = p.blockQubits > 0 ? groupForBlocks(ops, p.blockQubits, p.numQubits) : ops;
+    applyOps(kernel, state, p.numQubits, ordered, p.blockQubits);
     const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
     const keyOf = keyMaker(p, clbits);
     counts = new Map();

@@ -9,6 +9,7 @@
 // positions, member byte offsets, the prepared matrix) and one 1 KiB scratch block per thread.
 // A wasm32 memory holds at most 4 GiB (65536 pages): complex128 up to 27 qubits, complex64 up to 28.
 
+import { fitsBlock } from "../blocking.js";
 import { tsKernel } from "./apply-ts.js";
 import type {
   Amplitudes,
@@ -38,6 +39,11 @@ export const MAX_WASM_THREADS = (131072 - SCRATCH_OFFSET) / SCRATCH_BYTES;
 const STATE_OFFSET = 131072;
 /** Largest dense block the kernels take (scratch and matrix area). */
 const MAX_WASM_GATE_QUBITS = 4;
+/** Blocked runs: one 32-byte table entry per op, then per op its positions, member offsets and matrix. */
+const BLOCK_ENTRY_BYTES = 32;
+const BLOCK_SLOT_BYTES = 256 + 64 + MAT_BYTES;
+/** Ops per blockRun call (a longer run is split: the table stays under 600 KiB). */
+const MAX_BLOCK_OPS = 64;
 
 export interface WasmExports {
   denseF64(...a: number[]): void;
@@ -47,6 +53,7 @@ export interface WasmExports {
   diagF32(...a: number[]): void;
   blockNormsF32(...a: number[]): void;
   blockNormsF64(...a: number[]): void;
+  blockRun(...a: number[]): void;
 }
 
 /** A call into the kernels: which function, and its arguments before the group range [g0, g1). */
@@ -267,6 +274,76 @@ export class WasmKernel implements Kernel {
     );
   }
 
+  /**
+   * The run chunk by chunk in one blockRun call per MAX_BLOCK_OPS ops (every op's qubits below blockQubits):
+   * the op table goes after the state in the arena. Falls back to one sweep per op for a state the kernel does
+   * not own, an op the WASM kernels do not take, or an arena too small for the table.
+   */
+  applyBlocked(state: Amplitudes, numQubits: number, ops: readonly KernelOp[], blockQubits: number): void {
+    if (ops.length > MAX_BLOCK_OPS) {
+      for (let i = 0; i < ops.length; i += MAX_BLOCK_OPS)
+        this.applyBlocked(state, numQubits, ops.slice(i, i + MAX_BLOCK_OPS), blockQubits);
+      return;
+    }
+    const table = STATE_OFFSET + state.byteLength;
+    const data = table + BLOCK_ENTRY_BYTES * ops.length;
+    const needPages = Math.ceil((data + BLOCK_SLOT_BYTES * ops.length) / PAGE_BYTES);
+    const wasmable = ops.every(
+      (op) =>
+        fitsBlock(op, blockQubits, numQubits) &&
+        (op.kind === "controlled" || op.kind === "dense1" || op.qubits.length <= MAX_WASM_GATE_QUBITS),
+    );
+    if (!this.owns(state) || !wasmable || needPages > MAX_PAGES) {
+      for (const op of ops) this.apply(state, numQubits, op);
+      return;
+    }
+    const have = this.memory.buffer.byteLength / PAGE_BYTES;
+    if (needPages > have) this.memory.grow(needPages - have);
+    const single = state instanceof Float32Array;
+    const entries = new Uint32Array(this.memory.buffer, table, (BLOCK_ENTRY_BYTES / 4) * ops.length);
+    ops.forEach((op, i) => {
+      const at = data + BLOCK_SLOT_BYTES * i;
+      const posAt = at;
+      const offsAt = at + 256;
+      const matAt = at + 320;
+      let ctrl = 0;
+      let targets: readonly number[];
+      let diagonal = false;
+      let entriesOf: Float64Array;
+      if (op.kind === "controlled") {
+        for (const c of op.controls) ctrl |= 1 << c;
+        targets = op.targets;
+        entriesOf = op.matrix;
+      } else if (op.kind === "dense1") {
+        targets = [op.qubit];
+        entriesOf = op.matrix;
+      } else if (op.kind === "diagonal") {
+        targets = op.qubits;
+        entriesOf = op.diag;
+        diagonal = true;
+      } else {
+        targets = op.qubits;
+        entriesOf = op.matrix;
+      }
+      const pos = op.kind === "controlled" ? sortedInt([...op.controls, ...op.targets]) : sortedInt(targets);
+      const d = this.writeGate(pos, targets, single, posAt, offsAt);
+      this.writeEntries(entriesOf, diagonal ? d : d * d, single, matAt);
+      const groups = 2 ** (blockQubits - pos.length);
+      const pairs = single && pos[0] >= 1 && groups >= 2;
+      const kind = single ? (diagonal ? (pairs ? 4 : 5) : pairs ? 2 : 3) : diagonal ? 1 : 0;
+      entries.set([kind, posAt, pos.length, ctrl, d, offsAt, matAt, groups], (BLOCK_ENTRY_BYTES / 4) * i);
+    });
+    const amplitudes = 2 ** blockQubits;
+    this.run({
+      fn: "blockRun",
+      args: [STATE_OFFSET, blockQubits + (single ? 3 : 4), table, ops.length],
+      scratch: true,
+      groups: 2 ** (numQubits - blockQubits),
+      d: amplitudes,
+      even: false,
+    });
+  }
+
   /** `matrix` on `targets` (index bit j = targets[j]) in every group of the sorted positions `pos`. */
   private dense(
     state: Amplitudes,
@@ -302,11 +379,17 @@ export class WasmKernel implements Kernel {
   }
 
   /** Positions and member byte offsets into the parameter area; returns d = 2^targets. */
-  private writeGate(pos: readonly number[], targets: readonly number[], single: boolean): number {
+  private writeGate(
+    pos: readonly number[],
+    targets: readonly number[],
+    single: boolean,
+    posAt = POS_OFFSET,
+    offsAt = OFFS_OFFSET,
+  ): number {
     const buf = this.memory.buffer;
-    new Uint32Array(buf, POS_OFFSET, pos.length).set(pos);
+    new Uint32Array(buf, posAt, pos.length).set(pos);
     const d = 1 << targets.length;
-    const offs = new Uint32Array(buf, OFFS_OFFSET, d);
+    const offs = new Uint32Array(buf, offsAt, d);
     const amp = single ? 8 : 16;
     for (let j = 0; j < d; j++) {
       let o = 0;
@@ -317,18 +400,18 @@ export class WasmKernel implements Kernel {
   }
 
   /** The first `count` complex entries (a row-major matrix or a diagonal) as (A, B) pairs (asm/kernels.ts). */
-  private writeEntries(entries: Float64Array, count: number, single: boolean): void {
+  private writeEntries(entries: Float64Array, count: number, single: boolean, matAt = MAT_OFFSET): void {
     if (count * 32 > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
     const buf = this.memory.buffer;
     if (single) {
-      const m = new Float32Array(buf, MAT_OFFSET, count * 8);
+      const m = new Float32Array(buf, matAt, count * 8);
       for (let e = 0; e < count; e++) {
         const a = entries[2 * e];
         const b = entries[2 * e + 1];
         m.set([a, a, a, a, -b, b, -b, b], 8 * e);
       }
     } else {
-      const m = new Float64Array(buf, MAT_OFFSET, count * 4);
+      const m = new Float64Array(buf, matAt, count * 4);
       for (let e = 0; e < count; e++) {
         const a = entries[2 * e];
         const b = entries[2 * e + 1];

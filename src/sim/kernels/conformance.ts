@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATES } from "../../circuit/gates.js";
 import { embed } from "../../circuit/matrix.js";
 import { TOL } from "../../circuit/testing.js";
+import { applyOps } from "../blocking.js";
+import { opMatrix, opQubits } from "../fuse.js";
 import { lowerGate } from "../plan.js";
 import { createPrng, type Prng } from "../prng.js";
-import type { Amplitudes, Kernel, Precision } from "./kernel.js";
+import type { Amplitudes, Kernel, KernelOp, Precision } from "./kernel.js";
 
 /** Agreement with the float64 reference: exact arithmetic, or float32 rounding over a few operations. */
 export const KERNEL_TOL: Record<Precision, number> = { double: TOL.exact, single: 1e-5 };
@@ -185,6 +187,50 @@ export function kernelConformanceSuite(
           }
           check(qubits, full, (s) => kernel.applyDiagonal(s, n, { kind: "diagonal", qubits, diag }));
         }
+      }
+    });
+
+    it("cache blocking: a blocked run gives exactly the state of the same ops one by one", () => {
+      const rng = createPrng(91);
+      const randomMatrix = (k: number) =>
+        Float64Array.from({ length: 2 * 4 ** k }, () => rng.nextDouble() - 0.5);
+      const randomOp = (below: number): KernelOp => {
+        const kind = rng.nextUint32() % 5;
+        const k = Math.min(below, 1 + (rng.nextUint32() % 4));
+        const qs = pickQubits(k, below, rng);
+        if (kind === 0) return { kind: "dense1", qubit: qs[0], matrix: randomMatrix(1) };
+        if (kind === 1 && k >= 2) return { kind: "dense2", qubits: [qs[0], qs[1]], matrix: randomMatrix(2) };
+        if (kind === 2 && k >= 2) {
+          const t = k >= 3 ? 2 : 1;
+          return {
+            kind: "controlled",
+            controls: qs.slice(t),
+            targets: qs.slice(0, t),
+            matrix: randomMatrix(t),
+          };
+        }
+        if (kind === 3) {
+          const diag = Float64Array.from({ length: 2 << k }, () => rng.nextDouble() - 0.5);
+          if (rng.nextUint32() % 2) [diag[0], diag[1]] = [1, 0];
+          return { kind: "diagonal", qubits: qs, diag };
+        }
+        return { kind: "dense", qubits: qs, matrix: randomMatrix(k) };
+      };
+      for (const b of [1, 2, 4, n - 1]) {
+        // Runs below b, broken by ops on every qubit (which sweep the whole state).
+        const ops: KernelOp[] = [];
+        for (let i = 0; i < 40; i++) ops.push(randomOp(i % 9 === 8 ? n : b));
+        const state = randomState(n, rng);
+        const oneByOne = on(state, (s) => {
+          for (const op of ops) kernel.apply(s, n, op);
+        });
+        const blocked = on(state, (s) => applyOps(kernel, s, n, ops, b));
+        expect(maxDiff(blocked, oneByOne)).toBe(0);
+        let want = state;
+        for (const op of ops) want = referenceApply(want, n, opMatrix(op), opQubits(op));
+        // Random non-unitary matrices grow the norm: compare relative to the largest amplitude.
+        const scale = want.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+        expect(maxDiff(blocked, want) / scale).toBeLessThan(tol * 10);
       }
     });
 

@@ -88,6 +88,11 @@ export interface Kernel {
    * for the WASM kernel); any other Amplitudes array is still accepted by every method.
    */
   createState(numQubits: number, precision: Precision): Amplitudes;
+  /**
+   * Apply `ops` in order, every op's qubits below `blockQubits` (< numQubits): chunk by chunk of 2^blockQubits
+   * amplitudes, one sweep for the whole run (blocking.ts). Absent: the generic subarray path.
+   */
+  applyBlocked?(state: Amplitudes, numQubits: number, ops: readonly KernelOp[], blockQubits: number): void;
   /** Threads for the following gates; returns the count in effect (absent: always 1). */
   setThreads?(threads: number): number;
   /**

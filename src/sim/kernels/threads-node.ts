@@ -27,6 +27,7 @@ const FNS: ReadonlyArray<keyof WasmExports> = [
   "diagF32",
   "blockNormsF32",
   "blockNormsF64",
+  "blockRun",
 ];
 // Control block (Int32Array over a SharedArrayBuffer).
 const SEQ = 0;
