@@ -18,4 +18,7 @@ if (!isRoot || !hasApt) {
 console.error("installing Debian's chromium for the browser tests (apt-get)…");
 const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
 execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { stdio: "inherit", env });
+execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+  stdio: "inherit",
+  env,
+});
