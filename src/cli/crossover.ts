@@ -23,9 +23,8 @@ import { groverModel } from "../workloads/grover.js";
 import { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
 import { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
 import { shorModel } from "../workloads/shor.js";
-import { parseQuantity } from "./estimate.js";
-import { parseYear } from "./estimate-native.js";
 import type { Io } from "./io.js";
+import { parseYear, quantity } from "./options.js";
 
 const NATIVE: Record<string, () => NativeModel> = {
   shor: () => shorModel(),
@@ -45,7 +44,7 @@ const real = (field: string) => (v: string) => {
     throw userError("CLI.InvalidOption", `expected a number, got '${v}'`, { field });
   return x;
 };
-const pos = (field: string) => (v: string) => parseQuantity(field, v);
+const pos = (field: string) => quantity(field);
 
 function describeQea(r: QeaResult): string {
   const when =

@@ -19,23 +19,13 @@ import { groverModel } from "../workloads/grover.js";
 import { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
 import { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
 import { shorModel } from "../workloads/shor.js";
-import { parseQuantity } from "./estimate.js";
 import { looksLikeFile, readJson } from "./estimate-ft.js";
 import type { Io } from "./io.js";
+import { parseYear, quantity } from "./options.js";
 import { renderVerdictTail } from "./verdict-text.js";
 
-const int = (field: string) => (v: string) => parseQuantity(field, v, { integer: true });
-const num = (field: string) => (v: string) => parseQuantity(field, v);
-
-/** A year such as 2025 (whole number in [2000, 2100]). */
-export function parseYear(field: string) {
-  return (v: string): number => {
-    const y = Number(v);
-    if (v.trim() === "" || !Number.isInteger(y) || y < 2000 || y > 2100)
-      throw userError("CLI.InvalidOption", `expected a year in [2000, 2100], got '${v}'`, { field });
-    return y;
-  };
-}
+const int = (field: string) => quantity(field, true);
+const num = (field: string) => quantity(field);
 
 interface CommonOpts {
   qubit?: string;

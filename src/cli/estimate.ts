@@ -11,28 +11,8 @@ import {
 import { formatDuration, formatEnergy, formatQubits, formatSci, formatUsd } from "../units/format.js";
 import { llmPresets } from "../workloads/llm-training.js";
 import type { Io } from "./io.js";
+import { quantity } from "./options.js";
 import { renderVerdictTail } from "./verdict-text.js";
-
-const SUFFIX: Record<string, number> = { "": 1, k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
-
-/** "405e9", "405B", "15.6T", "16k", "0.4" → number; anything else (including NaN, negatives) is a user error. */
-export function parseQuantity(field: string, text: string, opts: { integer?: boolean } = {}): number {
-  const m = /^\s*([+]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([kmbgt]?)\s*$/i.exec(text);
-  const value = m ? Number(m[1]) * SUFFIX[m[2].toLowerCase()] : Number.NaN;
-  if (!Number.isFinite(value) || value <= 0 || (opts.integer && !Number.isInteger(value))) {
-    throw userError(
-      "CLI.InvalidOption",
-      `expected a positive ${opts.integer ? "whole number" : "number"} (e.g. 405e9 or 405B), got '${text}'`,
-      { field },
-    );
-  }
-  return value;
-}
-
-const q =
-  (field: string, integer = false) =>
-  (v: string) =>
-    parseQuantity(field, v, { integer });
 
 export function renderLlmVerdict(v: LlmTrainingVerdict, color: boolean): string {
   const c = pc.createColors(color);
@@ -77,16 +57,16 @@ function llmTrainingCommand(io: Io) {
         `presets: ${llmPresets.map((p) => p.id).join(", ")}`,
     )
     .option("--preset <name>", "a published training run (default llama-3.1-405b when no --params/--tokens)")
-    .option("--params <N>", "parameters, e.g. 405e9 or 405B", q("params"))
-    .option("--tokens <D>", "training tokens, e.g. 15.6e12 or 15.6T", q("tokens"))
+    .option("--params <N>", "parameters, e.g. 405e9 or 405B", quantity("params"))
+    .option("--tokens <D>", "training tokens, e.g. 15.6e12 or 15.6T", quantity("tokens"))
     .option("--attention", "add the attention FLOPs term (Kaplan et al. 2020)")
     .option("--gpu <id>", "GPU type (qfit devices --kind gpu)", "h100")
-    .option("--gpus <n>", "number of GPUs", q("gpus", true))
-    .option("--mfu <x>", "model-FLOPs utilisation in (0, 1] (default 0.40)", q("mfu"))
-    .option("--pue <x>", "facility power usage effectiveness (default 1.0)", q("pue"))
+    .option("--gpus <n>", "number of GPUs", quantity("gpus", true))
+    .option("--mfu <x>", "model-FLOPs utilisation in (0, 1] (default 0.40)", quantity("mfu"))
+    .option("--pue <x>", "facility power usage effectiveness (default 1.0)", quantity("pue"))
     .addOption(new Option("--precision <p>", "tensor precision").choices(["bf16", "fp8"] as const))
     .option("--qpu <id>", "quantum processor (qfit devices --kind qpu)", "ibm-heron-r2")
-    .option("--epsilon <x>", "precision of each expectation value (default 1e-3)", q("epsilon"))
+    .option("--epsilon <x>", "precision of each expectation value (default 1e-3)", quantity("epsilon"))
     .addOption(new Option("--encoding <method>", "data encoding").choices(["amplitude", "basis"] as const))
     .option("--json", "machine-readable verdict")
     .action((opts) => {

@@ -7,7 +7,7 @@ import { renderMarkdown } from "../report/markdown.js";
 import { DEFAULT_SCENARIO, parseScenario } from "../report/scenario.js";
 import { renderText } from "../report/text.js";
 import type { Io } from "./io.js";
-import { parseIntegerOption } from "./options.js";
+import { parseYear } from "./options.js";
 
 export const DEFAULT_HTML = "qfit-report.html";
 
@@ -31,7 +31,7 @@ export function reportCommand(io: Io) {
         file === undefined
           ? DEFAULT_SCENARIO
           : parseScenario(io.readText(file), file === "-" ? "<stdin>" : file);
-      const t0 = opts.t0 === undefined ? scenario.t0 : parseIntegerOption("--t0", opts.t0, 2000, 2100);
+      const t0 = opts.t0 === undefined ? scenario.t0 : parseYear("--t0")(opts.t0);
       const report = buildReport({ ...scenario, t0 });
       const machine = Boolean(opts.json || opts.markdown);
       // --html FILE always writes; the default file is written only for the human-readable run.

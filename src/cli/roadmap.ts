@@ -3,8 +3,8 @@
 import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { roadmapSeries } from "../estimate/qubit-trend.js";
-import { parseYear } from "./estimate-native.js";
 import type { Io } from "./io.js";
+import { parseYear } from "./options.js";
 
 const fmt = (q: number) => Math.round(q).toLocaleString("en-US");
 

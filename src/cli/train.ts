@@ -18,9 +18,8 @@ import {
   train,
 } from "../qml/train.js";
 import { formatDuration, formatSci, formatUsd } from "../units/format.js";
-import { parseQuantity } from "./estimate.js";
 import type { Io } from "./io.js";
-import { parseIntegerOption } from "./options.js";
+import { parseIntegerOption, parseQuantity } from "./options.js";
 
 export function addTrainCommand(program: Command, io: Io): void {
   program
