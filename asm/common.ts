@@ -27,3 +27,17 @@ export function positionMask(pos: usize, npos: i32): u32 {
 export function nextGroup(x: u32, mask: u32, step: u32): u32 {
   return ((x | mask) + step) & ~mask;
 }
+
+// a·b + c. With relaxed SIMD (the second build, scripts/build-wasm.mjs) one fused multiply-add where the CPU
+// has FMA; without it, a multiply and an add. Either rounding is within the kernels' tolerances.
+@inline
+export function maddF32(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+@inline
+export function maddF64(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}

@@ -13,7 +13,7 @@
 // `scratch` is this thread's 1 KiB for the gathered amplitudes. The 1-, 2- and 3-qubit dense cases dispatch to
 // the unrolled kernels that scripts/unroll-kernels.mjs generates into asm/unrolled.ts.
 
-import { insertZeros, nextGroup, positionMask } from "./common";
+import { insertZeros, maddF32, maddF64, nextGroup, positionMask } from "./common";
 import {
   denseF64_2, denseF64_4, denseF64_8, pairsF32_2, pairsF32_4, pairsF32_8, singleF32_2, singleF32_4, singleF32_8,
 } from "./unrolled";
@@ -58,7 +58,7 @@ export function diagF64(state: usize, pos: usize, npos: i32, d: i32, offs: usize
     for (let j = 0; j < d; j++) {
       const p = base + <usize>load<u32>(offs + (<usize>j << 2));
       const x = v128.load(p);
-      v128.store(p, f64x2.add(f64x2.mul(v128.load(m), x), f64x2.mul(v128.load(m, 16), i64x2.shuffle(x, x, 1, 0))));
+      v128.store(p, maddF64(v128.load(m), x, f64x2.mul(v128.load(m, 16), i64x2.shuffle(x, x, 1, 0))));
       m += 32;
     }
   }
@@ -139,7 +139,7 @@ export function diagF32(state: usize, pos: usize, npos: i32, d: i32, offs: usize
       for (let j = 0; j < d; j++) {
         const p = base + <usize>load<u32>(offs + (<usize>j << 2));
         const x = v128.load(p);
-        v128.store(p, f32x4.add(f32x4.mul(v128.load(m), x), f32x4.mul(v128.load(m, 16), i32x4.shuffle(x, x, 1, 0, 3, 2))));
+        v128.store(p, maddF32(v128.load(m), x, f32x4.mul(v128.load(m, 16), i32x4.shuffle(x, x, 1, 0, 3, 2))));
         m += 32;
       }
     }
@@ -153,7 +153,7 @@ export function diagF32(state: usize, pos: usize, npos: i32, d: i32, offs: usize
     for (let j = 0; j < d; j++) {
       const p = base + <usize>load<u32>(offs + (<usize>j << 2));
       const x = v128.load64_zero(p);
-      v128.store64_lane(p, f32x4.add(f32x4.mul(v128.load(m), x), f32x4.mul(v128.load(m, 16), i32x4.shuffle(x, x, 1, 0, 3, 2))), 0);
+      v128.store64_lane(p, maddF32(v128.load(m), x, f32x4.mul(v128.load(m, 16), i32x4.shuffle(x, x, 1, 0, 3, 2))), 0);
       m += 32;
     }
   }
@@ -216,6 +216,34 @@ export function blockRun(state: usize, shift: u32, table: usize, nops: i32, scra
       else if (kind == 2) denseF32Pairs(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
       else if (kind == 3) denseF32Single(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
       else diagF32(s, pos, npos, d, offs, mat, kind == 4, 0, groups);
+    }
+  }
+}
+
+/**
+ * Qubit remapping for cache blocking (src/sim/blocking.ts): swap bit a_k with bit c_k of every amplitude index
+ * for the `npairs` pairs at `pairs` (u32 a, u32 c each), all bits ≥ `unitShift` − (3 or 4), so the permutation
+ * moves whole units of 2^unitShift bytes. Unit u in [u0, u1) is exchanged with its image σ(u) when σ(u) > u:
+ * σ is an involution, so every exchanged pair of units is handled exactly once, by the owner of the smaller.
+ * The bits here are unit-index bits (amplitude bit − log2 of the amplitudes per unit).
+ */
+export function swapUnits(state: usize, unitShift: u32, pairs: usize, npairs: i32, u0: u32, u1: u32): void {
+  const bytes = <usize>1 << unitShift;
+  for (let u = u0; u < u1; u++) {
+    let v = u;
+    for (let k = 0; k < npairs; k++) {
+      const a = load<u32>(pairs + (<usize>k << 3));
+      const c = load<u32>(pairs + (<usize>k << 3), 4);
+      if (((v >>> a) ^ (v >>> c)) & 1) v ^= (1 << a) | (1 << c);
+    }
+    if (v <= u) continue;
+    let p = state + ((<usize>u) << unitShift);
+    let q = state + ((<usize>v) << unitShift);
+    const end = p + bytes;
+    for (; p < end; p += 16, q += 16) {
+      const x = v128.load(p);
+      v128.store(p, v128.load(q));
+      v128.store(q, x);
     }
   }
 }

@@ -9,12 +9,19 @@
 //
 // Environment: QFIT_BENCH_QUBITS (default "16,18,20,22,24"; the issue's full set is 16,18,20,22,24,26,28),
 // QFIT_BENCH_PEER_CAP_S (default 60: skip a peer whose predicted time is longer), QFIT_BENCH_THREADS,
-// QFIT_BENCH_BLOCK (cache-blocking chunk in qubits for the "blocked" columns, default 17; 0 skips them).
+// QFIT_BENCH_UNBLOCKED (default 1: also time qfit without cache blocking, for comparison; 0 skips it).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import type { Circuit } from "../src/circuit/ir.js";
 import { parseQasm, toQasm } from "../src/qasm/index.js";
-import { createPrng, plan, type SimulateOptions, selectKernel, simulate } from "../src/sim/index.js";
+import {
+  createPrng,
+  plan,
+  type SimulateOptions,
+  selectKernel,
+  simulate,
+  wasmKernelBuild,
+} from "../src/sim/index.js";
 import { useNodeThreads } from "../src/sim/kernels/threads-node.js";
 import { SAMPLE_BLOCK, sampleIndices } from "../src/sim/sampling.js";
 import { benchmarkCircuit } from "./circuits.js";
@@ -26,7 +33,7 @@ import { timeMs } from "./timing.js";
 useNodeThreads();
 const threads = Number(process.env.QFIT_BENCH_THREADS ?? availableParallelism());
 const peerCapS = Number(process.env.QFIT_BENCH_PEER_CAP_S ?? 60);
-const blockQubits = Number(process.env.QFIT_BENCH_BLOCK ?? 17);
+const withUnblocked = process.env.QFIT_BENCH_UNBLOCKED !== "0";
 const sizes = (process.env.QFIT_BENCH_QUBITS ?? "16,18,20,22,24")
   .split(",")
   .map((s) => Number(s.trim()))
@@ -101,7 +108,8 @@ console.log(
 const bandwidth = copyBandwidthGBps();
 console.log(`STREAM-like copy (512 MiB, read + write): ${bandwidth.toFixed(1)} GB/s\n`);
 console.log(
-  `Depth-20 random circuits; qfit = WASM SIMD kernel, ${threads} thread(s), default fusion. Medians. ` +
+  `Depth-20 random circuits; qfit = WASM SIMD kernel (${wasmKernelBuild()} build), ${threads} thread(s), ` +
+    "default fusion and cache blocking. Medians. " +
     `"vs" columns: peer time ÷ qfit time (>1: qfit faster); qsim figures are recorded, not run here.`,
 );
 
@@ -111,9 +119,9 @@ interface Row {
   single: Measured & { nsPerAmpGate: number; GBps: number; bandwidthShare: number };
   double?: Measured;
   singleNoFusion?: Measured;
-  /** Same runs with cache blocking (blockQubits), interleaved with the unblocked ones. */
-  singleBlocked?: Measured;
-  doubleBlocked?: Measured;
+  /** Same runs without cache blocking (blockQubits 0), for comparison with the default. */
+  singleUnblocked?: Measured;
+  doubleUnblocked?: Measured;
   naiveMs: number | null;
   quantumCircuitMs: number | null;
   jsqubitsMs: number | null;
@@ -131,8 +139,8 @@ console.log(
     "GB/s",
     "%bw",
     "qfit f64",
-    `f32 blocked ${blockQubits}`,
-    `f64 blocked ${blockQubits}`,
+    "f32 unblocked",
+    "f64 unblocked",
     "f32 unfused",
     "naive f64",
     "quantum-circuit",
@@ -157,10 +165,11 @@ for (const n of sizes) {
   };
   // complex128 needs 16·2^n bytes: up to 27 qubits in the WASM arena.
   const double = n <= 27 ? runQfit(c, { precision: "double" }, runs) : undefined;
-  const blocked = blockQubits > 0 && blockQubits < n;
-  const singleBlocked = blocked ? runQfit(c, { precision: "single", blockQubits }, runs) : undefined;
-  const doubleBlocked =
-    blocked && n <= 27 ? runQfit(c, { precision: "double", blockQubits }, runs) : undefined;
+  const singleUnblocked = withUnblocked
+    ? runQfit(c, { precision: "single", blockQubits: 0 }, runs)
+    : undefined;
+  const doubleUnblocked =
+    withUnblocked && n <= 27 ? runQfit(c, { precision: "double", blockQubits: 0 }, runs) : undefined;
   const singleNoFusion = n <= 24 ? runQfit(c, { precision: "single", fusion: false }, runs) : undefined;
   const row: Row = {
     qubits: n,
@@ -168,8 +177,8 @@ for (const n of sizes) {
     single,
     double,
     singleNoFusion,
-    singleBlocked,
-    doubleBlocked,
+    singleUnblocked,
+    doubleUnblocked,
     naiveMs: n <= 24 ? peers.naive(c) : null,
     quantumCircuitMs: peers.quantumCircuit(c),
     jsqubitsMs: peers.jsqubits(c),
@@ -187,8 +196,8 @@ for (const n of sizes) {
       GBps.toFixed(1),
       `${(100 * single.bandwidthShare).toFixed(0)}%`,
       fmtS(double?.ms),
-      fmtS(singleBlocked?.ms),
-      fmtS(doubleBlocked?.ms),
+      fmtS(singleUnblocked?.ms),
+      fmtS(doubleUnblocked?.ms),
       fmtS(singleNoFusion?.ms),
       fmtS(row.naiveMs),
       fmtS(row.quantumCircuitMs),
@@ -245,7 +254,7 @@ const json = `${JSON.stringify(
     node: process.version,
     cores: availableParallelism(),
     threads,
-    blockQubits,
+    kernelBuild: wasmKernelBuild(),
     loadAverage: loadavg(),
     copyBandwidthGBps: bandwidth,
     rows,

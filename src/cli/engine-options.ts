@@ -1,10 +1,20 @@
-// The simulator engine flags of `qfit run` (--kernel, --precision, --threads, --fusion / --no-fusion), checked
+// The simulator engine flags of `qfit run` (--kernel, --precision, --threads, --fusion / --no-fusion,
+// --block-qubits), checked
 // and turned into simulate() options; kept apart so run.ts only plumbs them.
 import { userError } from "../errors.js";
-import { availableKernels, MAX_FUSION_QUBITS, MAX_THREADS, type SimulateOptions } from "../sim/index.js";
+import {
+  availableKernels,
+  MAX_BLOCK_QUBITS,
+  MAX_FUSION_QUBITS,
+  MAX_THREADS,
+  type SimulateOptions,
+} from "../sim/index.js";
 import { parseIntegerOption } from "./options.js";
 
-export type EngineOptions = Pick<SimulateOptions, "kernel" | "precision" | "threads" | "fusion">;
+export type EngineOptions = Pick<
+  SimulateOptions,
+  "kernel" | "precision" | "threads" | "fusion" | "blockQubits"
+>;
 
 /** The parsed flags as simulate options (user errors with code CLI.InvalidOption). */
 export function engineOptions(opts: {
@@ -12,6 +22,7 @@ export function engineOptions(opts: {
   precision: string;
   threads?: string;
   fusion?: string | boolean;
+  blockQubits?: string;
 }): EngineOptions {
   const out: EngineOptions = {};
   if (opts.kernel !== undefined) {
@@ -35,5 +46,7 @@ export function engineOptions(opts: {
   if (opts.fusion === false) out.fusion = false;
   else if (typeof opts.fusion === "string")
     out.fusion = parseIntegerOption("--fusion", opts.fusion, 1, MAX_FUSION_QUBITS);
+  if (opts.blockQubits !== undefined)
+    out.blockQubits = parseIntegerOption("--block-qubits", opts.blockQubits, 0, MAX_BLOCK_QUBITS);
   return out;
 }

@@ -59,6 +59,10 @@ export function addRunCommand(program: Command, io: Io): void {
     .option("--threads <n>", "threads sharing the statevector (default: the cores available)")
     .option("--fusion <k>", "fuse gates into unitaries on at most K qubits, 1..4 (default: measured best)")
     .option("--no-fusion", "apply every gate on its own (for comparison)")
+    .option(
+      "--block-qubits <b>",
+      "cache blocking in chunks of 2^b amplitudes, 0 = off (default: 2 MiB chunks on the wasm kernel)",
+    )
     .action((file, opts) => {
       useNodeThreads();
       const engine = engineOptions(opts);
@@ -155,7 +159,8 @@ export function renderRun(filename: string, r: SimulationResult, color: boolean)
         `  (simulated in ${r.timing.simulateMs.toFixed(1)} ms` +
           (r.engine
             ? `: ${r.engine.kernel} kernel, ${r.engine.precision}, ${r.engine.threads} thread(s), ` +
-              `passes: ${r.engine.passes})`
+              `passes: ${r.engine.passes}` +
+              (r.engine.blockQubits > 0 ? `, blocked in 2^${r.engine.blockQubits} amplitudes)` : ")")
             : ")"),
       ),
   );

@@ -4,7 +4,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { SimulateRequest } from "../api/schemas.js";
 import { simulateQasm } from "../api/simulate-qasm.js";
 import { isQfitError } from "../errors.js";
+import { enableRelaxedSimd } from "../sim/kernels/relaxed-simd-node.js";
 
+enableRelaxedSimd();
 export interface SimJob {
   request: SimulateRequest;
   maxQubits: number;

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { randomCircuit } from "../circuit/random.js";
 import { TOL } from "../circuit/testing.js";
 import { isQfitError } from "../errors.js";
-import { fitsBlock, groupForBlocks } from "./blocking.js";
-import { opQubits } from "./fuse.js";
+import { fitsBlock, MIN_SWAP_QUBIT, scheduleBlocks } from "./blocking.js";
 import type { KernelOp } from "./kernels/kernel.js";
 import { plan } from "./plan.js";
 import { simulate } from "./simulate.js";
@@ -13,49 +12,63 @@ function unitaryOps(n: number, depth: number, seed: number): KernelOp[] {
   return p.steps.flatMap((s) => (s.kind === "unitary" ? [s.op] : []));
 }
 
-/** Sweeps over the state: one per run of consecutive fitting ops, one per other op. */
-function sweeps(ops: readonly KernelOp[], b: number, n: number): number {
-  let count = 0;
-  ops.forEach((op, i) => {
-    if (!fitsBlock(op, b, n) || i === 0 || !fitsBlock(ops[i - 1], b, n)) count++;
-  });
-  return count;
-}
-
-describe("groupForBlocks", () => {
-  it("permutes the ops, keeps the order of every two sharing a qubit, and cuts the sweeps", () => {
+describe("scheduleBlocks", () => {
+  it("covers every op once, keeps blocked ops in the chunk, swaps slot pairs only, and cuts the sweeps", () => {
     for (const seed of [1, 2, 3]) {
-      const n = 12;
-      const b = 7;
+      const n = 14;
+      const b = 9;
       const ops = unitaryOps(n, 20, seed);
-      const grouped = groupForBlocks(ops, b, n);
-      expect(new Set(grouped)).toEqual(new Set(ops));
-      expect(grouped.length).toBe(ops.length);
-      const at = new Map(grouped.map((op, i) => [op, i]));
-      for (let i = 0; i < ops.length; i++)
-        for (let j = i + 1; j < ops.length; j++) {
-          const shared = opQubits(ops[i]).some((q) => opQubits(ops[j]).includes(q));
-          if (shared) expect(at.get(ops[i])!).toBeLessThan(at.get(ops[j])!);
-        }
-      expect(sweeps(grouped, b, n)).toBeLessThan(sweeps(ops, b, n));
+      const sweeps = scheduleBlocks(ops, n, b);
+      const counted = sweeps.reduce(
+        (k, s) => k + (s.kind === "blocked" ? s.ops.length : s.kind === "op" ? 1 : 0),
+        0,
+      );
+      expect(counted).toBe(ops.length);
+      const h = Math.min(n - b, b - MIN_SWAP_QUBIT);
+      const slot = new Map<number, number>();
+      for (const s of sweeps) {
+        if (s.kind === "blocked") for (const op of s.ops) expect(fitsBlock(op, b, n)).toBe(true);
+        if (s.kind === "swap")
+          for (const [lo, hi] of s.pairs) {
+            expect(hi - lo).toBe(h);
+            expect(lo).toBeGreaterThanOrEqual(b - h);
+            expect(lo).toBeLessThan(b);
+            slot.set(lo, (slot.get(lo) ?? 0) + 1);
+          }
+      }
+      // the layout ends as it started: every slot swapped an even number of times
+      for (const times of slot.values()) expect(times % 2).toBe(0);
+      const withoutRemapping = scheduleBlocks(ops, n, b, b);
+      expect(withoutRemapping.some((s) => s.kind === "swap")).toBe(false);
+      expect(sweeps.length).toBeLessThan(withoutRemapping.length);
+      expect(withoutRemapping.length).toBeLessThan(ops.length);
     }
+  });
+
+  it("puts every op on its own when the chunk holds the whole state or nothing", () => {
+    const ops = unitaryOps(6, 4, 1);
+    for (const b of [0, 6, 8]) expect(scheduleBlocks(ops, 6, b).every((s) => s.kind === "op")).toBe(true);
   });
 });
 
 describe("cache-blocked simulation", () => {
-  it("gives the unblocked state to 1e-12 on every kernel, for chunk widths below, at and above the qubit count", () => {
-    const c = randomCircuit({ numQubits: 9, depth: 12, seed: 5 });
-    for (const kernel of ["ts", "wasm"] as const) {
-      const opts = { shots: 1, seed: 0, statevector: true, kernel } as const;
-      const want = simulate(c, opts).statevector!;
-      for (const blockQubits of [1, 3, 5, 8, 9, 12]) {
-        const got = simulate(c, { ...opts, blockQubits }).statevector!;
-        for (let i = 0; i < want.length; i++) {
-          expect(Math.abs(got[i][0] - want[i][0])).toBeLessThan(TOL.exact);
-          expect(Math.abs(got[i][1] - want[i][1])).toBeLessThan(TOL.exact);
+  it("gives the unblocked state on every kernel and precision (remapping qubits), for chunk widths below, at and above the qubit count", () => {
+    const c = randomCircuit({ numQubits: 12, depth: 12, seed: 5 });
+    for (const kernel of ["ts", "wasm"] as const)
+      for (const [precision, tol] of [
+        ["double", TOL.exact],
+        ["single", 1e-5],
+      ] as const) {
+        const opts = { shots: 1, seed: 0, statevector: true, kernel, precision } as const;
+        const want = simulate(c, opts).statevector!;
+        for (const blockQubits of [1, 3, 6, 8, 10, 12, 14]) {
+          const got = simulate(c, { ...opts, blockQubits }).statevector!;
+          for (let i = 0; i < want.length; i++) {
+            expect(Math.abs(got[i][0] - want[i][0])).toBeLessThan(tol);
+            expect(Math.abs(got[i][1] - want[i][1])).toBeLessThan(tol);
+          }
         }
       }
-    }
   });
 
   it("rejects a chunk width that is not an integer from 0 to 30", () => {

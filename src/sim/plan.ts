@@ -6,6 +6,7 @@
 import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
+import { scheduleBlocks } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
 import { defaultThreads, effectiveThreads, type KernelName, selectKernel } from "./kernels/select.js";
@@ -45,10 +46,18 @@ export interface SimulateOptions {
   threads?: number;
   /**
    * Cache blocking (blocking.ts): apply runs of ops on qubits below this many chunk by chunk of 2^blockQubits
-   * amplitudes, one sweep per run; 0 (the default) turns it off. An integer from 0 to MAX_BLOCK_QUBITS.
+   * amplitudes, one sweep per run, remapping high qubits into the chunk; 0 turns it off. An integer from 0 to
+   * MAX_BLOCK_QUBITS; default: chunks of DEFAULT_BLOCK_BYTES on the WASM kernel, off on the TypeScript one.
    */
   blockQubits?: number;
 }
+
+/**
+ * Default cache-blocking chunk for the WASM kernel: 2 MiB of amplitudes (2^18 in complex64, 2^17 in complex128),
+ * one core's L2 on the project's machine kind, where it measured fastest of 2^16–2^18 (README, "Cache blocking").
+ * The TypeScript kernel is compute-bound, so it does not block by default.
+ */
+export const DEFAULT_BLOCK_BYTES = 2 * 1024 ** 2;
 
 /** Largest cache-blocking chunk, 2^MAX_BLOCK_QUBITS amplitudes (the largest statevector). */
 export const MAX_BLOCK_QUBITS = 30;
@@ -100,7 +109,10 @@ export interface SimulationPlan {
   blockQubits: number;
   /** What fusion did: unitary steps before and after (0 = off). */
   fusion: { maxQubits: number; gatesIn: number; gatesOut: number };
-  /** Sweeps over the statevector for one run (fused unitaries, measurements, resets). */
+  /**
+   * Sweeps over the statevector for one run: fused unitaries, measurements, resets; with cache blocking, the
+   * blocked runs, the ops on their own and the qubit swaps (conditioned gates counted as if they ran).
+   */
   passes: number;
   /** Bytes one pass reads plus writes: 2 × the statevector. */
   bytesPerPass: number;
@@ -198,15 +210,22 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
       `threads must be an integer from 1 to ${MAX_THREADS}, got ${options.threads}`,
       { field: "threads" },
     );
-  const blockQubits = options.blockQubits ?? 0;
-  if (!Number.isInteger(blockQubits) || blockQubits < 0 || blockQubits > MAX_BLOCK_QUBITS)
+  if (
+    options.blockQubits !== undefined &&
+    (!Number.isInteger(options.blockQubits) ||
+      options.blockQubits < 0 ||
+      options.blockQubits > MAX_BLOCK_QUBITS)
+  )
     throw userError(
       "Sim.InvalidBlockQubits",
-      `blockQubits must be an integer from 0 to ${MAX_BLOCK_QUBITS}, got ${blockQubits}`,
-      { field: "blockQubits", hint: "0 turns cache blocking off; 12 to 16 suit common L2 caches" },
+      `blockQubits must be an integer from 0 to ${MAX_BLOCK_QUBITS}, got ${options.blockQubits}`,
+      { field: "blockQubits", hint: "0 turns cache blocking off; 15 to 18 suit common L2 caches" },
     );
-  const statevectorBytes = (precision === "single" ? 8 : 16) * 2 ** n;
+  const bytesPerAmplitude = precision === "single" ? 8 : 16;
+  const statevectorBytes = bytesPerAmplitude * 2 ** n;
   const kernel = selectKernel(options.kernel, statevectorBytes);
+  const blockQubits =
+    options.blockQubits ?? (kernel.name === "wasm" ? Math.log2(DEFAULT_BLOCK_BYTES / bytesPerAmplitude) : 0);
 
   validateCircuit(circuit);
   const measured = circuit.ops.some((op) => op.kind === "measure");
@@ -287,7 +306,17 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     threads: effectiveThreads(kernel, options.threads ?? defaultThreads()),
     blockQubits,
     fusion: { maxQubits: maxFusion, gatesIn, gatesOut },
-    passes: fused.length,
+    passes:
+      mode === "sample-once" && blockQubits > 0
+        ? scheduleBlocks(
+            // without mid-circuit measurements every clbit stays 0: a condition holds when it asks for 0
+            fused.flatMap((st) =>
+              st.kind === "unitary" && (!st.condition || st.condition.value === 0) ? [st.op] : [],
+            ),
+            n,
+            blockQubits,
+          ).length
+        : fused.length,
     bytesPerPass: 2 * statevectorBytes,
     steps: fused,
     terminal,

@@ -11,7 +11,7 @@
 //   and sampling each measurement with the PRNG.
 
 import type { Circuit } from "../circuit/ir.js";
-import { applyOps, groupForBlocks } from "./blocking.js";
+import { applySweeps, scheduleBlocks } from "./blocking.js";
 import type { Amplitudes, Kernel, KernelOp, Precision } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
 import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
@@ -40,6 +40,8 @@ export interface EngineReport {
   threads: number;
   /** Largest fused unitary (0: fusion off), gates before and unitary passes after fusion. */
   fusion: { maxQubits: number; gatesIn: number; gatesOut: number };
+  /** Cache-blocking chunk width in qubits (0: off). */
+  blockQubits: number;
   /** Sweeps over the statevector, and the bytes each reads plus writes. */
   passes: number;
   bytesPerPass: number;
@@ -91,8 +93,7 @@ export function run(p: SimulationPlan): SimulationResult {
       if (step.condition && !conditionHolds(step.condition, clbits)) continue;
       ops.push(step.op);
     }
-    const ordered = p.blockQubits > 0 ? groupForBlocks(ops, p.blockQubits, p.numQubits) : ops;
-    applyOps(kernel, state, p.numQubits, ordered, p.blockQubits);
+    applySweeps(kernel, state, p.numQubits, scheduleBlocks(ops, p.numQubits, p.blockQubits), p.blockQubits);
     const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
     const keyOf = keyMaker(p, clbits);
     counts = new Map();
@@ -152,6 +153,7 @@ export function run(p: SimulationPlan): SimulationResult {
       precision: p.precision,
       threads: p.threads,
       fusion: p.fusion,
+      blockQubits: p.blockQubits,
       passes: p.passes,
       bytesPerPass: p.bytesPerPass,
     },

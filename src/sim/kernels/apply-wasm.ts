@@ -9,7 +9,7 @@
 // positions, member byte offsets, the prepared matrix) and one 1 KiB scratch block per thread.
 // A wasm32 memory holds at most 4 GiB (65536 pages): complex128 up to 27 qubits, complex64 up to 28.
 
-import { fitsBlock } from "../blocking.js";
+import { fitsBlock, swapQubitPairsTs } from "../blocking.js";
 import { tsKernel } from "./apply-ts.js";
 import type {
   Amplitudes,
@@ -23,7 +23,7 @@ import type {
   Precision,
 } from "./kernel.js";
 import { WASM, type WasmApi, type WasmMemory, type WasmModule } from "./wasm-api.js";
-import { KERNELS_WASM_BASE64 } from "./wasm-binary.js";
+import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from "./wasm-binary.js";
 
 const PAGE_BYTES = 65536;
 const MAX_PAGES = 65536;
@@ -54,6 +54,7 @@ export interface WasmExports {
   blockNormsF32(...a: number[]): void;
   blockNormsF64(...a: number[]): void;
   blockRun(...a: number[]): void;
+  swapUnits(...a: number[]): void;
 }
 
 /** A call into the kernels: which function, and its arguments before the group range [g0, g1). */
@@ -123,17 +124,38 @@ function api(): WasmApi {
 }
 
 let compiled: WasmModule | undefined;
+let build: WasmKernelBuild | undefined;
+
+/** Which build of the kernels runs: with relaxed SIMD (fused multiply-adds) or plain SIMD. */
+export type WasmKernelBuild = "relaxed-simd" | "simd";
+
+/** The relaxed-SIMD build where the engine validates it (faster multiply-adds), else the plain SIMD one. */
+function preferredBuild(): WasmKernelBuild {
+  return api().validate(buildBytes("relaxed-simd")) ? "relaxed-simd" : "simd";
+}
+
+function buildBytes(b: WasmKernelBuild): Uint8Array {
+  return decodeBase64(b === "relaxed-simd" ? KERNELS_RELAXED_WASM_BASE64 : KERNELS_WASM_BASE64);
+}
+
+/** The build the kernels run from by default (decided when they are first compiled). */
+export function wasmKernelBuild(): WasmKernelBuild {
+  build ??= preferredBuild();
+  return build;
+}
 
 /**
  * Compile the kernels asynchronously ahead of the first run. Browsers refuse synchronous compilation of all but
  * tiny modules on the main thread, so a page awaits this once before simulating; Node compiles on demand.
  */
 export async function precompileWasmKernels(): Promise<void> {
-  compiled ??= await api().compile(decodeBase64(KERNELS_WASM_BASE64));
+  compiled ??= await api().compile(buildBytes(wasmKernelBuild()));
 }
 
-export function kernelsModule(): WasmModule {
-  compiled ??= new (api().Module)(decodeBase64(KERNELS_WASM_BASE64));
+/** The compiled kernels: the default build, or the one asked for (the conformance suite runs both). */
+export function kernelsModule(which?: WasmKernelBuild): WasmModule {
+  if (which !== undefined && which !== wasmKernelBuild()) return new (api().Module)(buildBytes(which));
+  compiled ??= new (api().Module)(buildBytes(wasmKernelBuild()));
   return compiled;
 }
 
@@ -155,14 +177,17 @@ export class WasmKernel implements Kernel {
   private live: Amplitudes | null = null;
   private runner: CallRunner | null = null;
   private pool: CallRunner | null = null;
+  private readonly module: WasmModule;
 
-  constructor() {
+  /** `build`: which build of the kernels to run (default: the relaxed-SIMD one where the engine has it). */
+  constructor(readonly build: WasmKernelBuild = wasmKernelBuild()) {
     this.memory = new (api().Memory)({
       initial: STATE_OFFSET / PAGE_BYTES,
       maximum: MAX_PAGES,
       shared: true,
     });
-    this.exports = instantiateKernels(this.memory);
+    this.module = kernelsModule(build);
+    this.exports = instantiateKernels(this.memory, this.module);
   }
 
   /**
@@ -176,12 +201,7 @@ export class WasmKernel implements Kernel {
     }
     if (this.pool?.threads !== threads) {
       this.pool?.terminate();
-      this.pool = poolFactory(
-        Math.min(threads, MAX_WASM_THREADS),
-        this.memory,
-        kernelsModule(),
-        this.exports,
-      );
+      this.pool = poolFactory(Math.min(threads, MAX_WASM_THREADS), this.memory, this.module, this.exports);
     }
     this.runner = this.pool;
     return this.pool.threads;
@@ -397,6 +417,37 @@ export class WasmKernel implements Kernel {
       offs[j] = o * amp;
     }
     return d;
+  }
+
+  /**
+   * Exchange qubit a and qubit c of every pair (a permutation of the amplitudes, one sweep), in WASM on every
+   * thread: units of 2^u amplitudes move whole, u being the lowest swapped qubit (a unit must fill a v128:
+   * u ≥ 1 in complex64; else the TypeScript loop).
+   */
+  swapQubitPairs(
+    state: Amplitudes,
+    numQubits: number,
+    pairs: ReadonlyArray<readonly [number, number]>,
+  ): void {
+    if (pairs.length === 0) return;
+    const single = state instanceof Float32Array;
+    const unitQubits = Math.min(...pairs.flat());
+    if (!this.owns(state) || unitQubits < (single ? 1 : 0)) {
+      swapQubitPairsTs(state, numQubits, pairs);
+      return;
+    }
+    const words = new Uint32Array(this.memory.buffer, POS_OFFSET, 2 * pairs.length);
+    pairs.forEach(([a, c], k) => {
+      words.set([a - unitQubits, c - unitQubits], 2 * k);
+    });
+    this.run({
+      fn: "swapUnits",
+      args: [STATE_OFFSET, unitQubits + (single ? 3 : 4), POS_OFFSET, pairs.length],
+      scratch: false,
+      groups: 2 ** (numQubits - unitQubits),
+      d: 2 ** unitQubits,
+      even: false,
+    });
   }
 
   /** The first `count` complex entries (a row-major matrix or a diagonal) as (A, B) pairs (asm/kernels.ts). */

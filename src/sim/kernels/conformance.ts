@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATES } from "../../circuit/gates.js";
 import { embed } from "../../circuit/matrix.js";
 import { TOL } from "../../circuit/testing.js";
-import { applyOps } from "../blocking.js";
+import { applyOps, applySweeps, scheduleBlocks, swapQubitPairsTs } from "../blocking.js";
 import { opMatrix, opQubits } from "../fuse.js";
 import { lowerGate } from "../plan.js";
 import { createPrng, type Prng } from "../prng.js";
@@ -80,6 +80,26 @@ function pickQubits(k: number, n: number, rng: Prng): number[] {
     [all[i], all[j]] = [all[j], all[i]];
   }
   return all.slice(0, k);
+}
+
+/** A random op of any kind (dense on 1–4 qubits, controlled, diagonal) on qubits below `below`. */
+function randomKernelOp(rng: Prng, below: number): KernelOp {
+  const randomMatrix = (k: number) => Float64Array.from({ length: 2 * 4 ** k }, () => rng.nextDouble() - 0.5);
+  const kind = rng.nextUint32() % 5;
+  const k = Math.min(below, 1 + (rng.nextUint32() % 4));
+  const qs = pickQubits(k, below, rng);
+  if (kind === 0) return { kind: "dense1", qubit: qs[0], matrix: randomMatrix(1) };
+  if (kind === 1 && k >= 2) return { kind: "dense2", qubits: [qs[0], qs[1]], matrix: randomMatrix(2) };
+  if (kind === 2 && k >= 2) {
+    const t = k >= 3 ? 2 : 1;
+    return { kind: "controlled", controls: qs.slice(t), targets: qs.slice(0, t), matrix: randomMatrix(t) };
+  }
+  if (kind === 3) {
+    const diag = Float64Array.from({ length: 2 << k }, () => rng.nextDouble() - 0.5);
+    if (rng.nextUint32() % 2) [diag[0], diag[1]] = [1, 0];
+    return { kind: "diagonal", qubits: qs, diag };
+  }
+  return { kind: "dense", qubits: qs, matrix: randomMatrix(k) };
 }
 
 export function kernelConformanceSuite(
@@ -192,34 +212,10 @@ export function kernelConformanceSuite(
 
     it("cache blocking: a blocked run gives exactly the state of the same ops one by one", () => {
       const rng = createPrng(91);
-      const randomMatrix = (k: number) =>
-        Float64Array.from({ length: 2 * 4 ** k }, () => rng.nextDouble() - 0.5);
-      const randomOp = (below: number): KernelOp => {
-        const kind = rng.nextUint32() % 5;
-        const k = Math.min(below, 1 + (rng.nextUint32() % 4));
-        const qs = pickQubits(k, below, rng);
-        if (kind === 0) return { kind: "dense1", qubit: qs[0], matrix: randomMatrix(1) };
-        if (kind === 1 && k >= 2) return { kind: "dense2", qubits: [qs[0], qs[1]], matrix: randomMatrix(2) };
-        if (kind === 2 && k >= 2) {
-          const t = k >= 3 ? 2 : 1;
-          return {
-            kind: "controlled",
-            controls: qs.slice(t),
-            targets: qs.slice(0, t),
-            matrix: randomMatrix(t),
-          };
-        }
-        if (kind === 3) {
-          const diag = Float64Array.from({ length: 2 << k }, () => rng.nextDouble() - 0.5);
-          if (rng.nextUint32() % 2) [diag[0], diag[1]] = [1, 0];
-          return { kind: "diagonal", qubits: qs, diag };
-        }
-        return { kind: "dense", qubits: qs, matrix: randomMatrix(k) };
-      };
       for (const b of [1, 2, 4, n - 1]) {
         // Runs below b, broken by ops on every qubit (which sweep the whole state).
         const ops: KernelOp[] = [];
-        for (let i = 0; i < 40; i++) ops.push(randomOp(i % 9 === 8 ? n : b));
+        for (let i = 0; i < 40; i++) ops.push(randomKernelOp(rng, i % 9 === 8 ? n : b));
         const state = randomState(n, rng);
         const oneByOne = on(state, (s) => {
           for (const op of ops) kernel.apply(s, n, op);
@@ -232,6 +228,51 @@ export function kernelConformanceSuite(
         const scale = want.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
         expect(maxDiff(blocked, want) / scale).toBeLessThan(tol * 10);
       }
+    });
+
+    it("swaps qubit pairs: amplitude i moves to i with the bits of each pair exchanged", () => {
+      const state = randomState(n, createPrng(17));
+      const init = on(state, () => {});
+      for (const pairs of [
+        [[0, n - 1]],
+        [[1, n - 2]],
+        [
+          [0, n - 1],
+          [1, n - 2],
+          [2, n - 3],
+        ],
+        [[2, 3]],
+      ] as Array<Array<[number, number]>>) {
+        const got = on(state, (s) => (kernel.swapQubitPairs?.bind(kernel) ?? swapQubitPairsTs)(s, n, pairs));
+        for (let i = 0; i < 1 << n; i++) {
+          let j = i;
+          for (const [a, c] of pairs) {
+            const [ba, bc] = [(i >> a) & 1, (i >> c) & 1];
+            j = (j & ~((1 << a) | (1 << c))) | (bc << a) | (ba << c);
+          }
+          expect(got[2 * j]).toBe(init[2 * i]);
+          expect(got[2 * j + 1]).toBe(init[2 * i + 1]);
+        }
+      }
+    });
+
+    it("cache blocking with qubit remapping gives exactly the state of the same ops one by one", () => {
+      const rng = createPrng(93);
+      let swaps = 0;
+      for (const b of [2, 4, 5]) {
+        const ops = Array.from({ length: 40 }, () => randomKernelOp(rng, n));
+        const sweeps = scheduleBlocks(ops, n, b, 1);
+        swaps += sweeps.filter((s) => s.kind === "swap").length;
+        const state = randomState(n, rng);
+        const oneByOne = on(state, (s) => {
+          for (const op of ops) kernel.apply(s, n, op);
+        });
+        const scheduled = on(state, (s) => applySweeps(kernel, s, n, sweeps, b));
+        // Commuting ops may run in another order: equal up to rounding, relative to the largest amplitude.
+        const scale = oneByOne.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+        expect(maxDiff(scheduled, oneByOne) / scale).toBeLessThan(tol * 10);
+      }
+      expect(swaps).toBeGreaterThan(0);
     });
 
     it("sums |amplitude|² over the whole state and, where the kernel has them, over blocks", () => {

@@ -93,6 +93,15 @@ export interface Kernel {
    * amplitudes, one sweep for the whole run (blocking.ts). Absent: the generic subarray path.
    */
   applyBlocked?(state: Amplitudes, numQubits: number, ops: readonly KernelOp[], blockQubits: number): void;
+  /**
+   * Exchange qubits a and c for every pair (disjoint pairs): the amplitude permutation that remaps qubits for
+   * cache blocking (blocking.ts). Absent: the generic loop there.
+   */
+  swapQubitPairs?(
+    state: Amplitudes,
+    numQubits: number,
+    pairs: ReadonlyArray<readonly [number, number]>,
+  ): void;
   /** Threads for the following gates; returns the count in effect (absent: always 1). */
   setThreads?(threads: number): number;
   /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { randomCircuit } from "../../circuit/random.js";
 import { TOL } from "../../circuit/testing.js";
 import { simulate } from "../simulate.js";
+import { WasmKernel, wasmKernelBuild } from "./apply-wasm.js";
 import { kernelConformanceSuite } from "./conformance.js";
 import { wasmKernel } from "./select.js";
 import { chunking, useNodeThreads } from "./threads-node.js";
@@ -36,6 +37,16 @@ describe("chunking", () => {
 for (const threads of [2, 3])
   for (const precision of ["double", "single"] as const)
     kernelConformanceSuite("wasm", () => wasm, precision, 7, threads);
+
+it("runs the relaxed-SIMD build of the kernels once useNodeThreads has turned relaxed SIMD on", () => {
+  expect(wasmKernelBuild()).toBe("relaxed-simd");
+});
+
+// Both builds, explicitly: the plain SIMD one is what engines without relaxed SIMD run.
+for (const build of ["simd", "relaxed-simd"] as const)
+  for (const threads of [1, 2])
+    for (const precision of ["double", "single"] as const)
+      kernelConformanceSuite(`wasm ${build} build`, () => new WasmKernel(build), precision, 7, threads);
 
 describe("threaded simulation", () => {
   it("gives the same state on 1, 2 and 4 threads", () => {

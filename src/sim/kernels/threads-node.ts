@@ -4,7 +4,8 @@
 // thread posts a call through a small shared control block (Atomics.notify), does its own block, then blocks
 // in Atomics.wait until every worker has checked in. The pool lives across runs and is unref'd, so an idle pool
 // never keeps the process alive. Importing this module is what makes threads available (select.ts knows
-// nothing of Node); `useNodeThreads()` also sets the default thread count to the cores available.
+// nothing of Node); `useNodeThreads()` also sets the default thread count to the cores available and turns on
+// relaxed SIMD where Node 20 has it behind a flag (relaxed-simd-node.ts).
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -16,6 +17,7 @@ import {
   type WasmCall,
   type WasmExports,
 } from "./apply-wasm.js";
+import { enableRelaxedSimd } from "./relaxed-simd-node.js";
 import { setDefaultThreads } from "./select.js";
 import type { WasmMemory, WasmModule } from "./wasm-api.js";
 
@@ -28,6 +30,7 @@ const FNS: ReadonlyArray<keyof WasmExports> = [
   "blockNormsF32",
   "blockNormsF64",
   "blockRun",
+  "swapUnits",
 ];
 // Control block (Int32Array over a SharedArrayBuffer).
 const SEQ = 0;
@@ -158,6 +161,7 @@ export class NodeThreadPool implements CallRunner {
 let registered = false;
 /** Make worker threads available to the WASM kernel and default to every core. Idempotent. */
 export function useNodeThreads(minParallelAmplitudes = MIN_PARALLEL_AMPLITUDES): void {
+  enableRelaxedSimd();
   registerThreadPool(
     (threads, memory, module, exports) =>
       new NodeThreadPool(threads, memory, module, exports, minParallelAmplitudes),
