@@ -1,10 +1,15 @@
-// `qfit run` engine flags (issue 5): --kernel, --precision, --threads, --fusion / --no-fusion.
+// `qfit run` engine flags (issue 5): --kernel, --precision, --threads, --fusion / --no-fusion, --block-qubits.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { randomCircuit } from "../src/circuit/random.js";
 import { memoryIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
+import { toQasm } from "../src/qasm/index.js";
 
-const files = { "bell.qasm": readFileSync(new URL("../examples/bell.qasm", import.meta.url), "utf8") };
+const files = {
+  "bell.qasm": readFileSync(new URL("../examples/bell.qasm", import.meta.url), "utf8"),
+  "random12.qasm": toQasm(randomCircuit({ numQubits: 12, depth: 10, seed: 4 })),
+};
 
 async function run(args: string[]) {
   const io = memoryIo(files, "");
@@ -45,7 +50,21 @@ describe("qfit run engine options", () => {
     expect(single.notes.join(" ")).toMatch(/single precision: the final norm² differs from 1 by/);
   });
 
+  it("blocks in cache with --block-qubits: fewer passes, the same probabilities, 0 turns it off", async () => {
+    const args = ["run", "random12.qasm", "--json", "--seed", "1", "--probabilities", "--top", "50"];
+    const off = JSON.parse((await run([...args, "--block-qubits", "0"])).out);
+    const on = JSON.parse((await run([...args, "--block-qubits", "7"])).out);
+    expect(off.engine.blockQubits).toBe(0);
+    expect(on.engine.blockQubits).toBe(7);
+    expect(on.engine.passes).toBeLessThan(off.engine.passes);
+    for (const [k, p] of Object.entries(off.probabilities))
+      expect(Math.abs(on.probabilities[k] - (p as number))).toBeLessThan(1e-12);
+    const human = await run(["run", "random12.qasm", "--block-qubits", "7"]);
+    expect(human.out).toContain("blocked in 2^7 amplitudes");
+  });
+
   it.each([
+    [["--block-qubits", "31"], "from 0 to 30"],
     [["--kernel", "gpu"], "ts or wasm"],
     [["--precision", "half"], "single or double"],
     [["--threads", "0"], "from 1 to 256"],

@@ -54,7 +54,8 @@ export interface SimulateOptions {
 
 /**
  * Default cache-blocking chunk for the WASM kernel: 2 MiB of amplitudes (2^18 in complex64, 2^17 in complex128),
- * one core's L2 on the project's machine kind, where it measured fastest of 2^16–2^18 (README, "Cache blocking").
+ * one core's L2 on the project's machine kind, where it measured fastest of 2^16–2^18 amplitudes (complex64, 24
+ * qubits; README, "How it works").
  * The TypeScript kernel is compute-bound, so it does not block by default.
  */
 export const DEFAULT_BLOCK_BYTES = 2 * 1024 ** 2;

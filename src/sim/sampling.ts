@@ -116,6 +116,8 @@ export function sampleIndices(
         cum += blockSum[b];
         continue;
       }
+      // Scan the block only up to its last uniform: then the rest of it is skipped like a block with none.
+      const blockEnd = cum + blockSum[b];
       const end = Math.min(len, (b + 1) * BLOCK);
       for (let i = b * BLOCK; i < end && j < m; i++) {
         const w = weightAt(weights, amplitudes, i);
@@ -126,6 +128,10 @@ export function sampleIndices(
         if (j > start) {
           indices[hits] = i;
           counts[hits++] = j - start;
+        }
+        if (j < m && u[j] >= blockEnd) {
+          cum = blockEnd;
+          break;
         }
       }
     }
