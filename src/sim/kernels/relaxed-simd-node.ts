@@ -4,6 +4,7 @@
 // (scripts/build-wasm.mjs). Where the engine already validates that build, nothing is changed.
 
 import { setFlagsFromString } from "node:v8";
+import { WASM } from "./wasm-api.js";
 import { KERNELS_RELAXED_WASM_BASE64 } from "./wasm-binary.js";
 
 let done = false;
@@ -12,6 +13,6 @@ let done = false;
 export function enableRelaxedSimd(): void {
   if (done) return;
   done = true;
-  if (!WebAssembly.validate(Buffer.from(KERNELS_RELAXED_WASM_BASE64, "base64")))
+  if (WASM && !WASM.validate(Buffer.from(KERNELS_RELAXED_WASM_BASE64, "base64")))
     setFlagsFromString("--experimental-wasm-relaxed-simd");
 }
