@@ -2,7 +2,6 @@
 // files add theirs to the command returned by createEstimateCommand).
 import { Command, Option } from "@commander-js/extra-typings";
 import pc from "picocolors";
-import { userError } from "../errors.js";
 import {
   estimateLlmTraining,
   type LlmEstimateOptions,
