@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { randomCircuit } from "../circuit/random.js";
 import { TOL } from "../circuit/testing.js";
 import { isQfitError } from "../errors.js";
-import { fitsBlock, MIN_SWAP_QUBIT, scheduleBlocks } from "./blocking.js";
+import { fitsBlock, MIN_SWAP_QUBIT, SCHEDULE_LOOKAHEAD, scheduleBlocks } from "./blocking.js";
 import type { KernelOp } from "./kernels/kernel.js";
 import { plan } from "./plan.js";
 import { simulate } from "./simulate.js";
@@ -43,6 +43,24 @@ describe("scheduleBlocks", () => {
       expect(sweeps.length).toBeLessThan(withoutRemapping.length);
       expect(withoutRemapping.length).toBeLessThan(ops.length);
     }
+  });
+
+  it("applies an op on both qubits of a slot on its own, and keeps every op once", () => {
+    // n = 12, b = 8: h = 3, w = 5, slots (5, 8), (6, 9), (7, 10); qubit 11 never enters the chunk
+    const m = new Float64Array(32);
+    const ops: KernelOp[] = [];
+    for (let i = 0; i < 3 * SCHEDULE_LOOKAHEAD; i++)
+      ops.push({ kind: "dense2", qubits: i % 2 ? [5, 8] : [i % 5, 9 + (i % 3)], matrix: m });
+    const sweeps = scheduleBlocks(ops, 12, 8);
+    const lone = sweeps.flatMap((s) => (s.kind === "op" ? [s.op] : []));
+    expect(lone.filter((op) => op.kind === "dense2" && [5, 8].includes(op.qubits[0])).length).toBe(
+      ops.length / 2,
+    );
+    const counted = sweeps.reduce(
+      (k, s) => k + (s.kind === "blocked" ? s.ops.length : s.kind === "op" ? 1 : 0),
+      0,
+    );
+    expect(counted).toBe(ops.length);
   });
 
   it("puts every op on its own when the chunk holds the whole state or nothing", () => {

@@ -25,6 +25,12 @@ export function fitsBlock(op: KernelOp, blockQubits: number, numQubits: number):
  */
 export const MIN_SWAP_QUBIT = 5;
 
+/**
+ * Ops the scheduler looks ahead past the first remaining one. Several layers of gates on 30 qubits, and it
+ * bounds the work per sweep, so a circuit whose gates can never all enter the chunk stays O(ops).
+ */
+export const SCHEDULE_LOOKAHEAD = 256;
+
 /** One sweep over the state: a blocked run, one op on its own, or a qubit swap (physical qubits throughout). */
 export type Sweep =
   | { kind: "blocked"; ops: KernelOp[] }
@@ -50,7 +56,8 @@ export function relabel(op: KernelOp, at: (q: number) => number): KernelOp {
  * ending in the identity layout. Greedy: take every op that is ready (no earlier op left on its qubits: ops on
  * disjoint qubits commute) and inside the chunk as one blocked sweep; when none is, swap in the slot qubits the
  * ops ahead need first (their next use), if that lets the next sweep take at least two ops; else apply the
- * first op on its own. Pure; O(ops × the prefix scanned until every qubit is held up).
+ * first op on its own. Pure; O(ops × SCHEDULE_LOOKAHEAD) at worst: the remaining ops form a linked list and each
+ * scan stops when every qubit is held up or after SCHEDULE_LOOKAHEAD ops.
  */
 export function scheduleBlocks(
   ops: readonly KernelOp[],
@@ -70,29 +77,45 @@ export function scheduleBlocks(
     return swapped[q - b] ? q - h : q;
   };
   const qubitsOf = ops.map(opQubits);
-  const done = new Uint8Array(ops.length);
+  // The remaining ops, in order, as a doubly linked list (ops.length ends it).
+  const end = ops.length;
+  const next = Int32Array.from(ops, (_, i) => i + 1);
+  const prev = Int32Array.from(ops, (_, i) => i - 1);
   let head = 0;
+  const remove = (i: number) => {
+    if (prev[i] >= 0) next[prev[i]] = next[i];
+    else head = next[i];
+    if (next[i] < end) prev[next[i]] = prev[i];
+  };
 
   /** Indices of the ready ops inside the chunk under the current layout, in order. */
+  const held = new Uint8Array(n);
   const takeable = (): number[] => {
     const taken: number[] = [];
-    const held = new Set<number>();
-    for (let i = head; i < ops.length && held.size < n; i++) {
-      if (done[i]) continue;
+    held.fill(0);
+    let heldCount = 0;
+    for (let i = head, seen = 0; i < end && heldCount < n && seen < SCHEDULE_LOOKAHEAD; i = next[i], seen++) {
       const qs = qubitsOf[i];
-      if (qs.every((q) => at(q) < b && !held.has(q))) taken.push(i);
-      else for (const q of qs) held.add(q);
+      let inside = true;
+      for (const q of qs) if (held[q] || at(q) >= b) inside = false;
+      if (inside) taken.push(i);
+      else
+        for (const q of qs)
+          if (!held[q]) {
+            held[q] = 1;
+            heldCount++;
+          }
     }
     return taken;
   };
   /** Per slot, whether its upper qubit is needed before its lower one (ties keep the slot as it is). */
   const wanted = (): boolean[] => {
-    const next = new Map<number, number>();
-    for (let i = head; i < ops.length && next.size < n; i++)
-      if (!done[i]) for (const q of qubitsOf[i]) if (!next.has(q)) next.set(q, i);
+    const use = new Map<number, number>();
+    for (let i = head, seen = 0; i < end && use.size < n && seen < SCHEDULE_LOOKAHEAD; i = next[i], seen++)
+      for (const q of qubitsOf[i]) if (!use.has(q)) use.set(q, seen);
     return swapped.map((s, k) => {
-      const lower = next.get(w + k) ?? Number.POSITIVE_INFINITY;
-      const upper = next.get(b + k) ?? Number.POSITIVE_INFINITY;
+      const lower = use.get(w + k) ?? Number.POSITIVE_INFINITY;
+      const upper = use.get(b + k) ?? Number.POSITIVE_INFINITY;
       return upper < lower ? true : lower < upper ? false : s;
     });
   };
@@ -109,10 +132,9 @@ export function scheduleBlocks(
 
   const out: Sweep[] = [];
   const finish = (indices: number[]) => {
-    for (const i of indices) done[i] = 1;
-    while (head < ops.length && done[head]) head++;
+    for (const i of indices) remove(i);
   };
-  while (head < ops.length) {
+  while (head < end) {
     const taken = takeable();
     if (taken.length > 0) {
       const physical = taken.map((i) => relabel(ops[i], at));
