@@ -50,6 +50,7 @@ export interface WasmExports {
   diagF64(...a: number[]): void;
   denseF32Pairs(...a: number[]): void;
   denseF32Single(...a: number[]): void;
+  denseF32Split(...a: number[]): void;
   diagF32(...a: number[]): void;
   blockNormsF32(...a: number[]): void;
   blockNormsF64(...a: number[]): void;
@@ -67,8 +68,8 @@ export interface WasmCall {
   groups: number;
   /** Amplitudes per group. */
   d: number;
-  /** Group ranges must start on even g (pair kernels). */
-  even: boolean;
+  /** Group ranges must start on multiples of this: 2 for the pair kernels, 4 for the split-lane ones, else 1. */
+  align: number;
 }
 
 /** Runs a call over all groups, possibly in parallel (threads-node.ts). */
@@ -168,6 +169,27 @@ export const MAX_ARENA_STATE_BYTES = MAX_PAGES * PAGE_BYTES - STATE_OFFSET;
 
 function sortedInt(xs: readonly number[]): number[] {
   return [...xs].sort((a, b) => a - b);
+}
+
+type DenseKind = "f64" | "split" | "pairs" | "single";
+const DENSE_FN: Record<DenseKind, keyof WasmExports> = {
+  f64: "denseF64",
+  split: "denseF32Split",
+  pairs: "denseF32Pairs",
+  single: "denseF32Single",
+};
+/** blockRun's kind numbers (asm/kernels.ts). */
+const BLOCK_KIND: Record<DenseKind, number> = { f64: 0, pairs: 2, single: 3, split: 6 };
+
+/**
+ * Which dense kernel takes a gate on sorted positions `pos`: in complex64, the split-lane one for 1- and 2-qubit
+ * matrices clear of qubits 0 and 1 (fewer loads and shuffles per multiply-add), the pair one clear of qubit 0,
+ * else one amplitude per vector.
+ */
+function denseKind(single: boolean, pos: readonly number[], d: number, groups: number): DenseKind {
+  if (!single) return "f64";
+  if (pos[0] >= 2 && d <= 4 && groups >= 4) return "split";
+  return pos[0] >= 1 && groups >= 2 ? "pairs" : "single";
 }
 
 export class WasmKernel implements Kernel {
@@ -289,8 +311,8 @@ export class WasmKernel implements Kernel {
     const common = [STATE_OFFSET, POS_OFFSET, pos.length, d, OFFS_OFFSET, MAT_OFFSET];
     this.run(
       single
-        ? { fn: "diagF32", args: [...common, pairs ? 1 : 0], scratch: false, groups, d, even: pairs }
-        : { fn: "diagF64", args: common, scratch: false, groups, d, even: false },
+        ? { fn: "diagF32", args: [...common, pairs ? 1 : 0], scratch: false, groups, d, align: pairs ? 2 : 1 }
+        : { fn: "diagF64", args: common, scratch: false, groups, d, align: 1 },
     );
   }
 
@@ -347,10 +369,11 @@ export class WasmKernel implements Kernel {
       }
       const pos = op.kind === "controlled" ? sortedInt([...op.controls, ...op.targets]) : sortedInt(targets);
       const d = this.writeGate(pos, targets, single, posAt, offsAt);
-      this.writeEntries(entriesOf, diagonal ? d : d * d, single, matAt);
       const groups = 2 ** (blockQubits - pos.length);
+      const dense = denseKind(single, pos, d, groups);
+      this.writeEntries(entriesOf, diagonal ? d : d * d, single, matAt, !diagonal && dense === "split");
       const pairs = single && pos[0] >= 1 && groups >= 2;
-      const kind = single ? (diagonal ? (pairs ? 4 : 5) : pairs ? 2 : 3) : diagonal ? 1 : 0;
+      const kind = diagonal ? (single ? (pairs ? 4 : 5) : 1) : BLOCK_KIND[dense];
       entries.set([kind, posAt, pos.length, ctrl, d, offsAt, matAt, groups], (BLOCK_ENTRY_BYTES / 4) * i);
     });
     const amplitudes = 2 ** blockQubits;
@@ -360,7 +383,7 @@ export class WasmKernel implements Kernel {
       scratch: true,
       groups: 2 ** (numQubits - blockQubits),
       d: amplitudes,
-      even: false,
+      align: 1,
     });
   }
 
@@ -375,17 +398,17 @@ export class WasmKernel implements Kernel {
   ): void {
     const single = state instanceof Float32Array;
     const d = this.writeGate(pos, targets, single);
-    this.writeEntries(matrix, d * d, single);
     const groups = 2 ** (numQubits - pos.length);
-    const pairs = single && pos[0] >= 1 && groups >= 2;
-    const fn = single ? (pairs ? "denseF32Pairs" : "denseF32Single") : "denseF64";
+    const kind = denseKind(single, pos, d, groups);
+    this.writeEntries(matrix, d * d, single, MAT_OFFSET, kind === "split");
+    const fn = DENSE_FN[kind];
     this.run({
       fn,
       args: [STATE_OFFSET, POS_OFFSET, pos.length, ctrl, d, OFFS_OFFSET, MAT_OFFSET],
       scratch: true,
       groups,
       d,
-      even: pairs,
+      align: kind === "split" ? 4 : kind === "pairs" ? 2 : 1,
     });
   }
 
@@ -446,12 +469,21 @@ export class WasmKernel implements Kernel {
       scratch: false,
       groups: 2 ** (numQubits - unitQubits),
       d: 2 ** unitQubits,
-      even: false,
+      align: 1,
     });
   }
 
-  /** The first `count` complex entries (a row-major matrix or a diagonal) as (A, B) pairs (asm/kernels.ts). */
-  private writeEntries(entries: Float64Array, count: number, single: boolean, matAt = MAT_OFFSET): void {
+  /**
+   * The first `count` complex entries (a row-major matrix or a diagonal) as (A, B) pairs (asm/kernels.ts), or
+   * for the split-lane kernels as (splat(re), splat(im)).
+   */
+  private writeEntries(
+    entries: Float64Array,
+    count: number,
+    single: boolean,
+    matAt = MAT_OFFSET,
+    split = false,
+  ): void {
     if (count * 32 > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
     const buf = this.memory.buffer;
     if (single) {
@@ -459,7 +491,7 @@ export class WasmKernel implements Kernel {
       for (let e = 0; e < count; e++) {
         const a = entries[2 * e];
         const b = entries[2 * e + 1];
-        m.set([a, a, a, a, -b, b, -b, b], 8 * e);
+        m.set(split ? [a, a, a, a, b, b, b, b] : [a, a, a, a, -b, b, -b, b], 8 * e);
       }
     } else {
       const m = new Float64Array(buf, matAt, count * 4);
@@ -492,7 +524,7 @@ export class WasmKernel implements Kernel {
       scratch: false,
       groups: blocks,
       d: blockAmplitudes,
-      even: false,
+      align: 1,
     });
     return new Float64Array(this.memory.buffer, out, blocks);
   }

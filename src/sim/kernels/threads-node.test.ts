@@ -16,17 +16,19 @@ it("has WebAssembly SIMD and shared memory in Node", () => {
 });
 
 describe("chunking", () => {
-  it("covers every group exactly once, on even boundaries when asked", () => {
-    for (const [groups, threads, even] of [
-      [1, 2, false],
-      [7, 3, false],
-      [64, 3, true],
-      [2, 4, true],
-      [2 ** 20, 2, true],
-      [2 ** 29, 2, false],
+  it("covers every group exactly once, on boundaries aligned as asked", () => {
+    for (const [groups, threads, align] of [
+      [1, 2, 1],
+      [7, 3, 1],
+      [64, 3, 2],
+      [2, 4, 2],
+      [4, 4, 4],
+      [2 ** 20, 2, 2],
+      [2 ** 20, 3, 4],
+      [2 ** 29, 2, 1],
     ] as const) {
-      const { size, count } = chunking(groups, threads, even);
-      if (even) expect(size % 2).toBe(0);
+      const { size, count } = chunking(groups, threads, align);
+      expect(size % align).toBe(0);
       expect((count - 1) * size).toBeLessThan(groups);
       expect(count * size).toBeGreaterThanOrEqual(groups);
       expect(count).toBeLessThanOrEqual(threads * 8);

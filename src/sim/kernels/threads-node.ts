@@ -26,6 +26,7 @@ const FNS: ReadonlyArray<keyof WasmExports> = [
   "diagF64",
   "denseF32Pairs",
   "denseF32Single",
+  "denseF32Split",
   "diagF32",
   "blockNormsF32",
   "blockNormsF64",
@@ -38,7 +39,6 @@ const DONE = 1;
 const FN = 2;
 const NARGS = 3;
 const GROUPS = 4;
-const EVEN = 5;
 const SCRATCHED = 6;
 const ERROR = 7;
 const CHUNK = 8;
@@ -51,12 +51,11 @@ const MAX_ARGS = 16;
 const CHUNKS_PER_THREAD = 8;
 
 /**
- * How a gate's `groups` are cut into chunks for `threads` threads: `size` groups each (even when the kernel
- * pairs groups), `count` chunks; chunk i is [i·size, min(groups, (i+1)·size)).
+ * How a gate's `groups` are cut into chunks for `threads` threads: `size` groups each (a multiple of `align`,
+ * which the pair and split-lane kernels need), `count` chunks; chunk i is [i·size, min(groups, (i+1)·size)).
  */
-export function chunking(groups: number, threads: number, even: boolean): { size: number; count: number } {
-  let size = Math.ceil(groups / (threads * CHUNKS_PER_THREAD));
-  if (even && size % 2) size++;
+export function chunking(groups: number, threads: number, align: number): { size: number; count: number } {
+  const size = align * Math.ceil(groups / (threads * CHUNKS_PER_THREAD * align));
   return { size, count: Math.ceil(groups / size) };
 }
 
@@ -134,9 +133,8 @@ export class NodeThreadPool implements CallRunner {
     c[NARGS] = call.args.length;
     c.set(call.args, ARGS);
     c[GROUPS] = call.groups;
-    c[EVEN] = call.even ? 1 : 0;
     c[SCRATCHED] = call.scratch ? 1 : 0;
-    const { size, count } = chunking(call.groups, this.threads, call.even);
+    const { size, count } = chunking(call.groups, this.threads, call.align);
     c[CHUNK] = size;
     c[CHUNKS] = count;
     Atomics.store(c, NEXT, 0);
