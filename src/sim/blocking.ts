@@ -1,7 +1,8 @@
 // Cache blocking: a run of ops whose qubits all lie below `blockQubits` = b never mixes amplitudes of different
 // 2^b-amplitude chunks, so the whole run can be applied chunk by chunk (every op of the run on one chunk,
 // treated as a b-qubit state, before the next chunk): one sweep over memory for the run instead of one per op,
-// with a chunk that stays in cache. Each group of each op sees the same arithmetic as unblocked.
+// with a chunk that stays in cache. Each group of each op sees the same arithmetic as unblocked (in complex64,
+// a chunk too small for the quad kernels, under 2 + the gate's high qubits, changes only the rounding).
 // Same idea as the cache-blocked "local" gates of qsim and of Häner & Steiger, SC'17, §3.2 (arXiv:1704.01127).
 //
 // Gates on the high qubits (≥ b) would each still sweep the whole state, and in a random circuit about half

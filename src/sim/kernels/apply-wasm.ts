@@ -50,7 +50,7 @@ export interface WasmExports {
   diagF64(...a: number[]): void;
   denseF32Pairs(...a: number[]): void;
   denseF32Single(...a: number[]): void;
-  denseF32Split(...a: number[]): void;
+  denseF32Quad(...a: number[]): void;
   diagF32(...a: number[]): void;
   blockNormsF32(...a: number[]): void;
   blockNormsF64(...a: number[]): void;
@@ -171,25 +171,74 @@ function sortedInt(xs: readonly number[]): number[] {
   return [...xs].sort((a, b) => a - b);
 }
 
-type DenseKind = "f64" | "split" | "pairs" | "single";
+type DenseKind = "f64" | "quad" | "pairs" | "single";
 const DENSE_FN: Record<DenseKind, keyof WasmExports> = {
   f64: "denseF64",
-  split: "denseF32Split",
+  quad: "denseF32Quad",
   pairs: "denseF32Pairs",
   single: "denseF32Single",
 };
 /** blockRun's kind numbers (asm/kernels.ts). */
-const BLOCK_KIND: Record<DenseKind, number> = { f64: 0, pairs: 2, single: 3, split: 6 };
+const BLOCK_KIND: Record<DenseKind, number> = { f64: 0, pairs: 2, single: 3, quad: 6 };
 
 /**
- * Which dense kernel takes a gate on sorted positions `pos`: in complex64, the split-lane one for 1- and 2-qubit
- * matrices clear of qubits 0 and 1 (fewer loads and shuffles per multiply-add), the pair one clear of qubit 0,
- * else one amplitude per vector.
+ * Which dense kernel takes a gate on sorted positions `pos` (controls and targets) of an n-qubit state: in
+ * complex64, the quad kernels for 1 and 2 targets on any qubits (fewer loads and shuffles per multiply-add, and
+ * full lanes where a target is qubit 0) unless a control is qubit 0 or 1; else the pair kernel clear of qubit
+ * 0, else one amplitude per vector.
  */
-function denseKind(single: boolean, pos: readonly number[], d: number, groups: number): DenseKind {
+function denseKind(
+  single: boolean,
+  pos: readonly number[],
+  ctrl: number,
+  targets: number,
+  n: number,
+): DenseKind {
   if (!single) return "f64";
-  if (pos[0] >= 2 && d <= 4 && groups >= 4) return "split";
-  return pos[0] >= 1 && groups >= 2 ? "pairs" : "single";
+  const quadPositions = pos.filter((q) => q >= 2).length + 2;
+  if (targets <= 2 && (ctrl & 3) === 0 && quadPositions <= n) return "quad";
+  return pos[0] >= 1 && n - pos.length >= 1 ? "pairs" : "single";
+}
+
+/**
+ * A 1- or 2-target matrix as the quad kernels take it (scripts/unroll-kernels.mjs, quadKernel): the variant
+ * nh·4 + low (nh targets ≥ 2, `low` the mask of targets among qubits 0 and 1), and per (output high member,
+ * input high member, lane XOR k) the lane vectors of real then imaginary entries: lane l of the quad reads
+ * entry (row of l, column of l ^ k), l's low bits and the output member giving the row, (l ^ k)'s and the input
+ * member the column.
+ */
+export function quadMatrix(
+  matrix: Float64Array,
+  targets: readonly number[],
+): { variant: number; entries: Float32Array } {
+  const d = 1 << targets.length;
+  const highIndex = new Map(targets.filter((t) => t >= 2).map((t, i) => [t, i]));
+  let low = 0;
+  for (const t of targets) if (t < 2) low |= 1 << t;
+  const members = 1 << highIndex.size;
+  const perms = [0, 1, 2, 3].filter((k) => (k & ~low) === 0);
+  /** Matrix index of the amplitude in high member `h` at quad lane `lane`. */
+  const index = (h: number, lane: number) => {
+    let i = 0;
+    targets.forEach((t, j) => {
+      const bit = t < 2 ? (lane >> t) & 1 : (h >> highIndex.get(t)!) & 1;
+      i |= bit << j;
+    });
+    return i;
+  };
+  const entries = new Float32Array(8 * members * members * perms.length);
+  let e = 0;
+  for (let r = 0; r < members; r++)
+    for (let c = 0; c < members; c++)
+      for (const k of perms) {
+        for (let lane = 0; lane < 4; lane++) {
+          const at = 2 * (index(r, lane) * d + index(c, lane ^ k));
+          entries[8 * e + lane] = matrix[at];
+          entries[8 * e + 4 + lane] = matrix[at + 1];
+        }
+        e++;
+      }
+  return { variant: highIndex.size * 4 + low, entries };
 }
 
 export class WasmKernel implements Kernel {
@@ -368,12 +417,17 @@ export class WasmKernel implements Kernel {
         entriesOf = op.matrix;
       }
       const pos = op.kind === "controlled" ? sortedInt([...op.controls, ...op.targets]) : sortedInt(targets);
+      if (!diagonal) {
+        const g = this.prepareDense(single, blockQubits, pos, ctrl, targets, entriesOf, posAt, offsAt, matAt);
+        const row = [BLOCK_KIND[g.kind], posAt, g.npos, ctrl, g.dArg, offsAt, matAt, g.groups];
+        entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
+        return;
+      }
       const d = this.writeGate(pos, targets, single, posAt, offsAt);
+      this.writeEntries(entriesOf, d, single, matAt);
       const groups = 2 ** (blockQubits - pos.length);
-      const dense = denseKind(single, pos, d, groups);
-      this.writeEntries(entriesOf, diagonal ? d : d * d, single, matAt, !diagonal && dense === "split");
       const pairs = single && pos[0] >= 1 && groups >= 2;
-      const kind = diagonal ? (single ? (pairs ? 4 : 5) : 1) : BLOCK_KIND[dense];
+      const kind = single ? (pairs ? 4 : 5) : 1;
       entries.set([kind, posAt, pos.length, ctrl, d, offsAt, matAt, groups], (BLOCK_ENTRY_BYTES / 4) * i);
     });
     const amplitudes = 2 ** blockQubits;
@@ -397,19 +451,62 @@ export class WasmKernel implements Kernel {
     matrix: Float64Array,
   ): void {
     const single = state instanceof Float32Array;
-    const d = this.writeGate(pos, targets, single);
-    const groups = 2 ** (numQubits - pos.length);
-    const kind = denseKind(single, pos, d, groups);
-    this.writeEntries(matrix, d * d, single, MAT_OFFSET, kind === "split");
-    const fn = DENSE_FN[kind];
+    const g = this.prepareDense(
+      single,
+      numQubits,
+      pos,
+      ctrl,
+      targets,
+      matrix,
+      POS_OFFSET,
+      OFFS_OFFSET,
+      MAT_OFFSET,
+    );
     this.run({
-      fn,
-      args: [STATE_OFFSET, POS_OFFSET, pos.length, ctrl, d, OFFS_OFFSET, MAT_OFFSET],
+      fn: DENSE_FN[g.kind],
+      args: [STATE_OFFSET, POS_OFFSET, g.npos, ctrl, g.dArg, OFFS_OFFSET, MAT_OFFSET],
       scratch: true,
-      groups,
-      d,
-      align: kind === "split" ? 4 : kind === "pairs" ? 2 : 1,
+      groups: g.groups,
+      d: g.amplitudesPerGroup,
+      align: g.kind === "pairs" ? 2 : 1,
     });
+  }
+
+  /**
+   * Write a dense gate's positions, member offsets and matrix for the kernel that takes it (denseKind); returns
+   * that kernel, the position count and `d` argument it is called with, its group count on n qubits and the
+   * amplitudes each group touches.
+   */
+  private prepareDense(
+    single: boolean,
+    numQubits: number,
+    pos: number[],
+    ctrl: number,
+    targets: readonly number[],
+    matrix: Float64Array,
+    posAt: number,
+    offsAt: number,
+    matAt: number,
+  ): { kind: DenseKind; npos: number; dArg: number; groups: number; amplitudesPerGroup: number } {
+    const kind = denseKind(single, pos, ctrl, targets.length, numQubits);
+    if (kind === "quad") {
+      const quadPos = sortedInt([...new Set([0, 1, ...pos])]);
+      const members = this.writeGate(
+        quadPos,
+        targets.filter((t) => t >= 2),
+        true,
+        posAt,
+        offsAt,
+      );
+      const { variant, entries } = quadMatrix(matrix, targets);
+      if (entries.byteLength > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
+      new Float32Array(this.memory.buffer, matAt, entries.length).set(entries);
+      const groups = 2 ** (numQubits - quadPos.length);
+      return { kind, npos: quadPos.length, dArg: variant, groups, amplitudesPerGroup: 4 * members };
+    }
+    const d = this.writeGate(pos, targets, single, posAt, offsAt);
+    this.writeEntries(matrix, d * d, single, matAt);
+    return { kind, npos: pos.length, dArg: d, groups: 2 ** (numQubits - pos.length), amplitudesPerGroup: d };
   }
 
   private run(call: WasmCall): void {
@@ -473,17 +570,8 @@ export class WasmKernel implements Kernel {
     });
   }
 
-  /**
-   * The first `count` complex entries (a row-major matrix or a diagonal) as (A, B) pairs (asm/kernels.ts), or
-   * for the split-lane kernels as (splat(re), splat(im)).
-   */
-  private writeEntries(
-    entries: Float64Array,
-    count: number,
-    single: boolean,
-    matAt = MAT_OFFSET,
-    split = false,
-  ): void {
+  /** The first `count` complex entries (a row-major matrix or a diagonal) as (A, B) pairs (asm/kernels.ts). */
+  private writeEntries(entries: Float64Array, count: number, single: boolean, matAt = MAT_OFFSET): void {
     if (count * 32 > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
     const buf = this.memory.buffer;
     if (single) {
@@ -491,7 +579,7 @@ export class WasmKernel implements Kernel {
       for (let e = 0; e < count; e++) {
         const a = entries[2 * e];
         const b = entries[2 * e + 1];
-        m.set(split ? [a, a, a, a, b, b, b, b] : [a, a, a, a, -b, b, -b, b], 8 * e);
+        m.set([a, a, a, a, -b, b, -b, b], 8 * e);
       }
     } else {
       const m = new Float64Array(buf, matAt, count * 4);

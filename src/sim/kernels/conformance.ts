@@ -210,7 +210,7 @@ export function kernelConformanceSuite(
       }
     });
 
-    it("cache blocking: a blocked run gives exactly the state of the same ops one by one", () => {
+    it("cache blocking: a blocked run gives the state of the same ops one by one (exactly in complex128)", () => {
       const rng = createPrng(91);
       for (const b of [1, 2, 4, n - 1]) {
         // Runs below b, broken by ops on every qubit (which sweep the whole state).
@@ -221,7 +221,11 @@ export function kernelConformanceSuite(
           for (const op of ops) kernel.apply(s, n, op);
         });
         const blocked = on(state, (s) => applyOps(kernel, s, n, ops, b));
-        expect(maxDiff(blocked, oneByOne)).toBe(0);
+        // Each group sees the same arithmetic as unblocked, except where a chunk is too small for the kernel the
+        // whole state uses (complex64 quads need qubits 0 and 1 in the chunk): then only the rounding differs.
+        const scaleOf = (x: Float64Array) => x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+        if (precision === "double") expect(maxDiff(blocked, oneByOne)).toBe(0);
+        else expect(maxDiff(blocked, oneByOne) / scaleOf(oneByOne)).toBeLessThan(tol);
         let want = state;
         for (const op of ops) want = referenceApply(want, n, opMatrix(op), opQubits(op));
         // Random non-unitary matrices grow the norm: compare relative to the largest amplitude.

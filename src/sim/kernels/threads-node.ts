@@ -26,7 +26,7 @@ const FNS: ReadonlyArray<keyof WasmExports> = [
   "diagF64",
   "denseF32Pairs",
   "denseF32Single",
-  "denseF32Split",
+  "denseF32Quad",
   "diagF32",
   "blockNormsF32",
   "blockNormsF64",
