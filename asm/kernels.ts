@@ -16,7 +16,7 @@
 import { insertZeros, maddF32, maddF64, nextGroup, positionMask } from "./common";
 import {
   denseF64_2, denseF64_4, denseF64_8, pairsF32_2, pairsF32_4, pairsF32_8, singleF32_2, singleF32_4, singleF32_8,
-  quadF32,
+  duoF64, quadF32,
 } from "./unrolled";
 
 /** Dense d×d (d = 2^t) on each group, complex128: one amplitude per vector. */
@@ -100,14 +100,21 @@ export function denseF32Pairs(
 }
 
 /**
- * Dense 2×2 or 4×4, complex64, a quad of four neighbouring amplitudes per high member and iteration, real and
- * imaginary parts in separate lanes (scripts/unroll-kernels.mjs, quadKernel): any target qubits; `variant`
- * picks the kernel; `pos` includes bits 0 and 1; the matrix comes as lane vectors prepared by the host.
+ * Dense 2×2 or 4×4 with real and imaginary parts in separate lanes (scripts/unroll-kernels.mjs, laneKernel):
+ * complex64 in quads of four neighbouring amplitudes, complex128 in duos of two, per high member and iteration;
+ * any target qubits; `variant` picks the kernel; `pos` includes the lane bits; the matrix comes as lane vectors
+ * prepared by the host.
  */
 export function denseF32Quad(
   state: usize, pos: usize, npos: i32, ctrl: u32, variant: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
 ): void {
   quadF32(state, pos, npos, ctrl, variant, offs, mat, g0, g1);
+}
+
+export function denseF64Duo(
+  state: usize, pos: usize, npos: i32, ctrl: u32, variant: i32, offs: usize, mat: usize, scratch: usize, g0: u32, g1: u32,
+): void {
+  duoF64(state, pos, npos, ctrl, variant, offs, mat, g0, g1);
 }
 
 /** Dense on each group, complex64, one amplitude per vector (a gate qubit is qubit 0): half the lanes idle. */
@@ -208,7 +215,7 @@ export function blockNormsF64(state: usize, size: u32, out: usize, b0: u32, b1: 
  * Cache blocking (src/sim/blocking.ts): for each chunk c in [c0, c1) of 2^shift bytes, every op of the table
  * on that chunk as a state of its own, so the run sweeps memory once. The table has `nops` entries of 32
  * bytes: kind (0 denseF64, 1 diagF64, 2 denseF32Pairs, 3 denseF32Single, 4 diagF32 pairs, 5 diagF32 single,
- * 6 denseF32Quad, with the variant in the d field),
+ * 6 denseF32Quad, 7 denseF64Duo, with the variant in the d field),
  * pos, npos, ctrl, d, offs, mat, groups per chunk (u32 each).
  */
 export function blockRun(state: usize, shift: u32, table: usize, nops: i32, scratch: usize, c0: u32, c1: u32): void {
@@ -229,6 +236,7 @@ export function blockRun(state: usize, shift: u32, table: usize, nops: i32, scra
       else if (kind == 2) denseF32Pairs(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
       else if (kind == 3) denseF32Single(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
       else if (kind == 6) denseF32Quad(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+      else if (kind == 7) denseF64Duo(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
       else diagF32(s, pos, npos, d, offs, mat, kind == 4, 0, groups);
     }
   }

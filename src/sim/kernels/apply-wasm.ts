@@ -51,6 +51,7 @@ export interface WasmExports {
   denseF32Pairs(...a: number[]): void;
   denseF32Single(...a: number[]): void;
   denseF32Quad(...a: number[]): void;
+  denseF64Duo(...a: number[]): void;
   diagF32(...a: number[]): void;
   blockNormsF32(...a: number[]): void;
   blockNormsF64(...a: number[]): void;
@@ -171,21 +172,24 @@ function sortedInt(xs: readonly number[]): number[] {
   return [...xs].sort((a, b) => a - b);
 }
 
-type DenseKind = "f64" | "quad" | "pairs" | "single";
+type DenseKind = "f64" | "duo" | "quad" | "pairs" | "single";
 const DENSE_FN: Record<DenseKind, keyof WasmExports> = {
   f64: "denseF64",
+  duo: "denseF64Duo",
   quad: "denseF32Quad",
   pairs: "denseF32Pairs",
   single: "denseF32Single",
 };
 /** blockRun's kind numbers (asm/kernels.ts). */
-const BLOCK_KIND: Record<DenseKind, number> = { f64: 0, pairs: 2, single: 3, quad: 6 };
+const BLOCK_KIND: Record<DenseKind, number> = { f64: 0, pairs: 2, single: 3, quad: 6, duo: 7 };
+/** Index bits held in the lanes of the lane kernels: 2 (quads) in complex64, 1 (duos) in complex128. */
+const LANE_BITS: Partial<Record<DenseKind, number>> = { quad: 2, duo: 1 };
 
 /**
- * Which dense kernel takes a gate on sorted positions `pos` (controls and targets) of an n-qubit state: in
- * complex64, the quad kernels for 1 and 2 targets on any qubits (fewer loads and shuffles per multiply-add, and
- * full lanes where a target is qubit 0) unless a control is qubit 0 or 1; else the pair kernel clear of qubit
- * 0, else one amplitude per vector.
+ * Which dense kernel takes a gate on sorted positions `pos` (controls and targets) of an n-qubit state: the lane
+ * kernels (quads in complex64, duos in complex128) for 1 and 2 targets on any qubits, unless a control is
+ * among the lane bits: fewer loads and shuffles per multiply-add, and full lanes where a target is qubit 0.
+ * Else in complex64 the pair kernel clear of qubit 0, else one amplitude per vector.
  */
 function denseKind(
   single: boolean,
@@ -194,51 +198,56 @@ function denseKind(
   targets: number,
   n: number,
 ): DenseKind {
+  const lane: DenseKind = single ? "quad" : "duo";
+  const bits = LANE_BITS[lane]!;
+  const positions = pos.filter((q) => q >= bits).length + bits;
+  if (targets <= 2 && (ctrl & ((1 << bits) - 1)) === 0 && positions <= n) return lane;
   if (!single) return "f64";
-  const quadPositions = pos.filter((q) => q >= 2).length + 2;
-  if (targets <= 2 && (ctrl & 3) === 0 && quadPositions <= n) return "quad";
   return pos[0] >= 1 && n - pos.length >= 1 ? "pairs" : "single";
 }
 
 /**
- * A 1- or 2-target matrix as the quad kernels take it (scripts/unroll-kernels.mjs, quadKernel): the variant
- * nh·4 + low (nh targets ≥ 2, `low` the mask of targets among qubits 0 and 1), and per (output high member,
- * input high member, lane XOR k) the lane vectors of real then imaginary entries: lane l of the quad reads
- * entry (row of l, column of l ^ k), l's low bits and the output member giving the row, (l ^ k)'s and the input
- * member the column.
+ * A 1- or 2-target matrix as the lane kernels take it (scripts/unroll-kernels.mjs, laneKernel), for lanes over
+ * the lowest `laneBits` index bits: the variant nh·4 + low (nh targets above the lane bits, `low` the mask of
+ * targets among them), and per (output high member, input high member, lane XOR k) the lane vectors of real
+ * then imaginary entries: lane l reads entry (row of l, column of l ^ k), l's lane bits and the output member
+ * giving the row, (l ^ k)'s and the input member the column.
  */
-export function quadMatrix(
+export function laneMatrix(
   matrix: Float64Array,
   targets: readonly number[],
-): { variant: number; entries: Float32Array } {
+  laneBits: number,
+): { variant: number; lanes: number[][] } {
   const d = 1 << targets.length;
-  const highIndex = new Map(targets.filter((t) => t >= 2).map((t, i) => [t, i]));
+  const lanes = 1 << laneBits;
+  const highIndex = new Map(targets.filter((t) => t >= laneBits).map((t, i) => [t, i]));
   let low = 0;
-  for (const t of targets) if (t < 2) low |= 1 << t;
+  for (const t of targets) if (t < laneBits) low |= 1 << t;
   const members = 1 << highIndex.size;
-  const perms = [0, 1, 2, 3].filter((k) => (k & ~low) === 0);
-  /** Matrix index of the amplitude in high member `h` at quad lane `lane`. */
+  const perms = Array.from({ length: lanes }, (_, k) => k).filter((k) => (k & ~low) === 0);
+  /** Matrix index of the amplitude in high member `h` at lane `lane`. */
   const index = (h: number, lane: number) => {
     let i = 0;
     targets.forEach((t, j) => {
-      const bit = t < 2 ? (lane >> t) & 1 : (h >> highIndex.get(t)!) & 1;
+      const bit = t < laneBits ? (lane >> t) & 1 : (h >> highIndex.get(t)!) & 1;
       i |= bit << j;
     });
     return i;
   };
-  const entries = new Float32Array(8 * members * members * perms.length);
-  let e = 0;
+  const out: number[][] = [];
   for (let r = 0; r < members; r++)
     for (let c = 0; c < members; c++)
       for (const k of perms) {
-        for (let lane = 0; lane < 4; lane++) {
+        const re: number[] = [];
+        const im: number[] = [];
+        for (let lane = 0; lane < lanes; lane++) {
           const at = 2 * (index(r, lane) * d + index(c, lane ^ k));
-          entries[8 * e + lane] = matrix[at];
-          entries[8 * e + 4 + lane] = matrix[at + 1];
+          re.push(matrix[at]);
+          im.push(matrix[at + 1]);
         }
-        e++;
+        out.push([...re, ...im]);
       }
-  return { variant: highIndex.size * 4 + low, entries };
+  return { variant: highIndex.size * 4 + low, lanes: out };
 }
 
 export class WasmKernel implements Kernel {
@@ -489,20 +498,18 @@ export class WasmKernel implements Kernel {
     matAt: number,
   ): { kind: DenseKind; npos: number; dArg: number; groups: number; amplitudesPerGroup: number } {
     const kind = denseKind(single, pos, ctrl, targets.length, numQubits);
-    if (kind === "quad") {
-      const quadPos = sortedInt([...new Set([0, 1, ...pos])]);
-      const members = this.writeGate(
-        quadPos,
-        targets.filter((t) => t >= 2),
-        true,
-        posAt,
-        offsAt,
-      );
-      const { variant, entries } = quadMatrix(matrix, targets);
-      if (entries.byteLength > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
-      new Float32Array(this.memory.buffer, matAt, entries.length).set(entries);
-      const groups = 2 ** (numQubits - quadPos.length);
-      return { kind, npos: quadPos.length, dArg: variant, groups, amplitudesPerGroup: 4 * members };
+    const laneBits = LANE_BITS[kind];
+    if (laneBits !== undefined) {
+      const lanePos = sortedInt([...new Set([...Array.from({ length: laneBits }, (_, b) => b), ...pos])]);
+      const high = targets.filter((t) => t >= laneBits);
+      const members = this.writeGate(lanePos, high, single, posAt, offsAt);
+      const { variant, lanes } = laneMatrix(matrix, targets, laneBits);
+      if (32 * lanes.length > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
+      const flat = lanes.flat();
+      if (single) new Float32Array(this.memory.buffer, matAt, flat.length).set(flat);
+      else new Float64Array(this.memory.buffer, matAt, flat.length).set(flat);
+      const groups = 2 ** (numQubits - lanePos.length);
+      return { kind, npos: lanePos.length, dArg: variant, groups, amplitudesPerGroup: members << laneBits };
     }
     const d = this.writeGate(pos, targets, single, posAt, offsAt);
     this.writeEntries(matrix, d * d, single, matAt);

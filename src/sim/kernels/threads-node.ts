@@ -27,6 +27,7 @@ const FNS: ReadonlyArray<keyof WasmExports> = [
   "denseF32Pairs",
   "denseF32Single",
   "denseF32Quad",
+  "denseF64Duo",
   "diagF32",
   "blockNormsF32",
   "blockNormsF64",
