@@ -269,3 +269,22 @@ export function swapUnits(state: usize, unitShift: u32, pairs: usize, npairs: i3
     }
   }
 }
+
+/**
+ * For the benchmark's arithmetic probe: `iters` rounds of twelve independent f32x4 multiply-adds (enough chains to
+ * cover the FMA latency), so the time per round measures the engine's multiply-add throughput on one thread.
+ */
+export function maddChains(iters: i32): f32 {
+  const m = f32x4.splat(0.999999);
+  const c = f32x4.splat(0.000001);
+  let a0 = f32x4.splat(1), a1 = f32x4.splat(2), a2 = f32x4.splat(3), a3 = f32x4.splat(4);
+  let a4 = f32x4.splat(5), a5 = f32x4.splat(6), a6 = f32x4.splat(7), a7 = f32x4.splat(8);
+  let a8 = f32x4.splat(9), a9 = f32x4.splat(10), a10 = f32x4.splat(11), a11 = f32x4.splat(12);
+  for (let i = 0; i < iters; i++) {
+    a0 = maddF32(a0, m, c); a1 = maddF32(a1, m, c); a2 = maddF32(a2, m, c); a3 = maddF32(a3, m, c);
+    a4 = maddF32(a4, m, c); a5 = maddF32(a5, m, c); a6 = maddF32(a6, m, c); a7 = maddF32(a7, m, c);
+    a8 = maddF32(a8, m, c); a9 = maddF32(a9, m, c); a10 = maddF32(a10, m, c); a11 = maddF32(a11, m, c);
+  }
+  const s = f32x4.add(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)), f32x4.add(f32x4.add(a4, a5), f32x4.add(a6, a7)));
+  return f32x4.extract_lane(f32x4.add(s, f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11))), 0);
+}

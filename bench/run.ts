@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import type { Circuit } from "../src/circuit/ir.js";
 import { parseQasm, toQasm } from "../src/qasm/index.js";
+import { opQubits } from "../src/sim/fuse.js";
 import {
   createPrng,
   plan,
@@ -22,7 +23,9 @@ import {
   simulate,
   wasmKernelBuild,
 } from "../src/sim/index.js";
+import { instantiateKernels } from "../src/sim/kernels/apply-wasm.js";
 import { useNodeThreads } from "../src/sim/kernels/threads-node.js";
+import type { WasmMemory } from "../src/sim/kernels/wasm-api.js";
 import { SAMPLE_BLOCK, sampleIndices } from "../src/sim/sampling.js";
 import { benchmarkCircuit } from "./circuits.js";
 import { naiveStatevector } from "./naive.js";
@@ -46,6 +49,34 @@ function copyBandwidthGBps(): number {
   b.set(a);
   const ms = timeMs(() => b.set(a), 5);
   return (2 * a.byteLength) / (ms * 1e6);
+}
+
+/**
+ * f32x4 multiply-adds per second on one thread, from the kernels' own build (asm/kernels.ts, maddChains: twelve
+ * independent chains), median of 5: the arithmetic ceiling the WASM kernels run under.
+ */
+function maddsPerSecond(): number {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+  const ex = instantiateKernels(memory as unknown as WasmMemory);
+  const iters = 2e7;
+  ex.maddChains(1e5);
+  return (12 * iters) / (timeMs(() => ex.maddChains(iters), 5) / 1000);
+}
+
+/**
+ * Complex multiply-adds per amplitude of a plan's unitaries (a dense k-qubit gate 2^k, a controlled one 2^t on
+ * its 2^-c share of the state, a diagonal one 1): in complex64 each is one f32x4 multiply-add (four real ones).
+ */
+function complexMaddsPerAmplitude(c: Circuit): number {
+  let sum = 0;
+  for (const st of plan(c, { precision: "single", maxMemoryBytes: 2 ** 40 }).steps) {
+    if (st.kind !== "unitary") continue;
+    const op = st.op;
+    if (op.kind === "diagonal") sum += 1;
+    else if (op.kind === "controlled") sum += 2 ** op.targets.length / 2 ** op.controls.length;
+    else sum += 2 ** opQubits(op).length;
+  }
+  return sum;
 }
 
 interface Measured {
@@ -109,7 +140,12 @@ console.log(
     .join(" ")}`,
 );
 const bandwidth = copyBandwidthGBps();
-console.log(`STREAM-like copy (512 MiB, read + write): ${bandwidth.toFixed(1)} GB/s\n`);
+console.log(`STREAM-like copy (512 MiB, read + write): ${bandwidth.toFixed(1)} GB/s`);
+const madds = maddsPerSecond();
+console.log(
+  `WASM f32x4 multiply-adds (${wasmKernelBuild()} build, 12 chains): ${(madds / 1e9).toFixed(2)} G/s per thread; ` +
+    `"f32 floor" = complex multiply-adds ÷ (that × ${threads} threads), the time of the arithmetic alone\n`,
+);
 console.log(
   `Depth-20 random circuits; qfit = WASM SIMD kernel (${wasmKernelBuild()} build), ${threads} thread(s), ` +
     "default fusion and cache blocking. Medians. " +
@@ -119,7 +155,7 @@ console.log(
 interface Row {
   qubits: number;
   gates: number;
-  single: Measured & { nsPerAmpGate: number; GBps: number; bandwidthShare: number };
+  single: Measured & { nsPerAmpGate: number; GBps: number; bandwidthShare: number; floorMs: number };
   double?: Measured;
   singleNoFusion?: Measured;
   /** Same runs without cache blocking (blockQubits 0), for comparison with the default. */
@@ -141,6 +177,7 @@ console.log(
     "ns/amp/gate",
     "GB/s",
     "%bw",
+    "f32 floor",
     "qfit f64",
     "f32 unblocked",
     "f64 unblocked",
@@ -165,6 +202,7 @@ for (const n of sizes) {
     nsPerAmpGate: (s.ms * 1e6) / (2 ** n * c.ops.length),
     GBps,
     bandwidthShare: GBps / bandwidth,
+    floorMs: (1000 * complexMaddsPerAmplitude(c) * 2 ** n) / (madds * threads),
   };
   // complex128 needs 16·2^n bytes: up to 27 qubits in the WASM arena.
   const double = n <= 27 ? runQfit(c, { precision: "double" }, runs) : undefined;
@@ -198,6 +236,7 @@ for (const n of sizes) {
       single.nsPerAmpGate.toFixed(3),
       GBps.toFixed(1),
       `${(100 * single.bandwidthShare).toFixed(0)}%`,
+      fmtS(single.floorMs),
       fmtS(double?.ms),
       fmtS(singleUnblocked?.ms),
       fmtS(doubleUnblocked?.ms),
@@ -260,6 +299,7 @@ const json = `${JSON.stringify(
     kernelBuild: wasmKernelBuild(),
     loadAverage: loadavg(),
     copyBandwidthGBps: bandwidth,
+    maddsPerSecondPerThread: madds,
     rows,
     parseMs,
     lines,

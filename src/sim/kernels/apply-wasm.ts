@@ -57,11 +57,16 @@ export interface WasmExports {
   blockNormsF64(...a: number[]): void;
   blockRun(...a: number[]): void;
   swapUnits(...a: number[]): void;
+  /** The benchmark's multiply-add throughput probe (asm/kernels.ts). */
+  maddChains(iters: number): number;
 }
+
+/** The kernels a WasmCall runs (everything but the benchmark probe). */
+export type KernelFn = Exclude<keyof WasmExports, "maddChains">;
 
 /** A call into the kernels: which function, and its arguments before the group range [g0, g1). */
 export interface WasmCall {
-  fn: keyof WasmExports;
+  fn: KernelFn;
   /** Arguments before the scratch pointer (for dense) or before g0 (for diag). */
   args: number[];
   /** Whether the function takes a per-thread scratch pointer after `args`. */
@@ -173,7 +178,7 @@ function sortedInt(xs: readonly number[]): number[] {
 }
 
 type DenseKind = "f64" | "duo" | "quad" | "pairs" | "single";
-const DENSE_FN: Record<DenseKind, keyof WasmExports> = {
+const DENSE_FN: Record<DenseKind, KernelFn> = {
   f64: "denseF64",
   duo: "denseF64Duo",
   quad: "denseF32Quad",

@@ -11,6 +11,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import {
   type CallRunner,
+  type KernelFn,
   MAX_WASM_THREADS,
   registerThreadPool,
   SCRATCH,
@@ -21,7 +22,7 @@ import { enableRelaxedSimd } from "./relaxed-simd-node.js";
 import { setDefaultThreads } from "./select.js";
 import type { WasmMemory, WasmModule } from "./wasm-api.js";
 
-const FNS: ReadonlyArray<keyof WasmExports> = [
+const FNS: ReadonlyArray<KernelFn> = [
   "denseF64",
   "diagF64",
   "denseF32Pairs",
