@@ -51,7 +51,7 @@ describe("qfit run engine options", () => {
   });
 
   it("blocks in cache with --block-qubits: fewer passes, the same probabilities, 0 turns it off", async () => {
-    const args = ["run", "random12.qasm", "--json", "--seed", "1", "--probabilities", "--top", "50"];
+    const args = ["run", "random12.qasm", "--json", "--seed", "1", "--probabilities"];
     const off = JSON.parse((await run([...args, "--block-qubits", "0"])).out);
     const on = JSON.parse((await run([...args, "--block-qubits", "7"])).out);
     expect(off.engine.blockQubits).toBe(0);
