@@ -4,6 +4,7 @@ import type { Circuit } from "../circuit/ir.js";
 import { isQfitError, type QfitError } from "../errors.js";
 import { wasmKernel } from "./kernels/select.js";
 import { findTerminalMeasurements, formatBytes, lowerGate, MAX_SHOTS, plan } from "./plan.js";
+import { SAMPLE_BLOCK } from "./sampling.js";
 import { simulate } from "./simulate.js";
 
 function caught(f: () => unknown): QfitError {
@@ -41,7 +42,7 @@ describe("memory guard", () => {
   it("counts sampling and output buffers, not only the statevector", () => {
     const p = plan(wide(10), { shots: 1000, probabilities: true, statevector: true });
     expect(p.memory.statevectorBytes).toBe(16 * 1024);
-    expect(p.memory.samplingBytes).toBe(8 * 1000 + 8 * (1024 / 64));
+    expect(p.memory.samplingBytes).toBe(8 * 1000 + 8 * (1024 / SAMPLE_BLOCK));
     expect(p.memory.totalBytes).toBeGreaterThan(p.memory.statevectorBytes + p.memory.samplingBytes);
     // just above the statevector alone is not enough once sampling is counted
     const e = caught(() => plan(wide(10), { shots: 100_000, maxMemoryBytes: 16 * 1024 + 1024 }));

@@ -10,8 +10,11 @@ import type { Prng } from "./prng.js";
 /** Uniforms per chunk: 2^22 doubles = 32 MiB. */
 export const SAMPLE_CHUNK = 1 << 22;
 
-/** Entries per block of the block-sum table: small, so 1e6 shots scan at most 6.4e7 amplitudes. */
-export const SAMPLE_BLOCK = 64;
+/**
+ * Entries per block of the block-sum table: small, so 1e6 shots scan at most 3.2e7 amplitudes. Measured on 1e6
+ * shots from 28 qubits: the walk took 0.37–0.47 s with 32, 0.57–0.67 s with 64; the table is 2^n / 32 doubles.
+ */
+export const SAMPLE_BLOCK = 32;
 const BLOCK = SAMPLE_BLOCK;
 
 /** Weight of entry i: |state[i]|² or probs[i]. */
