@@ -74,7 +74,7 @@ export interface WasmCall {
   groups: number;
   /** Amplitudes per group. */
   d: number;
-  /** Group ranges must start on multiples of this: 2 for the pair kernels, 4 for the split-lane ones, else 1. */
+  /** Group ranges must start on multiples of this: 2 for the pair kernels, else 1. */
   align: number;
 }
 

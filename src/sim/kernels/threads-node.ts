@@ -54,7 +54,7 @@ const CHUNKS_PER_THREAD = 8;
 
 /**
  * How a gate's `groups` are cut into chunks for `threads` threads: `size` groups each (a multiple of `align`,
- * which the pair and split-lane kernels need), `count` chunks; chunk i is [i·size, min(groups, (i+1)·size)).
+ * which the pair kernels need), `count` chunks; chunk i is [i·size, min(groups, (i+1)·size)).
  */
 export function chunking(groups: number, threads: number, align: number): { size: number; count: number } {
   const size = align * Math.ceil(groups / (threads * CHUNKS_PER_THREAD * align));
