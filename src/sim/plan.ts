@@ -6,7 +6,7 @@
 import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
-import { scheduleBlocks } from "./blocking.js";
+import { type Sweep, scheduleBlocks } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
 import { defaultThreads, effectiveThreads, type KernelName, selectKernel } from "./kernels/select.js";
@@ -119,6 +119,8 @@ export interface SimulationPlan {
   bytesPerPass: number;
   /** Everything but the terminal measurements, in order. */
   steps: Step[];
+  /** In sample-once mode, the unitaries that run, scheduled into sweeps over the state (blocking.ts). */
+  sweeps: Sweep[] | null;
   terminal: TerminalMeasure[];
   /** false when the circuit has no measurement: then every qubit is sampled and keys are qubit bitstrings. */
   measured: boolean;
@@ -297,6 +299,19 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
   );
   const maxBranches = Math.max(1, Math.min(maxBranchesOption, branchBudget));
 
+  // Without mid-circuit measurements every clbit stays 0, so each condition is decided now (it holds when it
+  // asks for 0) and the whole run can be scheduled into sweeps before anything is allocated.
+  const sweeps =
+    mode === "sample-once"
+      ? scheduleBlocks(
+          fused.flatMap((st) =>
+            st.kind === "unitary" && (!st.condition || st.condition.value === 0) ? [st.op] : [],
+          ),
+          n,
+          blockQubits,
+        )
+      : null;
+
   return {
     numQubits: n,
     numClbits: measured ? circuit.numClbits : n,
@@ -307,19 +322,10 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     threads: effectiveThreads(kernel, options.threads ?? defaultThreads()),
     blockQubits,
     fusion: { maxQubits: maxFusion, gatesIn, gatesOut },
-    passes:
-      mode === "sample-once" && blockQubits > 0
-        ? scheduleBlocks(
-            // without mid-circuit measurements every clbit stays 0: a condition holds when it asks for 0
-            fused.flatMap((st) =>
-              st.kind === "unitary" && (!st.condition || st.condition.value === 0) ? [st.op] : [],
-            ),
-            n,
-            blockQubits,
-          ).length
-        : fused.length,
+    passes: sweeps ? sweeps.length : fused.length,
     bytesPerPass: 2 * statevectorBytes,
     steps: fused,
+    sweeps,
     terminal,
     measured,
     keyRegisters: measured

@@ -11,8 +11,8 @@
 //   and sampling each measurement with the PRNG.
 
 import type { Circuit } from "../circuit/ir.js";
-import { applySweeps, scheduleBlocks } from "./blocking.js";
-import type { Amplitudes, Kernel, KernelOp, Precision } from "./kernels/kernel.js";
+import { applySweeps } from "./blocking.js";
+import type { Amplitudes, Kernel, Precision } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
 import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
 import { plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
@@ -85,15 +85,10 @@ export function run(p: SimulationPlan): SimulationResult {
   let state: Amplitudes;
   if (p.mode === "sample-once") {
     state = kernel.createState(p.numQubits, p.precision);
+    // No mid-circuit measurement here: the clbits stay 0, and the plan scheduled the gates that run.
     const clbits = new Uint8Array(p.numClbits);
-    // No mid-circuit measurement here: the clbits stay 0, so every condition is decided before the first gate.
-    const ops: KernelOp[] = [];
-    for (const step of p.steps) {
-      if (step.kind !== "unitary") continue;
-      if (step.condition && !conditionHolds(step.condition, clbits)) continue;
-      ops.push(step.op);
-    }
-    applySweeps(kernel, state, p.numQubits, scheduleBlocks(ops, p.numQubits, p.blockQubits), p.blockQubits);
+    if (!p.sweeps) throw new Error("run: a sample-once plan carries its sweeps");
+    applySweeps(kernel, state, p.numQubits, p.sweeps, p.blockQubits);
     const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
     const keyOf = keyMaker(p, clbits);
     counts = new Map();
