@@ -22,7 +22,7 @@ export function fitsBlock(op: KernelOp, blockQubits: number, numQubits: number):
 
 /**
  * Lowest qubit a swap may move: a permutation sweep then moves runs of at least 2^MIN_SWAP_QUBIT amplitudes
- * (256 bytes in complex64), long enough to stream.
+ * (256 bytes in complex64, four cache lines), long enough to stream; chosen, not tuned.
  */
 export const MIN_SWAP_QUBIT = 5;
 
@@ -208,32 +208,5 @@ export function applySweeps(
       (kernel.swapQubitPairs?.bind(kernel) ?? swapQubitPairsTs)(state, numQubits, s.pairs);
     else if (kernel.applyBlocked) kernel.applyBlocked(state, numQubits, s.ops, blockQubits);
     else applyBlockedBySubarrays(kernel, state, numQubits, s.ops, blockQubits);
-  }
-}
-
-/**
- * Apply `ops` in order, without remapping; with blockQubits > 0, every run of at least two consecutive ops
- * that fit a block goes through the kernel's blocked path (its own, or the subarray one).
- */
-export function applyOps(
-  kernel: Kernel,
-  state: Amplitudes,
-  numQubits: number,
-  ops: readonly KernelOp[],
-  blockQubits: number,
-): void {
-  let i = 0;
-  while (i < ops.length) {
-    let j = i;
-    if (blockQubits > 0) while (j < ops.length && fitsBlock(ops[j], blockQubits, numQubits)) j++;
-    if (j - i >= 2) {
-      const run = ops.slice(i, j);
-      if (kernel.applyBlocked) kernel.applyBlocked(state, numQubits, run, blockQubits);
-      else applyBlockedBySubarrays(kernel, state, numQubits, run, blockQubits);
-      i = j;
-    } else {
-      kernel.apply(state, numQubits, ops[i]);
-      i++;
-    }
   }
 }

@@ -188,7 +188,7 @@ const DENSE_FN: Record<DenseKind, KernelFn> = {
 /** blockRun's kind numbers (asm/kernels.ts). */
 const BLOCK_KIND: Record<DenseKind, number> = { f64: 0, pairs: 2, single: 3, quad: 6, duo: 7 };
 /** Index bits held in the lanes of the lane kernels: 2 (quads) in complex64, 1 (duos) in complex128. */
-const LANE_BITS: Partial<Record<DenseKind, number>> = { quad: 2, duo: 1 };
+const LANE_BITS = { quad: 2, duo: 1 } as const;
 
 /**
  * Which dense kernel takes a gate on sorted positions `pos` (controls and targets) of an n-qubit state: the lane
@@ -203,8 +203,8 @@ function denseKind(
   targets: number,
   n: number,
 ): DenseKind {
-  const lane: DenseKind = single ? "quad" : "duo";
-  const bits = LANE_BITS[lane]!;
+  const lane = single ? "quad" : "duo";
+  const bits = LANE_BITS[lane];
   const positions = pos.filter((q) => q >= bits).length + bits;
   if (targets <= 2 && (ctrl & ((1 << bits) - 1)) === 0 && positions <= n) return lane;
   if (!single) return "f64";
@@ -503,7 +503,7 @@ export class WasmKernel implements Kernel {
     matAt: number,
   ): { kind: DenseKind; npos: number; dArg: number; groups: number; amplitudesPerGroup: number } {
     const kind = denseKind(single, pos, ctrl, targets.length, numQubits);
-    const laneBits = LANE_BITS[kind];
+    const laneBits = kind === "quad" || kind === "duo" ? LANE_BITS[kind] : undefined;
     if (laneBits !== undefined) {
       const lanePos = sortedInt([...new Set([...Array.from({ length: laneBits }, (_, b) => b), ...pos])]);
       const high = targets.filter((t) => t >= laneBits);
