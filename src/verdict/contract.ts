@@ -1,0 +1,126 @@
+// The verdict JSON contract, schemaVersion 2: the one shape every workload's verdict takes, in the CLI's --json,
+// the API, the report and the dashboard. Plain data; times in seconds, money in USD, energy in joules.
+//
+// The bottleneck algebra (why the factors add up): for a strategy s,
+//   quantumSeconds(s) = gpuSeconds × Π_i factor_i      (each factor ≥ 0, one meaning each, none counted twice)
+// so Σ_i factorLog10_i = log10(quantumSeconds(s) / gpuSeconds). For the best strategy this sum is the verdict's
+// `qpuOverGpuLog10`. Capacity limits (qubits available, coherence, memory) are never factors: they are
+// `constraints`, which decide `feasible` and, through their projections, the year.
+
+export const VERDICT_SCHEMA_VERSION = 2 as const;
+
+/** "classical" is whatever the classical side runs on (a GPU cluster, CPU cores); the summary names it. Within a
+ *  factor of 2 (|log10| < 0.3) the summary says "about even" whichever side is nominally ahead. */
+export type Winner = "classical" | "quantum" | "neither";
+
+/** One multiplicative factor of the quantum time against the classical time. */
+export interface BottleneckFactor {
+  /** Stable id, e.g. "clock", "error-correction", "shots-per-estimate", "gradient-evaluations", "data-loading". */
+  name: string;
+  /** log10 of the factor; positive slows the quantum side, negative speeds it up (e.g. algorithmic advantage). */
+  factorLog10: number;
+  /** How the factor is computed, with the numbers substituted. */
+  formula: string;
+  /** One plain-language sentence. */
+  explanation: string;
+  /** Citation ids (the one citation registry). */
+  sources: string[];
+}
+
+/** A capacity limit: needed against available. Decides feasibility; never a time factor. */
+export interface Constraint {
+  /** e.g. "physical-qubits", "logical-qubits", "coherence", "classical-memory", "horizon". */
+  name: string;
+  needed: number;
+  available: number;
+  unit: string;
+  satisfied: boolean;
+  /** Where `available` comes from (a device, a projection for a year, a stated horizon). */
+  basis: string;
+  /** The projected year in which `available` reaches `needed`, or null (never within the projection / n/a). */
+  yearSatisfied: number | null;
+}
+
+/** What a fault-tolerant strategy fed the QRE-compatible estimator, so anyone can reproduce it with
+ *  `qfit estimate ft --counts <counts> --qubit <qubit> --qec <qec> --budget <budget> --json`. */
+export interface FaultToleranceRecord {
+  /** Logical counts in the estimator's own key names (numQubits, tCount, rotationCount, rotationDepth, cczCount,
+   *  ccixCount, measurementCount). */
+  counts: Record<string, number>;
+  /** Qubit preset name or full Azure-style qubitParams. */
+  qubit: string | Record<string, unknown>;
+  /** QEC scheme name or full qecScheme. */
+  qec: string | Record<string, unknown>;
+  budget: number;
+  physicalQubits: number;
+  runtimeNs: number;
+  codeDistance: number;
+  tFactories: number;
+}
+
+/** One way the quantum side could do the job. */
+export interface Strategy {
+  /** Stable id, e.g. "variational-nisq", "variational-ft", "ft-arithmetic", "data-loading-bound", "shor-ft". */
+  name: string;
+  title: string;
+  device: string;
+  seconds: number;
+  feasible: boolean;
+  physicalQubits: number;
+  costUsd: number | null;
+  /** Sum of factorLog10 = log10(seconds / classical seconds). */
+  bottlenecks: BottleneckFactor[];
+  constraints: Constraint[];
+  faultTolerance: FaultToleranceRecord | null;
+  /** The inputs this strategy assumed (encoding, epsilon, …) and why they are the favourable defensible ones. */
+  settings: Record<string, number | string | boolean>;
+  assumptions: string[];
+  /** A lower bound rather than a runnable plan (e.g. the data-loading bound). */
+  lowerBound: boolean;
+}
+
+/** The classical side: the strongest standard method at this size. */
+export interface ClassicalSide {
+  method: string;
+  device: string;
+  count: number;
+  seconds: number;
+  feasible: boolean;
+  costUsd: number | null;
+  energyJ: number | null;
+  formula: string;
+  sources: string[];
+  constraints: Constraint[];
+}
+
+export interface CrossoverV2 {
+  /** Name and unit of the headline size axis, e.g. "modulus bits". */
+  sizeLabel: string;
+  /** Smallest size at which the best quantum strategy is faster, or null if it never is in the searched range. */
+  size: number | null;
+  /** First year the constraints at that size are projected to be met, or null. Trend values are projections. */
+  year: number | null;
+  explanation: string;
+}
+
+export interface VerdictV2 {
+  schemaVersion: typeof VERDICT_SCHEMA_VERSION;
+  workload: { kind: string; id: string; name: string; input: Record<string, unknown> };
+  winner: Winner;
+  /** log10(slower / faster) of the feasible sides; with "neither", log10(quantum / classical). */
+  speedupLog10: number;
+  /** log10(best strategy seconds / classical seconds) = Σ best.bottlenecks.factorLog10. */
+  qpuOverGpuLog10: number;
+  summary: string;
+  classical: ClassicalSide;
+  /** Every strategy evaluated; `best` names the one most favourable to the quantum side. */
+  strategies: Strategy[];
+  best: string;
+  /** Why `best` was chosen, one sentence. */
+  bestReason: string;
+  crossover: CrossoverV2;
+  notes: string[];
+  assumptions: string[];
+  unverified: string[];
+  sources: Array<{ id: string; citation: string }>;
+}

@@ -1,0 +1,35 @@
+// A workload kind, defined once. Everything that names a workload derives from its definition: the CLI's
+// `qfit estimate <kind>` options and help, the scenario-file schema, the API request schema, the dashboard's form
+// and the crossover sweep. Adding a workload is one module in this folder and one line in ./registry.ts.
+//
+// Field names carry their unit (`params`, `tokens`, `modulusBits`, `gpuCount`, `epsilon`); each field of `input`
+// has a `.describe()` text (shown as CLI help and dashboard label), a default, and `.min()/.max()` bounds, so that
+// out-of-range input is refused with the field named, identically from every entry point.
+import type { z } from "zod";
+import type { VerdictV2 } from "../verdict/contract.js";
+
+/** Shared evaluation settings that are not part of a workload's own input (hardware choices, reference year). */
+export interface EvaluationContext {
+  /** Reference year for "available today" and crossover years (default: the current year). */
+  t0?: number;
+  /** Skip the crossover search (used inside sweeps, where it would recurse). */
+  skipCrossover?: boolean;
+}
+
+export interface WorkloadDefinition<S extends z.ZodObject = z.ZodObject> {
+  /** Stable id used on the command line, in scenario files (`kind:`) and in the API. */
+  kind: string;
+  title: string;
+  /** One sentence for help text and the dashboard. */
+  description: string;
+  /** The input schema: every field described, defaulted and bounded. */
+  input: S;
+  /** Named presets (partial inputs); `preset: <name>` in a scenario file, `--preset <name>` on the CLI. */
+  presets: Record<string, { description: string; input: Partial<z.input<S>>; sources: string[] }>;
+  /** The problem-size axis the crossover searches: a numeric field of `input`. */
+  headline: { field: string; label: string; range: [number, number]; integer: boolean; log: boolean };
+  /** Citation ids used by this workload (all resolve in the one citation registry). */
+  sources: string[];
+  /** The verdict for a validated input. Pure: no I/O. */
+  evaluate(input: z.output<S>, context: EvaluationContext): VerdictV2;
+}
