@@ -61,6 +61,10 @@ export function toQasm(circuit: Circuit): string {
     const ok =
       Number.isSafeInteger(cond.value) && cond.value >= 0 && (reg.size >= 53 || cond.value < 2 ** reg.size);
     if (!ok) invalid(`condition value ${cond.value} does not fit register '${cond.register}'`);
+    if (cond.bit !== undefined)
+      invalid(
+        `a condition on one bit ('${cond.register}[${cond.bit}]') has no OpenQASM 2.0 form; write OpenQASM 3 instead`,
+      );
     return `if(${cond.register}==${cond.value}) `;
   };
 
