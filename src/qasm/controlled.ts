@@ -158,7 +158,12 @@ export function controlledPhase(sink: GateSink, angle: number, controls: readonl
 }
 
 /** C^k(T) for a one-qubit unitary T (2×2, row-major interleaved). */
-export function controlledMatrix(sink: GateSink, t: Matrix, target: number, controls: readonly number[]): void {
+export function controlledMatrix(
+  sink: GateSink,
+  t: Matrix,
+  target: number,
+  controls: readonly number[],
+): void {
   const k = controls.length;
   const z = zyz(t);
   if (k <= 1) {

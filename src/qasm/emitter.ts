@@ -26,7 +26,10 @@ export type Invalid = (message: string) => never;
 export const invalidFor =
   (version: string): Invalid =>
   (message) => {
-    throw userError("QASM.Emit.InvalidCircuit", `cannot write the circuit as OpenQASM ${version}: ${message}`);
+    throw userError(
+      "QASM.Emit.InvalidCircuit",
+      `cannot write the circuit as OpenQASM ${version}: ${message}`,
+    );
   };
 
 const invalid = invalidFor("2.0");
@@ -62,7 +65,11 @@ export function labels(
 }
 
 /** Checks that a condition names a register and a value (and bit) that fit it. */
-export function checkCondition(cond: Condition, cregs: ReadonlyMap<string, Register>, fail: Invalid): Register {
+export function checkCondition(
+  cond: Condition,
+  cregs: ReadonlyMap<string, Register>,
+  fail: Invalid,
+): Register {
   const reg = cregs.get(cond.register) ?? fail(`condition on unknown classical register '${cond.register}'`);
   const size = cond.bit === undefined ? reg.size : 1;
   const ok = Number.isSafeInteger(cond.value) && cond.value >= 0 && (size >= 53 || cond.value < 2 ** size);

@@ -24,8 +24,7 @@ const DEFINITIONS: Readonly<Record<string, string>> = {
   rxx: "gate rxx(theta) a, b { h a; h b; cx a, b; rz(theta) b; cx a, b; h a; h b; }",
   rzz: "gate rzz(theta) a, b { cx a, b; rz(theta) b; cx a, b; }",
   rccx: "gate rccx a, b, c { h c; t c; cx b, c; tdg c; cx a, c; t c; cx b, c; tdg c; h c; }",
-  rc3x:
-    "gate rc3x a, b, c, d { h d; t d; cx c, d; tdg d; h d; cx a, d; t d; cx b, d; tdg d; cx a, d; t d; cx b, d; tdg d; h d; t d; cx c, d; tdg d; h d; }",
+  rc3x: "gate rc3x a, b, c, d { h d; t d; cx c, d; tdg d; h d; cx a, d; t d; cx b, d; tdg d; cx a, d; t d; cx b, d; tdg d; h d; t d; cx c, d; tdg d; h d; }",
   c3x: "gate c3x a, b, c, d { ctrl(3) @ x a, b, c, d; }",
   c3sqrtx: "gate c3sqrtx a, b, c, d { ctrl(3) @ sx a, b, c, d; }",
   c4x: "gate c4x a, b, c, d, e { ctrl(4) @ x a, b, c, d, e; }",
@@ -42,7 +41,8 @@ const RESERVED = new Set([
 
 /** The stdgates.inc name for a library gate whose matrix it has exactly (u2/u3 differ by a global phase only). */
 const STD_NAME = new Map<string, string>();
-for (const g of STDGATES.values()) if (g.name === g.library || !STD_NAME.has(g.library)) STD_NAME.set(g.library, g.name);
+for (const g of STDGATES.values())
+  if (g.name === g.library || !STD_NAME.has(g.library)) STD_NAME.set(g.library, g.name);
 
 export interface Qasm3Options {
   /** Write qubit i as the physical qubit `$i` (as Qiskit writes transpiled circuits), with no qubit declaration. */
@@ -79,7 +79,8 @@ export function toQasm3(circuit: Circuit, options: Qasm3Options = {}): string {
         const spec = GATES.get(op.name) ?? invalid(`unknown gate '${op.name}'`);
         if (op.params.length !== spec.params.length)
           invalid(`gate '${op.name}' needs ${spec.params.length} parameters`);
-        if (op.qubits.length !== spec.numQubits) invalid(`gate '${op.name}' acts on ${spec.numQubits} qubits`);
+        if (op.qubits.length !== spec.numQubits)
+          invalid(`gate '${op.name}' acts on ${spec.numQubits} qubits`);
         const name = op.name === "u" ? "U" : (STD_NAME.get(op.name) ?? op.name);
         if (DEFINITIONS[op.name]) used.add(op.name);
         const params = op.params.length > 0 ? `(${op.params.map(num).join(", ")})` : "";

@@ -179,7 +179,9 @@ class ExprParser {
         const arity = this.q3 ? (ARITY3[t.text] ?? 1) : 1;
         while (args.length < arity) {
           if (!this.isSymbol(","))
-            this.fail(`function '${t.text}' takes ${arity} arguments; expected ',' but found ${describeToken(this.h.tok)}`);
+            this.fail(
+              `function '${t.text}' takes ${arity} arguments; expected ',' but found ${describeToken(this.h.tok)}`,
+            );
           this.h.advance();
           args.push(this.expr());
         }

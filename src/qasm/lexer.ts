@@ -22,8 +22,39 @@ const SINGLE = new Set([";", ",", "(", ")", "[", "]", "{", "}", "+", "-", "*", "
 
 /** OpenQASM 3 operators, longest first so `**` wins over `*`. */
 const QASM3_SYMBOLS = [
-  "<<=", ">>=", "**=", "**", "++", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "==", "!=", "<=", ">=", "&&",
-  "||", "<<", ">>", "->", "@", ":", "=", "<", ">", "!", "~", "&", "|", "%", ".",
+  "<<=",
+  ">>=",
+  "**=",
+  "**",
+  "++",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "<<",
+  ">>",
+  "->",
+  "@",
+  ":",
+  "=",
+  "<",
+  ">",
+  "!",
+  "~",
+  "&",
+  "|",
+  "%",
+  ".",
 ];
 
 export type Dialect = 2 | 3;
@@ -86,7 +117,9 @@ export class Lexer {
   private idPart(j: number): boolean {
     const c = this.text.charCodeAt(j);
     if (isIdPart(c)) return true;
-    return this.dialect === 3 && c > 127 && UNICODE_ID.test(String.fromCodePoint(this.text.codePointAt(j) ?? c));
+    return (
+      this.dialect === 3 && c > 127 && UNICODE_ID.test(String.fromCodePoint(this.text.codePointAt(j) ?? c))
+    );
   }
 
   /** Tokens only OpenQASM 3 has: Unicode identifiers, `$n` hardware qubits, its operators. */
@@ -102,7 +135,8 @@ export class Lexer {
       while (j < s.length && isDigit(s.charCodeAt(j))) j++;
       return this.take("id", j, col);
     }
-    for (const sym of QASM3_SYMBOLS) if (s.startsWith(sym, start)) return this.take("symbol", start + sym.length, col);
+    for (const sym of QASM3_SYMBOLS)
+      if (s.startsWith(sym, start)) return this.take("symbol", start + sym.length, col);
     return undefined;
   }
 
@@ -209,11 +243,11 @@ export class Lexer {
     const pos = this.pos();
     if (this.dialect === 2)
       this.sink.lenient(
-      "QASM.Lenient.BlockComment",
-      "'/* */' comments are not part of OpenQASM 2.0",
-      pos,
-      "use '//' line comments",
-    );
+        "QASM.Lenient.BlockComment",
+        "'/* */' comments are not part of OpenQASM 2.0",
+        pos,
+        "use '//' line comments",
+      );
     const end = s.indexOf("*/", this.i + 2);
     const stop = end < 0 ? s.length : end + 2;
     for (let k = this.i; k < stop; k++) if (s[k] === "\n") this.newline(k);

@@ -21,7 +21,7 @@
 
 import { GATES, inverseGate } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation, Register } from "../circuit/ir.js";
-import { embed, identity, type Matrix, matmul, maxDistance, scale, expi } from "../circuit/matrix.js";
+import { embed, expi, identity, matmul, maxDistance, scale } from "../circuit/matrix.js";
 import { controlledGate, controlledPhase, type GateSink, MAX_CONTROLS } from "./controlled.js";
 import { type Diagnostic, DiagnosticSink, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Expr, evaluate, parseExpression } from "./expr.js";
@@ -70,7 +70,8 @@ const UNSUPPORTED: Readonly<Record<string, readonly [string, string]>> = {
 
 const HINTS: Readonly<Record<string, string>> = {
   For: "qfit reads circuits whose operations are fixed before the run; unroll the loop (Qiskit: export after transpiling, or write the body out)",
-  While: "a loop that depends on measured values cannot be simulated gate by gate; qfit supports 'if' on measured bits only",
+  While:
+    "a loop that depends on measured values cannot be simulated gate by gate; qfit supports 'if' on measured bits only",
   Subroutine: "inline the subroutine, or define it as a 'gate' if it is purely quantum",
   ClassicalState: "use 'const' for numbers known before the run; bit registers hold measurement results",
   Input: "bind the parameters to numbers before exporting (Qiskit: circuit.assign_parameters(...))",
@@ -330,7 +331,12 @@ class Parser3 implements GateSink {
       return;
     }
     if (t.kind === "symbol" && t.text === "{") {
-      this.fail("QASM.Unsupported.Scope", "bare '{ ... }' scopes are not supported", posOf(t), "remove the braces");
+      this.fail(
+        "QASM.Unsupported.Scope",
+        "bare '{ ... }' scopes are not supported",
+        posOf(t),
+        "remove the braces",
+      );
     }
     if (t.kind !== "id") this.unexpected("a statement");
     if (t.text.startsWith("$")) {
@@ -482,7 +488,11 @@ class Parser3 implements GateSink {
       return;
     }
     if (this.includeStack.length >= LIMITS.maxIncludeDepth) {
-      this.sink.error("QASM.Include.TooDeep", `includes nested more than ${LIMITS.maxIncludeDepth} deep`, pos);
+      this.sink.error(
+        "QASM.Include.TooDeep",
+        `includes nested more than ${LIMITS.maxIncludeDepth} deep`,
+        pos,
+      );
       return;
     }
     let text: string | undefined;
@@ -581,7 +591,12 @@ class Parser3 implements GateSink {
     this.qregs.push(reg);
     this.numQubits += size;
     const bits = Array.from({ length: size }, (_, i) => reg.offset + i);
-    this.syms.set(nameTok.text, { kind: "qubit", bits, pos: posOf(nameTok), register: kw.text === "qreg" || sizeTok !== undefined });
+    this.syms.set(nameTok.text, {
+      kind: "qubit",
+      bits,
+      pos: posOf(nameTok),
+      register: kw.text === "qreg" || sizeTok !== undefined,
+    });
   }
 
   private checkSize(size: number, before: number, what: string, nameTok: Token, at: Token): void {
@@ -640,7 +655,13 @@ class Parser3 implements GateSink {
     this.cregs.push(reg);
     this.numClbits += size;
     const bits = Array.from({ length: size }, (_, i) => reg.offset + i);
-    this.syms.set(nameTok.text, { kind: "bit", bits, pos: posOf(nameTok), reg, register: kw.text === "creg" || sizeTok !== undefined });
+    this.syms.set(nameTok.text, {
+      kind: "bit",
+      bits,
+      pos: posOf(nameTok),
+      reg,
+      register: kw.text === "creg" || sizeTok !== undefined,
+    });
     if (source && measureTok)
       this.measureInto(measureTok, source[0], { bits, single: sizeTok === undefined, tok: nameTok });
   }
@@ -677,7 +698,11 @@ class Parser3 implements GateSink {
         "use 'const float' for a real value",
       );
     if (typeTok.text === "uint" && value < 0)
-      this.fail("QASM.Semantic.NotAnInteger", `'${nameTok.text}' is 'uint' but its value is ${value}`, posOf(exprTok));
+      this.fail(
+        "QASM.Semantic.NotAnInteger",
+        `'${nameTok.text}' is 'uint' but its value is ${value}`,
+        posOf(exprTok),
+      );
     if (!this.checkNewName(nameTok)) return;
     this.syms.set(nameTok.text, { kind: "const", value, pos: posOf(nameTok) });
   }
@@ -718,7 +743,8 @@ class Parser3 implements GateSink {
     if (tok.kind !== "id") this.unexpected(kind === "qubit" ? "a qubit operand" : "a bit operand");
     this.advance();
     if (tok.text.startsWith("$")) {
-      if (kind !== "qubit") this.fail("QASM.Semantic.WrongRegisterType", `'${tok.text}' is a qubit, not a bit`, posOf(tok));
+      if (kind !== "qubit")
+        this.fail("QASM.Semantic.WrongRegisterType", `'${tok.text}' is a qubit, not a bit`, posOf(tok));
       return { bits: [this.physicalQubit(tok)], single: true, tok };
     }
     const sym = this.syms.get(tok.text);
@@ -727,7 +753,9 @@ class Parser3 implements GateSink {
       if (this.isSymbol("[")) this.index(1); // read past it so the statement ends cleanly
       this.fail(
         sym ? "QASM.Semantic.WrongRegisterType" : "QASM.Semantic.UndeclaredRegister",
-        sym ? `'${tok.text}' is a ${sym.kind}, not a ${kind} register` : `undeclared ${kind} register '${tok.text}'`,
+        sym
+          ? `'${tok.text}' is a ${sym.kind}, not a ${kind} register`
+          : `undeclared ${kind} register '${tok.text}'`,
         posOf(tok),
         sym ? undefined : (didYouMean(tok.text, same) ?? `declare it first, e.g. '${kind}[2] ${tok.text};'`),
       );
@@ -743,7 +771,11 @@ class Parser3 implements GateSink {
     }
     const { indices, single } = this.index(sym.bits.length, tok.text);
     if (this.isSymbol("["))
-      this.fail("QASM.Unsupported.MultiIndex", "multi-dimensional indexing is not supported", posOf(this.tok));
+      this.fail(
+        "QASM.Unsupported.MultiIndex",
+        "multi-dimensional indexing is not supported",
+        posOf(this.tok),
+      );
     return { bits: indices.map((i) => sym.bits[i]), single, tok };
   }
 
@@ -757,7 +789,11 @@ class Parser3 implements GateSink {
         `'${this.qregs[0].name}' is declared; use one or the other`,
       );
     if (!Number.isSafeInteger(n) || n >= LIMITS.maxBits)
-      this.fail("QASM.Limit.RegisterTooLarge", `physical qubit ${tok.text} is past the limit of ${LIMITS.maxBits} qubits`, posOf(tok));
+      this.fail(
+        "QASM.Limit.RegisterTooLarge",
+        `physical qubit ${tok.text} is past the limit of ${LIMITS.maxBits} qubits`,
+        posOf(tok),
+      );
     if (n > this.physical) this.physical = n;
     this.physicalPos ??= posOf(tok);
     return n;
@@ -773,7 +809,9 @@ class Parser3 implements GateSink {
           "QASM.Semantic.IndexOutOfRange",
           `index ${i} is out of range for '${name}' of size ${size}`,
           pos,
-          size > 0 ? `valid indices are 0 to ${size - 1} (or -1 to -${size} from the end)` : `'${name}' is empty`,
+          size > 0
+            ? `valid indices are 0 to ${size - 1} (or -1 to -${size} from the end)`
+            : `'${name}' is empty`,
         );
       return j;
     };
@@ -783,7 +821,8 @@ class Parser3 implements GateSink {
       for (;;) {
         const t = this.tok;
         indices.push(norm(this.constInt(parseExpression(this), posOf(t)), posOf(t)));
-        if (indices.length > LIMITS.maxBits) this.fail("QASM.Limit.RegisterTooLarge", "index set too large", posOf(t));
+        if (indices.length > LIMITS.maxBits)
+          this.fail("QASM.Limit.RegisterTooLarge", "index set too large", posOf(t));
         if (!this.isSymbol(",")) break;
         this.advance();
       }
@@ -805,7 +844,9 @@ class Parser3 implements GateSink {
     for (;;) {
       const t = this.tok;
       boundToks.push(t);
-      bounds.push(this.isSymbol("]") || this.isSymbol(":") ? undefined : this.constInt(parseExpression(this), posOf(t)));
+      bounds.push(
+        this.isSymbol("]") || this.isSymbol(":") ? undefined : this.constInt(parseExpression(this), posOf(t)),
+      );
       if (!this.isSymbol(":") || bounds.length === 3) break;
       this.advance();
     }
@@ -840,7 +881,12 @@ class Parser3 implements GateSink {
           const nt = this.tok;
           n = this.constInt(parseExpression(this), posOf(nt));
           this.expectSymbol(")");
-          if (n < 1) this.fail("QASM.Semantic.InvalidModifier", `'${t.text}(${n})' needs at least one control`, posOf(nt));
+          if (n < 1)
+            this.fail(
+              "QASM.Semantic.InvalidModifier",
+              `'${t.text}(${n})' needs at least one control`,
+              posOf(nt),
+            );
           if (n > MAX_CONTROLS)
             this.fail("QASM.Limit.TooManyControls", `${n} controls; the limit is ${MAX_CONTROLS}`, posOf(nt));
         }
@@ -880,12 +926,27 @@ class Parser3 implements GateSink {
       );
       return { kind: "std", std: braket };
     }
-    const candidates = [...STDGATES.keys(), ...[...this.syms.entries()].filter(([, s]) => s.kind === "gate").map(([n]) => n), "U", "gphase", "measure", "reset", "barrier"];
+    const candidates = [
+      ...STDGATES.keys(),
+      ...[...this.syms.entries()].filter(([, s]) => s.kind === "gate").map(([n]) => n),
+      "U",
+      "gphase",
+      "measure",
+      "reset",
+      "barrier",
+    ];
     this.sink.error(
       "QASM.Semantic.UnknownGate",
-      sym ? `'${name}' is a ${sym.kind === "const" ? "constant" : `${sym.kind} register`}, not a gate` : `unknown gate '${name}'`,
+      sym
+        ? `'${name}' is a ${sym.kind === "const" ? "constant" : `${sym.kind} register`}, not a gate`
+        : `unknown gate '${name}'`,
       posOf(nameTok),
-      sym ? undefined : (didYouMean(name, candidates) ?? (GATES.has(name) ? `'${name}' is in qelib1.inc, not stdgates.inc; define it with 'gate'` : undefined)),
+      sym
+        ? undefined
+        : (didYouMean(name, candidates) ??
+            (GATES.has(name)
+              ? `'${name}' is in qelib1.inc, not stdgates.inc; define it with 'gate'`
+              : undefined)),
     );
     return undefined;
   }
@@ -908,7 +969,13 @@ class Parser3 implements GateSink {
   }
 
   /** Checks parameter and qubit counts (controls included); false after reporting. */
-  private checkShape(callee: Callee, mods: Mod[], nameTok: Token, numParams: number, numArgs: number): boolean {
+  private checkShape(
+    callee: Callee,
+    mods: Mod[],
+    nameTok: Token,
+    numParams: number,
+    numArgs: number,
+  ): boolean {
     const s = this.shape(callee);
     if (numParams !== s.numParams) {
       this.sink.error(
@@ -967,7 +1034,12 @@ class Parser3 implements GateSink {
       this.unexpected("a gate name", "modifiers apply to gates only");
     this.advance();
     if (this.isSymbol("[")) {
-      this.fail("QASM.Unsupported.Timing", "gate durations ('name[100ns]') are not supported", posOf(this.tok), HINTS.Timing);
+      this.fail(
+        "QASM.Unsupported.Timing",
+        "gate durations ('name[100ns]') are not supported",
+        posOf(this.tok),
+        HINTS.Timing,
+      );
     }
     if (this.isSymbol("=")) {
       this.fail(
@@ -1059,12 +1131,20 @@ class Parser3 implements GateSink {
 
   private qubitLabel(q: number): string {
     if (this.physical >= 0) return `$${q}`;
-    for (const r of this.qregs) if (q >= r.offset && q < r.offset + r.size) return `${r.name}[${q - r.offset}]`;
+    for (const r of this.qregs)
+      if (q >= r.offset && q < r.offset + r.size) return `${r.name}[${q - r.offset}]`;
     return String(q);
   }
 
   /** Expands one application into library gates (through `this` as the GateSink). */
-  private expand(callee: Callee, params: number[], qubits: number[], ctrls: Ctl[], power: number, site: Token): void {
+  private expand(
+    callee: Callee,
+    params: number[],
+    qubits: number[],
+    ctrls: Ctl[],
+    power: number,
+    site: Token,
+  ): void {
     this.charge(site);
     const negs = ctrls.filter((c) => c.neg).map((c) => c.qubit);
     for (const q of negs) this.gate("x", [q], []);
@@ -1102,14 +1182,25 @@ class Parser3 implements GateSink {
             for (const e of call.params) {
               const v = evaluate(e, params);
               if (typeof v !== "number")
-                this.fail(v.code, `${v.message} (in gate '${def.name}' applied at line ${site.line}, column ${site.col})`, v.pos);
+                this.fail(
+                  v.code,
+                  `${v.message} (in gate '${def.name}' applied at line ${site.line}, column ${site.col})`,
+                  v.pos,
+                );
               values.push(v);
             }
             const m = this.evalMods(call.mods, params, site);
             const mapped = call.args.map((j) => qubits[j]);
             const inner: Ctl[] = m.ctrls.map((neg, j) => ({ qubit: mapped[j], neg }));
             const outer: Ctl[] = controls.map((qubit) => ({ qubit, neg: false }));
-            this.expand(call.callee, values, mapped.slice(m.ctrls.length), [...outer, ...inner], inverse ? -m.power : m.power, site);
+            this.expand(
+              call.callee,
+              values,
+              mapped.slice(m.ctrls.length),
+              [...outer, ...inner],
+              inverse ? -m.power : m.power,
+              site,
+            );
           }
           break;
         }
@@ -1118,13 +1209,20 @@ class Parser3 implements GateSink {
     for (const q of negs) this.gate("x", [q], []);
   }
 
-  private library(name: string, params: number[], qubits: number[], controls: number[], inverse: boolean): void {
+  private library(
+    name: string,
+    params: number[],
+    qubits: number[],
+    controls: number[],
+    inverse: boolean,
+  ): void {
     if (!inverse) {
       controlledGate(this, name, params, qubits, controls);
       return;
     }
     // gates.ts inverseGate is exact, global phase included.
-    for (const step of inverseGate(name, params)) controlledGate(this, step.name, step.params, qubits, controls);
+    for (const step of inverseGate(name, params))
+      controlledGate(this, step.name, step.params, qubits, controls);
   }
 
   private charge(site: Token): void {
@@ -1180,7 +1278,13 @@ class Parser3 implements GateSink {
     const open = this.expectSymbol("{", "a gate definition is 'gate name(params) a, b { ... }'");
     const params = this.scope(paramToks, "parameter");
     const qubits = this.scope(qubitToks, "qubit argument");
-    const def: GateDef = { name: nameTok.text, numParams: paramToks.length, numQubits: qubitToks.length, body: [], pos: posOf(kw) };
+    const def: GateDef = {
+      name: nameTok.text,
+      numParams: paramToks.length,
+      numQubits: qubitToks.length,
+      body: [],
+      pos: posOf(kw),
+    };
     this.params = params;
     try {
       this.gateBody(def, qubits, open);
@@ -1188,7 +1292,11 @@ class Parser3 implements GateSink {
       this.params = new Map();
     }
     if (nameTok.text === "U" || nameTok.text === "gphase") {
-      this.sink.error("QASM.Semantic.Redeclared", `'${nameTok.text}' is built in and cannot be redefined`, posOf(nameTok));
+      this.sink.error(
+        "QASM.Semantic.Redeclared",
+        `'${nameTok.text}' is built in and cannot be redefined`,
+        posOf(nameTok),
+      );
       return;
     }
     if (STDGATES.has(nameTok.text) && this.std && !this.syms.has(nameTok.text))
@@ -1208,7 +1316,9 @@ class Parser3 implements GateSink {
       if (m.has(t.text) || Object.hasOwn(CONSTANT_NAMES, t.text))
         this.sink.error(
           "QASM.Semantic.Redeclared",
-          Object.hasOwn(CONSTANT_NAMES, t.text) ? `'${t.text}' is a built-in constant and cannot be a ${what} name` : `${what} '${t.text}' is declared twice`,
+          Object.hasOwn(CONSTANT_NAMES, t.text)
+            ? `'${t.text}' is a built-in constant and cannot be a ${what} name`
+            : `${what} '${t.text}' is declared twice`,
           posOf(t),
         );
       else m.set(t.text, m.size);
@@ -1223,7 +1333,10 @@ class Parser3 implements GateSink {
         this.advance();
         return;
       }
-      if (t.kind === "eof" || (t.kind === "id" && (t.text === "gate" || t.text === "qubit" || t.text === "OPENQASM"))) {
+      if (
+        t.kind === "eof" ||
+        (t.kind === "id" && (t.text === "gate" || t.text === "qubit" || t.text === "OPENQASM"))
+      ) {
         this.sink.error(
           "QASM.Parse.UnterminatedGateBody",
           `expected '}' to close the body of gate '${def.name}' (opened at line ${open.line}, column ${open.col}) but found ${describeToken(t)}`,
@@ -1247,7 +1360,10 @@ class Parser3 implements GateSink {
       return;
     }
     if (t.kind !== "id") this.unexpected("a gate application or '}'");
-    if (["measure", "reset", "if", "bit", "qubit", "const", "let", "for", "while"].includes(t.text) || UNSUPPORTED[t.text])
+    if (
+      ["measure", "reset", "if", "bit", "qubit", "const", "let", "for", "while"].includes(t.text) ||
+      UNSUPPORTED[t.text]
+    )
       this.fail(
         "QASM.Parse.NotAllowedInGate",
         `'${t.text}' is not allowed inside a gate definition`,
@@ -1297,14 +1413,24 @@ class Parser3 implements GateSink {
     const callee = this.lookupGate(nameTok);
     if (!callee || !this.checkShape(callee, mods, nameTok, params.length, args.length)) return;
     if (new Set(args).size !== args.length)
-      this.fail("QASM.Semantic.DuplicateQubit", `a qubit argument is used more than once in '${nameTok.text}'`, posOf(nameTok), "the qubits of one gate must be distinct");
+      this.fail(
+        "QASM.Semantic.DuplicateQubit",
+        `a qubit argument is used more than once in '${nameTok.text}'`,
+        posOf(nameTok),
+        "the qubits of one gate must be distinct",
+      );
     def.body.push({ callee, params, mods, args, nameTok });
   }
 
   /** The library gate this definition equals exactly (same name, shape and matrix at two parameter points). */
   private sameAsLibrary(def: GateDef): string | undefined {
     const spec = GATES.get(def.name);
-    if (!spec || STDGATES.has(def.name) || spec.numQubits !== def.numQubits || spec.params.length !== def.numParams)
+    if (
+      !spec ||
+      STDGATES.has(def.name) ||
+      spec.numQubits !== def.numQubits ||
+      spec.params.length !== def.numParams
+    )
       return undefined;
     if (def.numQubits > 5) return undefined;
     const saved = {
@@ -1322,10 +1448,18 @@ class Parser3 implements GateSink {
         this.globalPhase = 0;
         this.maxOperations = 1000;
         const site = def.body[0]?.nameTok ?? this.prev;
-        this.expand({ kind: "def", def }, params, Array.from({ length: def.numQubits }, (_, i) => i), [], 1, site);
+        this.expand(
+          { kind: "def", def },
+          params,
+          Array.from({ length: def.numQubits }, (_, i) => i),
+          [],
+          1,
+          site,
+        );
         let u = identity(1 << def.numQubits);
         for (const op of this.ops)
-          if (op.kind === "gate") u = matmul(embed(GATES.get(op.name)!.matrix(op.params), op.qubits, def.numQubits), u);
+          if (op.kind === "gate")
+            u = matmul(embed(GATES.get(op.name)!.matrix(op.params), op.qubits, def.numQubits), u);
         if (maxDistance(scale(u, expi(this.globalPhase)), spec.matrix(params)) > 1e-9) return undefined;
       }
       return def.name;
@@ -1349,7 +1483,10 @@ class Parser3 implements GateSink {
   private assignment(): void {
     const target = this.operand("bit");
     if (!this.isSymbol("="))
-      this.unexpected("'='", `'${target.tok.text}' is a bit register: measure into it with '${target.tok.text} = measure q;'`);
+      this.unexpected(
+        "'='",
+        `'${target.tok.text}' is a bit register: measure into it with '${target.tok.text} = measure q;'`,
+      );
     const eq = this.advance();
     if (!this.isId("measure"))
       this.fail(
@@ -1388,7 +1525,8 @@ class Parser3 implements GateSink {
         `cannot measure ${q.bits.length === 1 ? "one qubit" : `${q.bits.length} qubits`} ('${q.tok.text}') into ${c.bits.length === 1 ? "one bit" : `${c.bits.length} bits`} ('${c.tok.text}')`,
         posOf(c.tok),
       );
-    for (let i = 0; i < q.bits.length; i++) this.pushOp({ kind: "measure", qubit: q.bits[i], clbit: c.bits[i] });
+    for (let i = 0; i < q.bits.length; i++)
+      this.pushOp({ kind: "measure", qubit: q.bits[i], clbit: c.bits[i] });
     void kw;
   }
 
@@ -1501,7 +1639,8 @@ class Parser3 implements GateSink {
         }
         const c: Condition = { register: cond.register, value };
         if (cond.bit !== undefined) c.bit = cond.bit;
-        if (op.kind === "gate") this.pushOp({ ...op, qubits: [...op.qubits], params: [...op.params], condition: c });
+        if (op.kind === "gate")
+          this.pushOp({ ...op, qubits: [...op.qubits], params: [...op.params], condition: c });
         else this.pushOp({ ...op, condition: c });
       }
   }
@@ -1525,7 +1664,14 @@ class Parser3 implements GateSink {
       const valTok = this.advance();
       const op = this.comparison();
       const ref = this.bitsRef();
-      const flipped: Record<string, string> = { "<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!=" };
+      const flipped: Record<string, string> = {
+        "<": ">",
+        ">": "<",
+        "<=": ">=",
+        ">=": "<=",
+        "==": "==",
+        "!=": "!=",
+      };
       return this.compare(ref, flipped[op.text], valTok, op);
     }
     const ref = this.bitsRef();
@@ -1533,7 +1679,8 @@ class Parser3 implements GateSink {
     if (this.tok.kind === "symbol" && cmp.includes(this.tok.text)) {
       const op = this.advance();
       const valTok = this.tok;
-      if (valTok.kind !== "int" && !this.isId("true") && !this.isId("false")) this.unexpected("an integer or 'true'/'false'");
+      if (valTok.kind !== "int" && !this.isId("true") && !this.isId("false"))
+        this.unexpected("an integer or 'true'/'false'");
       this.advance();
       return this.compare(ref, op.text, valTok, op);
     }
@@ -1549,7 +1696,8 @@ class Parser3 implements GateSink {
   }
 
   private comparison(): Token {
-    if (this.tok.kind === "symbol" && ["==", "!=", "<", ">", "<=", ">="].includes(this.tok.text)) return this.advance();
+    if (this.tok.kind === "symbol" && ["==", "!=", "<", ">", "<=", ">="].includes(this.tok.text))
+      return this.advance();
     this.unexpected("a comparison such as '=='");
   }
 
@@ -1559,7 +1707,8 @@ class Parser3 implements GateSink {
     const o = this.operand("bit");
     const name = tok.text;
     const sym = this.syms.get(name);
-    if (sym?.kind !== "bit") this.fail("QASM.Semantic.WrongRegisterType", `'${name}' is not a bit register`, posOf(tok));
+    if (sym?.kind !== "bit")
+      this.fail("QASM.Semantic.WrongRegisterType", `'${name}' is not a bit register`, posOf(tok));
     const reg = o.single
       ? undefined
       : this.cregs.find((r) => r.size === o.bits.length && o.bits.every((b, i) => b === r.offset + i));
@@ -1571,14 +1720,12 @@ class Parser3 implements GateSink {
       if (owner.size === 1) return { register: owner.name, size: 1, reads: [g], tok };
       return { register: owner.name, bit: g - owner.offset, size: 1, reads: [g], tok };
     }
-    {
-      this.fail(
-        "QASM.Unsupported.ConditionOnSlice",
-        `a condition on part of a register ('${name}[...]') is not supported`,
-        posOf(tok),
-        "compare a whole bit register, or one bit",
-      );
-    }
+    this.fail(
+      "QASM.Unsupported.ConditionOnSlice",
+      `a condition on part of a register ('${name}[...]') is not supported`,
+      posOf(tok),
+      "compare a whole bit register, or one bit",
+    );
   }
 
   private compare(
@@ -1596,7 +1743,12 @@ class Parser3 implements GateSink {
         posOf(valTok),
         ref.size < 53 ? `the largest value is ${max}` : undefined,
       );
-    const base = { register: ref.register, size: ref.size, reads: ref.reads, ...(ref.bit !== undefined ? { bit: ref.bit } : {}) };
+    const base = {
+      register: ref.register,
+      size: ref.size,
+      reads: ref.reads,
+      ...(ref.bit !== undefined ? { bit: ref.bit } : {}),
+    };
     if (op === "==") return { ...base, values: [value] };
     const test: Record<string, (v: number) => boolean> = {
       "!=": (v) => v !== value,
@@ -1627,4 +1779,11 @@ class Parser3 implements GateSink {
   }
 }
 
-const CONSTANT_NAMES: Readonly<Record<string, true>> = { pi: true, π: true, tau: true, τ: true, euler: true, ℇ: true };
+const CONSTANT_NAMES: Readonly<Record<string, true>> = {
+  pi: true,
+  π: true,
+  tau: true,
+  τ: true,
+  euler: true,
+  ℇ: true,
+};
