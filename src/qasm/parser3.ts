@@ -1586,8 +1586,8 @@ class Parser3 implements GateSink {
       elseCond = this.complement(cond, elseTok);
       elseOps = this.branchBody(elseCond, elseTok);
     }
-    this.emitBranch(cond, thenOps, kw);
-    if (elseOps && elseCond) this.emitBranch(elseCond, elseOps, kw);
+    this.emitBranch(cond, thenOps, kw, elseOps !== undefined);
+    if (elseOps && elseCond) this.emitBranch(elseCond, elseOps, kw, false);
   }
 
   /** Reads `{ ... }` or one statement, collecting its operations unconditioned. */
@@ -1621,16 +1621,23 @@ class Parser3 implements GateSink {
     }
   }
 
-  private emitBranch(cond: Cond, ops: Operation[], kw: Token): void {
+  /**
+   * Emits a branch once per value that takes it. Each operation is conditioned separately, so the condition is
+   * read again before each one: refused when a measurement in the branch writes a bit the condition reads and
+   * anything (a later operation, another value, the else branch) would read it after that.
+   */
+  private emitBranch(cond: Cond, ops: Operation[], kw: Token, more: boolean): void {
     const reads = new Set(cond.reads);
-    for (const op of ops)
-      if (op.kind === "measure" && reads.has(op.clbit))
+    const last = ops.length - 1;
+    ops.forEach((op, i) => {
+      if (op.kind === "measure" && reads.has(op.clbit) && (i < last || more || cond.values.length > 1))
         this.fail(
           "QASM.Unsupported.BranchWritesCondition",
-          "a branch that measures into the bits its own condition reads is not supported",
+          "a branch that measures into the bits its own condition reads, then does more, is not supported",
           posOf(kw),
           "measure into another bit register inside the branch",
         );
+    });
     for (const value of cond.values)
       for (const op of ops) {
         if (op.kind === "barrier") {
@@ -1711,7 +1718,9 @@ class Parser3 implements GateSink {
       this.fail("QASM.Semantic.WrongRegisterType", `'${name}' is not a bit register`, posOf(tok));
     const reg = o.single
       ? undefined
-      : this.cregs.find((r) => r.size === o.bits.length && o.bits.every((b, i) => b === r.offset + i));
+      : o.bits === sym.bits && sym.reg
+        ? sym.reg
+        : this.cregs.find((r) => r.size === o.bits.length && o.bits.every((b, i) => b === r.offset + i));
     if (reg) return { register: reg.name, size: reg.size, reads: [...o.bits], tok };
     if (o.bits.length === 1) {
       // One bit: a condition on that bit of its declared register.
