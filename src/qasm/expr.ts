@@ -207,7 +207,8 @@ class ExprParser {
       const known = [
         "pi",
         ...this.h.params.keys(),
-        ...(this.q3 ? [...Object.keys(CONSTANTS3), ...(this.h.constantNames?.() ?? [])] : []),
+        // The Unicode spellings are one character, so any short name would be "close" to them: not suggested.
+        ...(this.q3 ? ["tau", "euler", ...(this.h.constantNames?.() ?? [])] : []),
       ];
       this.h.sink.error(
         "QASM.Expr.UnknownIdentifier",

@@ -77,6 +77,11 @@ const HINTS: Readonly<Record<string, string>> = {
   Input: "bind the parameters to numbers before exporting (Qiskit: circuit.assign_parameters(...))",
   Timing: "remove timing instructions; qfit simulates the gates, not the schedule",
   Pulse: "pulse-level programs need a pulse simulator; remove the calibrations",
+  Extern: "an extern function runs outside the program; qfit cannot evaluate it",
+  Output: "remove 'output'; measured bit registers are reported",
+  Switch: "write one 'if (c == value)' per case",
+  End: "remove 'end'; the program ends at the end of the file",
+  Opaque: "OpenQASM 3 has no opaque gates; define the gate with 'gate'",
 };
 
 const CLASSICAL_TYPES = new Set(["int", "uint", "float", "angle", "bool", "bit"]);
@@ -108,6 +113,8 @@ interface GateDef {
   pos: Pos;
   /** Set when the body equals this library gate exactly: the definition is applied as that gate. */
   library?: string;
+  /** 1 for a body of built-in gates only; bounded by LIMITS.maxGateNesting so expansion cannot exhaust the stack. */
+  nesting: number;
 }
 
 interface Ctl {
@@ -137,6 +144,8 @@ interface Cond {
   /** Global clbit indices the condition reads. */
   reads: number[];
 }
+
+const MAX_NESTING = 64;
 
 /** Values a condition may enumerate (for `else`, `!=`, `<`, ...): the branch is repeated once per value. */
 const MAX_CONDITION_VALUES = 64;
@@ -172,6 +181,8 @@ class Parser3 implements GateSink {
   private globalPhase = 0;
   private work = 0;
   private maxOperations: number;
+  /** Depth of nested boxes and condition parentheses, bounded so hostile input cannot exhaust the stack. */
+  private nesting = 0;
   /** Set while reading an `if` branch: operations are collected here, then conditioned. */
   private branch: { cond: Cond; pos: Pos } | undefined;
 
@@ -408,6 +419,17 @@ class Parser3 implements GateSink {
   private box(): void {
     const kw = this.advance();
     if (!this.isSymbol("{")) this.refuse(kw, "Timing", "'box' with a duration");
+    if (this.nesting >= MAX_NESTING)
+      this.sink.fatal("QASM.Limit.NestingTooDeep", `blocks nested more than ${MAX_NESTING} deep`, posOf(kw));
+    this.nesting++;
+    try {
+      this.boxBody();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private boxBody(): void {
     const open = this.advance();
     while (!this.isSymbol("}")) {
       if (this.tok.kind === "eof")
@@ -1121,7 +1143,7 @@ class Parser3 implements GateSink {
       } else if (o.bits.length !== n)
         this.fail(
           "QASM.Semantic.BroadcastSizeMismatch",
-          `'${o.tok.text}' has ${o.bits.length} elements but '${first!.tok.text}' has ${n}`,
+          `'${o.tok.text}' has ${plural(o.bits.length, "element")} but '${first!.tok.text}' has ${n}`,
           posOf(o.tok),
           "registers used whole in one statement must have the same size",
         );
@@ -1284,6 +1306,7 @@ class Parser3 implements GateSink {
       numQubits: qubitToks.length,
       body: [],
       pos: posOf(kw),
+      nesting: 1,
     };
     this.params = params;
     try {
@@ -1305,6 +1328,14 @@ class Parser3 implements GateSink {
         `gate '${nameTok.text}' redefines the stdgates.inc gate of that name; this definition is used from here on`,
         posOf(nameTok),
       );
+    if (def.nesting > LIMITS.maxGateNesting) {
+      this.sink.error(
+        "QASM.Limit.GateNestingTooDeep",
+        `gate '${def.name}' nests gate definitions ${def.nesting} deep; the limit is ${LIMITS.maxGateNesting}`,
+        posOf(nameTok),
+      );
+      return;
+    }
     if (!this.checkNewName(nameTok)) return;
     def.library = this.sameAsLibrary(def);
     this.syms.set(nameTok.text, { kind: "gate", def, pos: posOf(nameTok) });
@@ -1419,6 +1450,7 @@ class Parser3 implements GateSink {
         posOf(nameTok),
         "the qubits of one gate must be distinct",
       );
+    if (callee.kind === "def") def.nesting = Math.max(def.nesting, callee.def.nesting + 1);
     def.body.push({ callee, params, mods, args, nameTok });
   }
 
@@ -1657,6 +1689,21 @@ class Parser3 implements GateSink {
    * each possibly in parentheses.
    */
   private condition(): Cond {
+    if (this.nesting >= MAX_NESTING)
+      this.sink.fatal(
+        "QASM.Limit.NestingTooDeep",
+        `condition nested more than ${MAX_NESTING} deep`,
+        posOf(this.tok),
+      );
+    this.nesting++;
+    try {
+      return this.conditionTerm();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private conditionTerm(): Cond {
     if (this.isSymbol("(")) {
       this.advance();
       const c = this.condition();
