@@ -965,10 +965,9 @@ class Parser3 implements GateSink {
       posOf(nameTok),
       sym
         ? undefined
-        : (didYouMean(name, candidates) ??
-            (GATES.has(name)
-              ? `'${name}' is in qelib1.inc, not stdgates.inc; define it with 'gate'`
-              : undefined)),
+        : GATES.has(name)
+          ? `'${name}' is in OpenQASM 2's qelib1.inc, not in stdgates.inc; define it with 'gate' (as Qiskit's exporter does)`
+          : didYouMean(name, candidates),
     );
     return undefined;
   }
