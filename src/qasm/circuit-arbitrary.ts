@@ -95,3 +95,14 @@ export function circuitArbitrary(
         .map((ops): Circuit => ({ numQubits, numClbits, qregs, cregs, ops }));
     });
 }
+
+/** One application of every library gate on a 5-qubit register, arguments in descending order. */
+export function everyGateCircuit(): Circuit {
+  const ops: Operation[] = SPECS.map((g) => ({
+    kind: "gate",
+    name: g.name,
+    qubits: Array.from({ length: g.numQubits }, (_, i) => 4 - i),
+    params: g.params.map((_, i) => (i + 1) / 7),
+  }));
+  return { numQubits: 5, numClbits: 0, qregs: [{ name: "q", size: 5, offset: 0 }], cregs: [], ops };
+}

@@ -3,13 +3,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GATES } from "../circuit/gates.js";
-import type { Circuit, Operation } from "../circuit/ir.js";
+import type { Circuit } from "../circuit/ir.js";
 import { QfitError } from "../errors.js";
-import { circuitArbitrary } from "./circuit-arbitrary.js";
+import { circuitArbitrary, everyGateCircuit } from "./circuit-arbitrary.js";
 import { toQasm } from "./emitter.js";
 import { parse } from "./parser.js";
 
-const SPECS = [...GATES.values()];
 const NAMES = ["q", "c", "anc", "data", "out", "m", "r2", "flag", "gate_x", "pi", "U", "sin"];
 const circuitArb = circuitArbitrary(NAMES);
 
@@ -26,19 +25,8 @@ describe("toQasm", () => {
   });
 
   it("covers every library gate", () => {
-    const ops: Operation[] = SPECS.map((g) => ({
-      kind: "gate",
-      name: g.name,
-      qubits: Array.from({ length: g.numQubits }, (_, i) => 4 - i),
-      params: g.params.map((_, i) => (i + 1) / 7),
-    }));
-    const c: Circuit = {
-      numQubits: 5,
-      numClbits: 0,
-      qregs: [{ name: "q", size: 5, offset: 0 }],
-      cregs: [],
-      ops,
-    };
+    const c = everyGateCircuit();
+    const ops = c.ops;
     expect(parse(toQasm(c)).circuit).toEqual(c);
     expect(new Set(ops.map((o) => (o.kind === "gate" ? o.name : ""))).size).toBe(GATES.size);
   });

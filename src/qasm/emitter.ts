@@ -1,8 +1,8 @@
 // The OpenQASM 2.0 emitter: writes a Circuit so that `parse` reads back an identical one. Numbers are printed in
 // JavaScript's shortest round-trip form (`String(x)`), so parameters survive bit for bit; -0 is kept as `-0`.
 
-import { GATES } from "../circuit/gates.js";
-import type { Circuit, Condition, Register } from "../circuit/ir.js";
+import { GATES, type GateSpec } from "../circuit/gates.js";
+import type { Circuit, Condition, GateOp, Register } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 
 /** Names the parser treats as keywords where a register name could appear. */
@@ -64,6 +64,15 @@ export function labels(
   return out;
 }
 
+/** The library gate an operation applies, checked against its parameter and qubit counts. */
+export function checkGate(op: GateOp, fail: Invalid): GateSpec {
+  const spec = GATES.get(op.name) ?? fail(`unknown gate '${op.name}'`);
+  if (op.params.length !== spec.params.length)
+    fail(`gate '${op.name}' needs ${spec.params.length} parameters`);
+  if (op.qubits.length !== spec.numQubits) fail(`gate '${op.name}' acts on ${spec.numQubits} qubits`);
+  return spec;
+}
+
 /** Checks that a condition names a register and a value (and bit) that fit it. */
 export function checkCondition(
   cond: Condition,
@@ -103,11 +112,7 @@ export function toQasm(circuit: Circuit): string {
   for (const op of circuit.ops) {
     switch (op.kind) {
       case "gate": {
-        const spec = GATES.get(op.name) ?? invalid(`unknown gate '${op.name}'`);
-        if (op.params.length !== spec.params.length)
-          invalid(`gate '${op.name}' needs ${spec.params.length} parameters`);
-        if (op.qubits.length !== spec.numQubits)
-          invalid(`gate '${op.name}' acts on ${spec.numQubits} qubits`);
+        checkGate(op, invalid);
         const params = op.params.length > 0 ? `(${op.params.map((x) => formatNumber(x)).join(",")})` : "";
         lines.push(`${prefix(op.condition)}${op.name}${params} ${op.qubits.map(qubit).join(",")};`);
         break;

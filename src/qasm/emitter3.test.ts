@@ -4,11 +4,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GATES } from "../circuit/gates.js";
-import type { Circuit, Operation } from "../circuit/ir.js";
+import type { Circuit } from "../circuit/ir.js";
 import { QfitError } from "../errors.js";
 import { simulate } from "../sim/index.js";
-import { circuitArbitrary } from "./circuit-arbitrary.js";
+import { circuitArbitrary, everyGateCircuit } from "./circuit-arbitrary.js";
 import { toQasm } from "./emitter.js";
 import { toQasm3 } from "./emitter3.js";
 import { parse } from "./parser.js";
@@ -35,19 +34,7 @@ describe("toQasm3", () => {
   });
 
   it("writes every library gate, defining those stdgates.inc lacks with their exact matrices", () => {
-    const ops: Operation[] = [...GATES.values()].map((g) => ({
-      kind: "gate",
-      name: g.name,
-      qubits: Array.from({ length: g.numQubits }, (_, i) => 4 - i),
-      params: g.params.map((_, i) => (i + 1) / 7),
-    }));
-    const c: Circuit = {
-      numQubits: 5,
-      numClbits: 0,
-      qregs: [{ name: "q", size: 5, offset: 0 }],
-      cregs: [],
-      ops,
-    };
+    const c = everyGateCircuit();
     const text = toQasm3(c);
     for (const name of [
       "sxdg",

@@ -7,9 +7,8 @@
 // library gate itself. `u` is the built-in `U`. Numbers are printed in JavaScript's shortest round-trip form, as in
 // the 2.0 emitter.
 
-import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition } from "../circuit/ir.js";
-import { checkCondition, formatNumber, invalidFor, labels } from "./emitter.js";
+import { checkCondition, checkGate, formatNumber, invalidFor, labels } from "./emitter.js";
 import { STDGATES } from "./stdgates.js";
 
 const invalid = invalidFor("3");
@@ -76,11 +75,7 @@ export function toQasm3(circuit: Circuit, options: Qasm3Options = {}): string {
   for (const op of circuit.ops) {
     switch (op.kind) {
       case "gate": {
-        const spec = GATES.get(op.name) ?? invalid(`unknown gate '${op.name}'`);
-        if (op.params.length !== spec.params.length)
-          invalid(`gate '${op.name}' needs ${spec.params.length} parameters`);
-        if (op.qubits.length !== spec.numQubits)
-          invalid(`gate '${op.name}' acts on ${spec.numQubits} qubits`);
+        checkGate(op, invalid);
         const name = op.name === "u" ? "U" : (STD_NAME.get(op.name) ?? op.name);
         if (DEFINITIONS[op.name]) used.add(op.name);
         const params = op.params.length > 0 ? `(${op.params.map(num).join(", ")})` : "";

@@ -23,12 +23,13 @@ import { GATES, inverseGate } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation, Register } from "../circuit/ir.js";
 import { embed, expi, identity, matmul, maxDistance, scale } from "../circuit/matrix.js";
 import { controlledGate, controlledPhase, type GateSink, MAX_CONTROLS } from "./controlled.js";
-import { type Diagnostic, DiagnosticSink, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
+import { type Diagnostic, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Expr, evaluate, parseExpression } from "./expr.js";
-import { describeToken, Lexer, numberText, posOf, type Token } from "./lexer.js";
+import { describeToken, numberText, posOf, type Token } from "./lexer.js";
 import { LIMITS, type ParseOptions } from "./parser.js";
 import { BRAKET_GATES, STDGATES, type StdGate } from "./stdgates.js";
 import { didYouMean } from "./suggest.js";
+import { TokenParser } from "./token-parser.js";
 
 export interface ParseResult3 {
   /** Null when any error was reported. */
@@ -157,19 +158,13 @@ export function parse3(text: string, options: ParseOptions = {}): ParseResult3 {
   return new Parser3(text, options).run();
 }
 
-class Parser3 implements GateSink {
-  readonly sink: DiagnosticSink;
-  readonly dialect = 3 as const;
-  tok: Token;
-  private prev: Token;
-  private lexer: Lexer;
+class Parser3 extends TokenParser implements GateSink {
   params: ReadonlyMap<string, number> = new Map();
 
   private std = false;
   private qelib1 = false;
   private warnedMissingInclude = false;
   private sawStatement = false;
-  private readonly includeStack: string[] = [];
   private readonly syms = new Map<string, Sym>();
   private readonly qregs: Register[] = [];
   private readonly cregs: Register[] = [];
@@ -186,25 +181,13 @@ class Parser3 implements GateSink {
   /** Set while reading an `if` branch: operations are collected here, then conditioned. */
   private branch: { cond: Cond; pos: Pos } | undefined;
 
-  constructor(
-    text: string,
-    private readonly options: ParseOptions,
-  ) {
-    this.sink = new DiagnosticSink(options.strict ?? false);
+  constructor(text: string, options: ParseOptions) {
+    super(text, options, 3);
     this.maxOperations = options.maxOperations ?? LIMITS.maxOperations;
-    this.lexer = new Lexer(text, this.sink, options.filename, 3);
-    this.tok = { kind: "eof", text: "", line: 1, col: 1, endCol: 1 };
-    this.prev = this.tok;
   }
 
   run(): ParseResult3 {
-    try {
-      this.tok = this.lexer.next();
-      this.prev = this.tok;
-      this.statements();
-    } catch (e) {
-      if (!(e instanceof FatalAbort)) throw e;
-    }
+    this.parseAll(() => this.statements());
     if (this.physical >= 0) {
       this.numQubits = this.physical + 1;
       this.qregs.push({ name: this.freshName("q"), size: this.numQubits, offset: 0 });
@@ -230,54 +213,13 @@ class Parser3 implements GateSink {
 
   // ---- tokens (as in the 2.0 parser) -------------------------------------------------------------------------
 
-  advance(): Token {
-    const t = this.tok;
-    this.prev = t;
-    this.tok = this.lexer.next();
-    return t;
-  }
-
-  private isSymbol(s: string): boolean {
-    return this.tok.kind === "symbol" && this.tok.text === s;
-  }
-
   private isId(s: string): boolean {
     return this.tok.kind === "id" && this.tok.text === s;
-  }
-
-  private unexpected(expected: string, hint?: string): never {
-    this.sink.error(
-      "QASM.Parse.UnexpectedToken",
-      `expected ${expected} but found ${describeToken(this.tok)}`,
-      posOf(this.tok),
-      hint,
-    );
-    throw new SyntaxAbort();
-  }
-
-  private expectSymbol(s: string, hint?: string): Token {
-    if (!this.isSymbol(s)) this.unexpected(`'${s}'`, hint);
-    return this.advance();
   }
 
   private expectId(what: string): Token {
     if (this.tok.kind !== "id" || this.tok.text.startsWith("$")) this.unexpected(what);
     return this.advance();
-  }
-
-  private semicolon(alternatives = ""): void {
-    if (this.isSymbol(";")) {
-      this.advance();
-      return;
-    }
-    const msg = `expected ${alternatives}';' but found ${describeToken(this.tok)}`;
-    if (this.tok.kind === "eof" || this.tok.line > this.prev.line) {
-      const p = posOf(this.prev);
-      this.sink.error("QASM.Parse.MissingSemicolon", msg, { ...p, col: this.prev.endCol });
-      return;
-    }
-    this.sink.error("QASM.Parse.MissingSemicolon", msg, posOf(this.tok));
-    throw new SyntaxAbort();
   }
 
   /** After a syntax error: skip past the next ';' or a whole `{ ... }` block (and a following `else` block). */
@@ -474,21 +416,11 @@ class Parser3 implements GateSink {
       );
     }
     this.semicolon();
-    if (!first && this.includeStack.length === 0)
-      this.sink.error(
-        "QASM.Parse.MisplacedVersion",
-        "'OPENQASM 3.0;' must be the first statement",
-        posOf(kw),
-        "move it to the top of the file, before any other statement",
-      );
+    if (!first && this.includeStack.length === 0) this.misplacedVersion(kw, "3.0");
   }
 
   private include(): void {
-    this.advance();
-    const file = this.tok;
-    if (file.kind !== "string") this.unexpected('a file name in double quotes, such as "stdgates.inc"');
-    this.advance();
-    this.semicolon();
+    const file = this.includeStatement("stdgates.inc");
     const pos = posOf(file);
     if (file.text === "stdgates.inc") {
       this.std = true;
@@ -505,46 +437,7 @@ class Parser3 implements GateSink {
       this.std = true;
       return;
     }
-    if (this.includeStack.includes(file.text)) {
-      this.sink.error("QASM.Include.Cycle", `'${file.text}' includes itself`, pos);
-      return;
-    }
-    if (this.includeStack.length >= LIMITS.maxIncludeDepth) {
-      this.sink.error(
-        "QASM.Include.TooDeep",
-        `includes nested more than ${LIMITS.maxIncludeDepth} deep`,
-        pos,
-      );
-      return;
-    }
-    let text: string | undefined;
-    try {
-      text = this.options.resolveInclude?.(file.text);
-    } catch {
-      text = undefined;
-    }
-    if (text === undefined) {
-      this.sink.error(
-        "QASM.Include.NotFound",
-        `cannot find include file '${file.text}'`,
-        pos,
-        "stdgates.inc is built in; other files are looked up relative to the including file",
-      );
-      return;
-    }
-    const saved = { lexer: this.lexer, tok: this.tok, prev: this.prev };
-    this.includeStack.push(file.text);
-    this.lexer = new Lexer(text, this.sink, file.text, 3);
-    this.tok = this.lexer.next();
-    this.prev = this.tok;
-    try {
-      this.statements();
-    } finally {
-      this.includeStack.pop();
-      this.lexer = saved.lexer;
-      this.tok = saved.tok;
-      this.prev = saved.prev;
-    }
+    this.includeFile(file.text, pos, "stdgates.inc", () => this.statements());
   }
 
   // ---- declarations ------------------------------------------------------------------------------------------
