@@ -28,7 +28,9 @@ const MALFORMED: ReadonlyArray<readonly [string, string, number, number]> = [
   ["measure q[0];", "QASM.Unsupported.DiscardedMeasure", 5, 1],
   ["c = measure q[0];", "QASM.Semantic.BroadcastSizeMismatch", 5, 1],
   ["while (c[0]) { x q[0]; }", "QASM.Unsupported.While", 5, 1],
-  ["for int i in [0:1] { h q[i]; }", "QASM.Unsupported.For", 5, 1],
+  ["for int i in c { x q[0]; }", "QASM.Unsupported.For", 5, 1],
+  ["for int i in [0:2] { h q[i]; }", "QASM.Semantic.IndexOutOfRange", 5, 26],
+  ["for int i in [0:1] { qubit r; }", "QASM.Unsupported.ScopedDeclaration", 5, 22],
   ["def f(qubit a) { h a; }", "QASM.Unsupported.Subroutine", 5, 1],
   ["delay[100ns] q[0];", "QASM.Unsupported.Timing", 5, 1],
   ["box[10ns] { h q[0]; }", "QASM.Unsupported.Timing", 5, 1],
@@ -103,7 +105,7 @@ describe("OpenQASM 3 diagnostics", () => {
   it("names the refused construct and its line", () => {
     for (const [stmt, word] of [
       ["while (c[0]) { x q[0]; }", "'while'"],
-      ["for uint i in [0:1] { h q[i]; }", "'for'"],
+      ["for uint i in c { h q[i]; }", "'for'"],
       ["def f() -> bit { }", "'def'"],
       ["delay[10ns] q;", "'delay'"],
       ["defcal x $0 { }", "'defcal'"],

@@ -162,6 +162,33 @@ describe("gates and modifiers", () => {
   });
 });
 
+describe("for loops over constant ranges", () => {
+  it("unrolls ranges (end included), steps, sets and nested loops, with the variable as a constant", () => {
+    expect(ops("qubit[4] q;\nfor int i in [0:2] { rx(i * 0.5) q[i]; }")).toEqual([
+      g("rx", [0], [0]),
+      g("rx", [1], [0.5]),
+      g("rx", [2], [1]),
+    ]);
+    expect(ops("qubit[4] q;\nconst int n = 4;\nfor uint i in [n - 1:-2:0] { x q[i]; }")).toEqual([
+      g("x", [3]),
+      g("x", [1]),
+    ]);
+    expect(ops("qubit[4] q;\nfor i in {3, 0} { for j in [0:1] { cx q[i], q[j + 1]; } }")).toEqual([
+      g("cx", [3, 1]),
+      g("cx", [3, 2]),
+      g("cx", [0, 1]),
+      g("cx", [0, 2]),
+    ]);
+  });
+
+  it("a loop variable does not outlive its loop, and an empty body over a huge range is stopped", () => {
+    const r = parse3(`${H}qubit q;\nfor int i in [0:1] { x q; }\nrx(i) q;\n`);
+    expect(r.diagnostics[0].code).toBe("QASM.Expr.UnknownIdentifier");
+    const big = parse3(`${H}for int i in [0:1000000000000] { }\n`, { maxOperations: 1000 });
+    expect(big.diagnostics.at(-1)?.code).toBe("QASM.Limit.TooManyOperations");
+  });
+});
+
 describe("measurement, reset, barrier", () => {
   it("reads every measurement form", () => {
     const m = (qubit: number, clbit: number): Operation => ({ kind: "measure", qubit, clbit });

@@ -42,7 +42,6 @@ export interface ParseResult3 {
 /** Constructs outside the subset, by the keyword that starts them: [code suffix, what it is]. */
 const UNSUPPORTED: Readonly<Record<string, readonly [string, string]>> = {
   while: ["While", "'while' loops"],
-  for: ["For", "'for' loops"],
   def: ["Subroutine", "subroutines ('def')"],
   return: ["Subroutine", "'return'"],
   extern: ["Extern", "'extern' functions"],
@@ -178,6 +177,8 @@ class Parser3 extends TokenParser implements GateSink {
   private maxOperations: number;
   /** Depth of nested boxes and condition parentheses, bounded so hostile input cannot exhaust the stack. */
   private nesting = 0;
+  /** Depth of `for` bodies being unrolled: declarations there would repeat. */
+  private loops = 0;
   /** Set while reading an `if` branch: operations are collected here, then conditioned. */
   private branch: { cond: Cond; pos: Pos } | undefined;
 
@@ -296,6 +297,10 @@ class Parser3 extends TokenParser implements GateSink {
       this.unexpected("a statement", "a physical qubit such as '$0' is an operand: write 'x $0;'");
     }
     const unsupported = UNSUPPORTED[t.text];
+    if (t.text === "for") {
+      this.forLoop();
+      return;
+    }
     if (t.text === "box") {
       this.box();
       return;
@@ -383,6 +388,124 @@ class Parser3 extends TokenParser implements GateSink {
       this.guarded();
     }
     this.advance();
+  }
+
+  /**
+   * `for [type] i in [a:b] { ... }`, `[a:s:b]` or `{v1, v2}` with constant bounds: unrolled, the body read once
+   * per value with `i` bound as a constant. The body's tokens are recorded once and replayed; the work budget
+   * counts every iteration, so an empty body over a huge range is stopped too.
+   */
+  private forLoop(): void {
+    const kw = this.advance();
+    if (this.tok.kind === "id" && CLASSICAL_TYPES.has(this.tok.text)) {
+      this.advance();
+      if (this.isSymbol("[")) this.designator();
+    }
+    const varTok = this.expectId("a loop variable name");
+    if (!this.isId("in")) this.unexpected("'in'", "a loop is written 'for int i in [0:3] { ... }'");
+    this.advance();
+    const values = this.loopValues(kw);
+    if (!this.isSymbol("{")) this.unexpected("'{'", "the loop body is a block: 'for int i in [0:3] { ... }'");
+    const body = this.recordBlock();
+    if (this.syms.has(varTok.text) || Object.hasOwn(CONSTANT_NAMES, varTok.text))
+      this.fail(
+        "QASM.Semantic.Redeclared",
+        `loop variable '${varTok.text}' hides a name already declared`,
+        posOf(varTok),
+      );
+    if (this.nesting >= MAX_NESTING)
+      this.sink.fatal("QASM.Limit.NestingTooDeep", `loops nested more than ${MAX_NESTING} deep`, posOf(kw));
+    this.nesting++;
+    this.loops++;
+    const saved = { lexer: this.lexer, tok: this.tok, prev: this.prev };
+    try {
+      for (const value of values) {
+        this.charge(kw);
+        const errors = this.sink.errorCount;
+        this.syms.set(varTok.text, { kind: "const", value, pos: posOf(varTok) });
+        let i = 0;
+        this.lexer = {
+          next: () => {
+            this.charge(kw);
+            return body[Math.min(i++, body.length - 1)];
+          },
+        };
+        this.start();
+        while (this.tok.kind !== "eof") this.guarded();
+        this.syms.delete(varTok.text);
+        // One report of a mistake in the body is enough.
+        if (this.sink.errorCount > errors) break;
+      }
+    } finally {
+      this.syms.delete(varTok.text);
+      this.nesting--;
+      this.loops--;
+      this.lexer = saved.lexer;
+      this.tok = saved.tok;
+      this.prev = saved.prev;
+    }
+  }
+
+  /** The values of a loop's range `[a:b]`, `[a:s:b]` (end included) or set `{a, b}`, all constant. */
+  private loopValues(kw: Token): number[] {
+    const bound = (): number => {
+      const t = this.tok;
+      return this.constInt(parseExpression(this), posOf(t));
+    };
+    if (this.isSymbol("{")) {
+      this.advance();
+      const out = [bound()];
+      while (this.isSymbol(",")) {
+        this.advance();
+        out.push(bound());
+      }
+      this.expectSymbol("}");
+      return out;
+    }
+    if (this.tok.kind === "id" && !this.isId("pi")) {
+      const sym = this.syms.get(this.tok.text);
+      if (!sym || sym.kind !== "const") this.refuse(kw, "For", "'for' loops over run-time values");
+    }
+    this.expectSymbol("[", "a loop runs over a range '[0:3]' or a set '{0, 2}'");
+    const parts = [bound()];
+    while (this.isSymbol(":") && parts.length < 3) {
+      this.advance();
+      parts.push(bound());
+    }
+    this.expectSymbol("]");
+    if (parts.length < 2) this.unexpected("':'", "a range is written [start:end] (end included)");
+    const [a, s, b] = parts.length === 3 ? parts : [parts[0], 1, parts[1]];
+    if (s === 0) this.fail("QASM.Semantic.InvalidRange", "a range step cannot be 0", posOf(kw));
+    const count = Math.floor((b - a) / s) + 1;
+    if (count > 4 * this.maxOperations) this.tooMuchWork(posOf(kw));
+    const out: number[] = [];
+    for (let v = a; s > 0 ? v <= b : v >= b; v += s) out.push(v);
+    return out;
+  }
+
+  /** The tokens of a `{ ... }` block, braces excluded, ending with an end-of-file token. */
+  private recordBlock(): Token[] {
+    const open = this.advance();
+    const out: Token[] = [];
+    let depth = 1;
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === "eof")
+        this.fail(
+          "QASM.Parse.UnterminatedBlock",
+          `expected '}' to close the block opened at line ${open.line}, column ${open.col} but found end of file`,
+          posOf(t),
+        );
+      if (t.kind === "symbol" && t.text === "{") depth++;
+      if (t.kind === "symbol" && t.text === "}" && --depth === 0) {
+        this.advance();
+        out.push({ ...t, kind: "eof", text: "" });
+        return out;
+      }
+      out.push(t);
+      if (out.length > 4 * this.maxOperations) this.tooMuchWork(posOf(t));
+      this.advance();
+    }
   }
 
   /** Refuses a construct outside the subset; the caller's sync skips the rest of it (and its block). */
@@ -527,13 +650,15 @@ class Parser3 extends TokenParser implements GateSink {
 
   /** Declarations belong at the top level, not inside an `if` branch. */
   private declaredOnly(kw: Token): void {
-    if (this.branch)
+    if (this.branch || this.loops > 0) {
+      const where = this.branch ? "an 'if' block" : "a 'for' loop";
       this.fail(
         "QASM.Unsupported.ScopedDeclaration",
-        `'${kw.text}' declarations inside an 'if' block are not supported`,
+        `'${kw.text}' declarations inside ${where} are not supported`,
         posOf(kw),
-        "declare it before the 'if'",
+        `declare it before the '${this.branch ? "if" : "for"}'`,
       );
+    }
   }
 
   private declareBits(): void {
@@ -1148,7 +1273,7 @@ class Parser3 extends TokenParser implements GateSink {
       "QASM.Limit.TooManyOperations",
       `the circuit expands to more than ${this.maxOperations} operations`,
       pos,
-      "nested gate definitions, modifiers and powers multiply; reduce the circuit or split it",
+      "nested gate definitions, loops, modifiers and powers multiply; reduce the circuit or split it",
     );
   }
 

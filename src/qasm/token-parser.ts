@@ -12,7 +12,7 @@ export abstract class TokenParser {
   readonly sink: DiagnosticSink;
   tok: Token;
   protected prev: Token;
-  protected lexer: Lexer;
+  protected lexer: { next(): Token };
   protected readonly includeStack: string[] = [];
 
   constructor(
