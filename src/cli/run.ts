@@ -20,7 +20,10 @@ export function addRunCommand(program: Command, io: Io): void {
   program
     .command("run")
     .description("simulate an OpenQASM 2.0 or 3 circuit exactly and print the measurement counts")
-    .argument("<file>", "OpenQASM 2.0 or 3 file (the version is read from its header), or - for standard input")
+    .argument(
+      "<file>",
+      "OpenQASM 2.0 or 3 file (the version is read from its header), or - for standard input",
+    )
     .option("-s, --shots <n>", "number of shots", "1024")
     .option("--seed <s>", "PRNG seed (integer 0..4294967295); the same seed gives the same counts everywhere")
     .option("--json", "print the result as JSON")

@@ -10,15 +10,23 @@ import type { Io } from "./io.js";
 
 export function transpileCommand(io: Io) {
   return new Command("transpile")
-    .description("compile an OpenQASM 2.0 or 3 circuit to a quantum processor's native gates and connectivity")
-    .argument("<file>", "OpenQASM 2.0 or 3 file (the version is read from its header), or - for standard input")
+    .description(
+      "compile an OpenQASM 2.0 or 3 circuit to a quantum processor's native gates and connectivity",
+    )
+    .argument(
+      "<file>",
+      "OpenQASM 2.0 or 3 file (the version is read from its header), or - for standard input",
+    )
     .requiredOption(
       "--device <name>",
       "target quantum processor, e.g. ibm-heron-r2, willow, helios, forte, or a custom device FILE.json",
     )
     .option("--json", "print the result as JSON")
     .option("-o, --output <file>", "write the compiled circuit as OpenQASM 2.0 (device qubit numbering)")
-    .option("--qasm3", "write OpenQASM 3 instead (physical qubits $0, $1, ... as Qiskit writes transpiled circuits)")
+    .option(
+      "--qasm3",
+      "write OpenQASM 3 instead (physical qubits $0, $1, ... as Qiskit writes transpiled circuits)",
+    )
     .option("--strict", "accept only OpenQASM exactly as specified (no lenient fixes)")
     .action((file, opts) => {
       const filename = file === "-" ? "<stdin>" : file;

@@ -13,13 +13,16 @@ import { STDGATES } from "./stdgates.js";
 
 const invalid = invalidFor("3");
 
-/** Definitions of the library gates stdgates.inc lacks, in stdgates gates, with exactly the library matrices. */
+/**
+ * Definitions of the library gates stdgates.inc lacks, in stdgates gates, with exactly the library matrices
+ * (global phase included). Modifiers only where no short exact form exists (the multi-controlled gates).
+ */
 const DEFINITIONS: Readonly<Record<string, string>> = {
   u0: "gate u0(gamma) a { U(0, 0, 0) a; }",
-  sxdg: "gate sxdg a { inv @ sx a; }",
-  cu1: "gate cu1(lambda) a, b { ctrl @ u1(lambda) a, b; }",
-  cu3: "gate cu3(theta, phi, lambda) a, b { ctrl @ U(theta, phi, lambda) a, b; }",
-  csx: "gate csx a, b { ctrl @ sx a, b; }",
+  sxdg: "gate sxdg a { s a; h a; s a; gphase(-pi / 4); }",
+  cu1: "gate cu1(lambda) a, b { cp(lambda) a, b; }",
+  cu3: "gate cu3(theta, phi, lambda) a, b { cu(theta, phi, lambda, 0) a, b; }",
+  csx: "gate csx a, b { h b; cp(pi / 2) a, b; h b; }",
   rxx: "gate rxx(theta) a, b { h a; h b; cx a, b; rz(theta) b; cx a, b; h a; h b; }",
   rzz: "gate rzz(theta) a, b { cx a, b; rz(theta) b; cx a, b; }",
   rccx: "gate rccx a, b, c { h c; t c; cx b, c; tdg c; cx a, c; t c; cx b, c; tdg c; h c; }",

@@ -300,7 +300,9 @@ class Parser extends TokenParser {
         "QASM.Version.Unsupported",
         `OpenQASM ${v.text} is not supported; qfit reads OpenQASM 2.0`,
         posOf(v),
-        value === 3 ? "OpenQASM 3 programs need an OpenQASM 3 reader; qfit reads 2.0 only" : undefined,
+        value === 3
+          ? "parse() reads OpenQASM 2.0; parseQasm() and every qfit command read both versions"
+          : undefined,
       );
     }
     if (v.kind === "int") {

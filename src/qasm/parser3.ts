@@ -462,10 +462,8 @@ class Parser3 extends TokenParser implements GateSink {
       this.expectSymbol("}");
       return out;
     }
-    if (this.tok.kind === "id" && !this.isId("pi")) {
-      const sym = this.syms.get(this.tok.text);
-      if (!sym || sym.kind !== "const") this.refuse(kw, "For", "'for' loops over run-time values");
-    }
+    // A loop over a register or a variable runs over values known only at run time.
+    if (this.tok.kind === "id") this.refuse(kw, "For", "'for' loops over run-time values");
     this.expectSymbol("[", "a loop runs over a range '[0:3]' or a set '{0, 2}'");
     const parts = [bound()];
     while (this.isSymbol(":") && parts.length < 3) {

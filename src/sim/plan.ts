@@ -365,8 +365,9 @@ function validateCircuit(c: Circuit): void {
   };
   const checkCondition = (cond: Condition | undefined): void => {
     if (!cond) return;
-    const reg = c.cregs.find((r) => r.name === cond.register);
-    if (!reg) return bad("Circuit.UnknownRegister", `no classical register '${cond.register}'`);
+    const reg =
+      c.cregs.find((r) => r.name === cond.register) ??
+      bad("Circuit.UnknownRegister", `no classical register '${cond.register}'`);
     if (cond.bit !== undefined && !(Number.isInteger(cond.bit) && cond.bit >= 0 && cond.bit < reg.size))
       bad("Circuit.InvalidCondition", `bit ${cond.bit} is out of range for register '${cond.register}'`);
     if (!Number.isInteger(cond.value) || cond.value < 0)
