@@ -57,6 +57,8 @@ const QASM3_SYMBOLS = [
   ".",
 ];
 
+const QASM3_SYMBOL_START = new Set(QASM3_SYMBOLS.map((sym) => sym[0]));
+
 export type Dialect = 2 | 3;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -135,6 +137,7 @@ export class Lexer {
       while (j < s.length && isDigit(s.charCodeAt(j))) j++;
       return this.take("id", j, col);
     }
+    if (!QASM3_SYMBOL_START.has(s[start])) return undefined;
     for (const sym of QASM3_SYMBOLS)
       if (s.startsWith(sym, start)) return this.take("symbol", start + sym.length, col);
     return undefined;
