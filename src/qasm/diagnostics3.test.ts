@@ -133,6 +133,7 @@ describe("OpenQASM 3 diagnostics", () => {
       ["OPENQASM 3;\nqubit[2] q;\ncnot q[0], q[1];\n", "QASM.Lenient.BraketGate"],
       ['OPENQASM 3;\ninclude "qelib1.inc";\nqubit q;\n', "QASM.Lenient.Qelib1In3"],
       [`${HEADER}gate h a { x a; }\n`, "QASM.Lenient.RedefinedLibraryGate"],
+      [`${HEADER}qubit r;\nu(1, 2, 3) r;\n`, "QASM.Lenient.LowercaseU"],
     ] as const;
     for (const [text, code] of cases) {
       const lenient = parse3(text);

@@ -941,6 +941,16 @@ class Parser3 extends TokenParser implements GateSink {
     if (name === "gphase") return { kind: "gphase" };
     const sym = this.syms.get(name);
     if (sym?.kind === "gate") return { kind: "def", def: sym.def };
+    if (name === "u" && !this.qelib1) {
+      // Some exporters write the built-in U in lower case; stdgates.inc has no `u`.
+      this.sink.lenient(
+        "QASM.Lenient.LowercaseU",
+        "'u' is not in stdgates.inc; read as the built-in 'U'",
+        posOf(nameTok),
+        "write 'U(θ, φ, λ)'",
+      );
+      return { kind: "U" };
+    }
     const std = STDGATES.get(name);
     if (std) {
       if (!this.std && !this.warnedMissingInclude) {
