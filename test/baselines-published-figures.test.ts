@@ -2,12 +2,21 @@
 // names the source whose figure it reproduces; tolerances are stated where the code's model is not exact.
 import { describe, expect, it } from "vitest";
 import {
+  freeFermionCost,
+  latticeData,
+  mpsBondDimensionLog2,
+  squareLattice,
+  statevectorCost,
+  suzuki4Counts,
+} from "../src/estimate/baselines/lattice-dynamics.js";
+import {
   gidney2025,
   gidney2025Cost,
   yokedLayoutPhysicalQubits,
 } from "../src/estimate/baselines/shor-gidney2025.js";
 import { estimateNative } from "../src/estimate/native.js";
 import { SECONDS_PER_YEAR } from "../src/units/quantity.js";
+import { hamiltonianSimulationModel } from "../src/workloads/hamiltonian-simulation.js";
 import { gnfsCoreSeconds, shorData, shorModel } from "../src/workloads/shor.js";
 
 const T0 = { t0: 2025 };
@@ -59,5 +68,68 @@ describe("GNFS (classical side of RSA): calibrated on RSA-240, checked on RSA-25
     const v = estimateNative(shorModel(), T0);
     expect(v.gpu.feasible).toBe(false);
     expect(v.notes.join(" ")).toMatch(/classical side infeasible/);
+  });
+});
+
+describe("Hamiltonian simulation: Beverland et al. 2022 App. F quantum dynamics (2D transverse-field Ising, 10 × 10)", () => {
+  const b = latticeData.beverland2022;
+
+  it("the fourth-order Suzuki circuit reproduces the published counts exactly: 30,100 rotations, depth 501", () => {
+    const c = suzuki4Counts(squareLattice(b.sites, b.impliedBoundary), b.impliedTrotterSteps);
+    expect(c.rotationCount).toBe(b.rotationCount);
+    expect(c.rotationDepth).toBe(b.rotationDepth);
+  });
+
+  it("the default workload is that instance, and the estimator gives the paper's Q = 230 logical qubits and d = 9", () => {
+    const v = estimateNative(hamiltonianSimulationModel(), {
+      t0: 2025,
+      qubit: b.qubit,
+      budget: b.errorBudget,
+    });
+    const est = v.quantumDetail.estimate;
+    expect(est?.logicalCounts).toMatchObject({ numQubits: 100, rotationCount: 30_100, rotationDepth: 501 });
+    expect(est?.physicalCounts.breakdown.algorithmicLogicalQubits).toBe(b.logicalQubits);
+    expect(est?.logicalQubit.codeDistance).toBe(b.codeDistance);
+    // Runtime within a factor of 5 of the paper's 0.55 s: the paper also counts 1.4e5 measurements and spends
+    // about 4× more T gates per rotation than today's estimator (estimation.md §4.4).
+    expect(v.qpu.seconds).toBeGreaterThan(b.runtimeSecondsPaper / 5);
+    expect(v.qpu.seconds).toBeLessThan(b.runtimeSecondsPaper * 5);
+  });
+
+  it("the classical side is marked infeasible: 2^100 amplitudes do not fit, nor does the saturated MPS", () => {
+    const v = estimateNative(hamiltonianSimulationModel(), { t0: 2025 });
+    expect(v.classicalDetail.memoryBytes).toBe(2 ** 100 * 16);
+    expect(v.classicalDetail.memoryFits).toBe(false);
+    expect(v.gpu.feasible).toBe(false);
+    // 200 ZZ layers × 20 cut bonds far exceed ⌊n/2⌋ = 50: volume-law saturation.
+    expect(mpsBondDimensionLog2(squareLattice(100, "periodic"), 100)).toBe(50);
+  });
+
+  it("small lattices are classical territory: a 16-site statevector beats the fault-tolerant machine", () => {
+    const v = estimateNative(hamiltonianSimulationModel({ sites: 16 }), { t0: 2025 });
+    expect(v.winner).toBe("gpu");
+    expect(v.classicalDetail.formula).toMatch(/^statevector/);
+  });
+
+  it("short times on large lattices: the MPS bound (χ ≤ 2^(layers × cut bonds)) replaces the statevector", () => {
+    const lat = squareLattice(400, "open");
+    expect(mpsBondDimensionLog2(lat, 5)).toBe(5 * 20);
+    const m = hamiltonianSimulationModel({ sites: 400, boundary: "open", time: 0.9 });
+    expect(m.classical(400).formula).toMatch(/^MPS: χ ≤ 2\^100/);
+    expect(m.classical(400).memoryBytes).toBeLessThan(statevectorCost(400, 1).memoryBytes);
+  });
+});
+
+describe("Hamiltonian simulation: the 1D transverse-field Ising chain is flagged classically solvable (Pfeuty 1970)", () => {
+  it("free fermions cost ≈ 10·(2n)³ FLOPs: the GPU wins at every size and the crossover is never", () => {
+    expect(freeFermionCost(50).flops).toBe(10 * 100 ** 3);
+    const v = estimateNative(hamiltonianSimulationModel({ model: "tfim-1d", sites: 50 }), { t0: 2025 });
+    expect(v.winner).toBe("gpu");
+    expect(v.crossover.size).toBeNull();
+    expect(v.notes.join(" ")).toMatch(/CLASSICALLY SOLVABLE.*Jordan–Wigner/);
+  });
+
+  it("rejects an unknown model with the field named", () => {
+    expect(() => hamiltonianSimulationModel({ model: "heisenberg-3d" as never })).toThrow(/model/);
   });
 });

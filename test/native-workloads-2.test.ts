@@ -33,8 +33,8 @@ describe("hamiltonian-simulation", () => {
     expect(big.crossover.size as number).toBeLessThanOrEqual(47);
   });
 
-  it("one qubit per site, rotations counted by the estimator", () => {
-    const v = estimateNative(hamiltonianSimulationModel({ sites: 20, time: 5 }), T0);
+  it("1D chain: one qubit per site, rotations counted by the estimator", () => {
+    const v = estimateNative(hamiltonianSimulationModel({ model: "tfim-1d", sites: 20, time: 5 }), T0);
     const counts = v.quantumDetail.estimate?.logicalCounts;
     expect(counts?.numQubits).toBe(20);
     expect(counts?.rotationCount).toBe(trotterSteps(20, 5, 1e-3) * 39);
