@@ -14,8 +14,15 @@ import {
   gidney2025Cost,
   yokedLayoutPhysicalQubits,
 } from "../src/estimate/baselines/shor-gidney2025.js";
+import {
+  annealingBenchmarks,
+  literatureVerdict,
+  repetitionsToTarget,
+  timeToTarget,
+} from "../src/estimate/baselines/time-to-target.js";
 import { estimateNative } from "../src/estimate/native.js";
 import { SECONDS_PER_YEAR } from "../src/units/quantity.js";
+import { annealingQuboModel } from "../src/workloads/annealing-qubo.js";
 import { hamiltonianSimulationModel } from "../src/workloads/hamiltonian-simulation.js";
 import { gnfsCoreSeconds, shorData, shorModel } from "../src/workloads/shor.js";
 
@@ -131,5 +138,50 @@ describe("Hamiltonian simulation: the 1D transverse-field Ising chain is flagged
 
   it("rejects an unknown model with the field named", () => {
     expect(() => hamiltonianSimulationModel({ model: "heisenberg-3d" as never })).toThrow(/model/);
+  });
+});
+
+describe("Annealing QUBO: time-to-target at equal quality (Rønnow et al. 2014) against the strongest classical heuristic", () => {
+  it("TTS repetitions ⌈ln(1 − 0.99)/ln(1 − s)⌉: 7 runs at s = 0.5, 459 at s = 0.01, one when s ≥ 0.99", () => {
+    expect(repetitionsToTarget(0.5, 0.99)).toBe(7);
+    expect(repetitionsToTarget(0.01, 0.99)).toBe(459);
+    expect(repetitionsToTarget(0.995, 0.99)).toBe(1);
+    expect(timeToTarget(2e-6, 0.5, 0.99)).toBeCloseTo(14e-6, 15);
+  });
+
+  it("the literature shows no undisputed advantage: Munoz Bauza–Lidar's PT-ICM claim is disputed by Pawłowski et al.", () => {
+    const v = literatureVerdict(annealingBenchmarks.records);
+    expect(v.demonstrated).toBe(false);
+    expect(v.claims).toEqual([{ id: "munozbauza2024", disputedBy: "pawlowski2025" }]);
+    // Without the dispute the same records would count as a demonstration: the verdict follows the data.
+    const undisputed = annealingBenchmarks.records.map((r) => ({ ...r, disputedBy: null }));
+    expect(literatureVerdict(undisputed).demonstrated).toBe(true);
+  });
+
+  it("Denchev et al. 2016's 1e8 (945 variables) is against simulated annealing on one core, not the strongest heuristic", () => {
+    const d = annealingBenchmarks.records.find((r) => r.id === "denchev2016");
+    expect(d?.constantFactorLog10).toBe(8);
+    expect(d?.constantFactorAgainst).toMatch(/single CPU core/);
+    expect(d?.scalingAdvantageOverStrongestClassical).toBe(false);
+  });
+
+  it("the old 'QPU ×21 from 48 variables' verdict does not survive: no advantage, no crossover", () => {
+    const v = estimateNative(annealingQuboModel(), T0);
+    expect(v.winner).not.toBe("qpu");
+    expect(v.speedupLog10).toBeCloseTo(0, 12);
+    expect(v.crossover.size).toBeNull();
+    expect(v.notes[0]).toMatch(/^no demonstrated advantage/);
+    expect(v.assumptions.join(" ")).toMatch(/time-to-target at equal solution quality/);
+  });
+
+  it("a stated constant factor is an input, and the success probability sets the reads to target", () => {
+    const claimed = estimateNative(annealingQuboModel({ annealerAdvantageLog10: 8 }), T0);
+    expect(claimed.winner).toBe("qpu");
+    expect(claimed.speedupLog10).toBeCloseTo(8, 9);
+    const a = estimateNative(annealingQuboModel({ successProbability: 0.5 }), T0);
+    const b = estimateNative(annealingQuboModel({ successProbability: 0.05 }), T0);
+    expect(a.quantumDetail.formula).toMatch(/7 reads/);
+    expect(b.qpu.seconds).toBeGreaterThan(a.qpu.seconds);
+    expect(() => annealingQuboModel({ successProbability: 0 })).toThrow(/successProbability/);
   });
 });
