@@ -1,6 +1,7 @@
 // Classical baselines and quantum costs reproduced from their primary sources (issue 12, item 5). Each block
 // names the source whose figure it reproduces; tolerances are stated where the code's model is not exact.
 import { describe, expect, it } from "vitest";
+import { dmrgCost, dmrgData, exactBondDimensionLog2 } from "../src/estimate/baselines/dmrg.js";
 import {
   freeFermionCost,
   latticeData,
@@ -23,6 +24,7 @@ import {
 import { estimateNative } from "../src/estimate/native.js";
 import { SECONDS_PER_YEAR } from "../src/units/quantity.js";
 import { annealingQuboModel } from "../src/workloads/annealing-qubo.js";
+import { chemistryModel, chemistryPresets } from "../src/workloads/chemistry.js";
 import { hamiltonianSimulationModel } from "../src/workloads/hamiltonian-simulation.js";
 import { gnfsCoreSeconds, shorData, shorModel } from "../src/workloads/shor.js";
 
@@ -183,5 +185,45 @@ describe("Annealing QUBO: time-to-target at equal quality (Rønnow et al. 2014) 
     expect(a.quantumDetail.formula).toMatch(/7 reads/);
     expect(b.qpu.seconds).toBeGreaterThan(a.qpu.seconds);
     expect(() => annealingQuboModel({ successProbability: 0 })).toThrow(/successProbability/);
+  });
+});
+
+describe("Chemistry: DMRG at the published FeMoco bond dimension (Brabec et al. 2021), FCI only where it is feasible and best", () => {
+  const b = dmrgData.bondDimension;
+
+  it("the published run's active space (113 electrons in 76 orbitals, M = 6000) is the Li et al. FeMoco preset", () => {
+    const li = chemistryPresets.find((p) => p.id === "femoco-li");
+    expect(li?.spinOrbitals).toBe(2 * b.activeSpace.spatialOrbitals);
+    expect(li?.electrons).toBe(b.activeSpace.electrons);
+    expect(b.femocoPublished).toBe(6000);
+  });
+
+  it("cost per sweep k³M³ + k⁴M², memory k²M²·8 bytes (Chan & Sharma 2011 scaling)", () => {
+    const d = dmrgCost(76, 6000, 1);
+    expect(d.flops).toBe(76 ** 3 * 6000 ** 3 + 76 ** 4 * 6000 ** 2);
+    expect(d.memoryBytes).toBe(76 * 76 * 6000 * 6000 * 8);
+    expect(d.exact).toBe(false);
+    // Eight orbitals: an MPS of bond dimension 4^4 = 256 is already exact.
+    expect(exactBondDimensionLog2(8)).toBe(8);
+    expect(dmrgCost(8, 6000, 1)).toMatchObject({ exact: true, bondDimension: 256 });
+  });
+
+  it("FeMoco: FCI is infeasible (10^30 determinants), DMRG at M = 6000 fits and is the classical side", () => {
+    const v = estimateNative(chemistryModel({ preset: "femoco-li" }), T0);
+    expect(v.classicalDetail.formula).toMatch(/^DMRG/);
+    expect(v.classicalDetail.memoryFits).toBe(true);
+    expect(v.assumptions.join(" ")).toMatch(/not established/);
+  });
+
+  it("a small active space takes FCI: feasible and cheaper than DMRG", () => {
+    const v = estimateNative(chemistryModel({ spinOrbitals: 24, electrons: 12 }), T0);
+    expect(v.classicalDetail.formula).toMatch(/^FCI/);
+  });
+
+  it("a bond dimension too large for the cluster marks the classical side infeasible", () => {
+    const v = estimateNative(chemistryModel({ dmrgBondDimension: 1_000_000 }), T0);
+    expect(v.classicalDetail.memoryFits).toBe(false);
+    expect(v.gpu.feasible).toBe(false);
+    expect(() => chemistryModel({ dmrgBondDimension: 0 })).toThrow(/dmrgBondDimension/);
   });
 });

@@ -8,9 +8,9 @@
 // classically solvable — free fermions by Jordan–Wigner, a polynomial classical cost.
 import { z } from "zod";
 import { userError } from "../errors.js";
+import { bestMethod } from "../estimate/baselines/best-method.js";
 import {
   type Boundary,
-  bestMethod,
   type ClassicalMethodCost,
   freeFermionCost,
   latticeData,

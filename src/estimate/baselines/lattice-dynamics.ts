@@ -165,14 +165,3 @@ export function methodSeconds(
 ): number {
   return c.bytesMoved / bytesPerSecond + c.flops / flopsPerSecond;
 }
-
-/** The fastest method whose memory fits; if none fits, the one needing the least memory. */
-export function bestMethod(
-  costs: ClassicalMethodCost[],
-  seconds: (c: ClassicalMethodCost) => number,
-  memoryCapacityBytes: number,
-): ClassicalMethodCost {
-  const fits = costs.filter((c) => c.memoryBytes <= memoryCapacityBytes);
-  if (fits.length > 0) return fits.reduce((a, b) => (seconds(b) < seconds(a) ? b : a));
-  return costs.reduce((a, b) => (b.memoryBytes < a.memoryBytes ? b : a));
-}
