@@ -12,6 +12,14 @@ import { SECONDS_PER_YEAR } from "../units/quantity.js";
 import shorJson from "./data/shor.json" with { type: "json" };
 
 const sourced = { source: z.string(), asOf: z.string(), unverified: z.boolean() };
+/** A GNFS factoring record: modulus size and core-years on a reference CPU. */
+const gnfsRecord = z.strictObject({
+  name: z.string(),
+  bits: z.number().int().positive(),
+  coreYears: z.number().positive(),
+  cpu: z.string(),
+  ...sourced,
+});
 const data = z
   .strictObject({
     $comment: z.string(),
@@ -32,21 +40,9 @@ const data = z
       exponentConstant: z.string(),
       formula: z.string(),
       source: z.string(),
-      anchor: z.strictObject({
-        name: z.string(),
-        bits: z.number().int().positive(),
-        coreYears: z.number().positive(),
-        cpu: z.string(),
-        ...sourced,
-      }),
+      anchor: gnfsRecord,
       /** A second record on the same reference CPU, to check the L_N extrapolation against. */
-      check: z.strictObject({
-        name: z.string(),
-        bits: z.number().int().positive(),
-        coreYears: z.number().positive(),
-        cpu: z.string(),
-        ...sourced,
-      }),
+      check: gnfsRecord,
     }),
     classicalMachine: z.strictObject({
       id: z.string(),
