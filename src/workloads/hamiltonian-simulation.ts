@@ -134,7 +134,7 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
     name,
     sizeLabel: "sites",
     size: n,
-    sizeRange: is2d ? [4, 400] : [4, 400],
+    sizeRange: [4, 400],
     integerSizes: true,
     machine: {
       id: gpu.id,
