@@ -9,6 +9,7 @@ import {
   squareLattice,
   statevectorCost,
   suzuki4Counts,
+  suzuki4HeisenbergCounts,
 } from "../src/estimate/baselines/lattice-dynamics.js";
 import {
   gidney2025,
@@ -126,6 +127,22 @@ describe("Hamiltonian simulation: Beverland et al. 2022 App. F quantum dynamics 
     const m = hamiltonianSimulationModel({ sites: 400, boundary: "open", time: 0.9 });
     expect(m.classical(400).formula).toMatch(/^MPS: χ ≤ 2\^100/);
     expect(m.classical(400).memoryBytes).toBeLessThan(statevectorCost(400, 1).memoryBytes);
+  });
+});
+
+describe("Hamiltonian simulation: the 2D Heisenberg model (the Q# sample HeisModel2DSim)", () => {
+  it("20r + 1 Pauli-pair layers, each a rotation on every bond in 4 sub-layers", () => {
+    const c = suzuki4HeisenbergCounts(squareLattice(100, "periodic"), 20);
+    expect(c.rotationCount).toBe(401 * 200);
+    expect(c.rotationDepth).toBe(4 * 401);
+  });
+
+  it("runs through the estimator and is classically infeasible at 10 × 10, like the Ising model", () => {
+    const v = estimateNative(hamiltonianSimulationModel({ model: "heisenberg-2d" }), T0);
+    expect(v.workload.id).toBe("heisenberg-2d-100");
+    expect(v.quantumDetail.estimate?.logicalCounts.rotationCount).toBe(401 * 200);
+    expect(v.gpu.feasible).toBe(false);
+    expect(v.crossover.size).not.toBeNull();
   });
 });
 

@@ -207,7 +207,7 @@ export function addNativeEstimateCommands(estimate: Command, io: Io): void {
         "Trotterised dynamics of the 2D transverse-field Ising model (qubits = sites) vs a GPU statevector or MPS",
       ),
   )
-    .option("--model <id>", "tfim-2d (default) or tfim-1d (classically solvable)")
+    .option("--model <id>", "tfim-2d (default), heisenberg-2d, or tfim-1d (classically solvable)")
     .option("--sites <n>", "lattice sites (default 100)", int("--sites"))
     .option("--boundary <b>", "2D boundary: periodic (default) or open")
     .option("--time <t>", "evolution time (default: 2·√n steps in 2D, n in 1D)", num("--time"))

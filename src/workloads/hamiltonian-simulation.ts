@@ -19,6 +19,7 @@ import {
   squareLattice,
   statevectorCost,
   suzuki4Counts,
+  suzuki4HeisenbergCounts,
 } from "../estimate/baselines/lattice-dynamics.js";
 import { DEFAULT_GPU, DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
@@ -45,11 +46,14 @@ export function trotterSteps(sites: number, time: number, precision: number): nu
   return Math.max(1, Math.ceil((time * time * 4 * (sites - 1)) / (2 * precision)));
 }
 
-export const HS_MODELS = ["tfim-2d", "tfim-1d"] as const;
+export const HS_MODELS = ["tfim-2d", "heisenberg-2d", "tfim-1d"] as const;
 export type HsModel = (typeof HS_MODELS)[number];
 
 export interface HamiltonianSimulationInput {
-  /** "tfim-2d" (default): 2D transverse-field Ising; "tfim-1d": the chain, classically solvable (free fermions). */
+  /**
+   * "tfim-2d" (default): 2D transverse-field Ising; "heisenberg-2d": 2D Heisenberg J Σ (XX + YY + ZZ);
+   * "tfim-1d": the chain, classically solvable (free fermions).
+   */
   model?: HsModel;
   sites?: number;
   /** 2D lattice boundary (default periodic, as Beverland et al.'s 10 × 10 instance). */
@@ -73,7 +77,8 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
   const bad = (field: string, what: string, v: unknown) =>
     userError("Workload.HamiltonianSimulation.InvalidInput", `${field} ${what}, got ${v}`, { field });
   if (!HS_MODELS.includes(model)) throw bad("model", `must be one of ${HS_MODELS.join(", ")}`, model);
-  const is2d = model === "tfim-2d";
+  const is2d = model !== "tfim-1d";
+  const heisenberg = model === "heisenberg-2d";
   const n = input.sites ?? HS_DEFAULT_SITES;
   if (!Number.isInteger(n) || n < (is2d ? 4 : 2) || n > 10_000)
     throw bad("sites", `must be a whole number in [${is2d ? 4 : 2}, 10000]`, n);
@@ -93,14 +98,15 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
   const flopRate = fp64 * 1e12;
   const capacity = gpu.memoryGb * 1e9 * gpus;
   const seconds = (c: ClassicalMethodCost) => methodSeconds(c, bandwidth, flopRate);
-  const s4 = latticeData.suzuki4;
+  const s4 = heisenberg ? latticeData.suzuki4Heisenberg : latticeData.suzuki4;
+  const formulaCounts = heisenberg ? suzuki4HeisenbergCounts : suzuki4Counts;
 
   // 2D: Suzuki steps at size N.
   const steps2d = (N: number) =>
     input.time !== undefined
       ? Math.max(1, Math.ceil(input.time / s4.stepSizeDefault))
       : Math.max(1, Math.round(data.defaults.stepsPerSide2d * Math.sqrt(N)));
-  const counts2d = (N: number) => suzuki4Counts(squareLattice(N, boundary), steps2d(N));
+  const counts2d = (N: number) => formulaCounts(squareLattice(N, boundary), steps2d(N));
   // 1D: first-order Trotter with the commutator bound.
   const time1d = (N: number) => input.time ?? data.defaults.timePerSite * N;
   const rotations1d = (N: number) => trotterSteps(N, time1d(N), eps) * (2 * N - 1);
@@ -117,7 +123,7 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
 
   const lattice = squareLattice(n, boundary);
   const name = is2d
-    ? `Time evolution of a ${n}-site 2D transverse-field Ising model (${lattice.width} × ${lattice.rows}, ${boundary})`
+    ? `Time evolution of a ${n}-site 2D ${heisenberg ? "Heisenberg" : "transverse-field Ising"} model (${lattice.width} × ${lattice.rows}, ${boundary})`
     : `Time evolution of a ${n}-site transverse-field Ising chain (classically solvable)`;
   const gpuUnverified = unverifiedNotes(gpu, [
     "memoryBandwidthGbPerS",
@@ -130,7 +136,7 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
   const chosen = classicalMethod(n);
   return {
     kind: "hamiltonian-simulation",
-    id: is2d ? `tfim-2d-${n}` : `tfim-1d-${n}`,
+    id: `${model}-${n}`,
     name,
     sizeLabel: "sites",
     size: n,
@@ -164,7 +170,9 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
         return {
           kind: "fault-tolerant",
           counts: { numQubits: N, rotationCount: c.rotationCount, rotationDepth: c.rotationDepth },
-          formula: `${c.steps} fourth-order Suzuki steps (${s4.source}): ${c.rotationCount.toLocaleString("en-US")} rotations = (5r+1)·${N} X + 5r·${squareLattice(N, boundary).bonds} ZZ, depth 25r + 1 = ${c.rotationDepth}`,
+          formula: heisenberg
+            ? `${c.steps} fourth-order Suzuki steps (${s4.source}): ${c.rotationCount.toLocaleString("en-US")} rotations = (20r+1) × ${squareLattice(N, boundary).bonds} bonds, depth ${c.rotationDepth}`
+            : `${c.steps} fourth-order Suzuki steps (${s4.source}): ${c.rotationCount.toLocaleString("en-US")} rotations = (5r+1)·${N} X + 5r·${squareLattice(N, boundary).bonds} ZZ, depth 25r + 1 = ${c.rotationDepth}`,
         };
       }
       const r = trotterSteps(N, time1d(N), eps);

@@ -8,15 +8,17 @@ import { z } from "zod";
 import latticeJson from "./data/lattice-dynamics.json" with { type: "json" };
 
 const flagged = { source: z.string(), unverified: z.boolean() };
+const productFormula = z.strictObject({
+  scheme: z.string(),
+  stepSizeDefault: z.number().positive(),
+  zzSubLayers: z.number().int().positive(),
+  ...flagged,
+});
 export const latticeData = z
   .strictObject({
     $comment: z.string(),
-    suzuki4: z.strictObject({
-      scheme: z.string(),
-      stepSizeDefault: z.number().positive(),
-      zzSubLayers: z.number().int().positive(),
-      ...flagged,
-    }),
+    suzuki4: productFormula,
+    suzuki4Heisenberg: productFormula,
     beverland2022: z.strictObject({
       name: z.string(),
       side: z.number().int().positive(),
@@ -86,7 +88,7 @@ export interface TrotterCounts {
   steps: number;
   rotationCount: number;
   rotationDepth: number;
-  /** ZZ layers (each: one rotation per bond). */
+  /** Two-qubit gate layers (each: one Pauli-pair rotation per bond), the ones that build entanglement. */
   zzLayers: number;
 }
 
@@ -99,6 +101,20 @@ export function suzuki4Counts(lattice: SquareLattice, steps: number): TrotterCou
     rotationCount: xLayers * lattice.sites + zzLayers * lattice.bonds,
     rotationDepth: xLayers + latticeData.suzuki4.zzSubLayers * zzLayers,
     zzLayers,
+  };
+}
+
+/**
+ * 2D Heisenberg model, fourth-order Suzuki over the XX, ZZ and YY bond sets (the Q# sample HeisModel2DSim):
+ * r steps are 20r + 1 layers, each one Pauli-pair rotation per bond in 4 parallel sub-layers.
+ */
+export function suzuki4HeisenbergCounts(lattice: SquareLattice, steps: number): TrotterCounts {
+  const layers = 20 * steps + 1;
+  return {
+    steps,
+    rotationCount: layers * lattice.bonds,
+    rotationDepth: latticeData.suzuki4Heisenberg.zzSubLayers * layers,
+    zzLayers: layers,
   };
 }
 
