@@ -5,8 +5,11 @@
 import { z } from "zod";
 import { userError } from "../errors.js";
 import type { NativeModel } from "../estimate/native.js";
-import { getAnnealer, unverifiedNotes } from "../hardware/catalog.js";
+import { citationIds, getAnnealer, unverifiedNotes } from "../hardware/catalog.js";
 import annealJson from "./data/annealing-qubo.json" with { type: "json" };
+import { horizonField } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const data = z
   .strictObject({
@@ -24,38 +27,57 @@ const data = z
   })
   .parse(annealJson);
 
-export interface AnnealingInput {
-  variables?: number;
-  reads?: number;
-  annealUs?: number;
-  annealer?: string;
-  /** CPU cores running independent reads in parallel (default 1). */
-  cores?: number;
-}
-
 export const ANNEALING_DEFAULT_VARIABLES = 1000;
 
 const mid = (lo: number, hi: number) => (lo + hi) / 2;
 
-export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
-  const a = getAnnealer(input.annealer ?? "dwave-advantage");
-  const n = input.variables ?? ANNEALING_DEFAULT_VARIABLES;
-  const reads = input.reads ?? data.defaults.reads;
+export const annealingQuboInput = z.strictObject({
+  variables: z
+    .number()
+    .int()
+    .min(2)
+    .max(1e7)
+    .default(ANNEALING_DEFAULT_VARIABLES)
+    .describe("QUBO variables, one qubit each (couplings within the annealer's native graph)"),
+  reads: z.number().int().min(1).max(1e7).default(data.defaults.reads).describe("anneals (samples) per problem"),
+  annealUs: z
+    .number()
+    .gt(0)
+    .max(1e6)
+    .optional()
+    .describe("anneal time in µs, within the device's range (default: the device's default)"),
+  annealer: z
+    .string()
+    .min(1)
+    .max(100)
+    .default("dwave-advantage")
+    .describe("annealer (qfit devices --kind annealer)"),
+  cpuCores: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e8)
+    .default(1)
+    .describe("CPU cores running simulated annealing's independent reads in parallel"),
+  ...horizonField,
+});
+
+export type AnnealingInput = z.output<typeof annealingQuboInput>;
+
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function annealingQuboModel(raw: z.input<typeof annealingQuboInput> = {}): NativeModel {
+  const input = parseInput(annealingQuboInput, raw, "annealing-qubo");
+  const a = getAnnealer(input.annealer);
+  const n = input.variables;
+  const reads = input.reads;
   const anneal = input.annealUs ?? a.annealTimeUsDefault;
-  const bad = (field: string, what: string, v: unknown) =>
-    userError("Workload.Annealing.InvalidInput", `${field} ${what}, got ${v}`, { field });
-  if (!Number.isInteger(n) || n < 2 || n > 1e7)
-    throw bad("variables", "must be a whole number in [2, 1e7]", n);
-  if (!Number.isInteger(reads) || reads < 1 || reads > 1e7)
-    throw bad("reads", "must be a whole number in [1, 1e7]", reads);
   if (!(anneal >= a.annealTimeUsMin && anneal <= a.annealTimeUsMax))
-    throw bad(
-      "annealUs",
-      `must be within ${a.id}'s range [${a.annealTimeUsMin}, ${a.annealTimeUsMax}] µs`,
-      anneal,
+    throw userError(
+      "Workload.Annealing.InvalidInput",
+      `annealUs must be within ${a.id}'s range [${a.annealTimeUsMin}, ${a.annealTimeUsMax}] µs, got ${anneal}`,
+      { field: "annealUs" },
     );
-  const cores = input.cores ?? 1;
-  if (!Number.isInteger(cores) || cores < 1) throw bad("cores", "must be a whole number ≥ 1", cores);
+  const cores = input.cpuCores;
   const overheadS =
     (mid(a.jobOverheadMsLow, a.jobOverheadMsHigh) + mid(a.programmingMsLow, a.programmingMsHigh)) * 1e-3;
   const perReadS = (anneal + mid(a.readoutUsPerSampleLow, a.readoutUsPerSampleHigh)) * 1e-6;
@@ -66,8 +88,8 @@ export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
     name: `Sparse QUBO with ${n} variables`,
     sizeLabel: "variables",
     size: n,
-    sizeRange: [10, 1e6],
-    integerSizes: true,
+    method: "simulated annealing",
+    strategy: { name: "annealer", title: `Quantum annealing on ${a.name}` },
     machine: {
       id: "cpu-core",
       name: "CPU core (simulated annealing)",
@@ -87,9 +109,20 @@ export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
     quantum: (vars) => ({
       kind: "annealer",
       device: a.name,
-      seconds: overheadS + reads * perReadS,
+      stepSeconds: perReadS,
+      stepLabel: "anneal and read",
+      algorithmSteps: reads,
+      algorithmLabel: "anneals",
+      overheads: [
+        {
+          name: "access-overhead",
+          factor: (overheadS + reads * perReadS) / (reads * perReadS),
+          formula: `(${(overheadS * 1e3).toFixed(1)} ms job overhead + programming + ${reads} reads) / ${reads} reads`,
+          explanation: "the job's fixed access and programming time, spread over its reads",
+        },
+      ],
       qubits: vars,
-      infeasibleReason: vars > a.qubits ? `needs ${vars} qubits; ${a.id} has ${a.qubits}` : null,
+      limits: [{ name: "qubits", needed: vars, available: a.qubits, unit: "qubits", basis: a.name }],
       formula: `${(overheadS * 1e3).toFixed(1)} ms job overhead + programming, + ${reads} reads × (${anneal} µs anneal + readout)`,
     }),
     assumptions: [
@@ -109,3 +142,14 @@ export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
     sources: [a.source, data.classical.source],
   };
 }
+
+export const annealingQubo = defineNative({
+  kind: "annealing-qubo",
+  title: "Annealing QUBO",
+  description: "sparse QUBO: a D-Wave annealer vs simulated annealing on CPU cores (time only)",
+  input: annealingQuboInput,
+  presets: {},
+  headline: { field: "variables", label: "variables", range: [10, 1e6], integer: true, log: true },
+  sources: citationIds(data.classical.source),
+  model: annealingQuboModel,
+});

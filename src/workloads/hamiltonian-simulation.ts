@@ -3,11 +3,13 @@
 // rotations and n X rotations in 3 layers, synthesised into T gates by the estimator. Classical: a statevector on
 // GPUs, memory-bandwidth bound, which must fit in the cluster's memory.
 import { z } from "zod";
-import { userError } from "../errors.js";
 import { DEFAULT_GPU, DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
-import { getGpu, unverifiedNotes } from "../hardware/catalog.js";
+import { citationIds, getGpu, unverifiedNotes } from "../hardware/catalog.js";
 import hsJson from "./data/hamiltonian-simulation.json" with { type: "json" };
+import { faultTolerantFields } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const data = z
   .strictObject({
@@ -28,31 +30,37 @@ export function trotterSteps(sites: number, time: number, precision: number): nu
   return Math.max(1, Math.ceil((time * time * 4 * (sites - 1)) / (2 * precision)));
 }
 
-export interface HamiltonianSimulationInput {
-  sites?: number;
-  /** Evolution time (default: n, i.e. time grows with the system). */
-  time?: number;
-  precision?: number;
-  gpu?: string;
-  gpus?: number;
-}
-
 export const HS_DEFAULT_SITES = 50;
 
-export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {}): NativeModel {
-  const n = input.sites ?? HS_DEFAULT_SITES;
-  const bad = (field: string, what: string, v: unknown) =>
-    userError("Workload.HamiltonianSimulation.InvalidInput", `${field} ${what}, got ${v}`, { field });
-  if (!Number.isInteger(n) || n < 2 || n > 10_000)
-    throw bad("sites", "must be a whole number in [2, 10000]", n);
-  const eps = input.precision ?? data.defaults.precision;
-  if (!(eps > 0 && eps < 1)) throw bad("precision", "must be in (0, 1)", eps);
-  if (input.time !== undefined && !(input.time > 0 && input.time <= 1e6))
-    throw bad("time", "must be in (0, 1e6]", input.time);
-  const timeOf = (sites: number) => input.time ?? data.defaults.timePerSite * sites;
-  const gpus = input.gpus ?? DEFAULT_GPU_COUNT;
-  if (!Number.isInteger(gpus) || gpus < 1) throw bad("gpus", "must be a whole number ≥ 1", gpus);
-  const gpu = getGpu(input.gpu ?? DEFAULT_GPU);
+export const hamiltonianSimulationInput = z.strictObject({
+  sites: z.number().int().min(2).max(10_000).default(HS_DEFAULT_SITES).describe("sites of the chain, one qubit each"),
+  evolutionTime: z
+    .number()
+    .gt(0)
+    .max(1e6)
+    .optional()
+    .describe("evolution time in units of 1/J (default: the number of sites, so time grows with the system)"),
+  trotterError: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(data.defaults.precision)
+    .describe("Trotter error ε of the evolution"),
+  gpu: z.string().min(1).max(100).default(DEFAULT_GPU).describe("GPU type holding the statevector"),
+  gpuCount: z.number().int().min(1).max(1e8).default(DEFAULT_GPU_COUNT).describe("GPUs holding the statevector"),
+  ...faultTolerantFields,
+});
+
+export type HamiltonianSimulationInput = z.output<typeof hamiltonianSimulationInput>;
+
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function hamiltonianSimulationModel(raw: z.input<typeof hamiltonianSimulationInput> = {}): NativeModel {
+  const input = parseInput(hamiltonianSimulationInput, raw, "hamiltonian-simulation");
+  const n = input.sites;
+  const eps = input.trotterError;
+  const timeOf = (sites: number) => input.evolutionTime ?? data.defaults.timePerSite * sites;
+  const gpus = input.gpuCount;
+  const gpu = getGpu(input.gpu);
   const rotations = (sites: number) => trotterSteps(sites, timeOf(sites), eps) * (2 * sites - 1);
   const c = data.classical;
   return {
@@ -61,8 +69,8 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
     name: `Time evolution of a ${n}-site transverse-field Ising chain`,
     sizeLabel: "sites",
     size: n,
-    sizeRange: [4, 400],
-    integerSizes: true,
+    method: "statevector",
+    strategy: { name: "trotter-ft", title: "First-order Trotter, fault-tolerant" },
     machine: {
       id: gpu.id,
       name: gpu.name,
@@ -95,7 +103,7 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
       };
     },
     assumptions: [
-      `evolution time t = ${input.time === undefined ? "n (grows with the chain)" : input.time}, Trotter error ε = ${eps}; the commutator bound is loose, so the quantum step count is pessimistic`,
+      `evolution time t = ${input.evolutionTime === undefined ? "n (grows with the chain)" : input.evolutionTime}, Trotter error ε = ${eps}; the commutator bound is loose, so the quantum step count is pessimistic`,
       `classical: ${c.method}; perfect scaling over ${gpus.toLocaleString("en-US")} GPUs, no inter-GPU communication (optimistic for the classical side)`,
     ],
     notes: [
@@ -105,3 +113,14 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
     sources: [data.trotter.source, gpu.source, gpu.priceSource, "[F1]"],
   };
 }
+
+export const hamiltonianSimulation = defineNative({
+  kind: "hamiltonian-simulation",
+  title: "Hamiltonian simulation",
+  description: "Trotterised dynamics of a 1D transverse-field Ising chain (qubits = sites) vs a GPU statevector",
+  input: hamiltonianSimulationInput,
+  presets: {},
+  headline: { field: "sites", label: "sites", range: [4, 400], integer: true, log: true },
+  sources: citationIds(data.trotter.source),
+  model: hamiltonianSimulationModel,
+});

@@ -3,10 +3,13 @@
 // estimator. Classical: the general number field sieve, L_N[1/3, (64/9)^(1/3)] (Pomerance 1996) calibrated on
 // the RSA-240 record (795 bits, 900 core-years, CADO-NFS 2019).
 import { z } from "zod";
-import { userError } from "../errors.js";
+import { citationIds } from "../hardware/catalog.js";
 import type { NativeModel } from "../estimate/native.js";
 import { SECONDS_PER_YEAR } from "../units/quantity.js";
 import shorJson from "./data/shor.json" with { type: "json" };
+import { faultTolerantFields } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const sourced = { source: z.string(), asOf: z.string(), unverified: z.boolean() };
 const data = z
@@ -82,30 +85,33 @@ export function gnfsCoreSeconds(bits: number): number {
   return a.coreYears * SECONDS_PER_YEAR * Math.exp(gnfsLogL(bits) - gnfsLogL(a.bits));
 }
 
-export interface ShorInput {
-  bits?: number;
-  /** Classical cores (default 10^5, the MIT calculator's default p = 5). */
-  cores?: number;
-}
-
 export const SHOR_DEFAULT_BITS = 2048;
 
-export function shorModel(input: ShorInput = {}): NativeModel {
-  const n = input.bits ?? SHOR_DEFAULT_BITS;
-  if (!Number.isInteger(n) || n < 8 || n > 16384)
-    throw userError(
-      "Workload.Shor.InvalidBits",
-      `--bits must be a whole number of bits in [8, 16384], got ${n}`,
-      {
-        field: "bits",
-        hint: "RSA-2048: --bits 2048",
-      },
-    );
-  const cores = input.cores ?? data.classicalMachine.count;
-  if (!Number.isInteger(cores) || cores < 1)
-    throw userError("Workload.Shor.InvalidCores", `cores must be a whole number ≥ 1, got ${cores}`, {
-      field: "cores",
-    });
+export const shorInput = z.strictObject({
+  modulusBits: z
+    .number()
+    .int()
+    .min(8)
+    .max(16384)
+    .default(SHOR_DEFAULT_BITS)
+    .describe("bits of the RSA modulus to factor"),
+  cpuCores: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e9)
+    .default(data.classicalMachine.count)
+    .describe("classical CPU cores running GNFS (default 1e5, the MIT calculator's p = 5)"),
+  ...faultTolerantFields,
+});
+
+export type ShorInput = z.output<typeof shorInput>;
+
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function shorModel(raw: z.input<typeof shorInput> = {}): NativeModel {
+  const input = parseInput(shorInput, raw, "shor");
+  const n = input.modulusBits;
+  const cores = input.cpuCores;
   const a = data.gnfs.anchor;
   const m = data.classicalMachine;
   const reactionHours = (shorMeasurementDepth(n) * ge.reactionTimeUs * 1e-6) / 3600;
@@ -115,9 +121,8 @@ export function shorModel(input: ShorInput = {}): NativeModel {
     name: `Factoring a ${n}-bit RSA modulus`,
     sizeLabel: "modulus bits",
     size: n,
-    // GNFS records start near 330 bits (RSA-100); below a few hundred bits the L_N extrapolation means little.
-    sizeRange: [256, 8192],
-    integerSizes: true,
+    method: "GNFS",
+    strategy: { name: "shor-ft", title: "Shor (Gidney–Ekerå 2019), fault-tolerant" },
     machine: {
       id: m.id,
       name: m.name,
@@ -153,3 +158,16 @@ export function shorModel(input: ShorInput = {}): NativeModel {
     sources: [ge.source, data.gnfs.source, a.source, m.countSource, data.gidney2025.source, "[F1]"],
   };
 }
+
+export const shor = defineNative({
+  kind: "shor",
+  title: "Factoring (Shor)",
+  description:
+    "factoring an RSA modulus: Shor's algorithm on a fault-tolerant machine vs the number field sieve on CPU cores",
+  input: shorInput,
+  presets: {},
+  // GNFS records start near 330 bits (RSA-100); below a few hundred bits the L_N extrapolation means little.
+  headline: { field: "modulusBits", label: "modulus bits", range: [256, 8192], integer: true, log: true },
+  sources: citationIds(data.gidneyEkera2019.source, data.gnfs.source, data.gnfs.anchor.source, data.gidney2025.source),
+  model: shorModel,
+});
