@@ -96,10 +96,10 @@ function workloadCommand(io: Io, def: WorkloadDefinition) {
 }
 
 /** The `estimate` parent command with one subcommand per registered workload. */
-export function createEstimateCommand(io: Io) {
+export function createEstimateCommand(io: Io, defs: readonly WorkloadDefinition[] = workloads) {
   const estimate = new Command("estimate").description(
     "estimate a workload on classical hardware and on quantum processors, with a verdict",
   );
-  for (const def of workloads) estimate.addCommand(workloadCommand(io, def));
+  for (const def of defs) estimate.addCommand(workloadCommand(io, def));
   return estimate;
 }
