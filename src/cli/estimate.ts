@@ -97,9 +97,13 @@ function workloadCommand(io: Io, def: WorkloadDefinition) {
 
 /** The `estimate` parent command with one subcommand per registered workload. */
 export function createEstimateCommand(io: Io, defs: readonly WorkloadDefinition[] = workloads) {
-  const estimate = new Command("estimate").description(
-    "estimate a workload on classical hardware and on quantum processors, with a verdict",
-  );
-  for (const def of defs) estimate.addCommand(workloadCommand(io, def));
+  // Subcommands added with addCommand do not inherit the program's settings: without these, a usage error would
+  // exit the process itself (code 1) instead of returning to main (code 2).
+  const estimate = new Command("estimate")
+    .description("estimate a workload on classical hardware and on quantum processors, with a verdict")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  for (const def of defs) estimate.addCommand(workloadCommand(io, def).copyInheritedSettings(estimate));
   return estimate;
 }

@@ -42,8 +42,14 @@ export function scenarioSchemaFor(defs: readonly WorkloadDefinition[]) {
     /** Defaults for every workload that has the field (e.g. gpu, gpuCount, qpu); a workload's own value wins. */
     hardware: z
       .record(z.string(), z.unknown())
-      .refine((h) => Object.keys(h).every((k) => known.has(k)), {
-        message: `hardware may only set workload input fields (${[...known].sort().join(", ")})`,
+      .superRefine((h, ctx) => {
+        for (const k of Object.keys(h))
+          if (!known.has(k))
+            ctx.addIssue({
+              code: "custom",
+              path: [k],
+              message: `no workload has this field (known: ${[...known].sort().join(", ")})`,
+            });
       })
       .default({}),
     workloads: z.array(z.looseObject({ kind: z.string() })).min(1).max(100),
