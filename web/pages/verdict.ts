@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
+import { isQfitError } from "../../src/errors.js";
 import { parseQuantity } from "../../src/units/parse-quantity.js";
 import { formatDuration, formatQubits } from "../../src/units/format.js";
 import { bestStrategy } from "../../src/verdict/compose.js";
@@ -51,9 +52,8 @@ export function currentVerdict(): { v: VerdictV2 | null; error: string | null } 
     const input = parseWorkloadInput(def, raw);
     return { v: def.evaluate(input as never, {}), error: null };
   } catch (e) {
-    const field = (e as { field?: string }).field;
-    const msg = e instanceof Error ? e.message : String(e);
-    return { v: null, error: field && !msg.startsWith(field) ? `${field}: ${msg}` : msg };
+    // QfitError.describe() is "field: message", the form the CLI prints.
+    return { v: null, error: isQfitError(e) ? e.describe() : e instanceof Error ? e.message : String(e) };
   }
 }
 
