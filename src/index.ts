@@ -37,7 +37,7 @@ export { deviceCircuit, type TranspileResult, transpile } from "./transpile/tran
 export * from "./verdict/contract.js";
 export { annealingQuboModel } from "./workloads/annealing-qubo.js";
 export { chemistryModel } from "./workloads/chemistry.js";
-export { type FieldSpec, type FormSpec, describeFields, formSpec } from "./workloads/describe.js";
+export { describeFields, type FieldSpec, type FormSpec, formSpec } from "./workloads/describe.js";
 export { groverModel } from "./workloads/grover.js";
 export { hamiltonianSimulationModel } from "./workloads/hamiltonian-simulation.js";
 export { parseWorkloadInput } from "./workloads/input.js";

@@ -19,7 +19,8 @@ import type { WorkloadDefinition } from "../src/workloads/workload.js";
 
 const verdict = (def: WorkloadDefinition, raw: Record<string, unknown> = {}, skipCrossover = true) =>
   def.evaluate(parseWorkloadInput(def, raw) as never, { t0: 2025, skipCrossover });
-const memory = (v: ReturnType<typeof verdict>) => v.classical.constraints.find((c) => c.name === "classical-memory");
+const memory = (v: ReturnType<typeof verdict>) =>
+  v.classical.constraints.find((c) => c.name === "classical-memory");
 
 describe("hamiltonian-simulation", () => {
   it("first-order Trotter steps follow t²·4(n−1)/(2ε) (Childs et al. 2021)", () => {

@@ -115,7 +115,8 @@ describe("grover", () => {
   it("more GPUs never make the crossover earlier (smaller n*)", () => {
     const sizes = [1, 100, 10_000].map(
       (gpuCount) =>
-        crossoverSweep(grover, parseWorkloadInput(grover, { oracleToffolis: 1e6, gpuCount }), { t0: T0 }).series,
+        crossoverSweep(grover, parseWorkloadInput(grover, { oracleToffolis: 1e6, gpuCount }), { t0: T0 })
+          .series,
     );
     for (let i = 1; i < sizes.length; i++) {
       const prev = sizes[i - 1].nStar ?? Number.POSITIVE_INFINITY;
@@ -130,7 +131,9 @@ describe("grover", () => {
       [{ oracleToffolis: -1 }, "oracleToffolis"],
       [{ gpuCount: 0 }, "gpuCount"],
     ] as const) {
-      expect(() => parseWorkloadInput(grover, input)).toThrow(expect.objectContaining({ details: expect.objectContaining({ field }) }));
+      expect(() => parseWorkloadInput(grover, input)).toThrow(
+        expect.objectContaining({ details: expect.objectContaining({ field }) }),
+      );
     }
   });
 });

@@ -71,7 +71,13 @@ describe("qfit report", () => {
     const j = JSON.parse(r.out);
     expect(j.t0).toBe(2026);
     const compact = roundDeep(
-      { schemaVersion: j.schemaVersion, title: j.title, rows: j.rows, waterfalls: j.waterfalls, unverified: j.unverified },
+      {
+        schemaVersion: j.schemaVersion,
+        title: j.title,
+        rows: j.rows,
+        waterfalls: j.waterfalls,
+        unverified: j.unverified,
+      },
       4,
     );
     await expect(JSON.stringify(compact, null, 2)).toMatchFileSnapshot("./__snapshots__/report-default.json");

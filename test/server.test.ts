@@ -86,7 +86,11 @@ describe("qfit serve", () => {
       JSON.stringify({ kind: "llm-training", preset: "llama-3.1-405b", gpuCount: 16000 }),
     );
     expect(r.status).toBe(200);
-    const j = r.json() as { schemaVersion: number; winner: string; classical: { count: number; seconds: number } };
+    const j = r.json() as {
+      schemaVersion: number;
+      winner: string;
+      classical: { count: number; seconds: number };
+    };
     expect(j.schemaVersion).toBe(2);
     expect(j.winner).toBe("classical");
     expect(j.classical.count).toBe(16000);
@@ -278,8 +282,7 @@ describe("qfit serve", () => {
   it("answers every one of 200 requests from 20 concurrent clients", async () => {
     const kinds: Array<() => Promise<Reply>> = [
       () => http("GET", "/api/devices"),
-      () =>
-        http("POST", "/api/estimate", JSON.stringify({ kind: "llm-training", preset: "llama-3.1-8b" })),
+      () => http("POST", "/api/estimate", JSON.stringify({ kind: "llm-training", preset: "llama-3.1-8b" })),
       () => http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, seed: 3 })),
       () => http("POST", "/api/estimate", "{oops"),
     ];

@@ -34,7 +34,10 @@ const CASES: Array<[string, Record<string, unknown>]> = [
 
 const verdicts: Array<[string, VerdictV2]> = CASES.map(([kind, raw]) => {
   const def = workloads.find((w) => w.kind === kind)!;
-  return [`${kind} ${JSON.stringify(raw)}`, def.evaluate(parseWorkloadInput(def, raw) as never, { t0: 2025, skipCrossover: true })];
+  return [
+    `${kind} ${JSON.stringify(raw)}`,
+    def.evaluate(parseWorkloadInput(def, raw) as never, { t0: 2025, skipCrossover: true }),
+  ];
 });
 
 describe("verdict v2 for every workload", () => {
@@ -99,7 +102,8 @@ describe("fault-tolerance round trip: the record reproduces the estimate through
 
   it("every native workload with a fault-tolerant strategy is covered", () => {
     const kinds = new Set(ft.map(([n]) => n.split(" ")[0]));
-    for (const k of ["shor", "grover", "chemistry", "hamiltonian-simulation"]) expect(kinds.has(k)).toBe(true);
+    for (const k of ["shor", "grover", "chemistry", "hamiltonian-simulation"])
+      expect(kinds.has(k)).toBe(true);
   });
 
   it.each(ft)("%s", async (_, s) => {
@@ -112,7 +116,19 @@ describe("fault-tolerance round trip: the record reproduces the estimate through
     };
     const io = memoryIo(files);
     const code = await main(
-      ["estimate", "ft", "--counts", "counts.json", "--qubit", arg("qubit", r.qubit), "--qec", arg("qec", r.qec), "--budget", String(r.budget), "--json"],
+      [
+        "estimate",
+        "ft",
+        "--counts",
+        "counts.json",
+        "--qubit",
+        arg("qubit", r.qubit),
+        "--qec",
+        arg("qec", r.qec),
+        "--budget",
+        String(r.budget),
+        "--json",
+      ],
       io,
     );
     expect(code, io.err).toBe(0);
@@ -165,5 +181,40 @@ describe("roadmapSeries", () => {
     expect(r.projections.every((p) => p.points[p.points.length - 1].year === 2034)).toBe(true);
     expect(r.milestones.some((m) => m.vendor === "IBM")).toBe(true);
     expect(r.seedBreakEvenStart).toBe(312.5);
+  });
+});
+
+describe("a more favourable quantum input never makes the quantum side slower", () => {
+  const seconds = (kind: string, raw: Record<string, unknown>) => {
+    const def = workloads.find((w) => w.kind === kind)!;
+    return bestStrategy(
+      def.evaluate(parseWorkloadInput(def, raw) as never, { t0: 2025, skipCrossover: true }),
+    ).seconds;
+  };
+
+  it.each(["shor", "grover", "chemistry", "hamiltonian-simulation"])(
+    "%s: lower physical error rate (qubit_gate_ns_e4 vs e3) and a larger error budget",
+    (kind) => {
+      expect(seconds(kind, { qubit: "qubit_gate_ns_e4" })).toBeLessThanOrEqual(
+        seconds(kind, { qubit: "qubit_gate_ns_e3" }),
+      );
+      expect(seconds(kind, { budget: 1e-2 })).toBeLessThanOrEqual(seconds(kind, { budget: 1e-4 }));
+    },
+  );
+
+  it("qaoa-maxcut: a larger ε never needs more time", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 0.5, noNaN: true }),
+        fc.double({ min: 1e-3, max: 0.5, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = a < b ? [a, b] : [b, a];
+          expect(seconds("qaoa-maxcut", { nodes: 20, epsilon: hi })).toBeLessThanOrEqual(
+            seconds("qaoa-maxcut", { nodes: 20, epsilon: lo }),
+          );
+        },
+      ),
+      { seed: 3, numRuns: 50 },
+    );
   });
 });

@@ -44,7 +44,11 @@ export function cliOptions(def: Pick<WorkloadDefinition, "input">): CliOption[] 
         };
       case "object":
       case "string-or-object":
-        return { field: f.name, flags: `${f.flag} <${f.type === "object" ? "file" : "name|file"}>`, help: help(f) };
+        return {
+          field: f.name,
+          flags: `${f.flag} <${f.type === "object" ? "file" : "name|file"}>`,
+          help: help(f),
+        };
       default:
         return { field: f.name, flags: `${f.flag} <value>`, help: help(f) };
     }

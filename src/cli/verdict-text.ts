@@ -44,7 +44,9 @@ export function renderVerdictV2(v: VerdictV2, color: boolean): string {
   const k = v.classical;
   const out: string[] = [c.bold(v.workload.name), ""];
   out.push(
-    c.bold(`Classical: ${k.count.toLocaleString("en-US")} × ${k.device}, ${k.method}${k.feasible ? "" : c.red(" — infeasible")}`),
+    c.bold(
+      `Classical: ${k.count.toLocaleString("en-US")} × ${k.device}, ${k.method}${k.feasible ? "" : c.red(" — infeasible")}`,
+    ),
   );
   out.push(`  time        ${formatDuration(k.seconds)}`);
   if (k.costUsd !== null) out.push(`  cost        ${formatUsd(k.costUsd)}`);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sourceIds } from "../hardware/catalog.js";
-import { catalog } from "../hardware/catalog.js";
+import { catalog, sourceIds } from "../hardware/catalog.js";
 import {
   checkSeedClaim,
   defaultGrowth,

@@ -8,7 +8,7 @@ import { bestStrategy, bindingFactor } from "../verdict/compose.js";
 import type { VerdictV2, Winner } from "../verdict/contract.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import type { PlotData, PlotPoint } from "../workloads/plot-data.js";
-import { getWorkload, workloads } from "../workloads/registry.js";
+import { getWorkload } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { type HardwareSettings, type Scenario, type WorkloadSpec, withHardware } from "./scenario.js";
@@ -41,7 +41,14 @@ export interface WaterfallChart {
   title: string;
   workload: string;
   strategy: string;
-  steps: Array<{ name: string; factorLog10: number; start: number; end: number; explanation: string; largest: boolean }>;
+  steps: Array<{
+    name: string;
+    factorLog10: number;
+    start: number;
+    end: number;
+    explanation: string;
+    largest: boolean;
+  }>;
   /** Σ factorLog10 = log10(strategy seconds / classical seconds). */
   totalLog10: number;
 }
@@ -120,7 +127,14 @@ export function waterfall(v: VerdictV2, id: string, label: string): WaterfallCha
   const steps = b.bottlenecks.map((f) => {
     const start = total;
     total += f.factorLog10;
-    return { name: f.name, factorLog10: f.factorLog10, start, end: total, explanation: f.explanation, largest: f === top };
+    return {
+      name: f.name,
+      factorLog10: f.factorLog10,
+      start,
+      end: total,
+      explanation: f.explanation,
+      largest: f === top,
+    };
   });
   return {
     id,
@@ -268,7 +282,9 @@ export function buildReport(scenario: Scenario): Report {
   for (const e of lastOfKind.values()) if (e.def.plots) plots.push(...e.def.plots(e.input as never, { t0 }));
   const wantsTraining = evaluated.some((e) => e.def.measuredTraining);
   const extrapolation =
-    (scenario.extrapolation ?? wantsTraining) ? extrapolateTraining({ examples: REPORT_EXTRAPOLATION_EXAMPLES }) : null;
+    (scenario.extrapolation ?? wantsTraining)
+      ? extrapolateTraining({ examples: REPORT_EXTRAPOLATION_EXAMPLES })
+      : null;
   if (extrapolation) plots.push(trainingPlot(extrapolation));
   const swept = evaluated.filter((e) => e.series.sizes.length > 1);
   plots.push(...swept.map((e, i) => crossoverPlot(e, i)));

@@ -89,7 +89,10 @@ export function renderHtml(report: Report): string {
         `<tr><td>${esc(b.name)}</td><td>${esc(b.factorLog10.toFixed(2))}</td><td>${esc(b.formula)}</td><td>${esc(b.explanation)}</td></tr>`,
       );
     }
-    body.push("</table>", "<table><tr><th>constraint</th><th>needed</th><th>available</th><th>met</th><th>basis</th></tr>");
+    body.push(
+      "</table>",
+      "<table><tr><th>constraint</th><th>needed</th><th>available</th><th>met</th><th>basis</th></tr>",
+    );
     for (const k of best.constraints) {
       body.push(
         `<tr><td>${esc(k.name)}</td><td>${esc(`${k.needed.toPrecision(3)} ${k.unit}`)}</td><td>${esc(k.available.toPrecision(3))}</td><td>${k.satisfied ? "yes" : `no${k.yearSatisfied === null ? "" : ` (${k.yearSatisfied.toFixed(1)})`}`}</td><td>${esc(k.basis)}</td></tr>`,

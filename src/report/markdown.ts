@@ -24,12 +24,16 @@ export function renderMarkdown(report: Report): string {
     out.push("| factor | log10 | × | why |", "|---|---|---|---|");
     for (const b of best.bottlenecks) {
       const name = b === top ? `**${b.name}** (largest)` : b.name;
-      out.push(`| ${name} | ${b.factorLog10.toFixed(2)} | ${formatOrders(b.factorLog10)} | ${cell(b.explanation)} |`);
+      out.push(
+        `| ${name} | ${b.factorLog10.toFixed(2)} | ${formatOrders(b.factorLog10)} | ${cell(b.explanation)} |`,
+      );
     }
     out.push(`| = quantum / classical | ${factorSum(best.bottlenecks).toFixed(2)} | | |`);
     out.push("", "| constraint | needed | available | met |", "|---|---|---|---|");
     for (const k of best.constraints)
-      out.push(`| ${k.name} | ${k.needed.toPrecision(3)} ${k.unit} | ${k.available.toPrecision(3)} | ${k.satisfied ? "yes" : "no"} |`);
+      out.push(
+        `| ${k.name} | ${k.needed.toPrecision(3)} ${k.unit} | ${k.available.toPrecision(3)} | ${k.satisfied ? "yes" : "no"} |`,
+      );
     out.push("", `**Crossover:** ${v.crossover.explanation}`);
     if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
     out.push("", "Assumptions:", ...v.assumptions.map((a) => `- ${a}`));

@@ -52,7 +52,10 @@ export function scenarioSchemaFor(defs: readonly WorkloadDefinition[]) {
             });
       })
       .default({}),
-    workloads: z.array(z.looseObject({ kind: z.string() })).min(1).max(100),
+    workloads: z
+      .array(z.looseObject({ kind: z.string() }))
+      .min(1)
+      .max(100),
   });
 }
 

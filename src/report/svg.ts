@@ -262,8 +262,18 @@ export function waterfallPlot(spec: WaterfallPlotSpec): string {
     body.push(`<line x1="${x}" x2="${x}" y1="${y0}" y2="${yEnd}" stroke="#e5e5e5"/>`);
     body.push(`<text x="${x}" y="${yEnd + 16}" text-anchor="middle" fill="#333">${escapeXml(fmt(t))}</text>`);
   }
-  body.push(`<text x="${(x0 + x1) / 2}" y="${height - 14}" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`);
-  const bar = (i: number, from: number, to: number, label: string, tooltip: string, color: string, note: string) => {
+  body.push(
+    `<text x="${(x0 + x1) / 2}" y="${height - 14}" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`,
+  );
+  const bar = (
+    i: number,
+    from: number,
+    to: number,
+    label: string,
+    tooltip: string,
+    color: string,
+    note: string,
+  ) => {
     const y = y0 + i * rowH + 4;
     const xa = Math.min(sx(from), sx(to));
     const w = Math.max(1, Math.abs(sx(to) - sx(from)));
@@ -272,14 +282,26 @@ export function waterfallPlot(spec: WaterfallPlotSpec): string {
   };
   spec.steps.forEach((s, i) => {
     body.push(
-      bar(i, s.start, s.end, s.label, s.tooltip, s.end >= s.start ? PALETTE[1] : PALETTE[2], s.highlight ? " (largest)" : ""),
+      bar(
+        i,
+        s.start,
+        s.end,
+        s.label,
+        s.tooltip,
+        s.end >= s.start ? PALETTE[1] : PALETTE[2],
+        s.highlight ? " (largest)" : "",
+      ),
     );
     if (i > 0) {
       const x = sx(s.start).toFixed(1);
-      body.push(`<line x1="${x}" x2="${x}" y1="${y0 + i * rowH - 4}" y2="${y0 + i * rowH + 4}" stroke="#555"/>`);
+      body.push(
+        `<line x1="${x}" x2="${x}" y1="${y0 + i * rowH - 4}" y2="${y0 + i * rowH + 4}" stroke="#555"/>`,
+      );
     }
   });
-  body.push(bar(spec.steps.length, 0, spec.total, "total", `total: ${spec.total.toFixed(2)}`, PALETTE[0], ""));
+  body.push(
+    bar(spec.steps.length, 0, spec.total, "total", `total: ${spec.total.toFixed(2)}`, PALETTE[0], ""),
+  );
   const zero = sx(0);
   body.push(`<line x1="${zero.toFixed(1)}" x2="${zero.toFixed(1)}" y1="${y0}" y2="${yEnd}" stroke="#333"/>`);
   return frame(spec.id, spec.title, body, height);

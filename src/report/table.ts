@@ -28,7 +28,9 @@ export function tableRows(report: Report): string[][] {
     r.classical,
     formatDuration(r.classicalSeconds),
     r.classicalCostUsd === null || !Number.isFinite(r.classicalCostUsd) ? "—" : formatUsd(r.classicalCostUsd),
-    r.classicalEnergyJ === null || !Number.isFinite(r.classicalEnergyJ) ? "—" : formatEnergy(r.classicalEnergyJ),
+    r.classicalEnergyJ === null || !Number.isFinite(r.classicalEnergyJ)
+      ? "—"
+      : formatEnergy(r.classicalEnergyJ),
     `${r.strategy} (${r.quantum})`,
     `${Number.isFinite(r.quantumSeconds) ? formatDuration(r.quantumSeconds) : "no plan"}${r.quantumFeasible ? "" : " (infeasible)"}`,
     Number.isFinite(r.quantumQubits) ? formatQubits(r.quantumQubits) : "—",

@@ -100,9 +100,10 @@ export function summarizeV2(
 /** One sentence: why this strategy was chosen. */
 export function bestReason(best: Strategy, strategies: Strategy[]): string {
   const others = strategies.filter((s) => s !== best);
-  const why = best.feasible ? "" : ` (infeasible: ${unmet(best.constraints).map(describeConstraint).join("; ")})`;
-  if (others.length === 0)
-    return `${best.name} is the only strategy modelled for this workload${why}`;
+  const why = best.feasible
+    ? ""
+    : ` (infeasible: ${unmet(best.constraints).map(describeConstraint).join("; ")})`;
+  if (others.length === 0) return `${best.name} is the only strategy modelled for this workload${why}`;
   const next = others.filter((s) => !s.lowerBound).sort((a, b) => a.seconds - b.seconds)[0];
   const bound = others.find((s) => s.lowerBound);
   const parts = [`${best.name} is the fastest quantum plan (${formatDuration(best.seconds)})${why}`];

@@ -9,7 +9,7 @@
 //   directly timed:  T_q = t_step · S · Π o_i   (S algorithm steps, o_i overheads such as shots and noise)
 //     = (t_step · r) × k × Π o_i × (S / C) × T_c
 // Each factor has one meaning; capacities (qubits available, success probability, the horizon) are constraints.
-import { citations } from "../hardware/catalog.js";
+
 import {
   type ClassicalSideNumbers,
   classicalSide,
@@ -23,6 +23,7 @@ import {
   quantumSide,
 } from "../estimate/native.js";
 import { type Growth, projectQubits, yearReaching } from "../estimate/qubit-trend.js";
+import { citations } from "../hardware/catalog.js";
 import { formatDuration, formatSci } from "../units/format.js";
 import { SECONDS_PER_HOUR, yearsToSeconds } from "../units/quantity.js";
 import { composeVerdict, constraint } from "./compose.js";
@@ -42,8 +43,7 @@ export interface NativeContext {
   growth: Growth;
 }
 
-const qubitsText = (q: number): string =>
-  q < 1e5 ? Math.round(q).toLocaleString("en-US") : formatSci(q, 3);
+const qubitsText = (q: number): string => (q < 1e5 ? Math.round(q).toLocaleString("en-US") : formatSci(q, 3));
 
 const factor = (
   name: string,
@@ -249,9 +249,14 @@ export function nativeVerdict(
   const unmet = (cs: Constraint[]) =>
     cs
       .filter((x) => !x.satisfied)
-      .map((x) => `${x.name} (needs ${formatSci(x.needed, 3)} ${x.unit}, ${formatSci(x.available, 3)} available)`);
-  if (!classical.feasible) notes.push(`classical side infeasible: ${unmet(classical.constraints).join("; ")}`);
-  if (!strategy.feasible) notes.push(`quantum side infeasible in ${ctx.t0}: ${unmet(strategy.constraints).join("; ")}`);
+      .map(
+        (x) =>
+          `${x.name} (needs ${formatSci(x.needed, 3)} ${x.unit}, ${formatSci(x.available, 3)} available)`,
+      );
+  if (!classical.feasible)
+    notes.push(`classical side infeasible: ${unmet(classical.constraints).join("; ")}`);
+  if (!strategy.feasible)
+    notes.push(`quantum side infeasible in ${ctx.t0}: ${unmet(strategy.constraints).join("; ")}`);
   const qc = strategy.constraints.find((x) => x.name === "physical-qubits");
   if (qc && !qc.satisfied && qc.yearSatisfied !== null)
     notes.push(

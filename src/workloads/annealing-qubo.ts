@@ -39,7 +39,13 @@ export const annealingQuboInput = z.strictObject({
     .max(1e7)
     .default(ANNEALING_DEFAULT_VARIABLES)
     .describe("QUBO variables, one qubit each (couplings within the annealer's native graph)"),
-  reads: z.number().int().min(1).max(1e7).default(data.defaults.reads).describe("anneals (samples) per problem"),
+  reads: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e7)
+    .default(data.defaults.reads)
+    .describe("anneals (samples) per problem"),
   annealUs: z
     .number()
     .gt(0)

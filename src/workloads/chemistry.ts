@@ -116,7 +116,12 @@ export const chemistryInput = z.strictObject({
     })
     .optional()
     .describe("your own logical counts for this active space (Azure field names; a JSON file on the CLI)"),
-  gpu: z.string().min(1).max(100).default(DEFAULT_GPU).describe("GPU type running FCI (qfit devices --kind gpu)"),
+  gpu: z
+    .string()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_GPU)
+    .describe("GPU type running FCI (qfit devices --kind gpu)"),
   gpuCount: z.number().int().min(1).max(1e8).default(DEFAULT_GPU_COUNT).describe("GPUs running FCI"),
   ...faultTolerantFields,
 });
@@ -263,7 +268,8 @@ export function chemistryModel(raw: z.input<typeof chemistryInput> = {}): Native
 export const chemistry = defineNative({
   kind: "chemistry",
   title: "Chemistry (ground-state energy)",
-  description: "ground-state energy of an active space: qubitised phase estimation (THC) vs exact diagonalisation on GPUs",
+  description:
+    "ground-state energy of an active space: qubitised phase estimation (THC) vs exact diagonalisation on GPUs",
   input: chemistryInput,
   presets: Object.fromEntries(
     data.presets.map((p) => [

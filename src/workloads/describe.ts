@@ -79,7 +79,9 @@ export interface FormSpec {
   kind: string;
   title: string;
   description: string;
-  fields: Array<FieldSpec & { label: string; input: "number" | "text" | "select" | "checkbox" | "file-or-text" }>;
+  fields: Array<
+    FieldSpec & { label: string; input: "number" | "text" | "select" | "checkbox" | "file-or-text" }
+  >;
 }
 
 export function formSpec(def: WorkloadDefinition): FormSpec {

@@ -143,7 +143,13 @@ export const grover = defineNative({
   description: "unstructured search over 2^searchBits candidates: Grover's algorithm vs brute force on GPUs",
   input: groverInput,
   presets: {},
-  headline: { field: "searchBits", label: "search bits", range: [8, GROVER_MAX_BITS], integer: true, log: true },
+  headline: {
+    field: "searchBits",
+    label: "search bits",
+    range: [8, GROVER_MAX_BITS],
+    integer: true,
+    log: true,
+  },
   sources: citationIds(data.oracle.toffolisSource, data.diffusion.source, data.iterations.source),
   model: groverModel,
 });

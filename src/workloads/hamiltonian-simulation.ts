@@ -33,7 +33,13 @@ export function trotterSteps(sites: number, time: number, precision: number): nu
 export const HS_DEFAULT_SITES = 50;
 
 export const hamiltonianSimulationInput = z.strictObject({
-  sites: z.number().int().min(2).max(10_000).default(HS_DEFAULT_SITES).describe("sites of the chain, one qubit each"),
+  sites: z
+    .number()
+    .int()
+    .min(2)
+    .max(10_000)
+    .default(HS_DEFAULT_SITES)
+    .describe("sites of the chain, one qubit each"),
   evolutionTime: z
     .number()
     .gt(0)
@@ -47,14 +53,22 @@ export const hamiltonianSimulationInput = z.strictObject({
     .default(data.defaults.precision)
     .describe("Trotter error ε of the evolution"),
   gpu: z.string().min(1).max(100).default(DEFAULT_GPU).describe("GPU type holding the statevector"),
-  gpuCount: z.number().int().min(1).max(1e8).default(DEFAULT_GPU_COUNT).describe("GPUs holding the statevector"),
+  gpuCount: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e8)
+    .default(DEFAULT_GPU_COUNT)
+    .describe("GPUs holding the statevector"),
   ...faultTolerantFields,
 });
 
 export type HamiltonianSimulationInput = z.output<typeof hamiltonianSimulationInput>;
 
 /** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
-export function hamiltonianSimulationModel(raw: z.input<typeof hamiltonianSimulationInput> = {}): NativeModel {
+export function hamiltonianSimulationModel(
+  raw: z.input<typeof hamiltonianSimulationInput> = {},
+): NativeModel {
   const input = parseInput(hamiltonianSimulationInput, raw, "hamiltonian-simulation");
   const n = input.sites;
   const eps = input.trotterError;
@@ -117,7 +131,8 @@ export function hamiltonianSimulationModel(raw: z.input<typeof hamiltonianSimula
 export const hamiltonianSimulation = defineNative({
   kind: "hamiltonian-simulation",
   title: "Hamiltonian simulation",
-  description: "Trotterised dynamics of a 1D transverse-field Ising chain (qubits = sites) vs a GPU statevector",
+  description:
+    "Trotterised dynamics of a 1D transverse-field Ising chain (qubits = sites) vs a GPU statevector",
   input: hamiltonianSimulationInput,
   presets: {},
   headline: { field: "sites", label: "sites", range: [4, 400], integer: true, log: true },

@@ -32,7 +32,12 @@ export const llmTrainingInput = z.strictObject({
   mfu: z.number().gt(0).max(1).default(0.4).describe("model-FLOPs utilisation"),
   pue: z.number().min(1).lt(10).default(1).describe("facility power usage effectiveness"),
   precision: z.enum(["bf16", "fp8"]).default("bf16").describe("tensor precision of the GPU FLOPs"),
-  qpu: z.string().min(1).max(100).default("ibm-heron-r2").describe("quantum processor (qfit devices --kind qpu)"),
+  qpu: z
+    .string()
+    .min(1)
+    .max(100)
+    .default("ibm-heron-r2")
+    .describe("quantum processor (qfit devices --kind qpu)"),
   epsilon: z.number().gt(0).lt(1).default(1e-3).describe("precision of each estimated expectation value"),
   encoding: z.enum(["amplitude", "basis"]).default("amplitude").describe("how input vectors are loaded"),
 });
@@ -68,7 +73,11 @@ function engineCall(i: LlmTrainingWorkloadInput): LlmTrainingVerdict {
  *   T_q = shots × t_shot,eff = (t_shot / t_fwd) × (t_shot,eff / t_shot) × (shots / D) × (D·t_fwd / T_gpu) × T_gpu
  * with t_fwd the cluster's time for one token's forward pass (2N FLOPs).
  */
-function adaptLlm(v: LlmTrainingVerdict, input: LlmTrainingWorkloadInput, crossover: VerdictV2["crossover"]): VerdictV2 {
+function adaptLlm(
+  v: LlmTrainingVerdict,
+  input: LlmTrainingWorkloadInput,
+  crossover: VerdictV2["crossover"],
+): VerdictV2 {
   const w = v.workload;
   const g = v.gpuDetail;
   const q = v.qpuDetail;
@@ -84,10 +93,30 @@ function adaptLlm(v: LlmTrainingVerdict, input: LlmTrainingWorkloadInput, crosso
     sources: [],
   });
   const bottlenecks = [
-    f("clock", tShot / tFwd, `${tShot.toExponential(3)} s per circuit run / ${tFwd.toExponential(3)} s per token forward pass on the cluster`, "one circuit run against the GPU cluster's forward pass of one token"),
-    f("error-handling", tEff / tShot, `effective ${tEff.toExponential(3)} s / physical ${tShot.toExponential(3)} s per shot`, "repeating failed shots, or the error-correction slowdown when the circuit needs it"),
-    f("shots-per-token", q.shots.total / w.tokens, `(${q.shots.readout.toExponential(3)} readout + ${q.shots.gradients.toExponential(3)} gradient shots) / ${w.tokens.toExponential(3)} tokens`, "circuit runs per training token: readout to ±ε and parameter-shift gradients"),
-    f("gpu-training-work", (w.tokens * tFwd) / v.gpu.seconds, `D × t_fwd / T_gpu = ${(w.tokens * tFwd).toExponential(3)} s / ${v.gpu.seconds.toExponential(3)} s`, "the GPU's training time per forward pass: backward pass and cluster scaling (negative: the GPU does more per token)"),
+    f(
+      "clock",
+      tShot / tFwd,
+      `${tShot.toExponential(3)} s per circuit run / ${tFwd.toExponential(3)} s per token forward pass on the cluster`,
+      "one circuit run against the GPU cluster's forward pass of one token",
+    ),
+    f(
+      "error-handling",
+      tEff / tShot,
+      `effective ${tEff.toExponential(3)} s / physical ${tShot.toExponential(3)} s per shot`,
+      "repeating failed shots, or the error-correction slowdown when the circuit needs it",
+    ),
+    f(
+      "shots-per-token",
+      q.shots.total / w.tokens,
+      `(${q.shots.readout.toExponential(3)} readout + ${q.shots.gradients.toExponential(3)} gradient shots) / ${w.tokens.toExponential(3)} tokens`,
+      "circuit runs per training token: readout to ±ε and parameter-shift gradients",
+    ),
+    f(
+      "gpu-training-work",
+      (w.tokens * tFwd) / v.gpu.seconds,
+      `D × t_fwd / T_gpu = ${(w.tokens * tFwd).toExponential(3)} s / ${v.gpu.seconds.toExponential(3)} s`,
+      "the GPU's training time per forward pass: backward pass and cluster scaling (negative: the GPU does more per token)",
+    ),
   ];
   const constraints: Constraint[] = [
     constraint("physical-qubits", q.qubits, q.deviceQubits, "qubits", q.deviceName),
@@ -109,7 +138,13 @@ function adaptLlm(v: LlmTrainingVerdict, input: LlmTrainingWorkloadInput, crosso
     assumptions: q.assumptions,
     lowerBound: false,
   };
-  const gpuMemory = constraint("gpu-memory", g.memory.minGpus, g.count, "GPUs", `${g.count.toLocaleString("en-US")} × ${g.deviceName} hold the training state`);
+  const gpuMemory = constraint(
+    "gpu-memory",
+    g.memory.minGpus,
+    g.count,
+    "GPUs",
+    `${g.count.toLocaleString("en-US")} × ${g.deviceName} hold the training state`,
+  );
   return composeVerdict({
     workload: { kind: "llm-training", id: w.id, name: w.name, input },
     classical: {
@@ -240,7 +275,11 @@ export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
   presets: Object.fromEntries(
     llmPresets.map((p) => [
       p.id,
-      { description: p.name, input: { preset: p.id, params: p.params, tokens: p.tokens }, sources: citationIds(p.source) },
+      {
+        description: p.name,
+        input: { preset: p.id, params: p.params, tokens: p.tokens },
+        sources: citationIds(p.source),
+      },
     ]),
   ),
   headline: {

@@ -51,7 +51,12 @@ export const qaoaMaxcutInput = z.strictObject({
     .default(QAOA_DEFAULT_NODES)
     .describe("nodes of the 3-regular graph (even), one qubit each"),
   layers: z.number().int().min(1).max(1000).default(d.layers).describe("QAOA layers p"),
-  qpu: z.string().min(1).max(100).default(DEFAULT_QPU).describe("quantum processor (qfit devices --kind qpu)"),
+  qpu: z
+    .string()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_QPU)
+    .describe("quantum processor (qfit devices --kind qpu)"),
   epsilon: z
     .number()
     .gt(0)
@@ -132,7 +137,13 @@ export function qaoaMaxcutModel(raw: z.input<typeof qaoaMaxcutInput> = {}): Nati
         },
       ];
       if (qpu.model === "analog")
-        limits.push({ name: "gate-model", needed: 1, available: 0, unit: "gate model", basis: `${qpu.id} is an analog simulator and runs no gate circuits` });
+        limits.push({
+          name: "gate-model",
+          needed: 1,
+          available: 0,
+          unit: "gate model",
+          basis: `${qpu.id} is an analog simulator and runs no gate circuits`,
+        });
       return {
         kind: "nisq",
         device: qpu.name,

@@ -3,8 +3,8 @@
 // estimator. Classical: the general number field sieve, L_N[1/3, (64/9)^(1/3)] (Pomerance 1996) calibrated on
 // the RSA-240 record (795 bits, 900 core-years, CADO-NFS 2019).
 import { z } from "zod";
-import { citationIds } from "../hardware/catalog.js";
 import type { NativeModel } from "../estimate/native.js";
+import { citationIds } from "../hardware/catalog.js";
 import { SECONDS_PER_YEAR } from "../units/quantity.js";
 import shorJson from "./data/shor.json" with { type: "json" };
 import { faultTolerantFields } from "./fields.js";
@@ -168,6 +168,11 @@ export const shor = defineNative({
   presets: {},
   // GNFS records start near 330 bits (RSA-100); below a few hundred bits the L_N extrapolation means little.
   headline: { field: "modulusBits", label: "modulus bits", range: [256, 8192], integer: true, log: true },
-  sources: citationIds(data.gidneyEkera2019.source, data.gnfs.source, data.gnfs.anchor.source, data.gidney2025.source),
+  sources: citationIds(
+    data.gidneyEkera2019.source,
+    data.gnfs.source,
+    data.gnfs.anchor.source,
+    data.gidney2025.source,
+  ),
   model: shorModel,
 });

@@ -70,10 +70,11 @@ export function crossoverSweep(
   const t0 = ctx.t0 ?? new Date().getUTCFullYear();
   const step = h.integer ? (h.step ?? 1) : 0;
   const at = (n: number): VerdictV2 =>
-    def.evaluate(
-      { ...input, [h.field]: n, ...(h.couple ? h.couple(n, input as never) : {}) } as never,
-      { ...ctx, t0, skipCrossover: true },
-    );
+    def.evaluate({ ...input, [h.field]: n, ...(h.couple ? h.couple(n, input as never) : {}) } as never, {
+      ...ctx,
+      t0,
+      skipCrossover: true,
+    });
   const sizes = grid(def, points);
   const rows = sizes.map(at);
   let nStar: number | null = null;
@@ -115,7 +116,9 @@ export function crossoverSweep(
     const why =
       blocked < 0
         ? ""
-        : `; from ${size(sizes[blocked])} ${h.label} the quantum side cannot run (${bestStrategy(rows[blocked])
+        : `; from ${size(sizes[blocked])} ${h.label} the quantum side cannot run (${bestStrategy(
+            rows[blocked],
+          )
             .constraints.filter(blocks)
             .map((c) => `${c.name}: ${c.basis}`)
             .join("; ")})`;
@@ -126,7 +129,10 @@ export function crossoverSweep(
   } else {
     year = yearOf(atStar, t0);
     const q = bestStrategy(atStar);
-    const qubits = q.physicalQubits < 1e5 ? Math.round(q.physicalQubits).toLocaleString("en-US") : formatSci(q.physicalQubits, 3);
+    const qubits =
+      q.physicalQubits < 1e5
+        ? Math.round(q.physicalQubits).toLocaleString("en-US")
+        : formatSci(q.physicalQubits, 3);
     const nText = `n* = ${size(nStar)} ${h.label} (${q.name}, ${qubits} physical qubits)`;
     if (year === null) {
       reason = `quantum is faster from ${nText}, but a constraint there is never projected to be met`;
@@ -135,7 +141,9 @@ export function crossoverSweep(
       reason = `already: quantum is faster from ${nText}, and its constraints are met in ${t0}`;
     } else {
       status = "year";
-      const binding = q.constraints.filter((c) => !c.satisfied && !isDuration(c)).map((c) => `${c.name} (${c.basis})`);
+      const binding = q.constraints
+        .filter((c) => !c.satisfied && !isDuration(c))
+        .map((c) => `${c.name} (${c.basis})`);
       reason = `${year.toFixed(1)}: quantum is faster from ${nText}; binding: ${binding.join(", ")}`;
     }
   }

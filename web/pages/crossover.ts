@@ -107,7 +107,9 @@ export function CrossoverPage() {
     s.size.value = "";
     s.workload.value = (e.target as HTMLSelectElement).value;
   };
-  const size = w.input.shape[w.headline.field as keyof typeof w.input.shape] as { description?: string } | undefined;
+  const size = w.input.shape[w.headline.field as keyof typeof w.input.shape] as
+    | { description?: string }
+    | undefined;
   return html`<section aria-labelledby="crossover-h">
     <h2 id="crossover-h">Crossover</h2>
     <div class="controls">

@@ -6,8 +6,8 @@ import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
 import { isQfitError } from "../../src/errors.js";
-import { parseQuantity } from "../../src/units/parse-quantity.js";
 import { formatDuration, formatQubits } from "../../src/units/format.js";
+import { parseQuantity } from "../../src/units/parse-quantity.js";
 import { bestStrategy } from "../../src/verdict/compose.js";
 import type { VerdictV2 } from "../../src/verdict/contract.js";
 import { type FormSpec, formSpec } from "../../src/workloads/describe.js";
@@ -88,7 +88,10 @@ export function VerdictPage() {
       total += b.factorLog10;
       return { name: b.name, start, end: total, value: b.factorLog10, explanation: b.explanation };
     });
-    const rows = [...steps, { name: "total", start: 0, end: total, value: total, explanation: "log10(quantum / classical)" }];
+    const rows = [
+      ...steps,
+      { name: "total", start: 0, end: total, value: total, explanation: "log10(quantum / classical)" },
+    ];
     return {
       title: `${best.name}: factors adding up to log10(quantum time / classical time)`,
       marginLeft: 150,
@@ -99,7 +102,8 @@ export function VerdictPage() {
           x1: "start",
           x2: "end",
           y: "name",
-          fill: (d: { name: string; value: number }) => (d.name === "total" ? "total" : d.value >= 0 ? "slows quantum" : "speeds quantum"),
+          fill: (d: { name: string; value: number }) =>
+            d.name === "total" ? "total" : d.value >= 0 ? "slows quantum" : "speeds quantum",
           tip: true,
           title: (d: { name: string; value: number; explanation: string }) =>
             `${d.name}: ${d.value >= 0 ? "+" : ""}${d.value.toFixed(2)}\n${d.explanation}`,
