@@ -6,11 +6,11 @@
 import { z } from "zod";
 import { userError } from "../errors.js";
 import type { LogicalCounts } from "../estimate/ftqc/types.js";
-import { DEFAULT_GPU, DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
+import { DEFAULT_GPU } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
 import { citationIds, getGpu, unverifiedNotes } from "../hardware/catalog.js";
 import chemistryJson from "./data/chemistry.json" with { type: "json" };
-import { faultTolerantFields } from "./fields.js";
+import { faultTolerantFields, gpuCountField } from "./fields.js";
 import { parseInput } from "./input.js";
 import { defineNative } from "./native.js";
 
@@ -122,7 +122,7 @@ export const chemistryInput = z.strictObject({
     .max(100)
     .default(DEFAULT_GPU)
     .describe("GPU type running FCI (qfit devices --kind gpu)"),
-  gpuCount: z.number().int().min(1).max(1e8).default(DEFAULT_GPU_COUNT).describe("GPUs running FCI"),
+  gpuCount: gpuCountField("GPUs running FCI"),
   ...faultTolerantFields,
 });
 

@@ -2,10 +2,15 @@
 // everywhere: the fault-tolerant machine (qubit model, QEC scheme, error budget), the feasibility horizon and the
 // qubit-growth projection that decides the year.
 import { z } from "zod";
+import { DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
 import { defaultGrowth, type Growth } from "../estimate/qubit-trend.js";
 
 /** A name or a full Azure-style object (the CLI reads the object from a JSON file). */
 const presetOrObject = z.union([z.string().min(1).max(100), z.record(z.string(), z.unknown())]);
+
+/** How many GPUs the classical side runs on: one bound for every workload (DEFAULT_GPU_COUNT = the essay's 16,000). */
+export const gpuCountField = (what: string, fallback: number = DEFAULT_GPU_COUNT) =>
+  z.number().int().min(1).max(1e8).default(fallback).describe(what);
 
 export const horizonField = {
   horizonYears: z

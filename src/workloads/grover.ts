@@ -4,12 +4,11 @@
 // GPUs at Hoefler et al.'s A100 binary-operation rate, one binary operation per oracle Toffoli.
 import { z } from "zod";
 import { hoeflerRates, ioBoundSeconds } from "../estimate/crossover.js";
-import { DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
 import { citationIds, getGpu, unverifiedNotes } from "../hardware/catalog.js";
 import { formatDuration } from "../units/format.js";
 import groverJson from "./data/grover.json" with { type: "json" };
-import { faultTolerantFields } from "./fields.js";
+import { faultTolerantFields, gpuCountField } from "./fields.js";
 import { parseInput } from "./input.js";
 import { defineNative } from "./native.js";
 
@@ -61,13 +60,7 @@ export const groverInput = z.strictObject({
     .max(1e15)
     .default(data.oracle.toffolis)
     .describe("Toffolis per oracle call (default 100, Babbush et al.'s lower bound)"),
-  gpuCount: z
-    .number()
-    .int()
-    .min(1)
-    .max(1e8)
-    .default(DEFAULT_GPU_COUNT)
-    .describe("A100 GPUs running the classical brute force"),
+  gpuCount: gpuCountField("A100 GPUs running the classical brute force"),
   ...faultTolerantFields,
 });
 

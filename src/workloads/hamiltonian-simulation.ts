@@ -3,11 +3,11 @@
 // rotations and n X rotations in 3 layers, synthesised into T gates by the estimator. Classical: a statevector on
 // GPUs, memory-bandwidth bound, which must fit in the cluster's memory.
 import { z } from "zod";
-import { DEFAULT_GPU, DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
+import { DEFAULT_GPU } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
 import { citationIds, getGpu, unverifiedNotes } from "../hardware/catalog.js";
 import hsJson from "./data/hamiltonian-simulation.json" with { type: "json" };
-import { faultTolerantFields } from "./fields.js";
+import { faultTolerantFields, gpuCountField } from "./fields.js";
 import { parseInput } from "./input.js";
 import { defineNative } from "./native.js";
 
@@ -53,13 +53,7 @@ export const hamiltonianSimulationInput = z.strictObject({
     .default(data.defaults.precision)
     .describe("Trotter error ε of the evolution"),
   gpu: z.string().min(1).max(100).default(DEFAULT_GPU).describe("GPU type holding the statevector"),
-  gpuCount: z
-    .number()
-    .int()
-    .min(1)
-    .max(1e8)
-    .default(DEFAULT_GPU_COUNT)
-    .describe("GPUs holding the statevector"),
+  gpuCount: gpuCountField("GPUs holding the statevector"),
   ...faultTolerantFields,
 });
 

@@ -12,6 +12,7 @@ import { catalog, citationIds } from "../hardware/catalog.js";
 import { secondsToDays } from "../units/quantity.js";
 import { composeVerdict, constraint } from "../verdict/compose.js";
 import type { BottleneckFactor, Constraint, Strategy, VerdictV2 } from "../verdict/contract.js";
+import { gpuCountField } from "./fields.js";
 import type { PlotData } from "./plot-data.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
@@ -28,7 +29,7 @@ export const llmTrainingInput = z.strictObject({
   tokens: z.number().positive().max(1e18).optional().describe("training tokens D, e.g. 15.6e12 or 15.6T"),
   attention: z.boolean().default(false).describe("add the attention FLOPs term (Kaplan et al. 2020)"),
   gpu: z.string().min(1).max(100).default("h100").describe("GPU type (qfit devices --kind gpu)"),
-  gpuCount: z.number().int().min(1).max(1e8).default(16_000).describe("GPUs in the cluster"),
+  gpuCount: gpuCountField("GPUs in the cluster"),
   mfu: z.number().gt(0).max(1).default(0.4).describe("model-FLOPs utilisation"),
   pue: z.number().min(1).lt(10).default(1).describe("facility power usage effectiveness"),
   precision: z.enum(["bf16", "fp8"]).default("bf16").describe("tensor precision of the GPU FLOPs"),
