@@ -289,6 +289,8 @@ export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
     range: [1e6, 1e13],
     integer: false,
     log: true,
+    // One point per decade, as the engine's own crossover search.
+    points: 8,
     // The Chinchilla ratio (1.4T tokens / 70B parameters); other sizes take the nearest preset's shape.
     couple: (n) => ({ tokens: 20 * n, preset: undefined }),
   },

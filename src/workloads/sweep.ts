@@ -64,7 +64,7 @@ export function crossoverSweep(
   def: WorkloadDefinition,
   input: Record<string, unknown>,
   ctx: EvaluationContext = {},
-  points = 16,
+  points = def.headline.points ?? 16,
 ): { series: CrossoverSeries; crossover: CrossoverV2 } {
   const h = def.headline;
   const t0 = ctx.t0 ?? new Date().getUTCFullYear();

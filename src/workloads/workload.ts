@@ -40,6 +40,8 @@ export interface WorkloadDefinition<S extends z.ZodObject = z.ZodObject> {
     log: boolean;
     /** Sizes must be multiples of this (e.g. 2: a 3-regular graph has an even number of nodes). */
     step?: number;
+    /** Grid points of the sweep before bisection (default 16). */
+    points?: number;
     /** Other fields that move with the size (e.g. tokens = 20·params, electrons at the same filling). */
     couple?: (size: number, input: z.output<S>) => Partial<z.output<S>>;
   };
