@@ -63,9 +63,10 @@ export function renderVerdictV2(v: VerdictV2, color: boolean): string {
       const f = s.faultTolerance;
       out.push(
         c.dim(
-          `  ${"".padEnd(20)} code distance ${f.codeDistance}, ${f.tFactories} T factories; reproduce: qfit estimate ft --counts <counts.json> --qubit ${typeof f.qubit === "string" ? f.qubit : "<qubit.json>"} --qec ${typeof f.qec === "string" ? f.qec : "<qec.json>"} --budget ${f.budget}`,
+          `  ${"".padEnd(20)} code distance ${f.codeDistance}, ${f.tFactories} T factories; reproduce: qfit estimate ft --counts counts.json --qubit ${typeof f.qubit === "string" ? f.qubit : "qubit.json"} --qec ${typeof f.qec === "string" ? f.qec : "qec.json"} --budget ${f.budget}`,
         ),
       );
+      out.push(c.dim(`  ${"".padEnd(20)} counts.json: ${JSON.stringify(f.counts)}`));
     }
   }
   const best = bestStrategy(v);
