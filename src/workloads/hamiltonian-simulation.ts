@@ -10,7 +10,6 @@ import { z } from "zod";
 import { userError } from "../errors.js";
 import { bestMethod } from "../estimate/baselines/best-method.js";
 import {
-  type Boundary,
   type ClassicalMethodCost,
   freeFermionCost,
   latticeData,
