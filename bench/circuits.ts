@@ -5,7 +5,7 @@
 // gates): timed as a second workload, never compared with the recorded peers. Seeded with the project's PRNG,
 // so every run times the same circuits.
 import type { Circuit, Operation } from "../src/circuit/ir.js";
-import { createPrng } from "../src/sim/prng.js";
+import { createPrng } from "../src/stats/prng.js";
 
 const ONE_QUBIT = ["h", "rx", "ry", "rz", "s", "t"] as const;
 const ROTATIONS = new Set(["rx", "ry", "rz"]);

@@ -15,7 +15,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import type { Circuit } from "../src/circuit/ir.js";
 import { parseQasm, toQasm } from "../src/qasm/index.js";
-import { opQubits } from "../src/sim/fuse.js";
 import {
   createPrng,
   plan,
@@ -25,6 +24,7 @@ import {
   wasmKernelBuild,
 } from "../src/sim/index.js";
 import { instantiateKernels } from "../src/sim/kernels/apply-wasm.js";
+import { opQubits } from "../src/sim/kernels/ops.js";
 import { useNodeThreads } from "../src/sim/kernels/threads-node.js";
 import type { WasmMemory } from "../src/sim/kernels/wasm-api.js";
 import { SAMPLE_BLOCK, sampleIndices } from "../src/sim/sampling.js";

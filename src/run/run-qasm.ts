@@ -1,11 +1,12 @@
 // One run, one JSON contract: OpenQASM text and run options in, the `qfit run --json` object out. The CLI prints
 // what this returns, the HTTP API (server worker) and the browser lab return it as is. Parse (with warnings),
 // check the caller's limits, then either simulate exactly or run as a device would (transpiled, noisy).
+
+import type { DeviceModel } from "../device/device-model.js";
 import { userError } from "../errors.js";
-import type { DeviceModel } from "../noise/device-model.js";
-import { type NoisyRunResult, runOnDevice } from "../noise/noisy-run.js";
 import { parseQasmWithWarnings } from "../qasm/index.js";
 import { type SimulateOptions, type SimulationResult, simulate } from "../sim/index.js";
+import { type NoisyRunResult, runOnDevice } from "./on-device.js";
 import { type RunOptions, type RunOptionsInput, resolveRunOptions } from "./options.js";
 
 /** A parser warning; `file` is set when it comes from another file than the one run (an include). */

@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { Circuit, Operation } from "../circuit/ir.js";
 import { parseQasm } from "../qasm/index.js";
+import { createPrng } from "../stats/prng.js";
 import { plan } from "./plan.js";
-import { createPrng } from "./prng.js";
 import { simulate } from "./simulate.js";
 
 const GATES = 700_000;

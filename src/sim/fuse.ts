@@ -10,7 +10,8 @@
 
 import { identity } from "../circuit/matrix.js";
 import type { KernelOp } from "./kernels/kernel.js";
-import type { Step } from "./plan.js";
+import { isDiagonalOp, opMatrix, opQubits } from "./kernels/ops.js";
+import type { Step } from "./steps.js";
 
 type UnitaryStep = Extract<Step, { kind: "unitary" }>;
 
@@ -18,63 +19,6 @@ interface Group {
   qubits: Set<number>;
   /** In application order. */
   steps: UnitaryStep[];
-}
-
-/** Qubits an op acts on (controls first for controlled ops, as in its full matrix). */
-export function opQubits(op: KernelOp): number[] {
-  switch (op.kind) {
-    case "dense1":
-      return [op.qubit];
-    case "controlled":
-      return [...op.controls, ...op.targets];
-    default:
-      return [...op.qubits];
-  }
-}
-
-/** True when the op only multiplies amplitudes by phases (or scalars): it commutes with every other diagonal. */
-export function isDiagonalOp(op: KernelOp): boolean {
-  if (op.kind === "diagonal") return true;
-  if (op.kind !== "controlled") return false;
-  const d = 1 << op.targets.length;
-  for (let r = 0; r < d; r++)
-    for (let c = 0; c < d; c++)
-      if (r !== c && (op.matrix[2 * (r * d + c)] !== 0 || op.matrix[2 * (r * d + c) + 1] !== 0)) return false;
-  return true;
-}
-
-/** The op's full 2^k × 2^k matrix over opQubits(op) (index bit j = opQubits(op)[j]). */
-export function opMatrix(op: KernelOp): Float64Array {
-  switch (op.kind) {
-    case "dense1":
-    case "dense2":
-    case "dense":
-      return op.matrix;
-    case "diagonal": {
-      const d = op.diag.length / 2;
-      const m = new Float64Array(2 * d * d);
-      for (let i = 0; i < d; i++) {
-        m[2 * (i * d + i)] = op.diag[2 * i];
-        m[2 * (i * d + i) + 1] = op.diag[2 * i + 1];
-      }
-      return m;
-    }
-    case "controlled": {
-      const nc = op.controls.length;
-      const dt = 1 << op.targets.length;
-      const d = dt << nc;
-      const m = identity(d);
-      const all = (1 << nc) - 1;
-      for (let r = 0; r < dt; r++)
-        for (let c = 0; c < dt; c++) {
-          const R = (r << nc) | all;
-          const C = (c << nc) | all;
-          m[2 * (R * d + C)] = op.matrix[2 * (r * dt + c)];
-          m[2 * (R * d + C) + 1] = op.matrix[2 * (r * dt + c) + 1];
-        }
-      return m;
-    }
-  }
 }
 
 /** Scratch for leftMultiply, reused: gates of up to 2^5 entries per row (every library gate). */

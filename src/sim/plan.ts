@@ -6,12 +6,13 @@
 import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
+import { isValidSeed, MAX_SEED, randomSeed } from "../stats/prng.js";
 import { type Sweep, scheduleBlocks } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
 import { defaultThreads, effectiveThreads, type KernelName, selectKernel } from "./kernels/select.js";
-import { isValidSeed, MAX_SEED, randomSeed } from "./prng.js";
 import { SAMPLE_BLOCK, SAMPLE_CHUNK } from "./sampling.js";
+import type { ResolvedCondition, Step, TerminalMeasure } from "./steps.js";
 
 export interface SimulateOptions {
   /** Number of samples, a positive integer ≤ 1e9 (default 1024). */
@@ -69,23 +70,7 @@ export const DEFAULT_BLOCK_BYTES = 2 * 1024 ** 2;
 /** Largest cache-blocking chunk, 2^MAX_BLOCK_QUBITS amplitudes (the largest statevector). */
 export const MAX_BLOCK_QUBITS = 30;
 
-/** A condition resolved to clbit positions: holds when clbits[offset..offset+size) read as an integer = value. */
-export interface ResolvedCondition {
-  offset: number;
-  size: number;
-  value: number;
-}
-
-export type Step =
-  | { kind: "unitary"; name: string; op: KernelOp; condition?: ResolvedCondition }
-  | { kind: "measure"; qubit: number; clbit: number; condition?: ResolvedCondition }
-  | { kind: "reset"; qubit: number; condition?: ResolvedCondition };
-
-/** A measurement deferred to the end: sampled from the final distribution instead of branching. */
-export interface TerminalMeasure {
-  qubit: number;
-  clbit: number;
-}
+export type { ResolvedCondition, Step, TerminalMeasure } from "./steps.js";
 
 export type ExecutionMode = "sample-once" | "branching";
 

@@ -11,12 +11,12 @@
 //   and sampling each measurement with the PRNG.
 
 import type { Circuit } from "../circuit/ir.js";
+import { createPrng, type Prng } from "../stats/prng.js";
 import { applySweeps } from "./blocking.js";
 import type { Amplitudes, Kernel, Precision } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
 import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
 import { coversAllQubits, plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
-import { createPrng, type Prng } from "./prng.js";
 import { SAMPLE_BLOCK, sampleIndices, sampleOneIndex } from "./sampling.js";
 import { accumulateMarginal, conditionHolds, gatherBits, toPairs } from "./statevector.js";
 import { topKOfAmplitudes, topKOfDistribution } from "./top-k.js";

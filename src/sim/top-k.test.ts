@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Circuit, Operation } from "../circuit/ir.js";
-import { createPrng } from "./prng.js";
+import { createPrng } from "../stats/prng.js";
 import { MIN_REPORTED_PROBABILITY, simulate } from "./simulate.js";
 import { topKOfDistribution } from "./top-k.js";
 
