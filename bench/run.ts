@@ -32,7 +32,7 @@ import { pairsCircuit, referenceCircuit } from "./circuits.js";
 import { naiveStatevector } from "./naive.js";
 import { runJsqubits, runQuantumCircuit } from "./peers.js";
 import reference from "./reference-simulation.json" with { type: "json" };
-import { timeMs } from "./timing.js";
+import { median, timeMs } from "./timing.js";
 
 useNodeThreads();
 const threads = Number(process.env.QFIT_BENCH_THREADS ?? availableParallelism());
@@ -302,6 +302,29 @@ if (withPairs) {
     const row = timeWorkload({ name: "pairs20", circuit: pairsCircuit(n, 2026 + n) }, false);
     rows.push(row);
     printRow(row, 9);
+  }
+}
+
+// Threads crossover (plan.ts MIN_THREADED_STATE_BYTES): 1 vs 2 threads per size, runs alternated so load
+// drifts hit both alike; the default switches to the pool where 2 threads start to win.
+if (threads > 1) {
+  console.log(
+    "\nThreads crossover (reference circuits, medians of alternated runs): qubits | precision | 1 thread | 2 threads | 2T ÷ 1T",
+  );
+  for (const n of [14, 16, 17, 18, 19, 20]) {
+    const c = referenceCircuit(n, 2026 + n);
+    for (const precision of ["single", "double"] as const) {
+      const times: Record<number, number[]> = { 1: [], 2: [] };
+      for (let r = 0; r < 7; r++)
+        for (const t of [1, 2]) {
+          const t0 = performance.now();
+          simulate(c, { shots: 1, seed: 1, threads: t, precision });
+          times[t].push(performance.now() - t0);
+        }
+      const one = median(times[1]);
+      const two = median(times[2]);
+      console.log([n, precision, fmtS(one), fmtS(two), (two / one).toFixed(2)].join(" | "));
+    }
   }
 }
 

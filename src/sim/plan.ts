@@ -49,7 +49,10 @@ export interface SimulateOptions {
    * off. Default: the measured best for the kernel (DEFAULT_FUSION_QUBITS).
    */
   fusion?: number | false;
-  /** Threads sharing the statevector (default: every core the kernel can use; 1 = this thread only). */
+  /**
+   * Threads sharing the statevector (default: every core the kernel can use for states of at least
+   * MIN_THREADED_STATE_BYTES, one below; 1 = this thread only).
+   */
   threads?: number;
   /**
    * Cache blocking (blocking.ts): apply runs of ops on qubits below this many chunk by chunk of 2^blockQubits
@@ -135,6 +138,14 @@ export const DEFAULT_MAX_BRANCHES = 4096;
 /** Largest fused unitary: 4 qubits is 16 complex multiply-adds per amplitude, already compute-bound. */
 export const MAX_FUSION_QUBITS = 4;
 export const MAX_THREADS = 256;
+/**
+ * Below this state size the default is one thread: splitting every sweep costs a hand-off to the pool that a
+ * small state does not repay. 4 MiB = 2^19 amplitudes in complex64, 2^18 in complex128. Where it comes from:
+ * unloaded, a 16-qubit random circuit took 26 ms on 1 thread and 76 ms on 2 (issue 14), and qsim's recorded
+ * 1- and 2-thread times cross between 16 and 20 qubits (../shared/references/simulation.md); `npm run bench`
+ * prints the 1- vs 2-thread times per size to re-measure it ("threads crossover").
+ */
+export const MIN_THREADED_STATE_BYTES = 4 * 1024 ** 2;
 /**
  * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/readme-issue-5.md): wider
  * fused gates mean fewer sweeps but 2^k multiply-adds per amplitude per sweep.
@@ -331,7 +342,10 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     mode,
     kernel: kernel.name as KernelName,
     precision,
-    threads: effectiveThreads(kernel, options.threads ?? defaultThreads()),
+    threads: effectiveThreads(
+      kernel,
+      options.threads ?? (statevectorBytes < MIN_THREADED_STATE_BYTES ? 1 : defaultThreads()),
+    ),
     blockQubits,
     fusion: { maxQubits: maxFusion, gatesIn, gatesOut },
     passes: sweeps ? sweeps.length : fused.length,
