@@ -35,7 +35,8 @@ import reference from "./reference-simulation.json" with { type: "json" };
 import { median, timeMs } from "./timing.js";
 
 useNodeThreads();
-const threads = Number(process.env.QFIT_BENCH_THREADS ?? availableParallelism());
+const threadsEnv = process.env.QFIT_BENCH_THREADS;
+const threads = Number(threadsEnv ?? availableParallelism());
 const peerCapS = Number(process.env.QFIT_BENCH_PEER_CAP_S ?? 60);
 const withUnblocked = process.env.QFIT_BENCH_UNBLOCKED !== "0";
 const withPairs = process.env.QFIT_BENCH_PAIRS !== "0";
@@ -83,17 +84,25 @@ function complexMaddsPerAmplitude(c: Circuit): number {
 
 interface Measured {
   ms: number;
+  /** Threads the run used (the plan's: one below MIN_THREADED_STATE_BYTES unless QFIT_BENCH_THREADS says). */
+  threads: number;
   passes: number;
   bytesPerPass: number;
 }
 
 function runQfit(c: Circuit, options: SimulateOptions, runs: number): Measured {
-  const o = { shots: 1, seed: 1, threads, ...options };
+  // Threads as a user gets them (by state size) unless QFIT_BENCH_THREADS fixes them.
+  const o = { shots: 1, seed: 1, ...(threadsEnv ? { threads } : {}), ...options };
   const p = plan(c, o);
   // One untimed run on small states first, so the thread pool's start and the tier-up of the WASM code are not
   // charged to whichever configuration happens to run first.
   if (c.numQubits <= 22) simulate(c, o);
-  return { ms: timeMs(() => simulate(c, o), runs), passes: p.passes, bytesPerPass: p.bytesPerPass };
+  return {
+    ms: timeMs(() => simulate(c, o), runs),
+    threads: p.threads,
+    passes: p.passes,
+    bytesPerPass: p.bytesPerPass,
+  };
 }
 
 const fmtS = (ms: number | null | undefined) =>
@@ -205,7 +214,7 @@ function timeWorkload(w: Workload, withPeers: boolean): Row {
   const s = runQfit(c, { precision: "single" }, runs);
   const single = {
     ...s,
-    floorMs: (1000 * complexMaddsPerAmplitude(c) * 2 ** n) / (madds * threads),
+    floorMs: (1000 * complexMaddsPerAmplitude(c) * 2 ** n) / (madds * s.threads),
     bandwidthFloorMs: (s.passes * s.bytesPerPass) / (inPlace * 1e6),
     GBps: (s.passes * s.bytesPerPass) / (s.ms * 1e6),
   };
@@ -236,6 +245,7 @@ function timeWorkload(w: Workload, withPeers: boolean): Row {
 const header = [
   "qubits",
   "gates",
+  "threads",
   "passes",
   "qfit f32",
   "arith floor",
@@ -258,6 +268,7 @@ const printRow = (r: Row, columns = header.length) =>
     [
       r.qubits,
       r.gates,
+      r.single.threads,
       r.single.passes,
       fmtS(r.single.ms),
       fmtS(r.single.floorMs),
@@ -297,11 +308,11 @@ if (withPairs) {
     `\nWorkload "pairs20": 20 pairs of moments (30·N gates), a different, heavier circuit; no recorded peer ` +
       "applies to it.",
   );
-  console.log(header.slice(0, 9).join(" | "));
+  console.log(header.slice(0, 10).join(" | "));
   for (const n of sizes.filter((n) => n <= 26)) {
     const row = timeWorkload({ name: "pairs20", circuit: pairsCircuit(n, 2026 + n) }, false);
     rows.push(row);
-    printRow(row, 9);
+    printRow(row, 10);
   }
 }
 
