@@ -140,12 +140,12 @@ export const MAX_FUSION_QUBITS = 4;
 export const MAX_THREADS = 256;
 /**
  * Below this state size the default is one thread: splitting every sweep costs a hand-off to the pool that a
- * small state does not repay. 4 MiB = 2^19 amplitudes in complex64, 2^18 in complex128. Where it comes from:
- * unloaded, a 16-qubit random circuit took 26 ms on 1 thread and 76 ms on 2 (issue 14), and qsim's recorded
- * 1- and 2-thread times cross between 16 and 20 qubits (../shared/references/simulation.md); `npm run bench`
- * prints the 1- vs 2-thread times per size to re-measure it ("threads crossover").
+ * small state does not repay. Measured with `npm run bench` ("threads crossover", reference circuits, 2 December
+ * 2026, loaded 2-core machine; 2-thread ÷ 1-thread time): 16 qubits 2.43 (complex64) and 1.38 (complex128),
+ * 17 qubits 1.00 and 0.71, 18 qubits 0.59 and 0.90. So two threads from 2 MiB of state (2^18 amplitudes in
+ * complex64, 2^17 in complex128) up; the issue's unloaded 16-qubit figures (26 ms on 1 thread, 76 ms on 2) agree.
  */
-export const MIN_THREADED_STATE_BYTES = 4 * 1024 ** 2;
+export const MIN_THREADED_STATE_BYTES = 2 * 1024 ** 2;
 /**
  * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/readme-issue-5.md): wider
  * fused gates mean fewer sweeps but 2^k multiply-adds per amplitude per sweep.
