@@ -29,6 +29,8 @@ export {
 } from "./qasm/index.js";
 export * from "./qml/index.js";
 export { hellingerFidelity, type NoisyRunResult, runOnDevice } from "./run/on-device.js";
+export { RUN_DEFAULTS, type RunOptions, type RunOptionsInput, runOptionsSchema } from "./run/options.js";
+export { type RunLimits, type RunResult, runQasm } from "./run/run-qasm.js";
 export { type ValidationSummary, validateNoise } from "./run/validate-noise.js";
 export * from "./sim/channels.js";
 export { simulateDensity } from "./sim/density.js";
