@@ -2,8 +2,8 @@
 // Checked by `npm run lint`. From the bottom:
 //   base (errors, units, stats, hardware data) → circuit → qasm → sim/kernels → sim → device → noise | transpile
 //   → run (orchestration: run on a device) → estimate, workloads, verdict, qml, report, api → cli, server.
-// The layers above run/ are held to "no cycles" for now; their order is enforced when the verdict-engine
-// reshaping of estimate/ and workloads/ lands. Known exception, listed so it cannot grow: device/ and run/ read
+// Above run/: estimate/ and verdict/ below workloads/, workloads/ below the renderers and edges, hardware/ data
+// below all of them; the rest is held to "no cycles". Known exception, listed so it cannot grow: device/ and run/ read
 // device timing and the success-probability model from estimate/nisq.ts.
 const ABOVE_RUN = "^src/(estimate|workloads|verdict|qml|report|api|cli|server|index\\.ts)";
 
@@ -43,6 +43,11 @@ module.exports = {
       ABOVE_RUN,
       "^src/estimate/nisq\\.ts$",
     ),
+    // The estimate/verdict/workloads order of the verdict-engine work (also test/layers.test.ts).
+    down("estimate-below-workloads", "^src/estimate/", "^src/(workloads|report|api|cli|server)/"),
+    down("verdict-below-workloads", "^src/verdict/", "^src/(workloads|report|api|cli|server)/"),
+    down("workloads-below-renderers", "^src/workloads/", "^src/(report|api|cli|server)/"),
+    down("hardware-is-data", "^src/hardware/", "^src/(estimate|workloads|verdict|report|api|cli|server)/"),
     {
       name: "no-test-code-in-src",
       severity: "error",
