@@ -2,10 +2,10 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { circuitArbitrary, everyGateCircuit } from "../../test/helpers/circuit-arbitrary.js";
 import { GATES } from "../circuit/gates.js";
 import type { Circuit } from "../circuit/ir.js";
 import { QfitError } from "../errors.js";
-import { circuitArbitrary, everyGateCircuit } from "./circuit-arbitrary.js";
 import { toQasm } from "./emitter.js";
 import { parse } from "./parser.js";
 

@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { circuitArbitrary, everyGateCircuit } from "../../test/helpers/circuit-arbitrary.js";
 import type { Circuit } from "../circuit/ir.js";
 import { QfitError } from "../errors.js";
 import { simulate } from "../sim/index.js";
-import { circuitArbitrary, everyGateCircuit } from "./circuit-arbitrary.js";
 import { toQasm } from "./emitter.js";
 import { toQasm3 } from "./emitter3.js";
 import { parse } from "./parser.js";

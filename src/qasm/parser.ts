@@ -19,18 +19,9 @@ import { type Diagnostic, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Expr, evaluate, parseExpression } from "./expr.js";
 import { describeToken, posOf, type Token } from "./lexer.js";
 import { didYouMean } from "./suggest.js";
-import { MAX_INCLUDE_DEPTH, TokenParser } from "./token-parser.js";
+import { MAX_INCLUDE_DEPTH, type ParseOptions, TokenParser } from "./token-parser.js";
 
-export interface ParseOptions {
-  /** Shown in diagnostics; absent for anonymous input. */
-  filename?: string;
-  /** Follow the OpenQASM 2.0 spec exactly: what lenient mode warns about becomes an error. */
-  strict?: boolean;
-  /** Returns the text of an included file other than qelib1.inc, or undefined when it does not exist. */
-  resolveInclude?: (path: string) => string | undefined;
-  /** Stop with `QASM.Limit.TooManyOperations` past this many operations (default `LIMITS.maxOperations`). */
-  maxOperations?: number;
-}
+export type { ParseOptions };
 
 export interface ParseResult {
   /** Null when any error was reported. */

@@ -3,7 +3,18 @@
 
 import { DiagnosticSink, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Dialect, describeToken, Lexer, posOf, type Token } from "./lexer.js";
-import type { ParseOptions } from "./parser.js";
+
+/** How a reader reads: shared by the OpenQASM 2 and 3 readers. */
+export interface ParseOptions {
+  /** Shown in diagnostics; absent for anonymous input. */
+  filename?: string;
+  /** Follow the OpenQASM 2.0 spec exactly: what lenient mode warns about becomes an error. */
+  strict?: boolean;
+  /** Returns the text of an included file other than qelib1.inc, or undefined when it does not exist. */
+  resolveInclude?: (path: string) => string | undefined;
+  /** Stop with `QASM.Limit.TooManyOperations` past this many operations (default `LIMITS.maxOperations`). */
+  maxOperations?: number;
+}
 
 /** Includes nested deeper than this are refused (a cycle is caught before). */
 export const MAX_INCLUDE_DEPTH = 16;

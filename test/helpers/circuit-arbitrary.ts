@@ -1,8 +1,8 @@
 // Test support: a fast-check arbitrary of circuits, for the emitters' round-trip tests (both versions).
 
 import fc from "fast-check";
-import { GATES } from "../circuit/gates.js";
-import type { Circuit, Condition, Operation, Register } from "../circuit/ir.js";
+import { GATES } from "../../src/circuit/gates.js";
+import type { Circuit, Condition, Operation, Register } from "../../src/circuit/ir.js";
 
 const SPECS = [...GATES.values()];
 
