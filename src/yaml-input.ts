@@ -20,15 +20,18 @@ export function positionOf(
   lineCounter: LineCounter,
   file: string,
   path: readonly PropertyKey[],
+  /** Stop at the last key rather than its value (for an unknown key). */
+  atKey = false,
 ): SourcePosition {
   let node: unknown = doc.contents;
   let offset = (node as Ranged)?.range?.[0] ?? 0;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
       if (!pair) break;
       const keyRange = (pair.key as Ranged)?.range;
       if (keyRange) offset = keyRange[0];
+      if (atKey && i === path.length - 1) break;
       node = pair.value;
     } else if (isSeq(node) && typeof key === "number") {
       node = node.items[key];
@@ -53,7 +56,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 export interface ParsedYaml<T> {
   value: T;
   /** The position of a field of the input (for errors found after validation, e.g. a missing file). */
-  at(path: readonly PropertyKey[]): SourcePosition;
+  at(path: readonly PropertyKey[], atKey?: boolean): SourcePosition;
 }
 
 /** Parses and validates; throws a user error with the position of the first problem. */
@@ -73,7 +76,7 @@ export function parseYamlInput<S extends z.ZodType>(
     );
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (path: readonly PropertyKey[]) => positionOf(doc, lineCounter, file, path);
+  const at = (path: readonly PropertyKey[], atKey = false) => positionOf(doc, lineCounter, file, path, atKey);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const p = lineCounter.linePos(e.pos[0]);
@@ -86,8 +89,10 @@ export function parseYamlInput<S extends z.ZodType>(
   if (r.success) return { value: r.data, at };
   const issue = r.error.issues[0];
   const field = fieldPath(issue.path);
+  // An unknown key is reported at the key itself, not at the start of its object.
+  const unknownKey = issue.code === "unrecognized_keys";
   throw userError(`${options.code}.Invalid`, `${field || "file"}: ${issue.message}`, {
-    position: at(issue.path),
+    position: unknownKey ? at([...issue.path, issue.keys[0]], true) : at(issue.path),
     field,
     ...(options.hint ? { hint: options.hint } : {}),
   });
