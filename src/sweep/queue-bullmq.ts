@@ -4,6 +4,7 @@
 //   qfit:<queue>:version          the qfit version the queue's jobs were made by (a mismatch is refused)
 //   qfit:<queue>:blob:<sha256>    a circuit's QASM text, stored once however many jobs use it
 //   qfit:<queue>:result:<job id>  a finished job's record, written once by whichever worker finished it
+//   qfit:<queue>:done             a stream of finished job ids, which the submitter reads as they arrive
 // Job ids are the content ids, so a job added twice is one job, and a result already in Redis (an earlier run,
 // a worker that finished after the submitter was interrupted) is reused without running it again.
 import { setMaxListeners } from "node:events";
@@ -21,6 +22,9 @@ export const MIN_REDIS_VERSION = "6.2.0";
 /** Results and payloads expire a week after they are written (a long sweep resumes within that). */
 const TTL_SECONDS = 7 * 24 * 3600;
 const RESULT_BATCH = 2000;
+/** The finished-jobs stream keeps about this many entries (a submitter reads it as they arrive). */
+const DONE_STREAM_LENGTH = 100_000;
+const FULL_CHECK_MS = 5000;
 
 export interface QueueTarget {
   url: string;
@@ -170,8 +174,7 @@ export async function queueBackend(o: QueueOptions): Promise<Backend> {
     label: `queue '${o.name}' on ${o.target.url}`,
     async run(jobs, payloads, onDone, signal) {
       const pending = new Map(jobs.map((j) => [j.id, j]));
-      const collect = async () => {
-        const ids = [...pending.keys()];
+      const take = async (ids: string[]) => {
         for (let i = 0; i < ids.length && !signal.aborted; i += RESULT_BATCH) {
           const batch = ids.slice(i, i + RESULT_BATCH);
           const values = await redis.mget(batch.map((id) => key(o.name, "result", id)));
@@ -182,8 +185,13 @@ export async function queueBackend(o: QueueOptions): Promise<Backend> {
           });
         }
       };
+      // Where the finished-jobs stream stands now: only entries after this are news.
+      const last = (await redis.xrevrange(key(o.name, "done"), "+", "-", "COUNT", 1)) as Array<
+        [string, string[]]
+      >;
+      let cursor = last[0]?.[0] ?? "0-0";
       // Results already in Redis are reused; only the rest are queued.
-      await collect();
+      await take([...pending.keys()]);
       const hashes = new Set<string>();
       for (const j of pending.values())
         if (j.input.kind === "circuit" && j.input.circuit.hash) hashes.add(j.input.circuit.hash);
@@ -203,19 +211,35 @@ export async function queueBackend(o: QueueOptions): Promise<Backend> {
             },
           })),
         );
-      let wait = 50;
-      while (pending.size > 0 && !signal.aborted) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, wait);
-          signal.addEventListener("abort", () => {
-            clearTimeout(t);
-            resolve();
-          });
-        });
-        const before = pending.size;
-        await collect();
-        wait = pending.size < before ? 50 : Math.min(500, wait * 2);
-        await failedJobs(queue, pending);
+      // Workers announce each finished id on a stream; a blocking read on its own connection wakes on news,
+      // so Redis does O(1) work per job however many are pending. A full check every FULL_CHECK_MS covers a
+      // stream trimmed past our cursor.
+      const reader = redis.duplicate();
+      reader.on("error", () => {});
+      await reader.connect();
+      let lastFull = performance.now();
+      try {
+        while (pending.size > 0 && !signal.aborted) {
+          const r = (await reader.xread(
+            "COUNT",
+            RESULT_BATCH,
+            "BLOCK",
+            500,
+            "STREAMS",
+            key(o.name, "done"),
+            cursor,
+          )) as Array<[string, Array<[string, string[]]>]> | null;
+          const entries = r?.[0]?.[1] ?? [];
+          if (entries.length > 0) cursor = entries[entries.length - 1][0];
+          await take(entries.map(([, fields]) => fields[1]).filter((id) => pending.has(id)));
+          if (performance.now() - lastFull > FULL_CHECK_MS) {
+            lastFull = performance.now();
+            await take([...pending.keys()]);
+            await failedJobs(queue, pending);
+          }
+        }
+      } finally {
+        reader.disconnect();
       }
     },
     async close() {
@@ -292,6 +316,7 @@ export async function runWorker(o: WorkerOptions): Promise<{ jobs: number }> {
       if (!result) throw new Error("the job was interrupted");
       const record: JobDone = { ...result, worker: `${workerName()}/${result.worker}` };
       await redis.set(key(o.name, "result", id), JSON.stringify(record), "EX", TTL_SECONDS);
+      await redis.xadd(key(o.name, "done"), "MAXLEN", "~", DONE_STREAM_LENGTH, "*", "id", id);
       done++;
       o.onJob?.(id, record.ms);
       return { id };
