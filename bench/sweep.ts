@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { median } from "./timing.js";
 
@@ -135,6 +135,10 @@ const redis = spawn(
 try {
   await waitFor(redis, "stdout", "Ready to accept connections");
   const url = `redis://127.0.0.1:${port}`;
+  // Redis spends CPU when idle too (its cron); subtract that rate from what the sweeps cost it.
+  const idle0 = await redisCpuSeconds(port);
+  await new Promise((r) => setTimeout(r, 5000));
+  const idleRate = ((await redisCpuSeconds(port)) - idle0) / 5;
   for (const size of ["tiny", "medium"] as const)
     for (const workers of [1, 2, 4]) {
       const name = `bench-${size}-${workers}`;
@@ -151,8 +155,9 @@ try {
       let jobs = 0;
       for (let i = 0; i < RUNS; i++) {
         const c0 = await redisCpuSeconds(port);
+        const t0 = performance.now();
         ms.push(await measure(backend, size, workers, salt++));
-        cpu += (await redisCpuSeconds(port)) - c0;
+        cpu += (await redisCpuSeconds(port)) - c0 - (idleRate * (performance.now() - t0)) / 1000;
         jobs += SIZES[size].jobs;
       }
       await backend.close();
@@ -174,6 +179,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(
-  `qfit sweep throughput on this machine (${RUNS} run(s) per row, median; 4 workers on 2 cores oversubscribe)`,
+  `qfit sweep throughput on this machine (${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}; ` +
+    `${RUNS} run(s) per row, median; 4 workers on 2 cores oversubscribe)`,
 );
 for (const r of rows) console.log(r);
