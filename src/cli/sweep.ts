@@ -10,6 +10,7 @@ import { SingleBar } from "cli-progress";
 import { globSync } from "tinyglobby";
 import { isQfitError, userError } from "../errors.js";
 import { renderSweepHtml, renderSweepText } from "../report/sweep.js";
+import { checkScenarioRanges } from "../report/sweep-scenario.js";
 import type { Backend } from "../sweep/backend.js";
 import { expandSweep, type ResolvedCircuitFile } from "../sweep/expand.js";
 import type { JobRecord } from "../sweep/jobs.js";
@@ -21,6 +22,9 @@ import { parseSweep, type SweepSpec } from "../sweep/spec.js";
 import type { Io } from "./io.js";
 import { VERSION } from "./main.js";
 import { parseByteSize, parseIntegerOption } from "./options.js";
+
+/** The pool's worker module: the sweep core's runners plus scenario samples (report layer). */
+const WORKER_MODULE = new URL("./sweep-pool-worker", import.meta.url);
 
 /** A sweep with more jobs than this runs only with --yes. */
 export const DEFAULT_MAX_JOBS = 1000;
@@ -45,6 +49,7 @@ function circuitFiles(io: Io, specFile: string, spec: SweepSpec) {
   };
   return (block: number, source: number): ResolvedCircuitFile[] => {
     const b = spec.runs[block];
+    if (b.kind === "scenario") return [load(resolve(dir, b.file))];
     if (b.kind !== "circuit") return [];
     const src = b.circuits[source];
     if ("file" in src) return [load(resolve(dir, src.file))];
@@ -130,10 +135,22 @@ export function sweepCommand(io: Io) {
 
       const parsed = parseSweep(io.readText(specFile), specFile);
       const spec = parsed.value;
-      const { jobs, payloads } = await expandSweep(spec, {
-        version: VERSION,
-        files: circuitFiles(io, specFile, spec),
-        at: parsed.at,
+      const files = circuitFiles(io, specFile, spec);
+      const { jobs, payloads } = await expandSweep(spec, { version: VERSION, files, at: parsed.at });
+      // A scenario and its ranges are checked here, before any job runs.
+      spec.runs.forEach((b, i) => {
+        if (b.kind !== "scenario") return;
+        const [f] = files(i, 0);
+        try {
+          checkScenarioRanges(f.text, relative(process.cwd(), resolve(dirname(specFile), b.file)), b.ranges);
+        } catch (e) {
+          // A bad range is the sweep file's fault: point at it there.
+          if (isQfitError(e) && e.code.startsWith("Sweep.Scenario.Bad") && e.details.field)
+            throw userError(e.code, e.message, {
+              position: parsed.at(["runs", i, "ranges", e.details.field], true),
+            });
+          throw e;
+        }
       });
       if (jobs.length > maxJobs && !opts.yes)
         throw userError(
@@ -148,7 +165,7 @@ export function sweepCommand(io: Io) {
 
       const backend: Backend = target
         ? await queueBackend({ target, name: opts.queueName, version: VERSION })
-        : localPool({ workers, maxMemoryBytes: Math.floor(memory / workers) });
+        : localPool({ workers, maxMemoryBytes: Math.floor(memory / workers), workerModule: WORKER_MODULE });
       const reused = records.size;
       io.stderr(
         `${spec.name}: ${jobs.length} jobs${reused ? ` (${reused} already done)` : ""} on ${backend.label}\n`,
@@ -233,6 +250,7 @@ export function workerCommand(io: Io) {
           concurrency,
           maxMemoryBytes: Math.floor(memory / concurrency),
           lockMs,
+          workerModule: WORKER_MODULE,
           signal: interrupt.signal,
           onJob: opts.verbose ? (id, ms) => io.stderr(`done ${id} in ${ms.toFixed(0)} ms\n`) : undefined,
         });

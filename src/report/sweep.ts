@@ -1,7 +1,7 @@
 // A sweep's summary for people: a terminal table and a self-contained HTML page with the plots a sweep is run
 // for — the estimator's success probability (ESP) against the simulated fidelity, per device, and the success
 // probability against the compiled depth — plus the training runs. Input is sweep/merge.ts's summary.
-import type { CircuitRow, SweepSummary, TrainingRow } from "../sweep/merge.js";
+import type { CircuitRow, ScenarioRow, SweepSummary, TrainingRow } from "../sweep/merge.js";
 import { formatDuration } from "../units/format.js";
 import { CSS, figure } from "./html.js";
 import { escapeXml as esc, linePlot, type Series } from "./svg.js";
@@ -70,6 +70,26 @@ export function trainingCells(r: TrainingRow): string[] {
   ];
 }
 
+export const SCENARIO_HEADER = [
+  "scenario",
+  "workload",
+  "samples",
+  "log10(QPU time / GPU time) p05 / p50 / p95",
+  "QPU wins",
+];
+
+export function scenarioCells(r: ScenarioRow): string[] {
+  const q = r.qpuOverGpuLog10;
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "never");
+  return [
+    r.scenario,
+    r.workload,
+    String(r.samples),
+    `${f(q.p05)} / ${f(q.p50)} / ${f(q.p95)}`,
+    `${(100 * r.qpuWinShare).toFixed(1)}%`,
+  ];
+}
+
 function textTable(header: string[], rows: string[][]): string[] {
   const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
@@ -84,6 +104,7 @@ export function renderSweepText(name: string, s: SweepSummary): string {
   const out = [`${name}: ${s.jobs} jobs, ${formatDuration(s.workMs / 1000)} of work`];
   if (s.circuits.length > 0) out.push("", ...textTable(CIRCUIT_HEADER, s.circuits.map(circuitCells)));
   if (s.training.length > 0) out.push("", ...textTable(TRAINING_HEADER, s.training.map(trainingCells)));
+  if (s.scenarios.length > 0) out.push("", ...textTable(SCENARIO_HEADER, s.scenarios.map(scenarioCells)));
   if (s.failed.length > 0) {
     out.push("", `${s.failed.length} job(s) failed:`);
     for (const f of s.failed) out.push(`  ${f.what}: ${f.message}`);
@@ -199,6 +220,12 @@ export function renderSweepHtml(name: string, s: SweepSummary): string {
     body.push("<h2>Circuit runs</h2>", htmlTable(CIRCUIT_HEADER, s.circuits.map(circuitCells)));
   if (s.training.length > 0)
     body.push("<h2>Training runs</h2>", htmlTable(TRAINING_HEADER, s.training.map(trainingCells)));
+  if (s.scenarios.length > 0)
+    body.push(
+      "<h2>Scenario samples</h2>",
+      "<p>log10 of the quantum processor's time over the GPU cluster's: positive means the GPU cluster is faster by that many orders of magnitude; “never” means the QPU side is infeasible.</p>",
+      htmlTable(SCENARIO_HEADER, s.scenarios.map(scenarioCells)),
+    );
   if (s.failed.length > 0)
     body.push(
       "<h2>Failed jobs</h2>",

@@ -3,7 +3,7 @@
 // (and what two runs are compared on), not the whole run JSON.
 import { type BenchmarkKind, benchmarkCircuit } from "../circuit/benchmarks.js";
 import type { Circuit } from "../circuit/ir.js";
-import { isQfitError } from "../errors.js";
+import { internalError, isQfitError } from "../errors.js";
 import { runOnDevice } from "../noise/noisy-run.js";
 import { parseQasm } from "../qasm/index.js";
 import type { AnsatzKind } from "../qml/ansatz.js";
@@ -15,6 +15,8 @@ import {
   type JobInput,
   type JobOutput,
   MAX_RECORDED_OUTCOMES,
+  type ScenarioJobInput,
+  type ScenarioJobOutput,
   type TrainingJobInput,
   type TrainingJobOutput,
 } from "./jobs.js";
@@ -24,11 +26,21 @@ export interface ExecuteOptions {
   payload(hash: string): string | Promise<string>;
   /** Memory one job may use (its share of the machine). */
   maxMemoryBytes: number;
+  /**
+   * Scenario samples are evaluated by the report layer, above this one: the edge that composes the worker
+   * (cli/sweep-pool-worker.ts) passes the evaluator in.
+   */
+  scenario?: (input: ScenarioJobInput, text: string) => ScenarioJobOutput;
 }
 
 export async function executeJob(input: JobInput, options: ExecuteOptions): Promise<JobOutput> {
   try {
     if (input.kind === "training") return runTraining(input);
+    if (input.kind === "scenario") {
+      if (!options.scenario)
+        throw internalError("Sweep.NoScenarioRunner", "this worker cannot run scenario jobs");
+      return options.scenario(input, await options.payload(input.scenario.hash));
+    }
     const circuit = await loadCircuit(input, options);
     return runCircuit(circuit, input, options.maxMemoryBytes);
   } catch (e) {

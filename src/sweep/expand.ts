@@ -10,11 +10,12 @@ import {
   type CircuitRef,
   deriveSeed,
   type JobInput,
+  type ScenarioJobInput,
   type SweepJob,
   share,
   type TrainingJobInput,
 } from "./jobs.js";
-import type { CircuitBlock, SweepSpec, TrainingBlock } from "./spec.js";
+import type { CircuitBlock, ScenarioBlock, SweepSpec, TrainingBlock } from "./spec.js";
 import { values } from "./spec.js";
 
 /** Hard ceiling on one sweep, whatever --yes says: the job list itself must fit in memory. */
@@ -27,7 +28,10 @@ export interface ResolvedCircuitFile {
 
 export interface ExpandOptions {
   version: string;
-  /** The circuit files of `runs[block].circuits[source]` (a file, or a glob's matches), read by the edge. */
+  /**
+   * The files of `runs[block].circuits[source]` (a file, or a glob's matches), or of a scenario block's `file`
+   * (source 0), read by the edge.
+   */
   files(block: number, source: number): ResolvedCircuitFile[];
   /** Position of a field of the sweep file, for errors. */
   at?(path: readonly PropertyKey[]): SourcePosition;
@@ -51,6 +55,7 @@ function axisLength(v: unknown): number {
 
 /** Jobs a block makes, computed without building them. */
 export function countBlockJobs(block: SweepSpec["runs"][number], circuitsPerBlock: number): number {
+  if (block.kind === "scenario") return block.split;
   if (block.kind === "training") {
     const { kind: _k, repeats, ...axes } = block;
     return Object.values(axes).reduce((n: number, v) => n * axisLength(v), repeats);
@@ -111,6 +116,13 @@ export async function expandSweep(spec: SweepSpec, options: ExpandOptions): Prom
   for (const [i, block] of spec.runs.entries()) {
     if (block.kind === "training") {
       inputs.push(...trainingInputs(block, spec.seed));
+      continue;
+    }
+    if (block.kind === "scenario") {
+      const [file] = options.files(i, 0);
+      const hash = await sha256Hex(file.text);
+      payloads.set(hash, file.text);
+      inputs.push(...(await scenarioInputs(block, i, { name: file.name, hash }, spec.seed, options)));
       continue;
     }
     for (const [k, d] of (values(block.devices) as string[]).entries())
@@ -186,6 +198,30 @@ async function circuitInputs(
     }
   }
   return out;
+}
+
+async function scenarioInputs(
+  block: ScenarioBlock,
+  index: number,
+  scenario: { name: string; hash: string },
+  sweepSeed: number,
+  options: ExpandOptions,
+): Promise<ScenarioJobInput[]> {
+  if (block.split > block.samples)
+    throw userError("Sweep.Spec.Invalid", `split ${block.split} is more than the ${block.samples} samples`, {
+      position: options.at?.(["runs", index, "split"]),
+      field: `runs[${index}].split`,
+    });
+  const run = await contentId({ scenario, ranges: block.ranges, samples: block.samples, sweepSeed });
+  return Array.from({ length: block.split }, (_, c) => ({
+    kind: "scenario" as const,
+    scenario,
+    ranges: block.ranges,
+    samples: share(block.samples, block.split, c),
+    seed: deriveSeed(sweepSeed, 0, c),
+    chunk: { index: c, of: block.split },
+    run,
+  }));
 }
 
 function trainingInputs(block: TrainingBlock, sweepSeed: number): TrainingJobInput[] {

@@ -3,6 +3,7 @@
 // results are keyed by it, a retried or duplicated job cannot be counted twice, and --resume skips what is done.
 import type { BenchmarkKind } from "../circuit/benchmarks.js";
 import { splitmix32 } from "../sim/prng.js";
+import type { Range } from "../stats/distribution.js";
 
 export interface CircuitRef {
   /** File path (as written in or matched by the sweep file) or `ghz-8` for a generated benchmark. */
@@ -47,7 +48,19 @@ export interface TrainingJobInput {
   repeat: number;
 }
 
-export type JobInput = CircuitJobInput | TrainingJobInput;
+export interface ScenarioJobInput {
+  kind: "scenario";
+  scenario: { name: string; hash: string };
+  /** Scenario field → range (stats/distribution.ts); each sample draws one uniform per field, sorted by name. */
+  ranges: Record<string, Range>;
+  /** Samples of this job (its share of the run). */
+  samples: number;
+  seed: number;
+  chunk: { index: number; of: number };
+  run: string;
+}
+
+export type JobInput = CircuitJobInput | TrainingJobInput | ScenarioJobInput;
 
 export interface SweepJob {
   id: string;
@@ -102,6 +115,18 @@ export interface TrainingJobOutput {
   deviceUsd?: number | null;
 }
 
+export interface ScenarioJobOutput {
+  kind: "scenario";
+  /** Per workload of the scenario (in its order): the sampled headline numbers, one entry per sample. */
+  workloads: Array<{
+    label: string;
+    qpuOverGpuLog10: number[];
+    gpuSeconds: number[];
+    qpuSeconds: number[];
+    qpuWins: number;
+  }>;
+}
+
 /** A job that failed on bad input: its error is its result (a deterministic failure repeats identically). */
 export interface JobError {
   kind: "error";
@@ -109,7 +134,7 @@ export interface JobError {
   message: string;
 }
 
-export type JobOutput = CircuitJobOutput | TrainingJobOutput | JobError;
+export type JobOutput = CircuitJobOutput | TrainingJobOutput | ScenarioJobOutput | JobError;
 
 /** Distributions with more outcomes than this are not written to the results file (counts always are). */
 export const MAX_RECORDED_OUTCOMES = 1 << 14;
@@ -132,4 +157,11 @@ export function share(total: number, of: number, index: number): number {
 /** Records in the results file's order: by id. */
 export function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The hash of the text a job needs (a circuit's QASM, a scenario's YAML), if any. */
+export function payloadHash(input: JobInput): string | undefined {
+  if (input.kind === "circuit") return input.circuit.hash;
+  if (input.kind === "scenario") return input.scenario.hash;
+  return undefined;
 }

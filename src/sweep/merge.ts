@@ -2,10 +2,13 @@
 // distributions averaged with their trajectories as weights, fidelity recomputed from the merged distribution),
 // so a run split over ten workers reads like one run. Rows are ordered by their inputs, not by arrival.
 import { hellingerFidelity } from "../noise/noisy-run.js";
+import { type Quantiles, quantiles } from "../stats/monte-carlo.js";
 import type {
   CircuitJobInput,
   CircuitJobOutput,
   JobRecord,
+  ScenarioJobInput,
+  ScenarioJobOutput,
   TrainingJobInput,
   TrainingJobOutput,
 } from "./jobs.js";
@@ -52,6 +55,19 @@ export interface TrainingRow {
   flops: number;
 }
 
+export interface ScenarioRow {
+  run: string;
+  scenario: string;
+  workload: string;
+  samples: number;
+  chunks: number;
+  qpuOverGpuLog10: Quantiles;
+  gpuSeconds: Quantiles;
+  qpuSeconds: Quantiles;
+  /** Share of samples in which the quantum processor wins. */
+  qpuWinShare: number;
+}
+
 export interface FailedRow {
   id: string;
   what: string;
@@ -63,6 +79,7 @@ export interface SweepSummary {
   jobs: number;
   circuits: CircuitRow[];
   training: TrainingRow[];
+  scenarios: ScenarioRow[];
   failed: FailedRow[];
   /** Sum of the jobs' own wall-clock time (what one worker would have needed), ms. */
   workMs: number;
@@ -139,8 +156,34 @@ export function mergeChunks(chunks: Array<{ input: CircuitJobInput; output: Circ
   };
 }
 
+/** Rows of one scenario run: its chunks' samples concatenated in chunk order, then quantiles per workload. */
+export function mergeScenario(
+  chunks: Array<{ input: ScenarioJobInput; output: ScenarioJobOutput }>,
+): ScenarioRow[] {
+  const sorted = [...chunks].sort((a, b) => a.input.chunk.index - b.input.chunk.index);
+  const first = sorted[0];
+  return first.output.workloads.map((w, i) => {
+    const all = (f: (x: ScenarioJobOutput["workloads"][number]) => number[]) =>
+      // JSON writes +∞ ("never") as null; read it back as +∞.
+      sorted.flatMap((c) => f(c.output.workloads[i]).map((v) => v ?? Number.POSITIVE_INFINITY));
+    const samples = sorted.reduce((n, c) => n + c.input.samples, 0);
+    return {
+      run: first.input.run,
+      scenario: first.input.scenario.name,
+      workload: w.label,
+      samples,
+      chunks: sorted.length,
+      qpuOverGpuLog10: quantiles(all((x) => x.qpuOverGpuLog10)),
+      gpuSeconds: quantiles(all((x) => x.gpuSeconds)),
+      qpuSeconds: quantiles(all((x) => x.qpuSeconds)),
+      qpuWinShare: sorted.reduce((n, c) => n + c.output.workloads[i].qpuWins, 0) / samples,
+    };
+  });
+}
+
 function describe(r: JobRecord): string {
   const i = r.input;
+  if (i.kind === "scenario") return `${i.scenario.name} samples (chunk ${i.chunk.index + 1}/${i.chunk.of})`;
   return i.kind === "circuit"
     ? `${i.circuit.name} on ${i.device}${i.chunk.of > 1 ? ` (chunk ${i.chunk.index + 1}/${i.chunk.of})` : ""}`
     : `training ${i.task}/${i.model} seed ${i.seed}`;
@@ -149,6 +192,7 @@ function describe(r: JobRecord): string {
 export function summarise(records: readonly JobRecord[]): SweepSummary {
   const runs = new Map<string, Array<{ input: CircuitJobInput; output: CircuitJobOutput }>>();
   const training: TrainingRow[] = [];
+  const scenarioRuns = new Map<string, Array<{ input: ScenarioJobInput; output: ScenarioJobOutput }>>();
   const failed: FailedRow[] = [];
   let workMs = 0;
   for (const r of records) {
@@ -157,7 +201,11 @@ export function summarise(records: readonly JobRecord[]): SweepSummary {
       failed.push({ id: r.id, what: describe(r), code: r.output.code, message: r.output.message });
       continue;
     }
-    if (r.input.kind === "circuit") {
+    if (r.input.kind === "scenario") {
+      const list = scenarioRuns.get(r.input.run) ?? [];
+      list.push({ input: r.input, output: r.output as ScenarioJobOutput });
+      scenarioRuns.set(r.input.run, list);
+    } else if (r.input.kind === "circuit") {
       const list = runs.get(r.input.run) ?? [];
       list.push({ input: r.input, output: r.output as CircuitJobOutput });
       runs.set(r.input.run, list);
@@ -205,7 +253,11 @@ export function summarise(records: readonly JobRecord[]): SweepSummary {
       cmp(a.id, b.id),
   );
   failed.sort((a, b) => cmp(a.id, b.id));
-  return { jobs: records.length, circuits, training, failed, workMs };
+  const scenarios = [...scenarioRuns.values()]
+    .map(mergeScenario)
+    .sort((a, b) => cmp(a[0].scenario, b[0].scenario) || cmp(a[0].run, b[0].run))
+    .flat();
+  return { jobs: records.length, circuits, training, scenarios, failed, workMs };
 }
 
 function cmp(a: string, b: string): number {

@@ -2,7 +2,7 @@
 // machines. BullMQ owns the queue, retries, stalled-job recovery (a killed worker's job returns to the queue
 // after its lock expires) and concurrency; qfit adds content addresses:
 //   qfit:<queue>:version          the qfit version the queue's jobs were made by (a mismatch is refused)
-//   qfit:<queue>:blob:<sha256>    a circuit's QASM text, stored once however many jobs use it
+//   qfit:<queue>:blob:<sha256>    a circuit's QASM text (or a scenario), stored once however many jobs use it
 //   qfit:<queue>:result:<job id>  a finished job's record, written once by whichever worker finished it
 //   qfit:<queue>:done             a stream of finished job ids, which the submitter reads as they arrive
 // Job ids are the content ids, so a job added twice is one job, and a result already in Redis (an earlier run,
@@ -13,7 +13,7 @@ import { Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { userError } from "../errors.js";
 import type { Backend, JobDone } from "./backend.js";
-import type { JobInput, SweepJob } from "./jobs.js";
+import { type JobInput, payloadHash, type SweepJob } from "./jobs.js";
 import { localPool } from "./pool-node.js";
 
 export const DEFAULT_QUEUE_NAME = "qfit-sweep";
@@ -193,8 +193,10 @@ export async function queueBackend(o: QueueOptions): Promise<Backend> {
       // Results already in Redis are reused; only the rest are queued.
       await take([...pending.keys()]);
       const hashes = new Set<string>();
-      for (const j of pending.values())
-        if (j.input.kind === "circuit" && j.input.circuit.hash) hashes.add(j.input.circuit.hash);
+      for (const j of pending.values()) {
+        const h = payloadHash(j.input);
+        if (h) hashes.add(h);
+      }
       for (const h of hashes)
         await redis.set(key(o.name, "blob", h), payloads.get(h) ?? "", "EX", TTL_SECONDS);
       const list = [...pending.values()];
@@ -270,6 +272,8 @@ export interface WorkerOptions {
   maxMemoryBytes: number;
   /** Milliseconds a job's lock lasts: a killed worker's job is retried after about this long. */
   lockMs?: number;
+  /** The pool's worker module (see LocalPoolOptions.workerModule). */
+  workerModule?: URL;
   /** Called once per finished job (for the worker's log). */
   onJob?: (id: string, ms: number) => void;
   signal: AbortSignal;
@@ -287,7 +291,11 @@ export async function runWorker(o: WorkerOptions): Promise<{ jobs: number }> {
       { field: "--queue", hint: "run workers of the same qfit version as the submitting `qfit sweep`" },
     );
   }
-  const pool = localPool({ workers: o.concurrency, maxMemoryBytes: o.maxMemoryBytes });
+  const pool = localPool({
+    workers: o.concurrency,
+    maxMemoryBytes: o.maxMemoryBytes,
+    workerModule: o.workerModule,
+  });
   const blobs = new Map<string, string>();
   const inflight = new AbortController();
   setMaxListeners(0, inflight.signal);
@@ -300,12 +308,12 @@ export async function runWorker(o: WorkerOptions): Promise<{ jobs: number }> {
         throw new UnrecoverableError(`job from qfit ${version}; this worker is qfit ${o.version}`);
       const id = (job.id as string).slice(1);
       const payloads = new Map<string, string>();
-      if (input.kind === "circuit" && input.circuit.hash) {
-        const h = input.circuit.hash;
+      const h = payloadHash(input);
+      if (h) {
         let text = blobs.get(h);
         if (text === undefined) {
           const v = await redis.get(key(o.name, "blob", h));
-          if (v === null) throw new UnrecoverableError(`circuit payload ${h} is not in Redis (expired?)`);
+          if (v === null) throw new UnrecoverableError(`payload ${h} is not in Redis (expired?)`);
           text = v;
           blobs.set(h, text);
         }

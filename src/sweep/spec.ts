@@ -2,7 +2,8 @@
 // block runs the cartesian product). A "list" of points is several blocks. Two kinds of block:
 //   circuit  — circuits (files, globs, generated benchmarks) × devices × noise on/off × shots × trajectories,
 //              repeated with derived seeds, each run optionally split into chunks that run on different workers;
-//   training — `qfit train` runs over task × model × size × seed.
+//   training — `qfit train` runs over task × model × size × seed;
+//   scenario — Monte Carlo samples of a `qfit report` scenario with some inputs drawn from ranges, in chunks.
 // Validation is zod's; positions come from the YAML (yaml-input.ts), so errors read file:line:col.
 import { z } from "zod";
 import { BENCHMARK_KINDS } from "../circuit/benchmarks.js";
@@ -10,6 +11,7 @@ import { ANSATZ_KINDS, MAX_LAYERS, MAX_TRAINING_QUBITS } from "../qml/ansatz.js"
 import { OPTIMIZER_NAMES } from "../qml/optim.js";
 import { MAX_EPOCHS, MAX_SHOTS_PER_EXECUTION, MAX_TRAIN_SIZE, MODELS, TASKS } from "../qml/train.js";
 import { MAX_SEED } from "../sim/prng.js";
+import { rangeSchema } from "../stats/distribution.js";
 import { type ParsedYaml, parseYamlInput } from "../yaml-input.js";
 
 /** A value or a list of values (an axis of the grid). */
@@ -65,12 +67,27 @@ const trainingBlock = z.strictObject({
   repeats: int(1, 10_000).default(1),
 });
 
+/** `hardware.mfu`, `workloads[0].params`: a numeric field of the scenario, drawn per Monte Carlo sample. */
+const SCENARIO_PATH = /^(hardware\.[a-zA-Z]+|workloads\[\d{1,3}\]\.[a-zA-Z]+)$/;
+
+const scenarioBlock = z.strictObject({
+  kind: z.literal("scenario"),
+  /** A `qfit report` scenario file, relative to the sweep file. */
+  file: z.string().min(1),
+  samples: int(1, 1_000_000),
+  split: int(1, 10_000).default(1),
+  ranges: z.record(
+    z.string().regex(SCENARIO_PATH, "a scenario field such as hardware.mfu or workloads[0].params"),
+    rangeSchema,
+  ),
+});
+
 export const sweepSchema = z.strictObject({
   name: z.string().min(1).max(200).default("qfit sweep"),
   /** The sweep seed: every job's seed is derived from it, its repetition and its chunk. */
   seed: int(0, MAX_SEED).default(1),
   runs: z
-    .array(z.discriminatedUnion("kind", [circuitBlock, trainingBlock]))
+    .array(z.discriminatedUnion("kind", [circuitBlock, trainingBlock, scenarioBlock]))
     .min(1)
     .max(1000),
 });
@@ -78,6 +95,7 @@ export const sweepSchema = z.strictObject({
 export type SweepSpec = z.infer<typeof sweepSchema>;
 export type CircuitBlock = z.infer<typeof circuitBlock>;
 export type TrainingBlock = z.infer<typeof trainingBlock>;
+export type ScenarioBlock = z.infer<typeof scenarioBlock>;
 export type CircuitSource = z.infer<typeof circuitSource>;
 
 /** Sweep files larger than this are refused before parsing. */
