@@ -174,7 +174,7 @@ describe("qfit sweep (local pool)", () => {
       ),
     ).toMatch(/^s6\.yaml:6:7: the scenario has 1 workloads; 'workloads\[2\]\.bits' names #2/);
     expect(bad("s7.yaml", scenario("gpus: { low: 1, central: 2, high: 3 }"))).toMatch(
-      /^s7\.yaml:6:7: runs\[0\]\.ranges\.gpus: a scenario field such as hardware\.mfu/,
+      /^s7\.yaml:6:7: runs\[0\]\.ranges\.gpus: 'gpus' is not a scenario field such as hardware\.mfu/,
     );
     expect(bad("s4.yaml", SPEC.replace("split: 3", "split: 3\n    colour: blue"))).toMatch(
       /^s4\.yaml:15:5: runs\[0\]: Unrecognized key: "colour"/,

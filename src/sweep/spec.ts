@@ -76,10 +76,15 @@ const scenarioBlock = z.strictObject({
   file: z.string().min(1),
   samples: int(1, 1_000_000),
   split: int(1, 10_000).default(1),
-  ranges: z.record(
-    z.string().regex(SCENARIO_PATH, "a scenario field such as hardware.mfu or workloads[0].params"),
-    rangeSchema,
-  ),
+  ranges: z.record(z.string(), rangeSchema).superRefine((r, ctx) => {
+    for (const k of Object.keys(r))
+      if (!SCENARIO_PATH.test(k))
+        ctx.addIssue({
+          code: "custom",
+          path: [k],
+          message: `'${k}' is not a scenario field such as hardware.mfu or workloads[0].params`,
+        });
+  }),
 });
 
 export const sweepSchema = z.strictObject({
