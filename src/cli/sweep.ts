@@ -59,6 +59,13 @@ function circuitFiles(io: Io, specFile: string, spec: SweepSpec) {
   };
 }
 
+/** Threads (default: one per core) and the memory each job may use: --max-memory (default: free) split between them. */
+function threadsAndMemory(io: Io, flag: string, count: string | undefined, maxMemory: string | undefined) {
+  const threads = count === undefined ? availableParallelism() : parseIntegerOption(flag, count, 1, 1024);
+  const memory = maxMemory === undefined ? io.freeMemoryBytes() : parseByteSize("--max-memory", maxMemory);
+  return { threads, memoryPerJob: Math.floor(memory / threads) };
+}
+
 function readPrevious(io: Io, out: string): Map<string, JobRecord> {
   let text: string;
   try {
@@ -122,13 +129,13 @@ export function sweepCommand(io: Io) {
     )
     .option("--json", "print the summary as JSON")
     .action(async (specFile, opts) => {
-      const workers =
-        opts.workers === undefined
-          ? availableParallelism()
-          : parseIntegerOption("--workers", opts.workers, 1, 1024);
+      const { threads: workers, memoryPerJob } = threadsAndMemory(
+        io,
+        "--workers",
+        opts.workers,
+        opts.maxMemory,
+      );
       const maxJobs = parseIntegerOption("--max-jobs", opts.maxJobs, 1, 1e9);
-      const memory =
-        opts.maxMemory === undefined ? io.freeMemoryBytes() : parseByteSize("--max-memory", opts.maxMemory);
       const target = opts.queue === undefined ? undefined : parseQueueUrl(opts.queue);
       const out = opts.out ?? `${specFile.replace(/\.(ya?ml|json)$/i, "")}.jsonl`;
       const html = opts.html ?? `${out.replace(/\.jsonl?$/i, "")}.html`;
@@ -165,7 +172,7 @@ export function sweepCommand(io: Io) {
 
       const backend: Backend = target
         ? await queueBackend({ target, name: opts.queueName, version: VERSION })
-        : localPool({ workers, maxMemoryBytes: Math.floor(memory / workers), workerModule: WORKER_MODULE });
+        : localPool({ workers, maxMemoryBytes: memoryPerJob, workerModule: WORKER_MODULE });
       const reused = records.size;
       io.stderr(
         `${spec.name}: ${jobs.length} jobs${reused ? ` (${reused} already done)` : ""} on ${backend.label}\n`,
@@ -231,13 +238,13 @@ export function workerCommand(io: Io) {
     .option("--verbose", "print a line per finished job")
     .action(async (opts) => {
       const target = parseQueueUrl(opts.queue);
-      const concurrency =
-        opts.concurrency === undefined
-          ? availableParallelism()
-          : parseIntegerOption("--concurrency", opts.concurrency, 1, 1024);
+      const { threads: concurrency, memoryPerJob } = threadsAndMemory(
+        io,
+        "--concurrency",
+        opts.concurrency,
+        opts.maxMemory,
+      );
       const lockMs = parseIntegerOption("--lock-ms", opts.lockMs, 1000, 3_600_000);
-      const memory =
-        opts.maxMemory === undefined ? io.freeMemoryBytes() : parseByteSize("--max-memory", opts.maxMemory);
       const interrupt = interruptSignal();
       io.stderr(
         `qfit worker ${VERSION}: queue '${opts.queueName}' on ${target.url}, ${concurrency} at a time\n`,
@@ -248,7 +255,7 @@ export function workerCommand(io: Io) {
           name: opts.queueName,
           version: VERSION,
           concurrency,
-          maxMemoryBytes: Math.floor(memory / concurrency),
+          maxMemoryBytes: memoryPerJob,
           lockMs,
           workerModule: WORKER_MODULE,
           signal: interrupt.signal,

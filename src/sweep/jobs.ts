@@ -2,6 +2,7 @@
 // input and the qfit version (hash.ts), so the same work has the same id on every machine and in every run:
 // results are keyed by it, a retried or duplicated job cannot be counted twice, and --resume skips what is done.
 import type { BenchmarkKind } from "../circuit/benchmarks.js";
+import type { NoisyRunResult } from "../noise/noisy-run.js";
 import { splitmix32 } from "../sim/prng.js";
 import type { Range } from "../stats/distribution.js";
 
@@ -81,13 +82,8 @@ export interface CircuitJobOutput {
   kind: "circuit";
   qubits: number;
   method: string;
-  transpiled: {
-    depth: number;
-    twoQubitGates: number;
-    oneQubitGates: number;
-    swaps: number;
-    durationNs: number;
-  };
+  /** The noisy run's compiled-circuit metrics, without the layouts. */
+  transpiled: Omit<NoisyRunResult["transpiled"], "initialLayout" | "finalLayout">;
   estimatedSuccessProbability: number;
   hellingerFidelity: number;
   /** Noisy probability of the ideal outcomes, for circuits with at most two (null otherwise). */
