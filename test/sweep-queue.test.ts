@@ -117,7 +117,7 @@ describe("qfit sweep --queue with qfit worker processes", () => {
     for (let i = 0; i < 3; i++) {
       const w = spawn(
         process.execPath,
-        [BIN, "worker", "--queue", url, "--concurrency", "1", "--lock-ms", "2000", "--verbose"],
+        [BIN, "worker", "--queue", url, "--concurrency", "1", "--lock-ms", "5000", "--verbose"],
         { cwd: dir, stdio: ["ignore", "ignore", "pipe"] },
       );
       workers.push(w);

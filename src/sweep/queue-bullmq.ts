@@ -333,6 +333,8 @@ export async function runWorker(o: WorkerOptions): Promise<{ jobs: number }> {
       connection: connectionOptions(o.target),
       concurrency: o.concurrency,
       ...(o.lockMs ? { lockDuration: o.lockMs, stalledInterval: o.lockMs } : {}),
+      // A job whose worker died (or stalled on a starved machine) is retried up to 3 times before it fails.
+      maxStalledCount: 3,
     },
   );
   worker.on("error", () => {});
