@@ -158,21 +158,21 @@ describe("qfit sweep (local pool)", () => {
     expect(bad("s3.yaml", SPEC.replace('"*.qasm"', '"nothing/*.qasm"'))).toMatch(
       /^s3\.yaml:8:9: nothing\/\*\.qasm matches no file/,
     );
-    writeFileSync(join(dir, "scenario.yaml"), "workloads:\n  - kind: grover\n    bits: 40\n");
+    writeFileSync(join(dir, "scenario.yaml"), "workloads:\n  - kind: grover\n    searchBits: 40\n");
     const scenario = (range: string) =>
       `runs:\n  - kind: scenario\n    file: scenario.yaml\n    samples: 10\n    ranges:\n      ${range}\n`;
     expect(
       bad(
         "s5.yaml",
-        scenario("workloads[0].bits: { low: -3, central: 40, high: 50, distribution: uniform }"),
+        scenario("workloads[0].searchBits: { low: -3, central: 40, high: 50, distribution: uniform }"),
       ),
-    ).toMatch(/^s5\.yaml:6:7: workloads\[0\]\.bits = -3 is not a valid value/);
+    ).toMatch(/^s5\.yaml:6:7: workloads\[0\]\.searchBits = -3 is not a valid value/);
     expect(
       bad(
         "s6.yaml",
-        scenario("workloads[2].bits: { low: 30, central: 40, high: 50, distribution: uniform }"),
+        scenario("workloads[2].searchBits: { low: 30, central: 40, high: 50, distribution: uniform }"),
       ),
-    ).toMatch(/^s6\.yaml:6:7: the scenario has 1 workloads; 'workloads\[2\]\.bits' names #2/);
+    ).toMatch(/^s6\.yaml:6:7: the scenario has 1 workloads; 'workloads\[2\]\.searchBits' names #2/);
     expect(bad("s7.yaml", scenario("gpus: { low: 1, central: 2, high: 3 }"))).toMatch(
       /^s7\.yaml:6:7: runs\[0\]\.ranges\.gpus: 'gpus' is not a scenario field such as hardware\.mfu/,
     );

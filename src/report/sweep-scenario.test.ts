@@ -4,7 +4,7 @@ import type { ScenarioJobInput } from "../sweep/jobs.js";
 import { mergeScenario } from "../sweep/merge.js";
 import { checkScenarioRanges, runScenarioJob } from "./sweep-scenario.js";
 
-const SCENARIO = `hardware: { gpu: h100, gpus: 16000, qpu: ibm-heron-r2 }
+const SCENARIO = `hardware: { gpu: h100, gpuCount: 16000, qpu: ibm-heron-r2 }
 workloads:
   - kind: llm-training
     label: LLM

@@ -1,16 +1,26 @@
 // Scenario jobs of a sweep: Monte Carlo samples of a `qfit report` scenario with some of its numeric fields drawn
-// from ranges (stats/distribution.ts), each sample judged as `qfit report` judges it (evaluateWorkload). Lives in
-// report/ because the scenario format and its evaluation do; the sweep's worker (cli/sweep-pool-worker.ts) passes
+// from ranges (stats/distribution.ts), each sample judged through the workload registry as `qfit report` judges
+// it (without the crossover search). Lives in report/ because the scenario format does; the sweep's worker (cli/sweep-pool-worker.ts) passes
 // it to sweep/execute.ts. Each sample draws one uniform per field in sorted-name order from the job's seed, so
 // a run split into chunks merges to the same samples wherever the chunks ran.
-import { userError } from "../errors.js";
+import { isQfitError, userError } from "../errors.js";
 import { createPrng } from "../sim/prng.js";
 import { quantileOf, type Range } from "../stats/distribution.js";
 import type { ScenarioJobInput, ScenarioJobOutput } from "../sweep/jobs.js";
-import { evaluateWorkload } from "./build.js";
-import { parseScenario, type Scenario, scenarioSchema } from "./scenario.js";
+import { bestStrategy } from "../verdict/compose.js";
+import type { VerdictV2 } from "../verdict/contract.js";
+import { parseWorkloadInput } from "../workloads/input.js";
+import { getWorkload } from "../workloads/registry.js";
+import { parseScenario, type Scenario, type WorkloadSpec, withHardware } from "./scenario.js";
 
 const PATH = /^(hardware)\.([a-zA-Z]+)$|^workloads\[(\d+)\]\.([a-zA-Z]+)$/;
+
+/** A workload's verdict as `qfit report` judges it, without the crossover search (not needed per sample). */
+function verdictOf(spec: WorkloadSpec, hardware: Scenario["hardware"], t0: number): VerdictV2 {
+  const def = getWorkload(spec.kind);
+  const { kind: _k, label: _l, ...raw } = withHardware(spec, hardware);
+  return def.evaluate(parseWorkloadInput(def, raw) as never, { t0, skipCrossover: true });
+}
 
 /** The scenario with `path` set to `value` (a copy). */
 function withValue(s: Scenario, path: string, value: number): Scenario {
@@ -26,8 +36,7 @@ function withValue(s: Scenario, path: string, value: number): Scenario {
         field: path,
       },
     );
-  const workloads = s.workloads.map((w, k) => (k === i ? { ...w, [m[4]]: value } : w));
-  return { ...s, workloads: workloads as Scenario["workloads"] };
+  return { ...s, workloads: s.workloads.map((w, k) => (k === i ? { ...w, [m[4]]: value } : w)) };
 }
 
 /** Fields whose range has only integer ends take integer samples (bits, nodes, GPUs). */
@@ -38,21 +47,24 @@ function drawn(r: Range, u: number): number {
     : v;
 }
 
-/** A scenario with every range at its low, central and high value must still be valid: checked before running. */
+/**
+ * A scenario with every range at its low, central and high value must still be valid (and evaluate): checked
+ * before running, so a bad range stops the sweep before any job does.
+ */
 export function checkScenarioRanges(text: string, file: string, ranges: Record<string, Range>): void {
   const base = parseScenario(text, file);
+  const t0 = base.t0 ?? new Date().getFullYear();
   for (const [path, r] of Object.entries(ranges))
     for (const v of [r.low, r.central, r.high]) {
       const s = withValue(base, path, v);
-      const ok = scenarioSchema.safeParse(s);
-      if (!ok.success)
-        throw userError(
-          "Sweep.Scenario.BadRange",
-          `${path} = ${v} is not a valid value: ${ok.error.issues[0].message}`,
-          {
-            field: path,
-          },
-        );
+      try {
+        for (const w of s.workloads) verdictOf(w, s.hardware, t0);
+      } catch (e) {
+        if (!isQfitError(e) || !e.userError) throw e;
+        throw userError("Sweep.Scenario.BadRange", `${path} = ${v} is not a valid value: ${e.describe()}`, {
+          field: path,
+        });
+      }
     }
 }
 
@@ -72,13 +84,13 @@ export function runScenarioJob(input: ScenarioJobInput, text: string): ScenarioJ
     let sc = base;
     for (const k of names) sc = withValue(sc, k, drawn(input.ranges[k], rng.nextDouble()));
     sc.workloads.forEach((w, i) => {
-      const v = evaluateWorkload(w, sc.hardware, t0);
+      const v = verdictOf(w, sc.hardware, t0);
       const out = workloads[i];
-      // Signed, unlike the verdict's winner margin: positive = the GPU cluster is faster (+∞: QPU infeasible).
-      out.qpuOverGpuLog10.push(Math.log10(v.qpu.seconds / v.gpu.seconds));
-      out.gpuSeconds.push(v.gpu.seconds);
-      out.qpuSeconds.push(v.qpu.seconds);
-      if (v.winner === "qpu") out.qpuWins++;
+      // Signed, unlike the verdict's winner margin: positive = the classical side is faster.
+      out.qpuOverGpuLog10.push(v.qpuOverGpuLog10);
+      out.gpuSeconds.push(v.classical.seconds);
+      out.qpuSeconds.push(bestStrategy(v).seconds);
+      if (v.winner === "quantum") out.qpuWins++;
     });
   }
   return { kind: "scenario", workloads };
