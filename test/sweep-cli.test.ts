@@ -99,17 +99,20 @@ describe("qfit sweep (local pool)", () => {
   }, 300_000);
 
   it("Ctrl-C keeps what finished; --resume runs only the rest and ends with the uninterrupted results", async () => {
-    const p = spawn(process.execPath, [BIN, "sweep", "sweep.yaml", "--out", "c.jsonl", "--workers", "1"], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const p = spawn(
+      process.execPath,
+      [BIN, "sweep", "sweep.yaml", "--out", "c.jsonl", "--workers", "1", "--checkpoint", "200"],
+      { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let err = "";
     p.stderr.on("data", (d) => {
       err += d;
     });
-    // Interrupt once it is running (the handler is installed before the first line) and some jobs are done.
+    // Interrupt once the first checkpoint has saved a finished job (the machine's load sets when that is).
+    const file = join(dir, "c.jsonl");
     await new Promise<void>((resolve) => {
-      const check = () => (/jobs on/.test(err) ? setTimeout(resolve, 2000) : setTimeout(check, 50));
+      const check = () =>
+        existsSync(file) && readFileSync(file, "utf8").length > 0 ? resolve() : setTimeout(check, 50);
       check();
     });
     p.kill("SIGINT");

@@ -30,8 +30,6 @@ const WORKER_MODULE = new URL("./sweep-pool-worker", import.meta.url);
 export const DEFAULT_MAX_JOBS = 1000;
 /** Circuit files one sweep may read (globs included). */
 const MAX_CIRCUIT_FILES = 10_000;
-/** Finished results are saved this often while a sweep runs, so even a killed submitter keeps its work. */
-const CHECKPOINT_MS = 10_000;
 
 function circuitFiles(io: Io, specFile: string, spec: SweepSpec) {
   const dir = dirname(resolve(specFile));
@@ -127,8 +125,14 @@ export function sweepCommand(io: Io) {
       "--max-memory <size>",
       "memory all local workers together may use, e.g. 8GiB (default: free memory)",
     )
+    .option(
+      "--checkpoint <ms>",
+      "save finished results every MS milliseconds while running (a killed submitter keeps its work)",
+      "10000",
+    )
     .option("--json", "print the summary as JSON")
     .action(async (specFile, opts) => {
+      const checkpointMs = parseIntegerOption("--checkpoint", opts.checkpoint, 100, 3_600_000);
       const { threads: workers, memoryPerJob } = threadsAndMemory(
         io,
         "--workers",
@@ -185,7 +189,7 @@ export function sweepCommand(io: Io) {
       const checkpoint = setInterval(() => {
         if (dirty) io.writeText(out, toJsonl(records.values()));
         dirty = false;
-      }, CHECKPOINT_MS);
+      }, checkpointMs);
       try {
         await backend.run(
           todo,
