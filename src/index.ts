@@ -23,11 +23,15 @@ export { hellingerFidelity, type NoisyRunResult, runOnDevice } from "./noise/noi
 export { type ValidationSummary, validateNoise } from "./noise/validate.js";
 export {
   type Diagnostic,
+  detectVersion,
   type ParseOptions,
   parse,
+  parse3,
   parseQasm,
   parseQasmWithWarnings,
+  type QasmVersion,
   toQasm,
+  toQasm3,
 } from "./qasm/index.js";
 export * from "./qml/index.js";
 export { simulateDensity } from "./sim/density.js";
