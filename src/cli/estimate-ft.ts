@@ -15,7 +15,7 @@ import {
   QUBIT_PRESET_NAMES,
   type QubitParamsInput,
 } from "../estimate/ftqc/index.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 
 /** Parses JSON from `file`, turning a syntax error into `file:line:col: message`. */
 export function readJson(io: Io, file: string): unknown {
@@ -183,10 +183,10 @@ export function addEstimateFtCommand(estimate: Command, io: Io): void {
 
       if (opts.frontier) {
         const front = estimateFrontier(counts, options);
-        io.stdout(opts.json ? `${JSON.stringify(front, null, 2)}\n` : renderFrontier(front));
+        io.stdout(opts.json ? `${JSON.stringify(front, null, 2)}\n` : fitted(io, renderFrontier(front)));
       } else {
         const est = estimateFaultTolerant(counts, options);
-        io.stdout(opts.json ? `${JSON.stringify(est, null, 2)}\n` : renderEstimate(est));
+        io.stdout(opts.json ? `${JSON.stringify(est, null, 2)}\n` : fitted(io, renderEstimate(est)));
       }
     });
 }

@@ -20,7 +20,7 @@ import { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.
 import { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
 import { shorModel } from "../workloads/shor.js";
 import { looksLikeFile, readJson } from "./estimate-ft.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { parseYear, quantity } from "./options.js";
 import { renderVerdictTail } from "./verdict-text.js";
 
@@ -134,7 +134,7 @@ export function renderNativeVerdict(v: NativeVerdict, color: boolean): string {
 
 function emit(io: Io, model: NativeModel, o: CommonOpts): void {
   const v = estimateNative(model, nativeOptions(io, o));
-  io.stdout(o.json ? `${JSON.stringify(v, null, 2)}\n` : renderNativeVerdict(v, io.color));
+  io.stdout(o.json ? `${JSON.stringify(v, null, 2)}\n` : fitted(io, renderNativeVerdict(v, io.color)));
 }
 
 export function addNativeEstimateCommands(estimate: Command, io: Io): void {

@@ -9,7 +9,7 @@ import {
 } from "../estimate/llm-training.js";
 import { formatDuration, formatEnergy, formatQubits, formatSci, formatUsd } from "../units/format.js";
 import { llmPresets } from "../workloads/llm-training.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { quantity } from "./options.js";
 import { renderVerdictTail } from "./verdict-text.js";
 
@@ -86,7 +86,7 @@ function llmTrainingCommand(io: Io) {
         },
         options,
       );
-      io.stdout(opts.json ? `${JSON.stringify(v, null, 2)}\n` : renderLlmVerdict(v, io.color));
+      io.stdout(opts.json ? `${JSON.stringify(v, null, 2)}\n` : fitted(io, renderLlmVerdict(v, io.color)));
     });
 }
 

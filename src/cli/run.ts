@@ -9,7 +9,7 @@ import { type SimulationResult, simulate } from "../sim/index.js";
 import { useNodeThreads } from "../sim/kernels/threads-node.js";
 import { resolveDevice } from "./device-arg.js";
 import { engineOptions } from "./engine-options.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
 import { renderNoisyRun } from "./run-device.js";
 
@@ -109,7 +109,7 @@ export function addRunCommand(program: Command, io: Io): void {
         io.stdout(
           opts.json
             ? `${JSON.stringify({ ...r, counts: r.noisy.counts })}\n`
-            : renderNoisyRun(filename, r, io.color, top),
+            : fitted(io, renderNoisyRun(filename, r, io.color, top)),
         );
         return;
       }
@@ -139,7 +139,7 @@ export function addRunCommand(program: Command, io: Io): void {
         timing: { parseMs: round3(parseMs), simulateMs: round3(result.timing.simulateMs) },
       };
       if (opts.json) io.stdout(`${JSON.stringify(output)}\n`);
-      else io.stdout(renderRun(filename, output, io.color));
+      else io.stdout(fitted(io, renderRun(filename, output, io.color)));
     });
 }
 

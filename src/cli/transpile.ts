@@ -6,7 +6,7 @@ import { parseQasmWithWarnings, toQasm } from "../qasm/index.js";
 import { deviceCircuit, transpile } from "../transpile/transpile.js";
 import { formatDuration } from "../units/format.js";
 import { resolveDevice } from "./device-arg.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 
 export function transpileCommand(io: Io) {
   return new Command("transpile")
@@ -48,19 +48,22 @@ export function transpileCommand(io: Io) {
       const c = pc.createColors(io.color);
       const m = r.metrics;
       io.stdout(
-        `${[
-          c.bold(`${filename} → ${device.name} (${device.id})`),
-          `  native gates     ${device.basis.gates.join(", ")}`,
-          `  depth            ${r.input.depth} → ${m.depth}`,
-          `  two-qubit gates  ${r.input.twoQubitGates} → ${m.twoQubitGates} (${m.swaps} SWAPs inserted)`,
-          `  one-qubit gates  ${m.oneQubitGates}`,
-          `  duration         ${formatDuration(m.durationNs * 1e-9)} (gates, before readout)`,
-          `  layout           logical → device qubit: ${r.initialLayout.join(" ")}; at the end: ${r.finalLayout.join(" ")}`,
-          opts.output ? `  written          ${opts.output}` : "",
-          ...device.assumptions.map((a) => c.dim(`assumption: ${a}`)),
-        ]
-          .filter((l) => l !== "")
-          .join("\n")}\n`,
+        fitted(
+          io,
+          `${[
+            c.bold(`${filename} → ${device.name} (${device.id})`),
+            `  native gates     ${device.basis.gates.join(", ")}`,
+            `  depth            ${r.input.depth} → ${m.depth}`,
+            `  two-qubit gates  ${r.input.twoQubitGates} → ${m.twoQubitGates} (${m.swaps} SWAPs inserted)`,
+            `  one-qubit gates  ${m.oneQubitGates}`,
+            `  duration         ${formatDuration(m.durationNs * 1e-9)} (gates, before readout)`,
+            `  layout           logical → device qubit: ${r.initialLayout.join(" ")}; at the end: ${r.finalLayout.join(" ")}`,
+            opts.output ? `  written          ${opts.output}` : "",
+            ...device.assumptions.map((a) => c.dim(`assumption: ${a}`)),
+          ]
+            .filter((l) => l !== "")
+            .join("\n")}\n`,
+        ),
       );
       if (!opts.output)
         io.stdout(c.dim("(use -o FILE to write the compiled OpenQASM, or --json to include it)\n"));
