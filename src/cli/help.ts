@@ -51,7 +51,10 @@ function* commandsOf(cmd: Command): Generator<Command> {
   for (const sub of cmd.commands as Command[]) yield* commandsOf(sub);
 }
 
-/** Applies the terminal width and the reflowing to the help of `program` and every command under it. */
+/**
+ * Applies the terminal width and the reflowing to the help of `program` and every command under it (commands
+ * added with addCommand inherit no settings from their parent, so each gets them here).
+ */
 export function fitHelp(program: Command, io: Io): void {
   const width = () => (Number.isFinite(io.columns) ? io.columns : 10_000);
   for (const cmd of commandsOf(program)) {
@@ -61,12 +64,17 @@ export function fitHelp(program: Command, io: Io): void {
       getOutHelpWidth: width,
       getErrHelpWidth: width,
     });
+    // Help and usage errors of every command end in main()'s exit-code mapping (0 for help, 2 for misuse).
+    cmd.exitOverride();
     cmd.configureHelp({
+      showGlobalOptions: true,
       commandDescription: (c) => reflow(c.description()),
       subcommandDescription: (c) => reflow(c.summary() || c.description()),
       formatItem: (term: string, termWidth: number, description: string, _helper: Help) =>
         formatItem(term, termWidth, reflow(description), width()),
       boxWrap: (str: string, w: number) => wrapWords(str, w).join("\n"),
+      // "Usage: " is 7 cells; a long usage line goes on under its own start.
+      styleUsage: (str: string) => wrapWords(str, Math.max(10, width() - 7)).join(`\n${" ".repeat(7)}`),
     });
   }
 }

@@ -98,7 +98,8 @@ export function memoryIo(
     },
     isTty: false,
     color: false,
-    columns: 80,
+    // Unlimited, so tests that look for a phrase do not depend on where a line wraps; width tests set it.
+    columns: Number.POSITIVE_INFINITY,
     freeMemoryBytes: () => 16 * 2 ** 30,
     totalMemoryBytes: () => 24 * 2 ** 30,
   };

@@ -66,6 +66,8 @@ export function transpileCommand(io: Io) {
         ),
       );
       if (!opts.output)
-        io.stdout(c.dim("(use -o FILE to write the compiled OpenQASM, or --json to include it)\n"));
+        io.stdout(
+          fitted(io, c.dim("(use -o FILE to write the compiled OpenQASM, or --json to include it)\n")),
+        );
     });
 }
