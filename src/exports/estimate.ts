@@ -1,0 +1,31 @@
+// `qfit/estimate`: every estimator — LLM training, quantum-native workloads and their models, the fault-tolerant
+// (Azure QRE-compatible) estimator, crossover models (MIT QEA, Babbush, Hoefler) and qubit-count trends.
+// Re-exports only.
+export {
+  babbushBreakEven,
+  HOEFLER_MAX_SECONDS,
+  hoeflerMaxOpsPerCall,
+  ioBoundSeconds,
+  qeaCrossover,
+  qeaPresets,
+} from "../estimate/crossover.js";
+export * from "../estimate/ftqc/index.js";
+export * from "../estimate/llm-training.js";
+export * from "../estimate/native.js";
+export {
+  type DoublingFit,
+  fitDoubling,
+  type Growth,
+  projectQubits,
+  qubitHistory,
+  type RoadmapSeries,
+  roadmapSeries,
+  yearReaching,
+} from "../estimate/qubit-trend.js";
+export { annealingQuboModel } from "../workloads/annealing-qubo.js";
+export { chemistryModel } from "../workloads/chemistry.js";
+export { groverModel } from "../workloads/grover.js";
+export { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
+export { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
+export { defaultNativeModels, type NativeScenario, nativeScenarios } from "../workloads/scenarios.js";
+export { shorModel } from "../workloads/shor.js";
