@@ -2,9 +2,9 @@
 // terminal's width (--wide: one line per wire), or the same layout as SVG.
 import { Command } from "@commander-js/extra-typings";
 import { drawSvg, drawText, layoutCircuit } from "../draw/index.js";
-import { parseQasmWithWarnings } from "../qasm/index.js";
 import type { Io } from "./io.js";
 import { parseIntegerOption } from "./options.js";
+import { readQasmFile } from "./qasm-file.js";
 
 export function drawCommand(io: Io) {
   return new Command("draw")
@@ -14,13 +14,7 @@ export function drawCommand(io: Io) {
     .option("--fold <columns>", "fold the text diagram at this width (default: the terminal's width)")
     .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
     .action((file, opts) => {
-      const filename = file === "-" ? "<stdin>" : file;
-      const { circuit, warnings } = parseQasmWithWarnings(io.readText(file), {
-        filename,
-        strict: Boolean(opts.strict),
-      });
-      for (const w of warnings)
-        io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      const { circuit, filename } = readQasmFile(io, file, Boolean(opts.strict));
       const layout = layoutCircuit(circuit);
       if (opts.svg !== undefined) {
         const svg = drawSvg(layout, { title: filename });

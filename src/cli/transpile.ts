@@ -2,11 +2,12 @@
 // coupling map and report depth, two-qubit gates, SWAPs and duration.
 import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
-import { parseQasmWithWarnings, toQasm } from "../qasm/index.js";
+import { toQasm } from "../qasm/index.js";
 import { deviceCircuit, transpile } from "../transpile/transpile.js";
 import { formatDuration } from "../units/format.js";
 import { resolveDevice } from "./device-arg.js";
 import { fitted, type Io } from "./io.js";
+import { readQasmFile } from "./qasm-file.js";
 
 export function transpileCommand(io: Io) {
   return new Command("transpile")
@@ -20,13 +21,7 @@ export function transpileCommand(io: Io) {
     .option("-o, --output <file>", "write the compiled circuit as OpenQASM 2.0 (device qubit numbering)")
     .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
     .action((file, opts) => {
-      const filename = file === "-" ? "<stdin>" : file;
-      const { circuit, warnings } = parseQasmWithWarnings(io.readText(file), {
-        filename,
-        strict: Boolean(opts.strict),
-      });
-      for (const w of warnings)
-        io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      const { circuit, filename } = readQasmFile(io, file, Boolean(opts.strict));
       const device = resolveDevice(io, opts.device);
       const r = transpile(circuit, device);
       const qasm = toQasm(deviceCircuit(r, device.qubits));

@@ -98,19 +98,16 @@ function drawElement(g: Grid, e: Element, c: number, inner: number): void {
   for (const glyph of e.glyphs) drawGlyph(g, glyph, c, inner);
 }
 
+/** The one-cell marks, as Qiskit's text drawer has them (⊕ for a target as in its other drawers). */
+const MARK = { control: "■", target: "⊕", swap: "×", barrier: "░" } as const;
+
 function drawGlyph(g: Grid, glyph: Glyph, c: number, inner: number): void {
   switch (glyph.kind) {
     case "control":
-      g.set(mid(glyph.wire), c, "■");
-      return;
     case "target":
-      g.set(mid(glyph.wire), c, "⊕");
-      return;
     case "swap":
-      g.set(mid(glyph.wire), c, "×");
-      return;
     case "barrier":
-      g.set(mid(glyph.wire), c, "░");
+      g.set(mid(glyph.wire), c, MARK[glyph.kind]);
       return;
     case "reset":
       g.text(mid(glyph.wire), c - 1, "|0>");
