@@ -36,6 +36,8 @@ const COMMANDS: string[][] = [
   ["draw", "qft4.qasm"],
   ["draw", "teleport.qasm"],
   ["transpile", "qft4.qasm", "--device", "ibm-heron-r2"],
+  ["validate-noise", "--devices", "ibm-heron-r2", "--sizes", "4", "--circuits", "ghz", "--trajectories", "20"],
+  ["run", "qft4.qasm"],
 ];
 
 describe("output fits the terminal", () => {
