@@ -36,7 +36,17 @@ const COMMANDS: string[][] = [
   ["draw", "qft4.qasm"],
   ["draw", "teleport.qasm"],
   ["transpile", "qft4.qasm", "--device", "ibm-heron-r2"],
-  ["validate-noise", "--devices", "ibm-heron-r2", "--sizes", "4", "--circuits", "ghz", "--trajectories", "20"],
+  [
+    "validate-noise",
+    "--devices",
+    "ibm-heron-r2",
+    "--sizes",
+    "4",
+    "--circuits",
+    "ghz",
+    "--trajectories",
+    "20",
+  ],
   ["run", "qft4.qasm"],
 ];
 
