@@ -4,8 +4,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { randomCircuit } from "../circuit/random.js";
+import { isQfitError } from "../errors.js";
 import { parseQasm } from "../qasm/index.js";
-import { drawSvg, drawText, formatAngle, layoutCircuit } from "./index.js";
+import { diagramCells, drawSvg, drawText, formatAngle, layoutCircuit, MAX_DIAGRAM_CELLS } from "./index.js";
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), "utf8");
 const draw = (qasm: string, width?: number) => drawText(layoutCircuit(parseQasm(qasm)), { width });
@@ -277,3 +278,25 @@ if (bench.length > 0) {
         checkDrawing(file, readFileSync(join(BENCH_DIR, file), "utf8")));
   });
 }
+
+describe("budget", () => {
+  it("refuses a diagram too large to draw, before drawing it, with a user error", () => {
+    const gates = Array.from(
+      { length: 4000 },
+      (_, i) => `h q[${i % 1000}]; cx q[${i % 1000}], q[${(i * 7 + 1) % 1000}];`,
+    );
+    const layout = layoutCircuit(
+      parseQasm(`OPENQASM 2.0; include "qelib1.inc"; qreg q[1000]; ${gates.join(" ")}`),
+    );
+    expect(diagramCells(layout)).toBeGreaterThan(MAX_DIAGRAM_CELLS);
+    for (const draw of [() => drawText(layout), () => drawSvg(layout)]) {
+      let error: unknown;
+      try {
+        draw();
+      } catch (e) {
+        error = e;
+      }
+      expect(isQfitError(error) && error.userError && error.code).toBe("Draw.TooLarge");
+    }
+  });
+});

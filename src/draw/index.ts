@@ -1,5 +1,7 @@
 // Circuit diagrams: one layout, drawn as text (terminals) or SVG (the dashboard). Re-exports only.
 export {
+  checkDiagramSize,
+  diagramCells,
   type Element,
   formatAngle,
   type Glyph,
@@ -7,6 +9,7 @@ export {
   type Layer,
   type Layout,
   layoutCircuit,
+  MAX_DIAGRAM_CELLS,
   type Wire,
 } from "./layout.js";
 export { drawSvg, type SvgDrawOptions } from "./svg.js";

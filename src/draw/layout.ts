@@ -6,6 +6,7 @@
 // Widths are in character cells: the text renderer draws them as they are, the SVG renderer scales them, so the
 // two drawings have the same columns.
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
+import { userError } from "../errors.js";
 
 export interface Wire {
   /** "q_0" for a qubit (register name, underscore, index), "c" for a classical register. */
@@ -264,4 +265,24 @@ export function layoutCircuit(circuit: Circuit): Layout {
     layer.width = w % 2 === 1 ? w : w + 1;
   }
   return { wires, layers };
+}
+
+/** Largest drawing made, in character cells (rows × columns): about 20 MB of text, far past what anyone reads. */
+export const MAX_DIAGRAM_CELLS = 20_000_000;
+
+/** Character cells of the whole drawing: (2 rows per wire + 1) × (the layers' widths with their padding). */
+export function diagramCells(layout: Layout): number {
+  const columns = layout.layers.reduce((sum, l) => sum + l.width + 2, 0);
+  return (2 * layout.wires.length + 1) * columns;
+}
+
+/** Refuses, before drawing, a diagram too large to draw (both renderers call it). */
+export function checkDiagramSize(layout: Layout): void {
+  const size = diagramCells(layout);
+  if (size > MAX_DIAGRAM_CELLS)
+    throw userError(
+      "Draw.TooLarge",
+      `the diagram would be ${Math.round(size / 1e6)} million characters (at most ${MAX_DIAGRAM_CELLS / 1e6} million)`,
+      { hint: "draw a smaller circuit, or a part of it" },
+    );
 }

@@ -2,7 +2,7 @@
 // cell is CELL_PX wide, one text row ROW_PX high), drawn with shapes instead of box-drawing characters. Used by
 // `qfit draw --svg` and the dashboard's Circuit lab. Self-contained: no stylesheet, no script.
 import type { Glyph, Layout } from "./layout.js";
-import { cells } from "./layout.js";
+import { cells, checkDiagramSize } from "./layout.js";
 
 const CELL_PX = 9;
 const ROW_PX = 18;
@@ -23,6 +23,7 @@ export interface SvgDrawOptions {
 }
 
 export function drawSvg(layout: Layout, options: SvgDrawOptions = {}): string {
+  checkDiagramSize(layout);
   const labels = layout.wires.map((w) => (w.classical ? `${w.label}: ${w.size}/` : `${w.label}:`));
   const labelPx = (Math.max(0, ...labels.map(cells)) + 1) * CELL_PX;
   const innerCells = layout.layers.reduce((s, l) => s + l.width + 2, 0) || 3;

@@ -5,7 +5,7 @@
 // Each wire has a row of its own, and one shared row between two wires holds the bottom border of the box above
 // and the top border of the box below (so the borders merge, ├ and ┤, as in Qiskit).
 import type { Element, Glyph, Layer, Layout } from "./layout.js";
-import { cells } from "./layout.js";
+import { cells, checkDiagramSize } from "./layout.js";
 
 export interface TextDrawOptions {
   /** Fold into pages no wider than this many columns (Infinity: one page). */
@@ -179,6 +179,7 @@ function labelColumn(layout: Layout): string[] {
  * the next page starts them with «.
  */
 export function drawText(layout: Layout, options: TextDrawOptions = {}): string {
+  checkDiagramSize(layout);
   const limit = options.width ?? Number.POSITIVE_INFINITY;
   const labels = labelColumn(layout);
   const labelW = cells(labels[0] ?? "");

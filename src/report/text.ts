@@ -16,6 +16,8 @@ export function renderText(report: Report, color: boolean, width = Number.POSITI
     styleRow: (line, i) => (report.rows[i].winner === "gpu" ? line : c.yellow(line)),
   });
   const out = [c.bold(`${report.title} (t0 = ${report.t0})`), "", ...table, ""];
+  if (color && report.rows.some((r) => r.winner !== "gpu"))
+    out.push(c.yellow("(yellow rows: the GPU does not win)"), "");
   for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);
   if (report.training)
     out.push("", c.bold("Training, measured here and extrapolated:"), report.training.drivingScaling);

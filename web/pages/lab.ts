@@ -92,7 +92,11 @@ function diagram(circuit: Circuit | null): { svg: string } | { note: string } | 
   if (!circuit) return null;
   if (circuit.ops.length > MAX_DRAWN_OPS)
     return { note: `${circuit.ops.length} operations: too many to draw here (qfit draw FILE prints it)` };
-  return { svg: drawSvg(layoutCircuit(circuit), { title: "circuit diagram" }) };
+  try {
+    return { svg: drawSvg(layoutCircuit(circuit), { title: "circuit diagram" }) };
+  } catch (e) {
+    return { note: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 async function runOnServer(body: object, onProgress: (text: string) => void): Promise<LabResult> {
