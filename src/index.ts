@@ -1,7 +1,8 @@
 // The package's main entry, `import { … } from "qfit"`: the common API in one place — read a circuit, simulate
-// it, run it on a device, the headline estimators, the report builder and the hardware catalog. Everything else
-// sits behind a subpath (package.json "exports"): qfit/circuit, qfit/qasm, qfit/sim, qfit/noise, qfit/transpile,
-// qfit/estimate, qfit/qml, qfit/hardware, qfit/report, qfit/draw. Re-exports only.
+// it, run it on a device, the estimators (the workload registry, LLM training, the fault-tolerant estimator), the
+// report builder and the hardware catalog. Everything else sits behind a subpath (package.json "exports"):
+// qfit/circuit, qfit/qasm, qfit/sim, qfit/noise, qfit/transpile, qfit/estimate, qfit/qml, qfit/hardware,
+// qfit/report, qfit/draw, qfit/errors. Re-exports only.
 
 // Circuits and OpenQASM
 export { CircuitBuilder } from "./circuit/builder.js";
@@ -10,7 +11,7 @@ export type { Circuit, Condition, Operation, Register } from "./circuit/ir.js";
 export { drawSvg, drawText, layoutCircuit } from "./draw/index.js";
 // Errors
 export { isQfitError, QfitError, type QfitErrorDetails, type SourcePosition } from "./errors.js";
-// The headline estimators
+// The estimators: the fault-tolerant estimator and LLM training on their own
 export { estimateFaultTolerant, estimateFrontier } from "./estimate/ftqc/index.js";
 export type { LogicalCounts } from "./estimate/ftqc/types.js";
 export {
@@ -18,13 +19,6 @@ export {
   type LlmEstimateOptions,
   type LlmTrainingVerdict,
 } from "./estimate/llm-training.js";
-export {
-  estimateNative,
-  type NativeModel,
-  type NativeOptions,
-  type NativeVerdict,
-  nativeCrossover,
-} from "./estimate/native.js";
 // The hardware catalog
 export { allDevices, citations, findDevice } from "./hardware/catalog.js";
 export type { Device, DeviceKind } from "./hardware/schema.js";
@@ -55,11 +49,9 @@ export {
 } from "./sim/index.js";
 export { simulateTrajectories } from "./sim/trajectories.js";
 export { deviceCircuit, type TranspileResult, transpile } from "./transpile/transpile.js";
-// Workload models for estimateNative
-export { annealingQuboModel } from "./workloads/annealing-qubo.js";
-export { chemistryModel } from "./workloads/chemistry.js";
-export { groverModel } from "./workloads/grover.js";
-export { hamiltonianSimulationModel } from "./workloads/hamiltonian-simulation.js";
-export { qaoaMaxcutModel } from "./workloads/qaoa-maxcut.js";
-export { type NativeScenario, nativeScenarios } from "./workloads/scenarios.js";
-export { shorModel } from "./workloads/shor.js";
+// Every workload's verdict (schema 2) from the one registry
+export * from "./verdict/contract.js";
+export { parseWorkloadInput } from "./workloads/input.js";
+export { getWorkload, workloads } from "./workloads/registry.js";
+export { type CrossoverSeries, crossoverSweep } from "./workloads/sweep.js";
+export type { EvaluationContext, WorkloadDefinition } from "./workloads/workload.js";

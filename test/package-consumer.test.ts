@@ -132,31 +132,34 @@ function exportedNames(files: string[]): Map<string, string[]> {
   );
 }
 
-// Every name `import { … } from "qfit"` offered in 0.1.0 (before the root was curated).
-const NAMES_0_1_0 =
-  `ANSATZ_KINDS AmplitudeEncoding Amplitudes Angle AnsatzKind AnsatzOptions COMPLETENESS_TOLERANCE Circuit
-CircuitBuilder Condition DEFAULT_BLOCK_BYTES DEFAULT_MAX_MEMORY_BYTES DEFAULT_SHOTS Dataset DeviceCost DeviceModel
-Diagnostic EngineReport Example ExecutionMode Extrapolation ExtrapolationOptions GATES GateSpec GradientVariancePoint
-Jacobian Kernel KernelName KernelOp KrausChannel LinearFit MAX_BLOCK_QUBITS MAX_FUSION_QUBITS MAX_SHOTS
-MAX_STATEVECTOR_QUBITS MAX_THREADS MeasureContext MeasuredPoint MemoryEstimate MetricFits NativeScenario
-NativeVerdict NoiseModel NoisyCircuit NoisyRunResult Observable Operation Optimizer OptimizerName ParamGate
-ParseOptions PauliTerm PowerFit Precision Prng Projection QfitError QfitErrorDetails QuantumLedger ReadoutError
-ReadoutSpec Register SimulateOptions SimulationPlan SimulationResult SourcePosition Step TrainLedger TrainOptions
-TrainResult TranspileResult ValidationSummary VariationalCircuit WasmKernelBuild Xoshiro128StarStar amplitudeDamping
+// Every name `import { … } from "qfit"` offered before the root was curated (estimateNative, nativeCrossover,
+// NativeVerdict and nativeScenarios had already been removed with the workload registry: see CHANGELOG.md).
+const NAMES_0_1_0 = `ANSATZ_KINDS AmplitudeEncoding Amplitudes Angle AnsatzKind AnsatzOptions BottleneckFactor
+COMPLETENESS_TOLERANCE Circuit CircuitBuilder ClassicalSide Condition Constraint CrossoverSeries CrossoverV2
+DEFAULT_BLOCK_BYTES DEFAULT_MAX_MEMORY_BYTES DEFAULT_SHOTS Dataset DeviceCost DeviceModel Diagnostic
+EngineReport EvaluationContext Example ExecutionMode Extrapolation ExtrapolationOptions FaultToleranceRecord
+FieldSpec FormSpec GATES GateSpec GradientVariancePoint Jacobian Kernel KernelName KernelOp KrausChannel
+LinearFit MAX_BLOCK_QUBITS MAX_FUSION_QUBITS MAX_SHOTS MAX_STATEVECTOR_QUBITS MAX_THREADS MeasureContext
+MeasuredPoint MemoryEstimate MetricFits NoiseModel NoisyCircuit NoisyRunResult Observable Operation Optimizer
+OptimizerName ParamGate ParseOptions PauliTerm PowerFit Precision Prng Projection QfitError QfitErrorDetails
+QuantumLedger ReadoutError ReadoutSpec Register SimulateOptions SimulationPlan SimulationResult SourcePosition
+Step Strategy TrainLedger TrainOptions TrainResult TranspileResult VERDICT_SCHEMA_VERSION ValidationSummary
+VariationalCircuit VerdictV2 WasmKernelBuild Winner WorkloadDefinition Xoshiro128StarStar amplitudeDamping
 amplitudeEncoding angleEncoding annealingQuboModel applyReadoutErrors applyToDensityMatrix availableKernels
 averageGateFidelity babbushBreakEven benchmarkCircuit bindCircuit bitFlip buildAnsatz buildNoisyCircuit
-chemistryModel circuitFidelity completenessError compose createOptimizer createPrng customDeviceModel depolarizing
-deviceCircuit deviceCost deviceModel estimateFaultTolerant estimateFrontier estimateNative expectation
-expectationExact extrapolateTraining finiteDifferenceJacobian fitDoubling fitLinear fitPowerLaw formatBytes
-gateCounts gateMatrix gateModelDevices gateSpec gradientVariance groverModel hamiltonianSimulationModel
-hellingerFidelity hoeflerMaxOpsPerCall internalError inverseCircuit ioBoundSeconds isQfitError krausChannel kron
-makeChars makeMoons measureReadout measurementGroups nativeCrossover nativeScenarios parameterShiftJacobian parse
-parseQasm parseQasmWithWarnings pauliChannel pauliString phaseDamping phaseFlip plan precompileWasmKernels
-prepareState projectQubits qaoaMaxcutModel qeaCrossover randomCircuit readoutError roadmapSeries run runOnDevice
-selectKernel shorModel simulate simulateDensity simulateTrajectories standardNoiseModel superoperator tensor
-thermalRelaxation toQasm tokenize train transpile userError validateNoise wasmKernelBuild yearReaching zOn`
-    .split(/\s+/)
-    .filter(Boolean);
+chemistryModel circuitFidelity completenessError compose createOptimizer createPrng crossoverSweep
+customDeviceModel depolarizing describeFields deviceCircuit deviceCost deviceModel estimateFaultTolerant
+estimateFrontier expectation expectationExact extrapolateTraining finiteDifferenceJacobian fitDoubling
+fitLinear fitPowerLaw formSpec formatBytes gateCounts gateMatrix gateModelDevices gateSpec getWorkload
+gradientVariance groverModel hamiltonianSimulationModel hellingerFidelity hoeflerMaxOpsPerCall internalError
+inverseCircuit ioBoundSeconds isQfitError krausChannel kron makeChars makeMoons measureReadout
+measurementGroups parameterShiftJacobian parse parseQasm parseQasmWithWarnings parseWorkloadInput pauliChannel
+pauliString phaseDamping phaseFlip plan precompileWasmKernels prepareState projectQubits qaoaMaxcutModel
+qeaCrossover randomCircuit readoutError roadmapSeries run runOnDevice selectKernel shorModel simulate
+simulateDensity simulateTrajectories standardNoiseModel superoperator tensor thermalRelaxation toQasm tokenize
+train transpile userError validateNoise wasmKernelBuild workloads yearReaching zOn`
+  .split(/\s+/)
+  .filter(Boolean);
 
 describe("entry points", () => {
   const entries = Object.entries(pkg.exports)
@@ -179,7 +182,7 @@ describe("entry points", () => {
       "simulate",
       "runOnDevice",
       "estimateLlmTraining",
-      "estimateNative",
+      "getWorkload",
       "estimateFaultTolerant",
       "buildReport",
       "renderHtml",

@@ -5,7 +5,6 @@ import { devicesCommand } from "./devices.js";
 import { drawCommand } from "./draw.js";
 import { createEstimateCommand } from "./estimate.js";
 import { addEstimateFtCommand } from "./estimate-ft.js";
-import { addNativeEstimateCommands } from "./estimate-native.js";
 import type { Io } from "./io.js";
 import { reportCommand } from "./report.js";
 import { roadmapCommand } from "./roadmap.js";
@@ -19,10 +18,9 @@ export function registerCommands(program: Command, io: Io): void {
   addRunCommand(program, io);
   program.addCommand(devicesCommand(io));
   program.addCommand(drawCommand(io));
-  // Other workloads (e.g. `estimate ft`) add their subcommands to this command.
+  // One subcommand per registered workload, plus `estimate ft` (the fault-tolerant estimator on its own).
   const estimate = createEstimateCommand(io);
   addEstimateFtCommand(estimate, io);
-  addNativeEstimateCommands(estimate, io);
   program.addCommand(estimate);
   program.addCommand(reportCommand(io));
   program.addCommand(crossoverCommand(io));

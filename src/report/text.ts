@@ -12,12 +12,12 @@ export function renderText(report: Report, color: boolean, width = Number.POSITI
     // What a narrow terminal keeps longest: the verdict and its reasons before costs and device names.
     priority: [10, 3, 8, 2, 1, 4, 8, 5, 7, 9, 6],
     styleHeader: c.bold,
-    // Rows where the GPU does not win stand out (the verdict column says which side and by how much).
-    styleRow: (line, i) => (report.rows[i].winner === "gpu" ? line : c.yellow(line)),
+    // Rows where classical hardware does not win stand out (the verdict column says which side and by how much).
+    styleRow: (line, i) => (report.rows[i].winner === "classical" ? line : c.yellow(line)),
   });
   const out = [c.bold(`${report.title} (t0 = ${report.t0})`), "", ...table, ""];
-  if (color && report.rows.some((r) => r.winner !== "gpu"))
-    out.push(c.yellow("(yellow rows: the GPU does not win)"), "");
+  if (color && report.rows.some((r) => r.winner !== "classical"))
+    out.push(c.yellow("(yellow rows: classical hardware does not win)"), "");
   for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);
   if (report.training)
     out.push("", c.bold("Training, measured here and extrapolated:"), report.training.drivingScaling);
