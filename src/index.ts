@@ -27,10 +27,15 @@ export { type DeviceModel, deviceModel, gateModelDevices } from "./noise/device-
 export { hellingerFidelity, type NoisyRunResult, runOnDevice } from "./noise/noisy-run.js";
 export {
   type Diagnostic,
+  detectVersion,
   type ParseOptions,
+  parse,
+  parse3,
   parseQasm,
   parseQasmWithWarnings,
+  type QasmVersion,
   toQasm,
+  toQasm3,
 } from "./qasm/index.js";
 // The report
 export { buildReport, type Report } from "./report/build.js";

@@ -19,15 +19,18 @@ export const MAX_STATEVECTOR_OUTPUT_QUBITS = 20;
 export function addRunCommand(program: Command, io: Io): void {
   program
     .command("run")
-    .description("simulate an OpenQASM 2.0 circuit exactly and print the measurement counts")
-    .argument("<file>", "OpenQASM 2.0 file, or - for standard input")
+    .description("simulate an OpenQASM 2.0 or 3 circuit exactly and print the measurement counts")
+    .argument(
+      "<file>",
+      "OpenQASM 2.0 or 3 file (the version is read from its header), or - for standard input",
+    )
     .option("-s, --shots <n>", "number of shots", "1024")
     .option("--seed <s>", "PRNG seed (integer 0..4294967295); the same seed gives the same counts everywhere")
     .option("--json", "print the result as JSON")
     .option("--probabilities", "also print the exact (not sampled) outcome probabilities")
     .option("--statevector", "also print the final state before terminal measurements")
     .option("--top <k>", "keep only the K most likely outcomes")
-    .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
+    .option("--strict", "accept only OpenQASM exactly as specified (no lenient fixes)")
     .option("--max-memory <size>", "memory the simulation may use, e.g. 8GiB (default: free system memory)")
     .option(
       "--device <name>",

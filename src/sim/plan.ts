@@ -365,8 +365,11 @@ function validateCircuit(c: Circuit): void {
   };
   const checkCondition = (cond: Condition | undefined): void => {
     if (!cond) return;
-    if (!c.cregs.some((r) => r.name === cond.register))
+    const reg =
+      c.cregs.find((r) => r.name === cond.register) ??
       bad("Circuit.UnknownRegister", `no classical register '${cond.register}'`);
+    if (cond.bit !== undefined && !(Number.isInteger(cond.bit) && cond.bit >= 0 && cond.bit < reg.size))
+      bad("Circuit.InvalidCondition", `bit ${cond.bit} is out of range for register '${cond.register}'`);
     if (!Number.isInteger(cond.value) || cond.value < 0)
       bad("Circuit.InvalidCondition", `a condition compares with a non-negative integer, got ${cond.value}`);
   };
@@ -410,6 +413,7 @@ function validateCircuit(c: Circuit): void {
 
 function resolveCondition(c: Circuit, cond: Condition): ResolvedCondition {
   const reg = c.cregs.find((r) => r.name === cond.register)!;
+  if (cond.bit !== undefined) return { offset: reg.offset + cond.bit, size: 1, value: cond.value };
   return { offset: reg.offset, size: reg.size, value: cond.value };
 }
 
@@ -427,7 +431,8 @@ export function findTerminalMeasurements(c: Circuit): boolean[] {
     if (op.kind === "barrier" || !op.condition) return;
     const cond = op.condition;
     const reg = c.cregs.find((r) => r.name === cond.register);
-    if (reg) for (let b = reg.offset; b < reg.offset + reg.size; b++) clbitReadLater[b] = 1;
+    if (reg && cond.bit !== undefined) clbitReadLater[reg.offset + cond.bit] = 1;
+    else if (reg) for (let b = reg.offset; b < reg.offset + reg.size; b++) clbitReadLater[b] = 1;
   };
   for (let i = c.ops.length - 1; i >= 0; i--) {
     const op = c.ops[i];
