@@ -7,7 +7,7 @@ import { parseWorkloadInput } from "../workloads/input.js";
 import { workloads } from "../workloads/registry.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { looksLikeFile, readJson } from "./estimate-ft.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { parseQuantity, parseYear } from "./options.js";
 import { renderVerdictV2 } from "./verdict-text.js";
 
@@ -95,7 +95,7 @@ function workloadCommand(io: Io, def: WorkloadDefinition) {
         (path) => flagOf.get(path.split(".")[0]) ?? path,
       );
       const v = def.evaluate(input as never, { t0 });
-      io.stdout(json ? `${JSON.stringify(v, null, 2)}\n` : renderVerdictV2(v, io.color));
+      io.stdout(json ? `${JSON.stringify(v, null, 2)}\n` : fitted(io, renderVerdictV2(v, io.color)));
     });
 }
 

@@ -4,6 +4,7 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import { isQfitError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { registerCommands } from "./commands.js";
+import { fitHelp } from "./help.js";
 import { type Io, processIo } from "./io.js";
 
 export { VERSION };
@@ -21,8 +22,14 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
     })
+    .option("--wide", "print tables and text at full width instead of fitting the terminal")
     .exitOverride();
   registerCommands(program, io);
+  // --wide is accepted anywhere on the command line (commander reads program options after the subcommand too).
+  program.hook("preAction", () => {
+    if (program.opts().wide) io.columns = Number.POSITIVE_INFINITY;
+  });
+  fitHelp(program, io);
   return program;
 }
 

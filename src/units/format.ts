@@ -57,6 +57,11 @@ function trimZeros(s: string): string {
   return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 }
 
+/** A number as printed with its unit, singular only when the printed number is exactly "1": "1 day", "1.0 days". */
+export function counted(printed: string, one: string, many: string): string {
+  return `${printed} ${printed === "1" ? one : many}`;
+}
+
 /**
  * A duration: "350 ns", "12 ms", "4.2 s", "3.4 min", "5.2 h", "102 days", "352 years", "3.5 thousand years",
  * "4.5 million years", "2.1 billion years", and from a trillion years on scientific: "1.1e14 years".
@@ -75,10 +80,10 @@ export function formatDuration(seconds: number, digits = 2): string {
   if (seconds < SECONDS_PER_DAY) return `${p(seconds / SECONDS_PER_HOUR)} h`;
   if (seconds < SECONDS_PER_YEAR) {
     const days = seconds / SECONDS_PER_DAY;
-    return `${days >= 10 ? Math.round(days) : p(days)} ${days === 1 ? "day" : "days"}`;
+    return counted(days >= 10 ? String(Math.round(days)) : p(days), "day", "days");
   }
   const years = seconds / SECONDS_PER_YEAR;
-  if (years < 1_000) return `${years >= 10 ? Math.round(years) : p(years)} ${years === 1 ? "year" : "years"}`;
+  if (years < 1_000) return counted(years >= 10 ? String(Math.round(years)) : p(years), "year", "years");
   const scales: Array<[number, string]> = [
     [1e3, "thousand"],
     [1e6, "million"],
@@ -126,7 +131,7 @@ export function formatUsd(usd: number, digits = 2): string {
 export function formatQubits(qubits: number, digits = 2): string {
   if (!Number.isFinite(qubits)) return String(qubits);
   const n = qubits < 1e6 ? group(qubits) : formatNumber(qubits, digits);
-  return `${n} ${qubits === 1 ? "qubit" : "qubits"}`;
+  return counted(n, "qubit", "qubits");
 }
 
 /** Orders of magnitude: "10^7.3" style used in bottleneck tables ("×10^7.3"). */

@@ -4,7 +4,9 @@ import { userError } from "../../errors.js";
 import presets from "./presets.json" with { type: "json" };
 import type { MeasurementErrorRateInput, PhysicalQubit, QubitParamsInput, TimeInput } from "./types.js";
 
-export const QUBIT_PRESET_NAMES = Object.keys(presets.qubits) as (keyof typeof presets.qubits)[];
+/** Azure's preset names. Typed as strings so the emitted .d.ts does not import presets.json (a JSON import in a
+ * declaration file fails to type-check in consumers under `module: nodenext`). */
+export const QUBIT_PRESET_NAMES: readonly string[] = Object.keys(presets.qubits);
 export const PRESETS_SOURCE = presets.source;
 export const PRESETS_AS_OF = presets.asOf;
 
