@@ -24,7 +24,6 @@ import {
   checkUncertaintyOptions,
   overrideRanges,
   pointRanges,
-  type SensitivityBar,
   sensitivity,
 } from "../estimate/uncertainty.js";
 import { createPrng } from "../sim/prng.js";
@@ -32,7 +31,12 @@ import type { Range } from "../stats/distribution.js";
 import { centralInputs, propagate, type Quantiles } from "../stats/monte-carlo.js";
 import { firstCrossing } from "../stats/root.js";
 import { bestStrategy, decideV2 } from "../verdict/compose.js";
-import type { VerdictV2 } from "../verdict/contract.js";
+import type {
+  QuantilesJson,
+  SensitivityBarJson,
+  VerdictUncertaintyJson,
+  VerdictV2,
+} from "../verdict/contract.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
 /** Outputs that get quantiles. */
@@ -49,27 +53,7 @@ export const UNCERTAIN_OUTPUTS = [
 ] as const;
 export type UncertainOutput = (typeof UNCERTAIN_OUTPUTS)[number];
 
-/** JSON form of quantiles: +Infinity ("never", "cannot run") as null. */
-export interface QuantilesJson {
-  p05: number | null;
-  p50: number | null;
-  p95: number | null;
-  neverShare: number;
-}
-
-export interface VerdictUncertainty {
-  samples: number;
-  seed: number;
-  /** "separable" (the lean path, see the module comment) or "exact" (a full evaluation per sample). */
-  method: "separable" | "exact" | "point";
-  /** Every ranged input as used (after overrides), by name. */
-  ranges: Record<string, Range>;
-  quantiles: Record<UncertainOutput, QuantilesJson>;
-  /** The crossover year's definition and that it is a projection. */
-  yearBasis: string;
-  /** Exact workload evaluations this took (the lean path's grid). */
-  evaluations: number;
-}
+export type VerdictUncertainty = VerdictUncertaintyJson;
 
 export interface UncertaintyRequest {
   samples?: number;
@@ -173,7 +157,7 @@ const ERROR_FACTOR = "qpuErrorRateFactor";
 
 export interface UncertaintyResult {
   uncertainty: VerdictUncertainty;
-  sensitivity: SensitivityBar[];
+  sensitivity: SensitivityBarJson[];
 }
 
 /**
@@ -257,23 +241,8 @@ export function verdictUncertainty(
     const { c: lc, q: lq, cm, qcap, qb, qm } = y;
     const qFeasible = Number.isFinite(lq) && qm >= 0 && qb <= qcap + 1e-12 && y.blocked <= 0;
     const d = decideV2({ seconds: 10 ** lc, feasible: cm >= 0 }, { seconds: 10 ** lq, feasible: qFeasible });
-    // Crossover size: the sample's inputs shift every size by the same log deltas (separability).
-    const gap = (n: number) =>
-      ahead(
-        sizeTable.at(n, "q") + sh.q,
-        sizeTable.at(n, "c") + sh.c,
-        sizeTable.at(n, "cm") + sh.cm,
-        sizeTable.at(n, "qm") + sh.qm,
-        sizeTable.at(n, "blocked") + sh.blocked,
-      )
-        ? -1
-        : 1;
-    const nStar = firstCrossing(gap, h.range[0], h.range[1], {
-      log: h.log,
-      integer: h.integer,
-      grid: Math.max(8, sizeAxis.length),
-    });
-    const year = nStar === null ? Number.POSITIVE_INFINITY : yearAt(x, sh, nStar);
+    const nStar = sizeAhead(x, sh, t0);
+    const year = yearOf(x, sh);
     return {
       speedupLog10: d.speedupLog10,
       qpuOverGpuLog10: lq - lc,
@@ -287,37 +256,52 @@ export function verdictUncertainty(
     };
   };
 
-  // Year of advantage at size n: both sides projected (see the module comment).
-  const yearAt = (x: Record<string, number>, sh: Logs, n: number): number => {
-    const shift = (key: keyof Logs) => sh[key];
-    const e0 = x[ERROR_FACTOR] ?? 1;
-    const errAxis = axes.get(ERROR_FACTOR);
-    const qbAt = (year: number) => {
-      let qb = sizeTable.at(n, "qb") + shift("qb");
-      let q = sizeTable.at(n, "q") + shift("q");
-      if (errAxis) {
-        const ref = referenceErrorRate(input);
-        const e = errorRateAt(e0 * ref, year, t0, x.errorHalvingYears, x.errorFloor) / ref;
-        qb += errAxis.at(e, "qb") - errAxis.at(e0, "qb");
-        q += errAxis.at(e, "q") - errAxis.at(e0, "q");
-      }
-      return { qb, q };
-    };
-    const cap0 = sizeTable.at(n, "qcap") + shift("qcap");
-    const c0 = sizeTable.at(n, "c") + shift("c");
-    const plain = errAxis
-      ? null
-      : { qb: sizeTable.at(n, "qb") + shift("qb"), q: sizeTable.at(n, "q") + shift("q") };
+  // Both sides in year Y, as log10 shifts of today's: the error rate improving toward its floor moves the quantum
+  // seconds and qubits along the error-rate axis; the classical side is faster by its price-performance trend.
+  const errAxis = axes.get(ERROR_FACTOR);
+  const refError = errAxis ? referenceErrorRate(input) : 1;
+  const errorShift = (x: Record<string, number>, year: number, key: "q" | "qb"): number => {
+    if (!errAxis || year <= t0) return 0;
+    const e0 = x[ERROR_FACTOR];
+    const e = errorRateAt(e0 * refError, year, t0, x.errorHalvingYears, x.errorFloor) / refError;
+    return errAxis.at(e, key) - errAxis.at(e0, key);
+  };
+
+  /** The smallest size at which the quantum side is ahead in `year` (null: none in the headline range). */
+  const sizeAhead = (x: Record<string, number>, sh: Logs, year: number): number | null => {
+    const dq = sh.q + errorShift(x, year, "q");
+    const dc = sh.c - (year > t0 ? Math.log10(classicalSpeedupAt(year, t0, x.classicalDoublingYears)) : 0);
+    const gap = (n: number) =>
+      ahead(
+        sizeTable.at(n, "q") + dq,
+        sizeTable.at(n, "c") + dc,
+        sizeTable.at(n, "cm") + sh.cm,
+        sizeTable.at(n, "qm") + sh.qm,
+        sizeTable.at(n, "blocked") + sh.blocked,
+      )
+        ? -1
+        : 1;
+    return firstCrossing(gap, h.range[0], h.range[1], {
+      log: h.log,
+      integer: h.integer,
+      grid: Math.max(8, sizeAxis.length),
+    });
+  };
+
+  /** The year of advantage: the first year in which the smallest size the quantum side is ahead at also fits the
+   *  qubits projected for that year. */
+  const yearOf = (x: Record<string, number>, sh: Logs): number => {
     const gapAt = (year: number): number => {
-      const { qb, q } = plain ?? qbAt(year);
+      const n = sizeAhead(x, sh, year);
+      if (n === null) return 1;
+      const qb = sizeTable.at(n, "qb") + sh.qb + errorShift(x, year, "qb");
+      const cap0 = sizeTable.at(n, "qcap") + sh.qcap;
       const cap = Number.isFinite(cap0)
         ? Math.log10(qubitsAt(10 ** cap0, year, t0, x.qubitDoublingYears))
         : cap0;
-      if (!(qb <= cap + 1e-12)) return 1;
-      const c = c0 - Math.log10(classicalSpeedupAt(year, t0, x.classicalDoublingYears));
-      return q < c ? -1 : 1;
+      return qb <= cap + 1e-12 ? -1 : 1;
     };
-    return firstCrossing(gapAt, t0, t0 + 100, { grid: 25, relTol: 1e-6 }) ?? Number.POSITIVE_INFINITY;
+    return firstCrossing(gapAt, t0, t0 + 100, { grid: 25, relTol: 2e-6 }) ?? Number.POSITIVE_INFINITY;
   };
 
   let quantiles: Record<UncertainOutput, Quantiles>;
@@ -367,7 +351,11 @@ export function verdictUncertainty(
       yearBasis: `projected: the first year, at the crossover size, in which the qubits needed (error rate improving toward its floor) fit the qubits projected from today's ${"device"} by the fitted doubling trend, and the quantum side beats the classical side sped up by its price-performance trend (trend projections, not devices)`,
       evaluations,
     },
-    sensitivity: bars,
+    sensitivity: bars.map((b) => ({
+      ...b,
+      speedupLog10AtLow: finite(b.speedupLog10AtLow),
+      speedupLog10AtHigh: finite(b.speedupLog10AtHigh),
+    })),
   };
 }
 
@@ -382,8 +370,10 @@ function nanSafe<O extends string>(
   };
 }
 
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
 function toJson(q: Quantiles): QuantilesJson {
-  const f = (v: number) => (Number.isFinite(v) ? v : null);
+  const f = finite;
   return { p05: f(q.p05), p50: f(q.p50), p95: f(q.p95), neverShare: q.neverShare };
 }
 
@@ -406,4 +396,15 @@ function sizeGrid(def: WorkloadDefinition): number[] {
     out.push(integer ? Math.max(range[0], Math.round(x / step) * step) : x);
   }
   return [...new Set(out)];
+}
+
+/** The verdict of `def` at `input` with its uncertainty and sensitivity attached (the CLI, API and report). */
+export function evaluateWithUncertainty(
+  def: WorkloadDefinition,
+  input: Record<string, unknown>,
+  context: EvaluationContext,
+  request: UncertaintyRequest = {},
+): VerdictV2 {
+  const verdict = def.evaluate(input as never, context);
+  return { ...verdict, ...verdictUncertainty(def, input, context, verdict, request) };
 }
