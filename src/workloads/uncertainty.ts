@@ -228,9 +228,6 @@ export function verdictUncertainty(
     return y;
   };
 
-  const ahead = (q: number, c: number, cm: number, qm: number, blocked: number): boolean =>
-    Number.isFinite(q) && blocked <= 0 && qm >= 0 && (cm < 0 || q < c);
-
   const model = (x: Record<string, number>): Record<UncertainOutput, number> => {
     const y = {} as Logs;
     const sh = {} as Logs;
@@ -267,25 +264,88 @@ export function verdictUncertainty(
     return errAxis.at(e, key) - errAxis.at(e0, key);
   };
 
-  /** The smallest size at which the quantum side is ahead in `year` (null: none in the headline range). */
+  /** The smallest size at which the quantum side is ahead in `year` (null: none in the headline range). Solved
+   *  segment by segment on the size table: between grid points every log quantity is linear in (log) size, so
+   *  each condition of "ahead" holds on an interval we can write down; no per-sample search. */
+  const ns = sizeAxis.map((p) => p.n);
+  const tOf = (n: number) => (h.log ? Math.log(n) : n);
+  const fromT = (t: number) => (h.log ? Math.exp(t) : t);
+  const col = (k: keyof Logs) => sizeAxis.map((p) => p.y[k]);
+  const [qs, cs, cms, qms, bls] = [col("q"), col("c"), col("cm"), col("qm"), col("blocked")];
+  // Per sample, the parts of "ahead" that do not move with the year (feasibility margins) are solved once per
+  // segment: [aLo, aHi] where the quantum side can run, and from b1 on where the classical side hits its memory
+  // wall. Per year only "quantum faster" moves (d < D). Preallocated: this is the hot loop.
+  const S = ns.length;
+  const aLo = new Float64Array(S);
+  const aHi = new Float64Array(S);
+  const b1 = new Float64Array(S);
+  const stepped = new Uint8Array(S);
+  let sampleKey: Logs | null = null;
+  const prepare = (sh: Logs) => {
+    if (sampleKey === sh) return;
+    sampleKey = sh;
+    for (let i = 0; i < S; i++) {
+      const j = Math.min(i + 1, S - 1);
+      const ends = [
+        [cms[i] + sh.cm, cms[j] + sh.cm],
+        [-(qms[i] + sh.qm), -(qms[j] + sh.qm)],
+        [bls[i] + sh.blocked, bls[j] + sh.blocked],
+      ];
+      stepped[i] =
+        !Number.isFinite(qs[i]) ||
+        !Number.isFinite(qs[j]) ||
+        !Number.isFinite(cs[i]) ||
+        !Number.isFinite(cs[j]) ||
+        ends.some(([p, q]) => !Number.isFinite(p) || !Number.isFinite(q))
+          ? 1
+          : 0;
+      const A = meet(le(ends[2]), le(ends[1]));
+      aLo[i] = A ? A[0] : 2;
+      aHi[i] = A ? A[1] : -1;
+      const B1 = meet(A, lt(ends[0]));
+      b1[i] = B1 ? B1[0] : 2;
+    }
+  };
   const sizeAhead = (x: Record<string, number>, sh: Logs, year: number): number | null => {
+    prepare(sh);
     const dq = sh.q + errorShift(x, year, "q");
     const dc = sh.c - (year > t0 ? Math.log10(classicalSpeedupAt(year, t0, x.classicalDoublingYears)) : 0);
-    const gap = (n: number) =>
-      ahead(
-        sizeTable.at(n, "q") + dq,
-        sizeTable.at(n, "c") + dc,
-        sizeTable.at(n, "cm") + sh.cm,
-        sizeTable.at(n, "qm") + sh.qm,
-        sizeTable.at(n, "blocked") + sh.blocked,
-      )
-        ? -1
-        : 1;
-    return firstCrossing(gap, h.range[0], h.range[1], {
-      log: h.log,
-      integer: h.integer,
-      grid: Math.max(8, sizeAxis.length),
-    });
+    const D = dc - dq;
+    for (let i = 0; i < S; i++) {
+      const j = i + 1 < S ? i + 1 : i;
+      if (stepped[i]) {
+        // A side that cannot run (or a margin without a bound) at one end: the table steps there (nearest grid
+        // point), so test the ends.
+        for (const k of [i, j]) {
+          const cm = cms[k] + sh.cm;
+          const ok = -(qms[k] + sh.qm) <= 0 && bls[k] + sh.blocked <= 0;
+          if (Number.isFinite(qs[k]) && ok && (cm < 0 || qs[k] - cs[k] < D)) return ns[k];
+        }
+        continue;
+      }
+      let f = b1[i];
+      if (aLo[i] <= aHi[i]) {
+        // d(f) − D < 0 on an interval of f, met with [aLo, aHi].
+        const p = qs[i] - cs[i] - D;
+        const q = qs[j] - cs[j] - D;
+        let lo = 2;
+        let hi = -1;
+        if (p < 0 && q < 0) {
+          lo = 0;
+          hi = 1;
+        } else if (p < 0 || q < 0) {
+          const c = p / (p - q);
+          lo = p < 0 ? 0 : c;
+          hi = p < 0 ? c : 1;
+        }
+        const l = Math.max(lo, aLo[i]);
+        if (l <= Math.min(hi, aHi[i]) && l < f) f = l;
+      }
+      if (f > 1) continue;
+      const n = i === j ? ns[i] : fromT(tOf(ns[i]) + f * (tOf(ns[j]) - tOf(ns[i])));
+      return Math.min(h.integer ? Math.max(h.range[0], Math.ceil(n - 1e-9)) : n, ns[j]);
+    }
+    return null;
   };
 
   /** The year of advantage: the first year in which the smallest size the quantum side is ahead at also fits the
@@ -407,4 +467,29 @@ export function evaluateWithUncertainty(
 ): VerdictV2 {
   const verdict = def.evaluate(input as never, context);
   return { ...verdict, ...verdictUncertainty(def, input, context, verdict, request) };
+}
+
+type Interval = [number, number] | null;
+
+/** Where a + f·(b − a) ≤ 0 for f in [0, 1]. */
+function le([a, b]: number[]): Interval {
+  if (a <= 0 && b <= 0) return [0, 1];
+  if (a > 0 && b > 0) return null;
+  const f = a / (a - b);
+  return a <= 0 ? [0, f] : [f, 1];
+}
+
+/** Where a + f·(b − a) < 0 (the crossing point itself excluded only when it is an end). */
+function lt([a, b]: number[]): Interval {
+  if (a < 0 && b < 0) return [0, 1];
+  if (a >= 0 && b >= 0) return null;
+  const f = a / (a - b);
+  return a < 0 ? [0, f] : [f, 1];
+}
+
+function meet(x: Interval, y: Interval): Interval {
+  if (x === null || y === null) return null;
+  const lo = Math.max(x[0], y[0]);
+  const hi = Math.min(x[1], y[1]);
+  return lo <= hi ? [lo, hi] : null;
 }
