@@ -64,6 +64,9 @@ export interface UncertaintyRequest {
   point?: boolean;
   /** Evaluate the workload for every sample (slow; for checking the lean path). */
   exact?: boolean;
+  /** Only the verdict at the given size: no crossover size or year per sample (reported as not computed, null with
+   *  neverShare 1). For callers that show the headline band only. */
+  headlineOnly?: boolean;
 }
 
 /** The log10 quantities a verdict contributes to the reconstruction. */
@@ -117,24 +120,27 @@ const delta = (y: number, y0: number): number => (y === y0 ? 0 : y - y0);
 
 /** A 1-D table of Logs along one input, linearly interpolated in x (log x for positive ranges). */
 class Axis {
+  /** The grid in interpolation coordinates (log x for log axes), computed once: `at` is the hot loop. */
+  private readonly ts: Float64Array;
   constructor(
     readonly xs: number[],
     readonly ys: Logs[],
     readonly log: boolean,
-  ) {}
+  ) {
+    this.ts = Float64Array.from(xs, (x) => (log ? Math.log(x) : x));
+  }
   at(x: number, k: keyof Logs): number {
     const xs = this.xs;
-    const t = (v: number) => (this.log ? Math.log(v) : v);
-    if (x <= xs[0]) return this.ys[0][k];
     const n = xs.length - 1;
+    if (x <= xs[0]) return this.ys[0][k];
     if (x >= xs[n]) return this.ys[n][k];
     let i = 1;
     while (xs[i] < x) i++;
     const a = this.ys[i - 1][k];
     const b = this.ys[i][k];
     if (a === b || !Number.isFinite(a) || !Number.isFinite(b)) return x - xs[i - 1] < xs[i] - x ? a : b;
-    const f = (t(x) - t(xs[i - 1])) / (t(xs[i]) - t(xs[i - 1]));
-    return a + f * (b - a);
+    const t = this.log ? Math.log(x) : x;
+    return a + ((t - this.ts[i - 1]) / (this.ts[i] - this.ts[i - 1])) * (b - a);
   }
 }
 
@@ -238,8 +244,8 @@ export function verdictUncertainty(
     const { c: lc, q: lq, cm, qcap, qb, qm } = y;
     const qFeasible = Number.isFinite(lq) && qm >= 0 && qb <= qcap + 1e-12 && y.blocked <= 0;
     const d = decideV2({ seconds: 10 ** lc, feasible: cm >= 0 }, { seconds: 10 ** lq, feasible: qFeasible });
-    const nStar = sizeAhead(x, sh, t0);
-    const year = yearOf(x, sh);
+    const nStar = request.headlineOnly ? null : sizeAhead(x, sh, t0);
+    const year = request.headlineOnly ? Number.POSITIVE_INFINITY : yearOf(x, sh);
     return {
       speedupLog10: d.speedupLog10,
       qpuOverGpuLog10: lq - lc,
