@@ -6,20 +6,21 @@ const yr = (y: number | null) => (y === null ? "never" : String(Math.floor(y)));
 const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 /** "2041–2058, median 2049 (projected)", "2026 (projected)", "never", "2041–never, median 2051 (13% never)". */
-export function yearBand(q: QuantilesJson): string {
+export function yearBand(q: QuantilesJson, compact = false): string {
   if (q.p50 === null && q.p05 === null) return "never";
   const never = q.neverShare > 0 ? `, ${pct(q.neverShare)} never` : "";
-  if (yr(q.p05) === yr(q.p95)) return `${yr(q.p50)} (projected${never})`;
-  return `${yr(q.p05)}–${yr(q.p95)}, median ${yr(q.p50)} (projected${never})`;
+  const note = compact ? "" : ` (projected${never})`;
+  if (yr(q.p05) === yr(q.p95)) return `${yr(q.p50)}${note}`;
+  return `${yr(q.p05)}–${yr(q.p95)}, median ${yr(q.p50)}${note}`;
 }
 
 const orders = (x: number) => `10^${x.toFixed(1)}`;
 
 /** The quantum / classical time ratio's band, "10^15–10^25×", with its median. */
-export function ratioBand(q: QuantilesJson): string {
+export function ratioBand(q: QuantilesJson, compact = false): string {
   if (q.p05 === null || q.p95 === null || q.p50 === null) return "n/a";
   if (q.p05 === q.p95) return `${orders(q.p50)}×`;
-  return `${orders(q.p05)}–${orders(q.p95)}× (median ${orders(q.p50)})`;
+  return `${orders(q.p05)}–${orders(q.p95)}×${compact ? "" : ` (median ${orders(q.p50)})`}`;
 }
 
 /** One line for a verdict: who is slower, by how much, as a band; and the year band. */
