@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { memoryIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 import { buildReport } from "../src/report/build.js";
+import { renderHtml } from "../src/report/html.js";
 import { DEFAULT_SCENARIO, parseScenario } from "../src/report/scenario.js";
 import { roundDeep } from "../src/units/quantity.js";
 
@@ -83,6 +84,24 @@ describe("qfit report", () => {
     await expect(JSON.stringify(compact, null, 2)).toMatchFileSnapshot("./__snapshots__/report-default.json");
   });
 
+  it("each waterfall steps through the best strategy's factors and ends at log10(quantum / classical)", () => {
+    const report = buildReport({ ...DEFAULT_SCENARIO, t0: 2026, extrapolation: false });
+    expect(report.schemaVersion).toBe(2);
+    expect(report.waterfalls).toHaveLength(report.verdicts.length);
+    report.waterfalls.forEach((w, i) => {
+      const v = report.verdicts[i];
+      expect(w.strategy).toBe(v.best);
+      expect(w.steps[0].start).toBe(0);
+      for (let k = 1; k < w.steps.length; k++) expect(w.steps[k].start).toBe(w.steps[k - 1].end);
+      expect(Math.abs(w.totalLog10 - v.qpuOverGpuLog10)).toBeLessThan(0.01);
+      expect(w.steps.filter((s) => s.largest)).toHaveLength(1);
+    });
+    const html = renderHtml(report);
+    const svg = html.slice(html.indexOf('id="waterfall-3"'));
+    expect(svg).toContain(">total<");
+    expect(svg).toContain(">error-correction<");
+  });
+
   it("states which scaling drives the training gap, from models trained here", () => {
     const report = buildReport({ ...DEFAULT_SCENARIO, t0: 2026 });
     expect(report.training?.drivingScaling).toMatch(/^Parameter shift's 2·P·S scaling drives the gap/);
@@ -100,7 +119,7 @@ describe("qfit report", () => {
     const r = await run(["report", "--markdown"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^# qfit report/);
-    expect(r.out).toContain("648 modulus bits in 20");
+    expect(r.out).toContain("679 modulus bits in 20");
     expect(r.out).toContain("| workload | classical |");
     expect(r.out).toContain("**clock** (largest)");
     expect(r.out).toContain("[llama3-paper]");

@@ -8,7 +8,8 @@ import {
   type LlmTrainingVerdict,
 } from "../estimate/llm-training.js";
 import { llmPresets, publishedRuns } from "../estimate/llm-workload.js";
-import { catalog, citationIds } from "../hardware/catalog.js";
+import { deviceTiming, shotSeconds } from "../estimate/nisq.js";
+import { catalog, citationIds, getQpu } from "../hardware/catalog.js";
 import { secondsToDays } from "../units/quantity.js";
 import { composeVerdict, constraint } from "../verdict/compose.js";
 import type { BottleneckFactor, Constraint, Strategy, VerdictV2 } from "../verdict/contract.js";
@@ -93,7 +94,9 @@ function adaptLlm(
   const qSeconds = q.seconds * qTime;
   const clusterRate = g.usefulCount * g.peakTflops * 1e12 * g.mfu * g.scalingEfficiency;
   const tFwd = (2 * w.params) / clusterRate;
-  const tShot = q.circuit.shotSeconds * qTime;
+  // The engine's circuit.shotSeconds is the effective shot (after repetition or error correction); the physical
+  // shot is the circuit's own duration on the device.
+  const tShot = shotSeconds(q.circuit, deviceTiming(getQpu(q.device))) * qTime;
   const tEff = qSeconds / q.shots.total;
   const f = (name: string, value: number, formula: string, explanation: string): BottleneckFactor => ({
     name,

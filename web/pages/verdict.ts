@@ -57,6 +57,13 @@ export function currentVerdict(): { v: VerdictV2 | null; error: string | null } 
   }
 }
 
+/** Another workload: its fields start from their defaults (a value of one workload may be invalid for another). */
+function switchKind(kind: string) {
+  const current = workloads.find((w) => w.kind === kindState.value);
+  if (current) for (const f of formSpec(current).fields) fieldState(f.name).value = "";
+  kindState.value = kind;
+}
+
 function control(f: FormField) {
   const s = fieldState(f.name);
   const id = `f-${f.name}`;
@@ -121,7 +128,7 @@ export function VerdictPage() {
     <h2 id="verdict-h">Verdict</h2>
     <p class="muted">${def.description}</p>
     <div class="controls">
-      <label>Workload<select id="kind" value=${def.kind} onChange=${(e: Event) => (kindState.value = (e.target as HTMLSelectElement).value)}>
+      <label>Workload<select id="kind" value=${def.kind} onChange=${(e: Event) => switchKind((e.target as HTMLSelectElement).value)}>
         ${workloads.map((w) => html`<option value=${w.kind}>${w.title}</option>`)}
       </select></label>
       ${form.fields.map((f) => html`<label title=${f.description}>${f.label}${control(f)}</label>`)}
