@@ -16,12 +16,7 @@ export const MAX_API_SAMPLES = 20_000;
 /** The uncertainty settings of an estimate request: the CLI's --samples, --seed, --no-uncertainty, --range. */
 export const uncertaintyRequestFields = {
   samples: z.number().int().min(1).max(MAX_API_SAMPLES).optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional(),
+  seed: runOptionFields().seed,
   uncertainty: z.boolean().optional(),
   ranges: z.record(z.string().max(100), rangeSchema).optional(),
 };
