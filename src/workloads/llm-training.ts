@@ -15,6 +15,7 @@ import { composeVerdict, constraint } from "../verdict/compose.js";
 import type { BottleneckFactor, Constraint, Strategy, VerdictV2 } from "../verdict/contract.js";
 import { gpuCountField } from "./fields.js";
 import type { PlotData } from "./plot-data.js";
+import { factorRange, rangeAbout, sampledOr } from "./ranges.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
 export const LLM_DEFAULT_PRESET = "llama-3.1-405b";
@@ -79,16 +80,24 @@ function adaptLlm(
   v: LlmTrainingVerdict,
   input: LlmTrainingWorkloadInput,
   crossover: VerdictV2["crossover"],
+  sampled?: Readonly<Record<string, number>>,
 ): VerdictV2 {
   const w = v.workload;
   const g = v.gpuDetail;
   const q = v.qpuDetail;
+  // Sampled factors of catalog values (issue 13): shot time, GPU goodput, prices. All 1 for the point estimate.
+  const qTime = sampledOr(sampled, "qpuGateTimeFactor", 1);
+  const goodput = sampledOr(sampled, "classicalThroughputFactor", 1);
+  const gPrice = sampledOr(sampled, "classicalPriceFactor", 1);
+  const qPrice = sampledOr(sampled, "quantumPriceFactor", 1);
+  const gpuSeconds = v.gpu.seconds / goodput;
+  const qSeconds = q.seconds * qTime;
   const clusterRate = g.usefulCount * g.peakTflops * 1e12 * g.mfu * g.scalingEfficiency;
   const tFwd = (2 * w.params) / clusterRate;
   // The engine's circuit.shotSeconds is the effective shot (after repetition or error correction); the physical
   // shot is the circuit's own duration on the device.
-  const tShot = shotSeconds(q.circuit, deviceTiming(getQpu(q.device)));
-  const tEff = q.seconds / q.shots.total;
+  const tShot = shotSeconds(q.circuit, deviceTiming(getQpu(q.device))) * qTime;
+  const tEff = qSeconds / q.shots.total;
   const f = (name: string, value: number, formula: string, explanation: string): BottleneckFactor => ({
     name,
     factorLog10: Math.log10(value),
@@ -117,8 +126,8 @@ function adaptLlm(
     ),
     f(
       "gpu-training-work",
-      (w.tokens * tFwd) / v.gpu.seconds,
-      `D × t_fwd / T_gpu = ${(w.tokens * tFwd).toExponential(3)} s / ${v.gpu.seconds.toExponential(3)} s`,
+      (w.tokens * tFwd) / gpuSeconds,
+      `D × t_fwd / T_gpu = ${(w.tokens * tFwd).toExponential(3)} s / ${gpuSeconds.toExponential(3)} s`,
       "the GPU's training time per forward pass: backward pass and cluster scaling (negative: the GPU does more per token)",
     ),
   ];
@@ -131,10 +140,10 @@ function adaptLlm(
     name: "variational-nisq",
     title: "Variational circuit trained by parameter shift",
     device: q.deviceName,
-    seconds: q.seconds,
+    seconds: qSeconds,
     feasible: constraints.every((c) => c.satisfied),
     physicalQubits: q.qubits,
-    costUsd: q.costUsd,
+    costUsd: q.costUsd === null ? null : q.costUsd * qTime * qPrice,
     bottlenecks,
     constraints,
     faultTolerance: null,
@@ -155,10 +164,10 @@ function adaptLlm(
       method: `data-parallel training (${w.flopsFormula})`,
       device: g.deviceName,
       count: g.count,
-      seconds: v.gpu.seconds,
+      seconds: gpuSeconds,
       feasible: v.gpu.feasible,
-      costUsd: v.gpu.costUsd,
-      energyJ: v.gpu.energyJ,
+      costUsd: v.gpu.costUsd === null ? null : (v.gpu.costUsd * gPrice) / goodput,
+      energyJ: v.gpu.energyJ === null ? null : v.gpu.energyJ / goodput,
       formula: `${w.flops.toExponential(3)} FLOP / (${g.usefulCount} GPUs × ${g.peakTflops} TFLOP/s × MFU ${g.mfu} × scaling ${g.scalingEfficiency.toFixed(3)})`,
       sources: g.sources.map((s) => s.id),
       constraints: [gpuMemory],
@@ -299,14 +308,39 @@ export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
   },
   sources: citationIds("[kaplan2020]"),
   measuredTraining: true,
-  evaluate(input: LlmTrainingWorkloadInput, _context: EvaluationContext): VerdictV2 {
+  evaluate(raw: LlmTrainingWorkloadInput, context: EvaluationContext): VerdictV2 {
+    const s = context.sampled;
+    const input = s
+      ? {
+          ...raw,
+          mfu: sampledOr(s, "mfu", raw.mfu),
+          pue: sampledOr(s, "pue", raw.pue),
+          epsilon: sampledOr(s, "epsilon", raw.epsilon),
+        }
+      : raw;
     const v = engineCall(input);
-    return adaptLlm(v, input, {
-      sizeLabel: "parameters N (tokens D = 20·N)",
-      size: v.crossover.size,
-      year: v.crossover.year,
-      explanation: v.crossover.explanation,
-    });
+    return adaptLlm(
+      v,
+      input,
+      {
+        sizeLabel: "parameters N (tokens D = 20·N)",
+        size: v.crossover.size,
+        year: v.crossover.year,
+        explanation: v.crossover.explanation,
+      },
+      s,
+    );
+  },
+  ranges(input) {
+    return {
+      mfu: rangeAbout("mfu", input.mfu, 0.01, 1),
+      classicalThroughputFactor: factorRange("classicalThroughputFactor"),
+      classicalPriceFactor: factorRange("classicalPriceFactor"),
+      pue: rangeAbout("pue", input.pue, 1, 9.99),
+      epsilon: rangeAbout("epsilon", input.epsilon, 1e-12, 0.99),
+      qpuGateTimeFactor: factorRange("qpuGateTimeFactor"),
+      quantumPriceFactor: factorRange("quantumPriceFactor"),
+    };
   },
   plots(input) {
     const v = engineCall(input);
