@@ -66,8 +66,7 @@ const DESCRIPTION: Record<BudgetKind, { code: string; what: string; hint: string
 
 /** Adds saturating: budgets and per-gate costs stay finite and exact up to 2^53. */
 export function addCapped(a: number, b: number, cap: number): number {
-  const s = a + b;
-  return s > cap ? cap : s;
+  return Math.min(a + b, cap);
 }
 
 export function mulCapped(a: number, b: number, cap: number): number {

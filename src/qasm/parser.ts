@@ -1102,7 +1102,11 @@ class Parser {
     if (!q) return;
     this.chargeSimple(q.size, posOf(kw));
     for (let i = 0; i < q.size; i++) {
-      this.pushOp({ kind: "reset", qubit: q.first + i, ...(condition ? { condition: { ...condition } } : {}) });
+      this.pushOp({
+        kind: "reset",
+        qubit: q.first + i,
+        ...(condition ? { condition: { ...condition } } : {}),
+      });
     }
   }
 
