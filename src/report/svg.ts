@@ -1,6 +1,7 @@
 // Self-contained SVG plots for the HTML report: no DOM, no network, no fonts to load, so the same string renders in
 // a browser opened from disk and in a test. Two shapes cover the report: lines/points on (log) axes, and
 // horizontal bars. Every mark carries a <title> so hovering shows its value; axes say their unit.
+import { beyondRange } from "../units/format.js";
 
 export interface Point {
   x: number;
@@ -71,7 +72,11 @@ export function escapeXml(s: string): string {
 }
 
 const fmt = (v: number): string =>
-  Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(1) : String(+v.toPrecision(3));
+  !Number.isFinite(v)
+    ? beyondRange(v)
+    : Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3)
+      ? v.toExponential(1)
+      : String(+v.toPrecision(3));
 const logTick = (v: number): string => {
   const k = Math.round(Math.log10(v));
   return k >= 0 && k <= 4 ? String(10 ** k) : `1e${k}`;
@@ -245,7 +250,8 @@ export function barPlot(spec: BarPlotSpec): string {
   const left = 150;
   const x0 = left;
   const x1 = W - 110;
-  const ax = axis([0, ...spec.bars.map((b) => b.value)], false);
+  // Non-finite bars (a factor past what a double holds) run to the plot's edge, labelled "beyond range".
+  const ax = axis([0, ...spec.bars.map((b) => b.value).filter(Number.isFinite)], false);
   const sx = scale(ax, x0, x1);
   const y0 = M.top;
   const yEnd = M.top + spec.bars.length * rowH;
@@ -261,11 +267,13 @@ export function barPlot(spec: BarPlotSpec): string {
   const zero = sx(0);
   spec.bars.forEach((b, i) => {
     const y = y0 + i * rowH + 4;
-    const xa = Math.min(zero, sx(b.value));
-    const w = Math.max(1, Math.abs(sx(b.value) - zero));
+    const end = Number.isFinite(b.value) ? sx(b.value) : b.value > 0 ? x1 : x0;
+    const xa = Math.min(zero, end);
+    const w = Math.max(1, Math.abs(end - zero));
+    const label = Number.isFinite(b.value) ? fmt(+b.value.toFixed(1)) : beyondRange(b.value);
     const color = b.highlight ? PALETTE[1] : PALETTE[0];
     body.push(
-      `<g class="bar"><title>${escapeXml(b.tooltip)}</title><text x="${left - 8}" y="${y + (rowH - 8) / 2}" dy="0.32em" text-anchor="end">${escapeXml(b.label)}</text><rect x="${xa.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}"/><text x="${(xa + w + 4).toFixed(1)}" y="${y + (rowH - 8) / 2}" dy="0.32em" fill="#333">${escapeXml(fmt(+b.value.toFixed(1)))}${b.highlight ? " (binding)" : ""}</text></g>`,
+      `<g class="bar"><title>${escapeXml(b.tooltip)}</title><text x="${left - 8}" y="${y + (rowH - 8) / 2}" dy="0.32em" text-anchor="end">${escapeXml(b.label)}</text><rect x="${xa.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}"/><text x="${(xa + w + 4).toFixed(1)}" y="${y + (rowH - 8) / 2}" dy="0.32em" fill="#333">${escapeXml(label)}${b.highlight ? " (binding)" : ""}</text></g>`,
     );
   });
   body.push(`<line x1="${zero.toFixed(1)}" x2="${zero.toFixed(1)}" y1="${y0}" y2="${yEnd}" stroke="#333"/>`);
