@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { estimateGpu, estimateGpuFromReportedHours } from "../src/estimate/gpu.js";
 import { estimateLlmTraining } from "../src/estimate/llm-training.js";
+import { llmTraining, publishedRuns } from "../src/estimate/llm-workload.js";
 import { secondsToDays, secondsToYears } from "../src/units/quantity.js";
-import { llmTraining, publishedRuns } from "../src/workloads/llm-training.js";
 
 const within = (actual: number, expected: number, rel = 0.01) =>
   expect(Math.abs(actual / expected - 1), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel);

@@ -11,8 +11,8 @@ import {
   type VerdictGpu,
   type VerdictQpu,
 } from "../verdict/verdict.js";
-import { type LlmTrainingInput, type LlmTrainingWorkload, llmTraining } from "../workloads/llm-training.js";
 import { estimateGpu, estimateGpuFromReportedHours, type GpuEstimate, type GpuOptions } from "./gpu.js";
+import { type LlmTrainingInput, type LlmTrainingWorkload, llmTraining } from "./llm-workload.js";
 import {
   type Bottleneck,
   estimateQpuTraining,
