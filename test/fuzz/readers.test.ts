@@ -9,6 +9,7 @@ import { stringify } from "yaml";
 import * as api from "../../src/api/handlers.js";
 import { estimateFaultTolerant } from "../../src/estimate/ftqc/index.js";
 import { parseScenario } from "../../src/report/scenario.js";
+import { workloads } from "../../src/workloads/registry.js";
 import { newFigures, record, within } from "./budget.js";
 
 const figures = { scenario: newFigures(), counts: newFigures(), api: newFigures() };
@@ -20,15 +21,7 @@ afterAll(() => {
 
 const TIMEOUT = 600_000; // wall clock on a shared machine; the CPU budget per input is the real guard
 
-const KINDS = [
-  "llm-training",
-  "shor",
-  "grover",
-  "chemistry",
-  "hamiltonian-simulation",
-  "qaoa-maxcut",
-  "annealing-qubo",
-];
+const KINDS = workloads.map((w) => w.kind);
 const NAMES = [
   "constructor",
   "__proto__",
