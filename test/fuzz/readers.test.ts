@@ -134,7 +134,7 @@ const hostileYaml = fc.oneof(
 
 describe("scenario reader", () => {
   it(
-    "20,000 scenarios (YAML, JSON, hostile): a scenario or a positioned user error",
+    "8,000 scenarios (YAML, JSON, hostile): a scenario or a positioned user error",
     () => {
       const check = (text: string) =>
         within(
