@@ -189,11 +189,11 @@ describe("clean ends", () => {
     const dir = mkdtempSync(join(tmpdir(), "qfit-int-"));
     const { spawn } = await import("node:child_process");
     const p = spawn(process.execPath, [BIN, "report", "--html", join(dir, "r.html")], { stdio: "ignore" });
-    await new Promise((r) => setTimeout(r, 1500));
-    p.kill("SIGINT");
-    const [code, signal] = await new Promise<[number | null, string | null]>((r) =>
-      p.once("exit", (c, s) => r([c, s])),
-    );
+    // Listen from the start: a fast machine may finish the report before the signal is sent.
+    const exited = new Promise<[number | null, string | null]>((r) => p.once("exit", (c, s) => r([c, s])));
+    await new Promise((r) => setTimeout(r, 1000));
+    if (p.exitCode === null) p.kill("SIGINT");
+    const [code, signal] = await exited;
     if (code === 0) {
       expect(readdirSync(dir)).toEqual(["r.html"]); // it finished first: the whole file
     } else {
