@@ -46,7 +46,7 @@ function formatItem(term: string, termWidth: number, description: string, width:
   return [`  ${term}`, ...under].join("\n");
 }
 
-function* commandsOf(cmd: Command): Generator<Command> {
+export function* commandsOf(cmd: Command): Generator<Command> {
   yield cmd;
   for (const sub of cmd.commands as Command[]) yield* commandsOf(sub);
 }

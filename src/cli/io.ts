@@ -1,5 +1,5 @@
 // The CLI's only contact with the process: streams, files, environment. Tests pass an in-memory Io.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { freemem, totalmem } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { userError } from "../errors.js";
@@ -45,6 +45,8 @@ export function processIo(): Io {
         writeFileSync(tmp, text);
         renameSync(tmp, path);
       } catch (e) {
+        // The rename fails when the target is a directory or not writable: the temporary file must not stay.
+        rmSync(tmp, { force: true });
         throw userError("IO.WriteFailed", `cannot write ${path}: ${(e as Error).message}`, { field: path });
       }
     },

@@ -9,9 +9,19 @@ import {
   SECONDS_PER_YEAR,
 } from "./quantity.js";
 
+/**
+ * What a non-finite quantity reads as: never "Infinity" or "NaN", which look like bugs. An infinite result means
+ * the model's answer lies past what it can express (no layout exists, a count overflows a double).
+ */
+export const BEYOND_RANGE = "beyond range";
+
+export function beyondRange(x: number): string {
+  return Number.isNaN(x) ? "not computable" : x < 0 ? `-${BEYOND_RANGE}` : BEYOND_RANGE;
+}
+
 /** Scientific notation with `digits` significant digits: 1.1e14, 3.79e25 (no "+" in the exponent). */
 export function formatSci(x: number, digits = 2): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x)) return beyondRange(x);
   if (x === 0) return "0";
   const [mantissa, exponent] = x.toExponential(digits - 1).split("e");
   return `${mantissa}e${Number(exponent)}`;
@@ -29,7 +39,7 @@ function group(n: number): string {
  * ("4,486"); then "2.1 million", "3.4 billion", "5 trillion"; beyond 1e15 scientific ("6.5e12" is "6.5 trillion").
  */
 export function formatNumber(x: number, digits = 2): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x)) return beyondRange(x);
   const a = Math.abs(x);
   if (a === 0) return "0";
   if (a < 1e-3) return formatSci(x, digits);
@@ -67,7 +77,7 @@ export function counted(printed: string, one: string, many: string): string {
  * "4.5 million years", "2.1 billion years", and from a trillion years on scientific: "1.1e14 years".
  */
 export function formatDuration(seconds: number, digits = 2): string {
-  if (Number.isNaN(seconds)) return "NaN";
+  if (Number.isNaN(seconds)) return beyondRange(seconds);
   if (seconds === Number.POSITIVE_INFINITY) return "never (infinite)";
   if (seconds < 0) return `-${formatDuration(-seconds, digits)}`;
   if (seconds === 0) return "0 s";
@@ -102,7 +112,7 @@ export function formatFlops(flops: number, digits = 2): string {
 
 /** Energy in joules shown as J, kJ, kWh, MWh, GWh, TWh, then scientific TWh. */
 export function formatEnergy(joules: number, digits = 2): string {
-  if (!Number.isFinite(joules)) return String(joules);
+  if (!Number.isFinite(joules)) return beyondRange(joules);
   const p = (x: number): string => prec(x, digits);
   if (joules < 1e3) return `${p(joules)} J`;
   if (joules < JOULES_PER_KWH) return `${p(joules / 1e3)} kJ`;
@@ -121,7 +131,7 @@ export function formatEnergy(joules: number, digits = 2): string {
 
 /** Money: "$0.42", "$2,450", "$1.2 million", "$3.4 billion", "$1.1e18". */
 export function formatUsd(usd: number, digits = 2): string {
-  if (!Number.isFinite(usd)) return String(usd);
+  if (!Number.isFinite(usd)) return beyondRange(usd);
   if (usd < 0) return `-${formatUsd(-usd, digits)}`;
   if (usd < 1) return `$${usd.toFixed(2)}`;
   return `$${formatNumber(usd, digits)}`;
@@ -129,14 +139,14 @@ export function formatUsd(usd: number, digits = 2): string {
 
 /** Qubit counts: "156 qubits", "25,000 qubits", "6.5 trillion qubits", "1.2e16 qubits". */
 export function formatQubits(qubits: number, digits = 2): string {
-  if (!Number.isFinite(qubits)) return String(qubits);
+  if (!Number.isFinite(qubits)) return beyondRange(qubits);
   const n = qubits < 1e6 ? group(qubits) : formatNumber(qubits, digits);
   return counted(n, "qubit", "qubits");
 }
 
 /** Orders of magnitude: "10^7.3" style used in bottleneck tables ("×10^7.3"). */
 export function formatOrders(log10: number, digits = 2): string {
-  if (!Number.isFinite(log10)) return String(log10);
+  if (!Number.isFinite(log10)) return beyondRange(log10);
   if (Math.abs(log10) < 3) return `×${formatNumber(10 ** log10, digits)}`;
   return `×10^${trimZeros(log10.toFixed(1))}`;
 }
