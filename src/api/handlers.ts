@@ -1,10 +1,11 @@
 // The HTTP API's answers as pure functions of validated input: the server (Node) and the dashboard (browser)
 // call the same code, so a number on the page is the number the CLI prints.
-import { estimateLlmTraining, type LlmEstimateOptions, llmCrossover } from "../estimate/llm-training.js";
+import { type LlmEstimateOptions, llmCrossover } from "../estimate/llm-training.js";
 import type { CrossoverSeries as NativeCrossoverSeries } from "../estimate/native.js";
 import { catalog } from "../hardware/catalog.js";
 import { type AnyVerdict, evaluateWorkload, isNative } from "../report/build.js";
 import { workloadSpecSchema } from "../report/scenario.js";
+import { estimateLlmTrainingInput } from "../workloads/llm-training.js";
 import { type EstimateRequest, estimateRequestSchema, t0Schema } from "./schemas.js";
 import { validate } from "./validate.js";
 
@@ -44,12 +45,12 @@ export function estimate(body: unknown): AnyVerdict {
   if (!isLlm(body)) return nativeVerdict(body);
   const r = validate(estimateRequestSchema, body, "body");
   const sized = r.params !== undefined || r.tokens !== undefined;
-  return estimateLlmTraining(
+  return estimateLlmTrainingInput(
     {
       preset: r.preset ?? (sized ? undefined : "llama-3.1-405b"),
       params: r.params,
       tokens: r.tokens,
-      attention: r.attention,
+      ...(r.attention === undefined ? {} : { attention: r.attention }),
     },
     llmOptions(r),
   );

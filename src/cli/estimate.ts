@@ -2,13 +2,17 @@
 // files add theirs to the command returned by createEstimateCommand).
 import { Command, Option } from "@commander-js/extra-typings";
 import pc from "picocolors";
+import type { LlmEstimateOptions } from "../estimate/llm-training.js";
 import {
-  estimateLlmTraining,
-  type LlmEstimateOptions,
-  type LlmTrainingVerdict,
-} from "../estimate/llm-training.js";
-import { formatDuration, formatEnergy, formatQubits, formatSci, formatUsd } from "../units/format.js";
-import { llmPresets } from "../workloads/llm-training.js";
+  formatDuration,
+  formatDurationLog10,
+  formatEnergy,
+  formatOrders,
+  formatQubits,
+  formatSci,
+  formatUsd,
+} from "../units/format.js";
+import { estimateLlmTrainingInput, type LlmTrainingVerdict, llmPresets } from "../workloads/llm-training.js";
 import type { Io } from "./io.js";
 import { quantity } from "./options.js";
 import { renderVerdictTail } from "./verdict-text.js";
@@ -20,10 +24,14 @@ export function renderLlmVerdict(v: LlmTrainingVerdict, color: boolean): string 
   const out: string[] = [];
   out.push(c.bold(`${w.name}`));
   out.push(
-    `  N = ${formatSci(w.params, 3)} parameters, D = ${formatSci(w.tokens, 3)} tokens, ${formatSci(w.flops, 3)} FLOP (${w.flopsFormula})`,
+    `  N = ${formatSci(w.params, 3)} parameters, D = ${formatSci(w.tokens, 3)} tokens, ${formatSci(v.flops, 3)} FLOP (${v.flopsFormula})`,
   );
   out.push("");
-  out.push(c.bold(`GPU cluster: ${g.count.toLocaleString("en-US")} × ${g.device}, MFU ${g.mfu}`));
+  out.push(
+    c.bold(
+      `GPU cluster: ${g.count.toLocaleString("en-US")} × ${g.device}, MFU ${g.mfu}, goodput ${g.goodput}`,
+    ),
+  );
   out.push(
     `  time        ${formatDuration(g.seconds)} (${formatDuration(g.secondsRange[0])}–${formatDuration(g.secondsRange[1])} over the MFU band)`,
   );
@@ -39,11 +47,26 @@ export function renderLlmVerdict(v: LlmTrainingVerdict, color: boolean): string 
     );
   }
   out.push("");
-  const qp = v.qpu;
-  out.push(c.bold(`Quantum processor: ${qp.device}${qp.feasible ? "" : c.red(" — infeasible")}`));
-  out.push(`  time        ${formatDuration(qp.seconds)}${qp.feasible ? "" : " (hypothetical)"}`);
-  out.push(`  qubits      ${formatQubits(qp.qubits)} (${qp.logicalQubits} logical)`);
-  for (const r of qp.infeasibleReasons) out.push(c.red(`  ✗ ${r}`));
+  out.push(c.bold("Quantum strategies (each: GPU time × its factors)"));
+  for (const s of v.strategies) {
+    const mark = s.name === v.best ? "★" : s.lowerBound ? "≥" : " ";
+    out.push(
+      `  ${mark} ${s.name.padEnd(20)} ${formatDurationLog10(s.secondsLog10).padEnd(44)} ${formatOrders(s.secondsLog10 - Math.log10(v.gpu.seconds))} the GPU time${s.feasible ? "" : c.red(" — infeasible")}`,
+    );
+    for (const k of s.constraints.filter((x) => !x.satisfied))
+      out.push(
+        c.red(
+          `      ✗ ${k.name}: needs ${formatSci(k.needed, 3)} ${k.unit}, ${k.basis}: ${formatSci(k.available, 3)}${k.yearSatisfied ? ` (roadmap: ${k.yearSatisfied})` : ""}`,
+        ),
+      );
+  }
+  out.push(`  best: ${v.best} — ${v.bestReason}`);
+  const best = v.strategies.find((s) => s.name === v.best)!;
+  if (best.faultTolerance)
+    out.push(
+      `  reproduce: qfit estimate ft --counts '${JSON.stringify(best.faultTolerance.counts)}' --qubit ${typeof best.faultTolerance.qubit === "string" ? best.faultTolerance.qubit : "<qubit.json>"} --qec ${best.faultTolerance.qec} --budget ${best.faultTolerance.budget}`,
+    );
+  out.push(`  qubits      ${formatQubits(v.qpu.qubits)} (${v.qpu.device})`);
   out.push("");
   out.push(...renderVerdictTail(v, c));
   return `${out.join("\n")}\n`;
@@ -77,12 +100,12 @@ function llmTrainingCommand(io: Io) {
       if (opts.epsilon !== undefined) options.epsilon = opts.epsilon;
       if (opts.encoding !== undefined) options.encoding = opts.encoding;
       const sized = opts.params !== undefined || opts.tokens !== undefined;
-      const v = estimateLlmTraining(
+      const v = estimateLlmTrainingInput(
         {
           preset: opts.preset ?? (sized ? undefined : "llama-3.1-405b"),
           params: opts.params,
           tokens: opts.tokens,
-          attention: Boolean(opts.attention),
+          ...(opts.attention === undefined ? {} : { attention: Boolean(opts.attention) }),
         },
         options,
       );

@@ -3,11 +3,7 @@
 // html.ts only format it).
 
 import { estimateGpu, estimateGpuFromReportedHours } from "../estimate/gpu.js";
-import {
-  estimateLlmTraining,
-  type LlmEstimateOptions,
-  type LlmTrainingVerdict,
-} from "../estimate/llm-training.js";
+import type { LlmEstimateOptions } from "../estimate/llm-training.js";
 import { estimateNative, type NativeModel, type NativeVerdict } from "../estimate/native.js";
 import { roadmapSeries } from "../estimate/qubit-trend.js";
 import { catalog } from "../hardware/catalog.js";
@@ -18,7 +14,11 @@ import { annealingQuboModel } from "../workloads/annealing-qubo.js";
 import { chemistryModel } from "../workloads/chemistry.js";
 import { groverModel } from "../workloads/grover.js";
 import { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
-import { publishedRuns } from "../workloads/llm-training.js";
+import {
+  estimateLlmTrainingInput,
+  type LlmTrainingVerdict,
+  publishedRuns,
+} from "../workloads/llm-training.js";
 import { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
 import { shorModel } from "../workloads/shor.js";
 import type { HardwareSettings, Scenario, WorkloadSpec } from "./scenario.js";
@@ -129,8 +129,13 @@ export type AnyVerdict = LlmTrainingVerdict | NativeVerdict;
 /** One workload of a scenario (or of an API request) → its verdict; `hardware` holds the LLM defaults. */
 export function evaluateWorkload(spec: WorkloadSpec, hardware: HardwareSettings, t0: number): AnyVerdict {
   if (spec.kind === "llm-training") {
-    return estimateLlmTraining(
-      { preset: spec.preset, params: spec.params, tokens: spec.tokens, attention: spec.attention },
+    return estimateLlmTrainingInput(
+      {
+        preset: spec.preset,
+        params: spec.params,
+        tokens: spec.tokens,
+        ...(spec.attention === undefined ? {} : { attention: spec.attention }),
+      },
       llmOptions(hardware, spec),
     );
   }
@@ -258,7 +263,10 @@ export function qubitsPlot(verdicts: LlmTrainingVerdict[], labels: string[]): Pl
       y: headline.qpu.qubits,
       text: `${label}: ${headline.qpu.qubits.toLocaleString("en-US")} qubits per circuit`,
     },
-    { y: headline.qpuDetail.coherentWeightQubits, text: `${label}: weights held as qubits` },
+    {
+      y: headline.work.params * headline.work.bitsPerValue,
+      text: `${label}: weights held as qubits`,
+    },
   ];
   return {
     id: "qubits",

@@ -3,6 +3,11 @@
 // vocabulary, optimiser steps). Presets are data (./data/llm-presets.json), each with its source.
 import { z } from "zod";
 import { userError } from "../errors.js";
+import {
+  estimateLlmTraining,
+  type LlmEstimateOptions,
+  type LlmTrainingEstimate,
+} from "../estimate/llm-training.js";
 import presetsJson from "./data/llm-presets.json" with { type: "json" };
 
 const sourced = { source: z.string().min(3), asOf: z.string(), unverified: z.boolean() };
@@ -67,7 +72,8 @@ export interface LlmTrainingInput {
   params?: number;
   /** Training tokens D (overrides the preset). */
   tokens?: number;
-  /** Add the attention term 6·n_layer·n_ctx·d_model per token (Kaplan et al. 2020 §2.1, Table 1). */
+  /** Count the attention term 6·n_layer·n_ctx·d_model per token (Kaplan et al. 2020 §2.1, Table 1); the engine's
+   *  default counts it when the shape is known. */
   attention?: boolean;
   dModel?: number;
   vocabSize?: number;
@@ -277,3 +283,22 @@ function formatCompact(x: number): string {
     if (x >= scale) return `${Number((x / scale).toPrecision(3))}${suffix}`;
   return String(x);
 }
+
+/**
+ * Resolves the preset and runs the engine on the resulting numbers (for the CLI, report and API until the
+ * workload registry wraps the engine). The attention flag is passed only when given: by default the engine counts
+ * the attention FLOPs whenever the shape is known.
+ */
+export function estimateLlmTrainingInput(
+  input: LlmTrainingInput,
+  options: LlmEstimateOptions = {},
+): LlmTrainingVerdict {
+  const workload = llmTraining(input);
+  const attention = input.attention ?? options.attention;
+  return {
+    ...estimateLlmTraining(workload, attention === undefined ? options : { ...options, attention }),
+    workload,
+  };
+}
+
+export type LlmTrainingVerdict = LlmTrainingEstimate & { workload: LlmTrainingWorkload };

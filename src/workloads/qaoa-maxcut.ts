@@ -5,9 +5,13 @@
 import { z } from "zod";
 import { userError } from "../errors.js";
 import { DEFAULT_GPU } from "../estimate/gpu.js";
+import { DEFAULT_QPU } from "../estimate/llm-training.js";
 import type { NativeModel } from "../estimate/native.js";
 import { type CircuitShape, deviceTiming, shotSeconds, successProbabilityLog10 } from "../estimate/nisq.js";
-import { DEFAULT_QPU, DEFAULT_SUCCESS_THRESHOLD } from "../estimate/qpu.js";
+
+/** Below this estimated success probability noise swamps the cut. */
+const DEFAULT_SUCCESS_THRESHOLD = 0.5;
+
 import { getGpu, getQpu, unverifiedNotes } from "../hardware/catalog.js";
 import qaoaJson from "./data/qaoa-maxcut.json" with { type: "json" };
 

@@ -3,7 +3,6 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
-import { estimateLlmTraining, type LlmTrainingVerdict } from "../../src/estimate/llm-training.js";
 import { catalog } from "../../src/hardware/catalog.js";
 import {
   formatDuration,
@@ -13,7 +12,11 @@ import {
   formatSci,
   formatUsd,
 } from "../../src/units/format.js";
-import { llmPresets } from "../../src/workloads/llm-training.js";
+import {
+  estimateLlmTrainingInput,
+  type LlmTrainingVerdict,
+  llmPresets,
+} from "../../src/workloads/llm-training.js";
 import { PlotView } from "../plot.js";
 import { num, urlState } from "../state.js";
 
@@ -33,7 +36,7 @@ export function currentVerdict(): { v: LlmTrainingVerdict | null; error: string 
   const s = verdictState;
   const custom = s.preset.value === "custom";
   try {
-    const v = estimateLlmTraining(
+    const v = estimateLlmTrainingInput(
       custom
         ? { params: num(s.params, Number.NaN), tokens: num(s.tokens, Number.NaN) }
         : { preset: s.preset.value },
@@ -132,7 +135,7 @@ export function VerdictPage() {
               <div class="card"><span>GPU cost</span><b>${formatUsd(v.gpu.costUsdLow)}–${formatUsd(v.gpu.costUsdHigh)}</b><span>${formatSci(v.gpu.gpuHours, 3)} GPU-hours</span></div>
               <div class="card"><span>GPU energy</span><b>${v.gpu.energyJ === null ? "unknown" : formatEnergy(v.gpu.energyJ)}</b><span>TDP × time</span></div>
               <div class="card"><span>QPU time</span><b id="qpu-time">${formatDuration(v.qpu.seconds)}</b><span>${v.qpu.feasible ? "feasible" : "infeasible (hypothetical)"}</span></div>
-              <div class="card"><span>Qubits needed</span><b>${formatQubits(v.qpu.qubits)}</b><span>${v.qpu.logicalQubits} logical</span></div>
+              <div class="card"><span>Qubits needed</span><b>${formatQubits(v.qpu.qubits)}</b><span>${v.qpu.strategy}</span></div>
             </div>
             <p class="verdict" id="verdict-sentence">${v.summary}</p>
             <${PlotView} id="bottlenecks" options=${bars} />
