@@ -8,10 +8,12 @@
 //   data-loading-bound: every training token through the machine's I/O channel, which any strategy pays.
 // Capacities (qubits, coherence) are constraints, never factors. Every fault-tolerant cost comes from the
 // QRE-compatible estimator (./ftqc) through ./ft-record.ts, with the record that reproduces it.
+import { isQfitError } from "../errors.js";
 import { getQpu } from "../hardware/catalog.js";
 import type { Qpu } from "../hardware/schema.js";
-import { formatDuration, formatQubits, formatSci } from "../units/format.js";
+import { formatDurationLog10, formatQubits, formatSci } from "../units/format.js";
 import type { BottleneckFactor, Constraint, Strategy } from "../verdict/contract.js";
+import multiplierJson from "./data/hoefler-multiplier.json" with { type: "json" };
 import hoeflerJson from "./data/hoefler-rates.json" with { type: "json" };
 import { qubitParamsFromDevice, runFaultTolerant } from "./ft-record.js";
 import type { QubitParamsInput } from "./ftqc/types.js";
@@ -25,7 +27,8 @@ import {
 } from "./nisq.js";
 import { earliestLogical, earliestPhysical } from "./roadmap.js";
 
-/** A strategy with its uncapped log10 time (a NISQ time can exceed a double). */
+/** A strategy with its uncapped log10 time (a NISQ time can exceed a double). `secondsLog10` comes from the
+ *  strategy's own time model; its factors must multiply out to it (tested), which is what keeps them honest. */
 export interface LlmStrategy extends Strategy {
   secondsLog10: number;
   detail: Record<string, number | string | null>;
@@ -55,7 +58,7 @@ export interface StrategySettings {
   errorBudget: number;
 }
 
-const hoefler = hoeflerJson;
+const hoefler = { ...hoeflerJson, ...multiplierJson };
 const log10 = Math.log10;
 
 function factor(
@@ -70,10 +73,8 @@ function factor(
 
 function finish(
   base: Omit<LlmStrategy, "seconds" | "secondsLog10" | "feasible">,
-  ctx: StrategyContext,
+  secondsLog10: number,
 ): LlmStrategy {
-  const sum = base.bottlenecks.reduce((a, b) => a + b.factorLog10, 0);
-  const secondsLog10 = log10(ctx.gpuSeconds) + sum;
   const seconds = Math.min(Number.MAX_VALUE, 10 ** secondsLog10);
   return {
     ...base,
@@ -158,7 +159,7 @@ function pickFaster(list: LlmStrategy[], encoding: StrategySettings["encoding"])
   const best = list.reduce((a, b) => (b.secondsLog10 < a.secondsLog10 ? b : a));
   if (encoding === "auto") {
     best.assumptions.push(
-      `encoding: ${best.settings.encoding}, the faster of ${list.map((s) => `${s.settings.encoding} (${formatDuration(s.seconds)})`).join(" and ")} — the choice most favourable to the quantum side`,
+      `encoding: ${best.settings.encoding}, the faster of ${list.map((s) => `${s.settings.encoding} (${formatDurationLog10(s.secondsLog10)})`).join(" and ")} — the choice most favourable to the quantum side`,
     );
     best.settings.encodingChoice = "fastest of amplitude and basis";
   }
@@ -270,7 +271,8 @@ function variationalNisqWith(
         shots: ctx.steps * 2 * ctx.params * shotsPerExpectation(s.epsilon),
       },
     },
-    ctx,
+    // shots × time per shot / ESP
+    log10(ctx.steps * 2 * ctx.params * shotsPerExpectation(s.epsilon)) + log10(shotSeconds) - espLog10,
   );
   if (qpu.priceUsdPerQpuSecond !== null && Number.isFinite(strategy.seconds))
     strategy.costUsd = strategy.seconds * qpu.priceUsdPerQpuSecond;
@@ -314,6 +316,64 @@ function ftConstraints(physicalQubits: number, logicalQubits: number, qpu: Qpu):
   ];
 }
 
+/** The estimator's answer, or the reason no code distance reaches the error budget (a capacity, not a time). */
+function tryFaultTolerant(
+  ...args: Parameters<typeof runFaultTolerant>
+): ReturnType<typeof runFaultTolerant> | { infeasible: string; needed: number; max: number } {
+  try {
+    return runFaultTolerant(...args);
+  } catch (e) {
+    if (!isQfitError(e) || e.code !== "Estimate.FT.Infeasible") throw e;
+    const m = /code distance (\d+) is above maxCodeDistance (\d+)/.exec(e.message);
+    return { infeasible: e.message, needed: m ? Number(m[1]) : 1, max: m ? Number(m[2]) : 0 };
+  }
+}
+
+/** A fault-tolerant strategy the estimator cannot do at any code distance: infeasible, with no finite time. */
+function ftImpossible(
+  name: string,
+  title: string,
+  device: string,
+  why: { infeasible: string; needed: number; max: number },
+  settings: LlmStrategy["settings"],
+  assumptions: string[],
+): LlmStrategy {
+  return finish(
+    {
+      name,
+      title,
+      device,
+      physicalQubits: 0,
+      costUsd: null,
+      bottlenecks: [
+        factor(
+          "error-correction",
+          Number.MAX_VALUE,
+          "no code distance up to the scheme's maximum reaches the error budget",
+          `error correction cannot make this program reliable: ${why.infeasible}`,
+          ["[F1]"],
+        ),
+      ],
+      constraints: [
+        capacity(
+          "code-distance",
+          why.needed,
+          why.max,
+          "code distance",
+          "the QEC scheme's maximum distance",
+          null,
+        ),
+      ],
+      faultTolerance: null,
+      settings,
+      assumptions,
+      lowerBound: false,
+      detail: {},
+    },
+    Number.MAX_VALUE,
+  );
+}
+
 /** Parameter-shift training of the same variational circuit, each shot a fault-tolerant program. */
 export function variationalFt(ctx: StrategyContext, s: StrategySettings): LlmStrategy {
   return pickFaster(
@@ -327,7 +387,16 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
   // Basis encoding is a layer of X gates: Paulis, tracked in software under error correction (free).
   const encLayers = method === "amplitude" ? v.encodingLayers : 0;
   const q = ftQubit(s);
-  const run = runFaultTolerant(
+  const title = "Variational circuit trained by parameter shift, fault-tolerant";
+  const device = typeof q.qubit === "string" ? q.qubit : `${s.qpu} under QEC`;
+  const settings = {
+    encoding: method,
+    epsilon: s.epsilon,
+    ftQubit: typeof q.qubit === "string" ? q.qubit : "device",
+    qec: s.qec,
+    errorBudgetPerShot: s.errorBudget,
+  };
+  const run = tryFaultTolerant(
     {
       numQubits: v.qubits,
       rotationCount: ctx.params + (method === "amplitude" ? v.encodingGates : 0),
@@ -338,6 +407,7 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
     s.qec,
     s.errorBudget,
   );
+  if ("infeasible" in run) return ftImpossible("variational-ft", title, device, run, settings, []);
   const e = run.estimate;
   const t2qNs = physicalGateNs(e.jobParams.qubitParams);
   const tau = e.logicalQubit.logicalCycleTime;
@@ -395,20 +465,14 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
   return finish(
     {
       name: "variational-ft",
-      title: "Variational circuit trained by parameter shift, fault-tolerant",
-      device: typeof q.qubit === "string" ? q.qubit : `${qpu.id} under QEC`,
+      title,
+      device,
       physicalQubits: run.record.physicalQubits,
       costUsd: null,
       bottlenecks,
       constraints: ftConstraints(run.record.physicalQubits, v.qubits, qpu),
       faultTolerance: run.record,
-      settings: {
-        encoding: method,
-        epsilon: s.epsilon,
-        ftQubit: typeof q.qubit === "string" ? q.qubit : "device",
-        qec: s.qec,
-        errorBudgetPerShot: s.errorBudget,
-      },
+      settings,
       assumptions: [
         `each shot is one fault-tolerant program with error budget ${s.errorBudget}: a failed shot only biases one sample, so the budget need only be of the order of ε`,
         "the same generous circuit as on today's device: one parameterised rotation per weight",
@@ -422,7 +486,8 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
         shots: ctx.steps * 2 * ctx.params * shotsPerExpectation(s.epsilon),
       },
     },
-    ctx,
+    // shots × the estimator's runtime per shot
+    log10(ctx.steps * 2 * ctx.params * shotsPerExpectation(s.epsilon)) + log10(runtimeNs * 1e-9),
   );
 }
 
@@ -435,12 +500,21 @@ export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStra
   const macsPerLaneStep = macs / (ctx.steps * lanes);
   const cczPerLaneStep = Math.max(1, Math.round(macsPerLaneStep * m.cczPerMultiply));
   const q = ftQubit(s);
-  const run = runFaultTolerant(
+  const title = "Fault-tolerant arithmetic executing the same FLOPs (Hoefler et al. 2023)";
+  const device = typeof q.qubit === "string" ? q.qubit : `${s.qpu} under QEC`;
+  const settings = {
+    ftQubit: typeof q.qubit === "string" ? q.qubit : "device",
+    qec: s.qec,
+    errorBudgetPerStep: s.errorBudget,
+    parallelMultipliers: lanes,
+  };
+  const run = tryFaultTolerant(
     { numQubits: m.logicalQubits, cczCount: cczPerLaneStep },
     q.qubit,
     s.qec,
     s.errorBudget,
   );
+  if ("infeasible" in run) return ftImpossible("ft-arithmetic", title, device, run, settings, []);
   const e = run.estimate;
   const t2qNs = physicalGateNs(e.jobParams.qubitParams);
   const tau = e.logicalQubit.logicalCycleTime;
@@ -501,19 +575,14 @@ export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStra
   return finish(
     {
       name: "ft-arithmetic",
-      title: "Fault-tolerant arithmetic executing the same FLOPs (Hoefler et al. 2023)",
-      device: typeof q.qubit === "string" ? q.qubit : `${qpu.id} under QEC`,
+      title,
+      device,
       physicalQubits,
       costUsd: null,
       bottlenecks,
       constraints,
       faultTolerance: run.record,
-      settings: {
-        ftQubit: typeof q.qubit === "string" ? q.qubit : "device",
-        qec: s.qec,
-        errorBudgetPerStep: s.errorBudget,
-        parallelMultipliers: lanes,
-      },
+      settings,
       assumptions: [
         `the estimator's record is one multiplier's share of one training step (${formatSci(cczPerLaneStep, 3)} CCZ on ${m.logicalQubits} logical qubits); ${lanes} multipliers run at once and the ${formatSci(ctx.steps, 2)} steps run one after another`,
         `error budget ${s.errorBudget} per step: a failed step is detected and redone (favourable)`,
@@ -528,7 +597,8 @@ export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStra
         hoeflerRateSeconds: ctx.flops / 2 / machine.fp16OpsPerS,
       },
     },
-    ctx,
+    // steps one after another, each the estimator's runtime for one multiplier's share
+    log10(ctx.steps) + log10(runtimeNs * 1e-9),
   );
 }
 
@@ -568,6 +638,6 @@ export function dataLoadingBound(ctx: StrategyContext): LlmStrategy {
       lowerBound: true,
       detail: { bits: ctx.tokens * bits },
     },
-    ctx,
+    log10((ctx.tokens * bits) / io),
   );
 }
