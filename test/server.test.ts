@@ -90,8 +90,10 @@ describe("qfit serve", () => {
     expect(j.winner).toBe("gpu");
     expect(j.gpu.count).toBe(16000);
     const days = j.gpu.seconds / 86400;
+    // 80 days since issue 12 (attention FLOPs and the Llama 3 paper's 90% goodput), as the published 30.84M
+    // H100-hours spread over 16,000 GPUs.
     expect(days).toBeGreaterThan(60);
-    expect(days).toBeLessThan(80);
+    expect(days).toBeLessThan(85);
   });
 
   it("POST /api/simulate returns the `qfit run --json` object", async () => {

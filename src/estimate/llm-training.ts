@@ -253,7 +253,7 @@ export function estimateLlmTraining(work: LlmWork, options: LlmEstimateOptions =
   };
   const binding = best.bottlenecks.reduce((a, b) => (b.factorLog10 > a.factorLog10 ? b : a));
   const qpuPart: LlmQpuPart = {
-    device: best.device,
+    device: `${best.device} (${best.name})`,
     feasible: best.feasible,
     seconds: best.seconds,
     years: secondsToYears(best.seconds),
@@ -358,8 +358,22 @@ export function chooseBest(strategies: LlmStrategy[]): { best: LlmStrategy; reas
 /** Model sizes swept for the crossover search: 1M to 10T parameters, Llama-3-like shapes, D = 20·N. */
 export const CROSSOVER_SIZES = [1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13];
 
+/** Sweeps already done, by options: the sweep depends on the hardware options only, not on the work. */
+const crossoverMemo = new Map<string, LlmCrossover>();
+const CROSSOVER_MEMO_MAX = 64;
+
 /** Does the best quantum strategy ever win as the model grows? */
 export function llmCrossover(options: LlmEstimateOptions = {}): LlmCrossover {
+  const key = JSON.stringify({ ...options, skipCrossover: undefined });
+  const hit = crossoverMemo.get(key);
+  if (hit) return structuredClone(hit);
+  const result = sweepCrossover(options);
+  if (crossoverMemo.size >= CROSSOVER_MEMO_MAX) crossoverMemo.delete(crossoverMemo.keys().next().value!);
+  crossoverMemo.set(key, result);
+  return structuredClone(result);
+}
+
+function sweepCrossover(options: LlmEstimateOptions): LlmCrossover {
   const gaps: LlmCrossover["gaps"] = [];
   for (const n of CROSSOVER_SIZES) {
     const e = estimateLlmTraining(llmShapeForParams(n), { ...options, skipCrossover: true });
