@@ -97,9 +97,15 @@ describe("grover", () => {
   });
 
   it("a costlier oracle makes the classical side slower in proportion", () => {
-    const a = estimateNative(groverModel({ bits: 30, oracleToffolis: 100 }), { t0: 2025 });
-    const b = estimateNative(groverModel({ bits: 30, oracleToffolis: 10_000 }), { t0: 2025 });
+    // Sizes above the GPU latency floor (issue 12), where time is proportional to work.
+    const a = estimateNative(groverModel({ bits: 40, oracleToffolis: 10_000 }), { t0: 2025 });
+    const b = estimateNative(groverModel({ bits: 40, oracleToffolis: 1_000_000 }), { t0: 2025 });
     expect(b.gpu.seconds / a.gpu.seconds).toBeCloseTo(100, 9);
+  });
+
+  it("a tiny GPU job takes at least the launch latency floor, never sub-microsecond (issue 12)", () => {
+    const v = estimateNative(groverModel({ bits: 20, oracleToffolis: 100 }), { t0: 2025 });
+    expect(v.gpu.seconds).toBeGreaterThanOrEqual(1e-5);
   });
 
   it("more GPUs never make the crossover earlier (smaller n* or earlier year)", () => {

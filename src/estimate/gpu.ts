@@ -65,6 +65,11 @@ export interface GpuEstimate {
 }
 
 export const DEFAULT_GPU = "h100";
+
+/** No GPU job takes less than this: launching it costs of order µs ([cuda-graphs]; an order of magnitude). */
+export function gpuLatencyFloorSeconds(): number {
+  return catalog.mfu.latencyFloor.seconds;
+}
 /** The essay's cluster size ("about 102 days on 16,000 GPUs"). */
 export const DEFAULT_GPU_COUNT = 16_000;
 

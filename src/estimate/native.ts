@@ -3,6 +3,7 @@
 // Azure-compatible estimator in ./ftqc) → the shared Verdict, and the crossover problem size n* and the year a
 // qubit-growth projection supplies the qubits n* needs.
 import { isQfitError, userError } from "../errors.js";
+import { findDevice } from "../hardware/catalog.js";
 import { formatDuration, formatSci } from "../units/format.js";
 
 /** Qubit counts: exact below 100,000, scientific above. */
@@ -19,6 +20,7 @@ import {
 import { cite } from "../workloads/sources.js";
 import { estimateFaultTolerant } from "./ftqc/index.js";
 import type { FtEstimate, LogicalCounts, QecSchemeInput, QubitParamsInput } from "./ftqc/types.js";
+import { gpuLatencyFloorSeconds } from "./gpu.js";
 import { checkGrowth, defaultGrowth, type Growth, projectQubits, yearReaching } from "./qubit-trend.js";
 
 /** A classical machine as a native workload sees it: devices × a sourced rate in the workload's operation unit. */
@@ -128,11 +130,13 @@ export function classicalSide(model: NativeModel, n: number): ClassicalSide {
   const memoryBytes = c.memoryBytes ?? 0;
   const capacity =
     m.memoryBytesPerDevice === null ? Number.POSITIVE_INFINITY : m.memoryBytesPerDevice * m.count;
+  // A GPU job never finishes faster than its launch (issue 12: "a GPU job never takes 688 ns").
+  const floor = findDevice(m.id)?.kind === "gpu" ? gpuLatencyFloorSeconds() : 0;
   return {
     machine: m,
     ops: c.ops,
-    seconds: c.ops / (m.count * m.opsPerSecondPerDevice),
-    singleDeviceSeconds: c.ops / m.opsPerSecondPerDevice,
+    seconds: Math.max(floor, c.ops / (m.count * m.opsPerSecondPerDevice)),
+    singleDeviceSeconds: Math.max(floor, c.ops / m.opsPerSecondPerDevice),
     memoryBytes,
     memoryFits: memoryBytes <= capacity,
     formula: `${c.formula}; seconds = ops / (${m.count.toLocaleString("en-US")} × ${formatSci(m.opsPerSecondPerDevice, 3)} ${m.opsUnit}/s)`,
