@@ -81,15 +81,38 @@ function llmTrainingCommand(io: Io) {
     .option("--preset <name>", "a published training run (default llama-3.1-405b when no --params/--tokens)")
     .option("--params <N>", "parameters, e.g. 405e9 or 405B", quantity("params"))
     .option("--tokens <D>", "training tokens, e.g. 15.6e12 or 15.6T", quantity("tokens"))
-    .option("--attention", "add the attention FLOPs term (Kaplan et al. 2020)")
+    .option(
+      "--attention",
+      "count the attention FLOPs term (Kaplan et al. 2020; default when the shape is known)",
+    )
+    .option("--no-attention", "FLOPs = 6·N·D only")
     .option("--gpu <id>", "GPU type (qfit devices --kind gpu)", "h100")
     .option("--gpus <n>", "number of GPUs", quantity("gpus", true))
     .option("--mfu <x>", "model-FLOPs utilisation in (0, 1] (default 0.40)", quantity("mfu"))
     .option("--pue <x>", "facility power usage effectiveness (default 1.0)", quantity("pue"))
     .addOption(new Option("--precision <p>", "tensor precision").choices(["bf16", "fp8"] as const))
     .option("--qpu <id>", "quantum processor (qfit devices --kind qpu)", "ibm-heron-r2")
-    .option("--epsilon <x>", "precision of each expectation value (default 1e-3)", quantity("epsilon"))
-    .addOption(new Option("--encoding <method>", "data encoding").choices(["amplitude", "basis"] as const))
+    .option(
+      "--epsilon <x>",
+      "precision of each expectation value (default 1/√batch tokens: the GPU minibatch's own noise)",
+      quantity("epsilon"),
+    )
+    .addOption(
+      new Option("--encoding <method>", "data encoding (default auto: the faster)").choices([
+        "auto",
+        "amplitude",
+        "basis",
+      ] as const),
+    )
+    .option(
+      "--ft-qubit <preset>",
+      "qubit of the fault-tolerant strategies: an Azure preset or 'device' (the --qpu under QEC); default qubit_gate_ns_e4",
+    )
+    .option(
+      "--goodput <x>",
+      "share of wall time spent training (default 0.90, Llama 3 paper §3.3.4)",
+      quantity("goodput"),
+    )
     .option("--json", "machine-readable verdict")
     .action((opts) => {
       const options: LlmEstimateOptions = { gpu: opts.gpu, qpu: opts.qpu };
@@ -99,6 +122,8 @@ function llmTrainingCommand(io: Io) {
       if (opts.precision !== undefined) options.precision = opts.precision;
       if (opts.epsilon !== undefined) options.epsilon = opts.epsilon;
       if (opts.encoding !== undefined) options.encoding = opts.encoding;
+      if (opts.ftQubit !== undefined) options.ftQubit = opts.ftQubit;
+      if (opts.goodput !== undefined) options.goodput = opts.goodput;
       const sized = opts.params !== undefined || opts.tokens !== undefined;
       const v = estimateLlmTrainingInput(
         {

@@ -100,6 +100,7 @@ export const AGE_OF_UNIVERSE_YEARS = 13.787e9;
 
 /** A duration given as log10(seconds), for times a double cannot hold (10^(10^8) s): beyond ~1e300 s in words. */
 export function formatDurationLog10(log10Seconds: number, digits = 2): string {
+  if (log10Seconds >= 1e300) return "never (no finite time)";
   if (log10Seconds < 300) return formatDuration(10 ** log10Seconds, digits);
   const universeLog10 = log10Seconds - Math.log10(AGE_OF_UNIVERSE_YEARS * SECONDS_PER_YEAR);
   return `~10^${formatNumber(log10Seconds, 3)} s (~10^${formatNumber(universeLog10, 3)}× the age of the universe)`;
@@ -152,6 +153,7 @@ export function formatQubits(qubits: number, digits = 2): string {
  */
 export function formatOrders(log10: number, digits = 2): string {
   if (!Number.isFinite(log10)) return String(log10);
+  if (log10 >= 1e300) return "×∞";
   if (Math.abs(log10) < 3) return `×${formatNumber(10 ** log10, digits)}`;
   return `~10^${trimZeros(log10.toFixed(1))}×`;
 }
