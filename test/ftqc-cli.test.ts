@@ -30,6 +30,20 @@ async function runError(args: string[], files?: Record<string, string>) {
 }
 
 describe("qfit estimate ft", () => {
+  it("reports the classical co-processing that real-time decoding needs, in JSON and text", async () => {
+    const out = JSON.parse((await run(["--counts", "counts.json", "--json"])).out);
+    const c = out.classicalCoprocessing;
+    // d = 21 on qubit_gate_ns_e3: a round is the logical cycle time over d; half the qubits are measured per round.
+    const round = (out.logicalQubit.logicalCycleTime * 1e-9) / 21;
+    expect(c.roundSeconds).toBeCloseTo(round, 15);
+    expect(c.syndromeBitsPerSecond).toBeCloseTo(454_860 / 2 / round, -3);
+    expect(c.decoder.id).toBe("sparse-blossom-cpu-core");
+    expect(c.count).toBe(c.devices);
+    expect(c.powerW).toBeCloseTo(c.devices * 3.75, 6);
+    const text = (await run(["--counts", "counts.json"])).out;
+    expect(text).toMatch(new RegExp(`real-time decoding\\s+${c.devices.toLocaleString("en-US")} × cpu-core`));
+  });
+
   it("--json prints the estimate with Azure's key names", async () => {
     const io = await run(["--counts", "counts.json", "--json"]);
     const out = JSON.parse(io.out);

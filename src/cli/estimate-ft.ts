@@ -2,6 +2,7 @@
 // compatible inputs and output keys). A thin shell over src/estimate/ftqc; files are read only through Io.
 import type { Command } from "@commander-js/extra-typings";
 import { userError } from "../errors.js";
+import { type ClassicalCoprocessing, classicalCoprocessing } from "../estimate/ftqc/decoding.js";
 import {
   estimateFaultTolerant,
   estimateFrontier,
@@ -186,7 +187,9 @@ export function addEstimateFtCommand(estimate: Command, io: Io): void {
         io.stdout(opts.json ? `${JSON.stringify(front, null, 2)}\n` : renderFrontier(front));
       } else {
         const est = estimateFaultTolerant(counts, options);
-        io.stdout(opts.json ? `${JSON.stringify(est, null, 2)}\n` : renderEstimate(est));
+        // Azure's keys plus one of qfit's: the classical hardware that real-time decoding needs.
+        const out = { ...est, classicalCoprocessing: classicalCoprocessing(est) };
+        io.stdout(opts.json ? `${JSON.stringify(out, null, 2)}\n` : renderEstimate(out));
       }
     });
 }
@@ -202,8 +205,9 @@ function header(e: FtEstimate): string {
   return `${String(e.jobParams.qubitParams.name)}, ${e.jobParams.qecScheme.name}, error budget ${eps}`;
 }
 
-function renderEstimate(e: FtEstimate): string {
+function renderEstimate(e: FtEstimate & { classicalCoprocessing: ClassicalCoprocessing }): string {
   const b = e.physicalCounts.breakdown;
+  const c = e.classicalCoprocessing;
   const f = e.tfactory;
   const rows: [string, string][] = [
     ["physical qubits", formatCount(e.physicalCounts.physicalQubits)],
@@ -219,6 +223,10 @@ function renderEstimate(e: FtEstimate): string {
     ["logical qubits", formatCount(b.algorithmicLogicalQubits)],
     ["logical cycle time", formatDurationNs(e.logicalQubit.logicalCycleTime)],
     ["rQOPS", formatCount(e.physicalCounts.rqops)],
+    [
+      "real-time decoding",
+      `${formatCount(c.devices)} × ${c.decoder.device} (${c.decoder.id}), ${c.syndromeBitsPerSecond.toExponential(2)} syndrome bits/s, ${formatCount(Math.round(c.powerW))} W`,
+    ],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   return `Fault-tolerant estimate (${header(e)})\n${rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join("\n")}\n`;

@@ -18,6 +18,9 @@ describe("leastSquares", () => {
     expect(f.slope).toBeCloseTo(0.5, 3);
     expect(f.correlation!).toBeCloseTo(0.816, 3);
     expect(f.r2).toBeCloseTo(0.816 ** 2, 2);
+    // Anscombe (1973) Table: slope 0.500 with standard error 0.118 on 9 degrees of freedom.
+    expect(f.slopeStandardError).toBeCloseTo(0.118, 3);
+    expect(f.degreesOfFreedom).toBe(9);
   });
 
   it("has no correlation when y is constant", () => {

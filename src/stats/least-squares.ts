@@ -8,6 +8,10 @@ export interface LeastSquares {
   r2: number;
   /** Pearson's r, or null when x or y is constant. */
   correlation: number | null;
+  /** Standard error of the slope, sqrt(SSres / (n − 2) / Sxx); NaN with fewer than three points. */
+  slopeStandardError: number;
+  /** Residual degrees of freedom, n − 2. */
+  degreesOfFreedom: number;
 }
 
 /** y = intercept + slope·x over the pairs; the caller checks there are at least two distinct x. */
@@ -24,7 +28,11 @@ export function leastSquares(xs: readonly number[], ys: readonly number[]): Leas
     syy += (ys[i] - my) ** 2;
   }
   const slope = sxy / sxx;
+  // SSres = Syy − Sxy²/Sxx for the least-squares line.
+  const ssRes = Math.max(syy - (sxy * sxy) / sxx, 0);
   return {
+    slopeStandardError: n > 2 ? Math.sqrt(ssRes / (n - 2) / sxx) : Number.NaN,
+    degreesOfFreedom: n - 2,
     slope,
     intercept: my - slope * mx,
     r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy),

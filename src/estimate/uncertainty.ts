@@ -1,0 +1,102 @@
+// Every verdict as a range: seeded Monte Carlo over the ranged inputs of a model, p05/p50/p95 of what it returns,
+// and the one-at-a-time tornado of the headline. The same seed gives the same numbers on every machine: the
+// generator uses only 32-bit integer arithmetic, and inputs draw their uniforms in sorted-name order.
+import { userError } from "../errors.js";
+import { createPrng, isValidSeed } from "../sim/prng.js";
+import { fixed, type Range } from "../stats/distribution.js";
+import { centralInputs, type Inputs, propagate, type Quantiles } from "../stats/monte-carlo.js";
+import { tornado } from "../stats/sensitivity.js";
+
+export const DEFAULT_SAMPLES = 10_000;
+export const DEFAULT_SEED = 20_261_202;
+/** Work budget: samples × model evaluations is bounded before any is made. */
+export const MAX_SAMPLES = 1_000_000;
+
+export interface UncertaintyOptions {
+  samples?: number;
+  seed?: number;
+}
+
+export interface Uncertainty<O extends string> {
+  samples: number;
+  seed: number;
+  quantiles: Record<O, Quantiles>;
+}
+
+export interface SensitivityBar {
+  input: string;
+  low: number;
+  high: number;
+  /** The headline with this input at its low end (every other input central). */
+  speedupLog10AtLow: number;
+  speedupLog10AtHigh: number;
+  /** Where the range comes from. */
+  basis: string | null;
+}
+
+export function checkUncertaintyOptions(o: UncertaintyOptions): { samples: number; seed: number } {
+  const samples = o.samples ?? DEFAULT_SAMPLES;
+  const seed = o.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES)
+    throw userError(
+      "Uncertainty.InvalidSamples",
+      `samples must be a whole number in [1, ${MAX_SAMPLES.toLocaleString("en-US")}], got ${samples}`,
+      { field: "samples", hint: "--samples 10000" },
+    );
+  if (!isValidSeed(seed))
+    throw userError("Uncertainty.InvalidSeed", `seed must be a whole number in [0, 2^32 − 1], got ${seed}`, {
+      field: "seed",
+    });
+  return { samples, seed };
+}
+
+/** Seeded Monte Carlo of `model` over `ranges`. */
+export function monteCarlo<K extends string, O extends string>(
+  ranges: Record<K, Range>,
+  model: (inputs: Inputs<K>) => Record<O, number>,
+  options: UncertaintyOptions = {},
+): Uncertainty<O> {
+  const { samples, seed } = checkUncertaintyOptions(options);
+  const { quantiles } = propagate(ranges, model, { samples, uniform: createPrng(seed) });
+  return { samples, seed, quantiles };
+}
+
+/** The tornado of the headline (`speedupLog10`), largest swing first. */
+export function sensitivity<K extends string>(
+  ranges: Record<K, Range>,
+  headline: (inputs: Inputs<K>) => number,
+): SensitivityBar[] {
+  return tornado(ranges, headline).map((b) => ({
+    input: b.input,
+    low: b.low,
+    high: b.high,
+    speedupLog10AtLow: b.outputAtLow,
+    speedupLog10AtHigh: b.outputAtHigh,
+    basis: ranges[b.input].basis ?? null,
+  }));
+}
+
+/** Every range collapsed to its central value: `--no-uncertainty`, and the point estimate's inputs. */
+export function pointRanges<K extends string>(ranges: Record<K, Range>): Record<K, Range> {
+  const c = centralInputs(ranges);
+  const out = {} as Record<K, Range>;
+  for (const k of Object.keys(ranges) as K[]) out[k] = fixed(c[k]);
+  return out;
+}
+
+/** Replaces ranges by user overrides (scenario file or CLI), refusing names the model does not have. */
+export function overrideRanges<K extends string>(
+  ranges: Record<K, Range>,
+  overrides: Record<string, Range>,
+): Record<K, Range> {
+  const out = { ...ranges };
+  for (const [k, r] of Object.entries(overrides)) {
+    if (!Object.hasOwn(ranges, k))
+      throw userError("Uncertainty.UnknownInput", `no ranged input named "${k}"`, {
+        field: `ranges.${k}`,
+        hint: `ranged inputs: ${Object.keys(ranges).sort().join(", ")}`,
+      });
+    out[k as K] = r;
+  }
+  return out;
+}
