@@ -16,7 +16,7 @@ import type { BottleneckFactor, Constraint, Strategy } from "../verdict/contract
 import multiplierJson from "./data/hoefler-multiplier.json" with { type: "json" };
 import hoeflerJson from "./data/hoefler-rates.json" with { type: "json" };
 import { qubitParamsFromDevice, runFaultTolerant } from "./ft-record.js";
-import type { QubitParamsInput } from "./ftqc/types.js";
+import type { FtEstimate, QubitParamsInput } from "./ftqc/types.js";
 import { bitsPerToken, type EncodingMethod, encodingCost, shotsPerExpectation } from "./io.js";
 import {
   type CircuitShape,
@@ -374,6 +374,40 @@ function ftImpossible(
   );
 }
 
+/** The estimator's timing as factors: physical clock, error-correction slowdown, waiting for magic states. */
+function ftTiming(ctx: StrategyContext, e: FtEstimate, qec: string) {
+  const t2qNs = physicalGateNs(e.jobParams.qubitParams);
+  const tau = e.logicalQubit.logicalCycleTime;
+  const d = e.logicalQubit.codeDistance;
+  const cAlg = e.physicalCounts.breakdown.algorithmicLogicalDepth;
+  const runtimeNs = e.physicalCounts.runtime;
+  return {
+    cAlg,
+    runtimeNs,
+    clock: factor(
+      "clock",
+      log10((t2qNs * 1e-9) / gpuSecondsPerFlop(ctx)),
+      `physical t_2q / (GPU seconds per FLOP) = ${t2qNs} ns / ${formatSci(gpuSecondsPerFlop(ctx) * 1e9, 2)} ns`,
+      `the physical qubit's two-qubit gate takes ${t2qNs} ns against the GPU cluster's ${formatSci(gpuSecondsPerFlop(ctx), 2)} s per FLOP`,
+      ["[F2]"],
+    ),
+    errorCorrection: factor(
+      "error-correction",
+      log10(tau / t2qNs),
+      `logical cycle / t_2q = ${formatSci(tau, 3)} ns / ${t2qNs} ns (code distance ${d})`,
+      `a logical cycle of the ${qec} at distance ${d} takes ${formatSci(tau / t2qNs, 2)} physical gate times`,
+      ["[F1]"],
+    ),
+    factories: factor(
+      "magic-state-factories",
+      log10(runtimeNs / (cAlg * tau)),
+      `runtime / (algorithmic depth × logical cycle) with ${e.physicalCounts.breakdown.numTfactories} T factories`,
+      "waiting for distilled T/CCZ states beyond the algorithm's own depth (1 when the factories keep up)",
+      ["[F1]"],
+    ),
+  };
+}
+
 /** Parameter-shift training of the same variational circuit, each shot a fault-tolerant program. */
 export function variationalFt(ctx: StrategyContext, s: StrategySettings): LlmStrategy {
   return pickFaster(
@@ -409,26 +443,11 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
   );
   if ("infeasible" in run) return ftImpossible("variational-ft", title, device, run, settings, []);
   const e = run.estimate;
-  const t2qNs = physicalGateNs(e.jobParams.qubitParams);
-  const tau = e.logicalQubit.logicalCycleTime;
-  const cAlg = e.physicalCounts.breakdown.algorithmicLogicalDepth;
-  const runtimeNs = e.physicalCounts.runtime;
+  const { cAlg, runtimeNs, clock, errorCorrection, factories } = ftTiming(ctx, e, s.qec);
   const layers = v.modelLayers + encLayers;
   const bottlenecks = [
-    factor(
-      "clock",
-      log10((t2qNs * 1e-9) / gpuSecondsPerFlop(ctx)),
-      `physical t_2q / (GPU seconds per FLOP) = ${t2qNs} ns / ${formatSci(gpuSecondsPerFlop(ctx) * 1e9, 2)} ns`,
-      `the physical qubit's two-qubit gate takes ${t2qNs} ns against the GPU cluster's ${formatSci(gpuSecondsPerFlop(ctx), 2)} s per FLOP`,
-      ["[F2]"],
-    ),
-    factor(
-      "error-correction",
-      log10(tau / t2qNs),
-      `logical cycle / t_2q = ${formatSci(tau, 3)} ns / ${t2qNs} ns (code distance ${e.logicalQubit.codeDistance})`,
-      `a logical cycle of the ${s.qec} at distance ${e.logicalQubit.codeDistance} takes ${formatSci(tau / t2qNs, 2)} physical gate times`,
-      ["[F1]"],
-    ),
+    clock,
+    errorCorrection,
     factor(
       "gate-parallelism",
       log10(v.modelLayers / (2 * ctx.params)),
@@ -452,13 +471,7 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
       "each arbitrary rotation is synthesised from T gates and the layout serialises them (Azure's PSSPC model)",
       ["[F1]"],
     ),
-    factor(
-      "magic-state-factories",
-      log10(runtimeNs / (cAlg * tau)),
-      `runtime / (algorithmic depth × logical cycle) with ${e.physicalCounts.breakdown.numTfactories} T factories`,
-      "waiting for distilled T states beyond the algorithm's own depth (1 when the factories keep up)",
-      ["[F1]"],
-    ),
+    factories,
     ...variationalCommon(ctx, s.epsilon),
   ];
   const qpu = getQpu(s.qpu);
@@ -516,26 +529,11 @@ export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStra
   );
   if ("infeasible" in run) return ftImpossible("ft-arithmetic", title, device, run, settings, []);
   const e = run.estimate;
-  const t2qNs = physicalGateNs(e.jobParams.qubitParams);
-  const tau = e.logicalQubit.logicalCycleTime;
-  const cAlg = e.physicalCounts.breakdown.algorithmicLogicalDepth;
-  const runtimeNs = e.physicalCounts.runtime;
+  const { cAlg, runtimeNs, clock, errorCorrection, factories } = ftTiming(ctx, e, s.qec);
   const flopsPerLaneStep = (2 * cczPerLaneStep) / m.cczPerMultiply;
   const bottlenecks = [
-    factor(
-      "clock",
-      log10((t2qNs * 1e-9) / gpuSecondsPerFlop(ctx)),
-      `physical t_2q / (GPU seconds per FLOP) = ${t2qNs} ns / ${formatSci(gpuSecondsPerFlop(ctx) * 1e9, 2)} ns`,
-      `the physical qubit's two-qubit gate takes ${t2qNs} ns against the GPU cluster's ${formatSci(gpuSecondsPerFlop(ctx), 2)} s per FLOP`,
-      ["[F2]"],
-    ),
-    factor(
-      "error-correction",
-      log10(tau / t2qNs),
-      `logical cycle / t_2q = ${formatSci(tau, 3)} ns / ${t2qNs} ns (code distance ${e.logicalQubit.codeDistance})`,
-      `a logical cycle at distance ${e.logicalQubit.codeDistance} takes ${formatSci(tau / t2qNs, 2)} physical gate times`,
-      ["[F1]"],
-    ),
+    clock,
+    errorCorrection,
     factor(
       "arithmetic-circuit",
       log10(cAlg / flopsPerLaneStep),
@@ -543,13 +541,7 @@ export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStra
       `a reversible ${m.mantissaBits}-bit multiplier costs ${m.cczPerMultiply} CCZ gates, where the GPU spends one FLOP`,
       ["[hoefler2023]", "[F1]"],
     ),
-    factor(
-      "magic-state-factories",
-      log10(runtimeNs / (cAlg * tau)),
-      `runtime / (algorithmic depth × logical cycle) with ${e.physicalCounts.breakdown.numTfactories} T factories`,
-      "waiting for distilled CCZ/T states beyond the algorithm's own depth (1 when the factories keep up)",
-      ["[F1]"],
-    ),
+    factories,
     factor(
       "parallel-multipliers",
       log10((ctx.steps * flopsPerLaneStep) / ctx.flops),
