@@ -274,7 +274,7 @@ function variationalNisqWith(
     // shots × time per shot / ESP
     log10(ctx.steps * 2 * ctx.params * shotsPerExpectation(s.epsilon)) + log10(shotSeconds) - espLog10,
   );
-  if (qpu.priceUsdPerQpuSecond !== null && Number.isFinite(strategy.seconds))
+  if (qpu.priceUsdPerQpuSecond !== null && strategy.secondsLog10 < 300)
     strategy.costUsd = strategy.seconds * qpu.priceUsdPerQpuSecond;
   return strategy;
 }

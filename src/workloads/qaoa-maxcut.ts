@@ -7,7 +7,13 @@ import { userError } from "../errors.js";
 import { DEFAULT_GPU } from "../estimate/gpu.js";
 import { DEFAULT_QPU } from "../estimate/llm-training.js";
 import type { NativeModel } from "../estimate/native.js";
-import { type CircuitShape, deviceTiming, shotSeconds, successProbabilityLog10 } from "../estimate/nisq.js";
+import {
+  type CircuitShape,
+  deviceTiming,
+  repetitionDelay,
+  shotCycleSeconds,
+  successProbabilityLog10,
+} from "../estimate/nisq.js";
 
 /** Below this estimated success probability noise swamps the cut. */
 const DEFAULT_SUCCESS_THRESHOLD = 0.5;
@@ -80,6 +86,8 @@ export function qaoaMaxcutModel(input: QaoaInput = {}): NativeModel {
     throw bad("evaluations", "must be a whole number in [1, 1e9]", evals);
   const qpu = getQpu(input.qpu ?? DEFAULT_QPU);
   const timing = deviceTiming(qpu);
+  // The one NISQ shot-time model: gates + readout + the device's repetition delay.
+  const delay = repetitionDelay(qpu.id);
   const gpu = getGpu(DEFAULT_GPU);
   const fp64 = (gpu.fp64TensorTflops ?? gpu.fp64VectorTflops ?? gpu.peakBf16Tflops) * 1e12;
   const gw = data.goemansWilliamson;
@@ -121,10 +129,10 @@ export function qaoaMaxcutModel(input: QaoaInput = {}): NativeModel {
       return {
         kind: "nisq",
         device: qpu.name,
-        seconds: (shots * shotSeconds(c, timing)) / 10 ** esp,
+        seconds: (shots * shotCycleSeconds(c, timing, delay.us)) / 10 ** esp,
         qubits: nodes,
         infeasibleReason: reasons.length > 0 ? reasons.join("; ") : null,
-        formula: `${evals} evaluations × ${shots / evals} shots (1/ε², ε = ${eps}) × (${c.depth} 2q layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout) / ESP 10^${esp.toFixed(2)}`,
+        formula: `${evals} evaluations × ${shots / evals} shots (1/ε², ε = ${eps}) × (${c.depth} 2q layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout + ${delay.us} µs repetition delay) / ESP 10^${esp.toFixed(2)}`,
       };
     },
     assumptions: [
@@ -137,6 +145,7 @@ export function qaoaMaxcutModel(input: QaoaInput = {}): NativeModel {
     ],
     unverified: [
       ...timing.filledFrom,
+      delay.note,
       ...unverifiedNotes(qpu, ["twoQubitError", "readoutError", "twoQubitGateNs", "readoutNs"]),
     ],
     sources: [data.qaoa.ratioSource, gw.ratioSource, qpu.source, gpu.source],
