@@ -10,14 +10,15 @@ async function run(args: string[], files: Record<string, string> = {}) {
 }
 
 describe("qfit estimate (quantum-native workloads)", () => {
-  it("shor --bits 2048 --json: Gidney–Ekerå counts through the fault-tolerant estimator", async () => {
+  it("shor --bits 2048 --json: Gidney 2025 counts (the default) through the fault-tolerant estimator", async () => {
     const r = await run(["estimate", "shor", "--bits", "2048", "--t0", "2025", "--json"]);
     expect(r.code).toBe(0);
     const v = JSON.parse(r.out);
     expect(v.workload.kind).toBe("shor");
-    expect(v.quantumDetail.estimate.logicalCounts.numQubits).toBe(6189);
-    // 0.3·2048³ + 0.0005·2048³·11 = 2,576,980,377.6 + 47,244,640.3 → 2,624,225,018
-    expect(v.quantumDetail.estimate.logicalCounts.cczCount).toBe(2_624_225_018);
+    // Gidney 2025: 1,280 cold + 131 hot logical qubits, ≈ 6.5e9 Toffolis (estimation.md §4.3).
+    expect(v.quantumDetail.estimate.logicalCounts.numQubits).toBe(1411);
+    expect(v.quantumDetail.estimate.logicalCounts.cczCount).toBe(6_500_000_000);
+    expect(v.notes.join(" ")).toMatch(/897,864 physical qubits/);
     expect(v.winner).toBe("neither");
     expect(v.t0).toBe(2025);
     expect(v.gpu.costUsd).toBeNull(); // no sourced CPU price: NaN serialises to null

@@ -30,7 +30,7 @@ describe("shor: Gidney–Ekerå 2019 formulas (estimation.md §4.3)", () => {
   });
 
   it("RSA-2048 verdict: neither side can do it in 2025; millions of physical qubits; a crossover size and year", () => {
-    const v = estimateNative(shorModel({ bits: 2048 }), { t0: 2025 });
+    const v = estimateNative(shorModel({ bits: 2048, costSource: "gidney-ekera-2019" }), { t0: 2025 });
     expect(v.winner).toBe("neither");
     expect(v.gpu.feasible).toBe(false);
     expect(v.qpu.feasible).toBe(false);
@@ -43,7 +43,7 @@ describe("shor: Gidney–Ekerå 2019 formulas (estimation.md §4.3)", () => {
     expect(v.crossover.year as number).toBeGreaterThan(2025);
     expect(v.bottlenecks.map((b) => b.name)).toContain("qubit count");
     expect(v.sources.map((s) => s.id)).toEqual(
-      expect.arrayContaining(["gidney-ekera2019", "rsa240", "pomerance1996"]),
+      expect.arrayContaining(["gidney-ekera2019", "gidney2025", "rsa240", "rsa250", "pomerance1996"]),
     );
     expect(v.sources.every((s) => !s.citation.startsWith("(unknown"))).toBe(true);
     expect(JSON.parse(JSON.stringify(v)).workload.kind).toBe("shor");

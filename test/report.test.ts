@@ -96,7 +96,7 @@ describe("qfit report", () => {
     const r = await run(["report", "--markdown"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^# qfit report/);
-    expect(r.out).toContain("648 modulus bits in 20");
+    expect(r.out).toContain("679 modulus bits in 20");
     expect(r.out).toContain("| workload | classical |");
     expect(r.out).toContain("**clock** (binding)");
     expect(r.out).toContain("[llama3-paper]");

@@ -4,6 +4,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { userError } from "../errors.js";
+import type { Boundary } from "../estimate/baselines/lattice-dynamics.js";
 import type { LogicalCounts, QecSchemeInput, QubitParamsInput } from "../estimate/ftqc/types.js";
 import {
   estimateNative,
@@ -16,9 +17,9 @@ import { formatDuration, formatSci } from "../units/format.js";
 import { annealingQuboModel } from "../workloads/annealing-qubo.js";
 import { chemistryModel, chemistryPresets } from "../workloads/chemistry.js";
 import { groverModel } from "../workloads/grover.js";
-import { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
+import { type HsModel, hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
 import { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
-import { shorModel } from "../workloads/shor.js";
+import { type ShorCostSource, shorModel } from "../workloads/shor.js";
 import { looksLikeFile, readJson } from "./estimate-ft.js";
 import type { Io } from "./io.js";
 import { parseYear, quantity } from "./options.js";
@@ -142,12 +143,15 @@ export function addNativeEstimateCommands(estimate: Command, io: Io): void {
     estimate
       .command("shor")
       .description(
-        "factoring an RSA modulus: Shor (Gidney–Ekerå 2019 counts, fault-tolerant estimate) vs GNFS on CPU cores",
+        "factoring an RSA modulus: Shor (Gidney 2025 counts, fault-tolerant estimate) vs GNFS on CPU cores",
       ),
   )
     .option("--bits <n>", "modulus bits (default 2048)", int("--bits"))
     .option("--cores <n>", "classical CPU cores (default 1e5, the MIT calculator's p = 5)", int("--cores"))
-    .action((o) => emit(io, shorModel({ bits: o.bits, cores: o.cores }), o));
+    .option("--cost-source <id>", "quantum counts: gidney-2025 (default) or gidney-ekera-2019")
+    .action((o) =>
+      emit(io, shorModel({ bits: o.bits, cores: o.cores, costSource: o.costSource as ShorCostSource }), o),
+    );
 
   withCommon(
     estimate
@@ -169,14 +173,15 @@ export function addNativeEstimateCommands(estimate: Command, io: Io): void {
     estimate
       .command("chemistry")
       .description(
-        `ground-state energy: qubitised phase estimation (THC) vs FCI on GPUs\npresets: ${chemistryPresets.map((p) => p.id).join(", ")}`,
+        `ground-state energy: qubitised phase estimation (THC) vs DMRG or FCI on GPUs\npresets: ${chemistryPresets.map((p) => p.id).join(", ")}`,
       ),
   )
     .option("--preset <name>", "published active space and costs (default femoco-reiher)")
     .option("--orbitals <n>", "spin orbitals of the active space", int("--orbitals"))
     .option("--electrons <n>", "electrons in the active space", int("--electrons"))
     .option("--counts <file>", "your own logical counts JSON for this active space (Azure field names)")
-    .option("--gpus <n>", "GPUs for FCI (default 16,000)", int("--gpus"))
+    .option("--dmrg-bond-dimension <m>", "DMRG bond dimension (default 6000)", int("--dmrg-bond-dimension"))
+    .option("--gpus <n>", "GPUs for DMRG or FCI (default 16,000)", int("--gpus"))
     .option("--gpu <id>", "GPU type (default h100)")
     .action((o) => {
       const counts = o.counts === undefined ? undefined : (readJson(io, o.counts) as LogicalCounts);
@@ -187,6 +192,7 @@ export function addNativeEstimateCommands(estimate: Command, io: Io): void {
           spinOrbitals: o.orbitals,
           electrons: o.electrons,
           counts,
+          dmrgBondDimension: o.dmrgBondDimension,
           gpus: o.gpus,
           gpu: o.gpu,
         }),
@@ -198,11 +204,13 @@ export function addNativeEstimateCommands(estimate: Command, io: Io): void {
     estimate
       .command("hamiltonian-simulation")
       .description(
-        "Trotterised dynamics of a 1D transverse-field Ising chain (qubits = sites) vs a GPU statevector",
+        "Trotterised dynamics of the 2D transverse-field Ising model (qubits = sites) vs a GPU statevector or MPS",
       ),
   )
-    .option("--sites <n>", "chain length (default 50)", int("--sites"))
-    .option("--time <t>", "evolution time (default: the number of sites)", num("--time"))
+    .option("--model <id>", "tfim-2d (default), heisenberg-2d, or tfim-1d (classically solvable)")
+    .option("--sites <n>", "lattice sites (default 100)", int("--sites"))
+    .option("--boundary <b>", "2D boundary: periodic (default) or open")
+    .option("--time <t>", "evolution time (default: 2·√n steps in 2D, n in 1D)", num("--time"))
     .option("--precision <eps>", "Trotter error (default 1e-3)", num("--precision"))
     .option("--gpus <n>", "GPUs (default 16,000)", int("--gpus"))
     .option("--gpu <id>", "GPU type (default h100)")
@@ -210,6 +218,8 @@ export function addNativeEstimateCommands(estimate: Command, io: Io): void {
       emit(
         io,
         hamiltonianSimulationModel({
+          model: o.model as HsModel,
+          boundary: o.boundary as Boundary,
           sites: o.sites,
           time: o.time,
           precision: o.precision,
@@ -247,19 +257,41 @@ export function addNativeEstimateCommands(estimate: Command, io: Io): void {
   withCommon(
     estimate
       .command("annealing-qubo")
-      .description("sparse QUBO: a D-Wave annealer vs simulated annealing on CPU cores (time only)"),
+      .description("sparse QUBO: a D-Wave annealer vs the strongest classical heuristic, time-to-target"),
   )
     .option("--variables <n>", "QUBO variables (default 1000)", int("--variables"))
-    .option("--reads <n>", "anneals per problem (default 1000)", int("--reads"))
+    .option("--reads <n>", "anneals to reach the target (default 1000)", int("--reads"))
+    .option(
+      "--success-probability <p>",
+      "per-read probability of the target quality",
+      num("--success-probability"),
+    )
+    .option(
+      "--target-confidence <p>",
+      "confidence of reaching the target (default 0.99)",
+      num("--target-confidence"),
+    )
+    .option(
+      "--annealer-advantage-log10 <x>",
+      "claimed constant factor over the strongest classical heuristic (default 0: none demonstrated)",
+      num("--annealer-advantage-log10"),
+    )
     .option("--anneal-us <t>", "anneal time in µs (default: the device's default)", num("--anneal-us"))
     .option("--annealer <id>", "annealer (qfit devices --kind annealer; default dwave-advantage)")
-    .option("--cores <n>", "CPU cores for simulated annealing (default 1)", int("--cores"))
+    .option(
+      "--cores <n>",
+      "CPU cores of the sample-parity reference in the notes (default 1)",
+      int("--cores"),
+    )
     .action((o) =>
       emit(
         io,
         annealingQuboModel({
           variables: o.variables,
           reads: o.reads,
+          successProbability: o.successProbability,
+          targetConfidence: o.targetConfidence,
+          annealerAdvantageLog10: o.annealerAdvantageLog10,
           annealUs: o.annealUs,
           annealer: o.annealer,
           cores: o.cores,

@@ -1,14 +1,25 @@
-// RSA-n factoring. Quantum: Shor's algorithm with Gidney & Ekerå's abstract-circuit costs (arXiv:1905.09749):
-// 3n + 0.002·n·lg n logical qubits and 0.3·n³ + 0.0005·n³·lg n Toffolis, costed by the Azure-compatible
-// estimator. Classical: the general number field sieve, L_N[1/3, (64/9)^(1/3)] (Pomerance 1996) calibrated on
-// the RSA-240 record (795 bits, 900 core-years, CADO-NFS 2019).
+// RSA-n factoring. Quantum: Shor's algorithm with Gidney 2025's logical counts (arXiv:2505.15917, the default:
+// about 1,400 logical qubits and 6.5e9 Toffolis at 2048 bits) or Gidney & Ekerå 2019's (arXiv:1905.09749:
+// 3n + 0.002·n·lg n logical qubits, 0.3·n³ + 0.0005·n³·lg n Toffolis), costed by the Azure-compatible estimator;
+// Gidney 2025's own layout (yoked storage, cultivation: < 1 million qubits, < 1 week) is reported beside it.
+// Classical: the general number field sieve, L_N[1/3, (64/9)^(1/3)] (Pomerance 1996) calibrated on the RSA-240
+// record (795 bits, 900 core-years, CADO-NFS 2019) and checked against RSA-250 (829 bits, 2,700 core-years).
 import { z } from "zod";
 import { userError } from "../errors.js";
+import { gidney2025, gidney2025Cost } from "../estimate/baselines/shor-gidney2025.js";
 import type { NativeModel } from "../estimate/native.js";
 import { SECONDS_PER_YEAR } from "../units/quantity.js";
 import shorJson from "./data/shor.json" with { type: "json" };
 
 const sourced = { source: z.string(), asOf: z.string(), unverified: z.boolean() };
+/** A GNFS factoring record: modulus size and core-years on a reference CPU. */
+const gnfsRecord = z.strictObject({
+  name: z.string(),
+  bits: z.number().int().positive(),
+  coreYears: z.number().positive(),
+  cpu: z.string(),
+  ...sourced,
+});
 const data = z
   .strictObject({
     $comment: z.string(),
@@ -25,24 +36,13 @@ const data = z
       assumptions: z.string(),
       ...sourced,
     }),
-    gidney2025: z.strictObject({
-      bits: z.number(),
-      physicalQubits: z.number(),
-      toffolis: z.number(),
-      headlineDaysUnder: z.number(),
-      ...sourced,
-    }),
     gnfs: z.strictObject({
       exponentConstant: z.string(),
       formula: z.string(),
       source: z.string(),
-      anchor: z.strictObject({
-        name: z.string(),
-        bits: z.number().int().positive(),
-        coreYears: z.number().positive(),
-        cpu: z.string(),
-        ...sourced,
-      }),
+      anchor: gnfsRecord,
+      /** A second record on the same reference CPU, to check the L_N extrapolation against. */
+      check: gnfsRecord,
     }),
     classicalMachine: z.strictObject({
       id: z.string(),
@@ -82,8 +82,15 @@ export function gnfsCoreSeconds(bits: number): number {
   return a.coreYears * SECONDS_PER_YEAR * Math.exp(gnfsLogL(bits) - gnfsLogL(a.bits));
 }
 
+/** Where the quantum side's logical counts come from. */
+export const SHOR_COST_SOURCES = ["gidney-2025", "gidney-ekera-2019"] as const;
+export type ShorCostSource = (typeof SHOR_COST_SOURCES)[number];
+export const SHOR_DEFAULT_COST_SOURCE: ShorCostSource = "gidney-2025";
+
 export interface ShorInput {
   bits?: number;
+  /** Logical counts: Gidney 2025 (default) or Gidney–Ekerå 2019. */
+  costSource?: ShorCostSource;
   /** Classical cores (default 10^5, the MIT calculator's default p = 5). */
   cores?: number;
 }
@@ -106,8 +113,17 @@ export function shorModel(input: ShorInput = {}): NativeModel {
     throw userError("Workload.Shor.InvalidCores", `cores must be a whole number ≥ 1, got ${cores}`, {
       field: "cores",
     });
+  const costSource = input.costSource ?? SHOR_DEFAULT_COST_SOURCE;
+  if (!SHOR_COST_SOURCES.includes(costSource))
+    throw userError(
+      "Workload.Shor.InvalidCostSource",
+      `costSource must be one of ${SHOR_COST_SOURCES.join(", ")}, got ${costSource}`,
+      { field: "costSource" },
+    );
+  const g25 = costSource === "gidney-2025";
   const a = data.gnfs.anchor;
   const m = data.classicalMachine;
+  const paper = gidney2025Cost(n);
   const reactionHours = (shorMeasurementDepth(n) * ge.reactionTimeUs * 1e-6) / 3600;
   return {
     kind: "shor",
@@ -134,22 +150,49 @@ export function shorModel(input: ShorInput = {}): NativeModel {
       ops: gnfsCoreSeconds(bits),
       formula: `GNFS core-seconds = ${a.coreYears} core-years (${a.name}, ${a.bits} bits) × L(${bits} bits)/L(${a.bits} bits), ${data.gnfs.formula}`,
     }),
-    quantum: (bits) => ({
-      kind: "fault-tolerant",
-      counts: { numQubits: shorLogicalQubits(bits), cczCount: shorToffolis(bits) },
-      formula: `Gidney–Ekerå 2019: ${shorLogicalQubits(bits).toLocaleString("en-US")} logical qubits (${ge.logicalQubits.formula}), ${shorToffolis(bits).toExponential(3)} Toffolis as CCZ (${ge.toffolis.formula})`,
-    }),
+    quantum: (bits) => {
+      if (g25) {
+        const c = gidney2025Cost(bits);
+        return {
+          kind: "fault-tolerant",
+          counts: { numQubits: c.logicalQubits, cczCount: c.toffolis },
+          formula: `Gidney 2025: ${c.logicalQubits.toLocaleString("en-US")} logical qubits, ${c.toffolis.toExponential(3)} Toffolis as CCZ${c.extrapolated ? ` (scaled from the published 2048-bit counts: qubits ∝ n, Toffolis ∝ n³·(1 + lg n/600))` : " (published 2048-bit counts)"}`,
+        };
+      }
+      return {
+        kind: "fault-tolerant",
+        counts: { numQubits: shorLogicalQubits(bits), cczCount: shorToffolis(bits) },
+        formula: `Gidney–Ekerå 2019: ${shorLogicalQubits(bits).toLocaleString("en-US")} logical qubits (${ge.logicalQubits.formula}), ${shorToffolis(bits).toExponential(3)} Toffolis as CCZ (${ge.toffolis.formula})`,
+      };
+    },
     assumptions: [
       `GNFS work scales as ${data.gnfs.formula}; only ratios to the ${a.name} record are used, which cancels the constant factor but not the o(1)`,
       `classical machine: ${cores.toLocaleString("en-US")} × ${a.cpu}, perfect parallel scaling of sieving and linear algebra (optimistic for the classical side)`,
-      "Gidney–Ekerå's Toffolis enter the estimator as CCZ gates; their reaction-limited measurement depth is not part of its depth model (see notes)",
+      `${g25 ? "Gidney 2025" : "Gidney–Ekerå"}'s Toffolis enter the estimator as CCZ gates; the estimator's generic layout (15-to-1 distillation, no yoked storage, no cultivation) needs more physical qubits than the paper's own (see notes)`,
+      `quantum counts: ${g25 ? "Gidney 2025 (default)" : "Gidney–Ekerå 2019 (costSource)"}`,
     ],
     notes: [
+      paper.extrapolated
+        ? `Gidney 2025's own layout (yoked storage, magic-state cultivation) scaled to ${n} bits: about ${paper.physicalQubits.toLocaleString("en-US")} physical qubits, under ${paper.runtimeDaysUnder.toPrecision(3)} days (published for 2048 bits: < ${gidney2025.headline.physicalQubitsUnder.toLocaleString("en-US")} qubits, < ${gidney2025.headline.runtimeDaysUnder} days)`
+        : `Gidney 2025's own layout (yoked storage, magic-state cultivation): ${paper.physicalQubits.toLocaleString("en-US")} physical qubits (< ${gidney2025.headline.physicalQubitsUnder.toLocaleString("en-US")}), under ${gidney2025.headline.runtimeDaysUnder} days, at ${gidney2025.assumptions.gateErrorRate * 100}% gate error, ${gidney2025.assumptions.surfaceCodeCycleUs} µs cycle, ${gidney2025.assumptions.reactionTimeUs} µs reaction time`,
       `Gidney–Ekerå 2019's own layout for 2048 bits: ${ge.headline.physicalQubits.toLocaleString("en-US")} physical qubits, ${ge.headline.hours} hours (${ge.assumptions})`,
-      `measurement depth ${shorMeasurementDepth(n).toExponential(3)} (${ge.measurementDepth.formula}) × ${ge.reactionTimeUs} µs reaction time = ${reactionHours.toFixed(1)} h, a reaction-limited lower bound (derived arithmetic)`,
-      `Gidney 2025 (2048 bits): < 1 million physical qubits (tally ${data.gidney2025.physicalQubits.toLocaleString("en-US")}), ≈ ${data.gidney2025.toffolis.toExponential(2)} Toffolis, < ${data.gidney2025.headlineDaysUnder} days`,
+      `Gidney–Ekerå 2019 measurement depth ${shorMeasurementDepth(n).toExponential(3)} (${ge.measurementDepth.formula}) × ${ge.reactionTimeUs} µs reaction time = ${reactionHours.toFixed(1)} h, a reaction-limited lower bound (derived arithmetic)`,
+      `GNFS check: the L_N scaling from ${a.name} predicts ${(gnfsCoreSeconds(data.gnfs.check.bits) / SECONDS_PER_YEAR).toFixed(0)} core-years for ${data.gnfs.check.name} (${data.gnfs.check.bits} bits); the record took ${data.gnfs.check.coreYears} ${data.gnfs.check.source}`,
     ],
-    unverified: [`Gidney 2025 figures (${data.gidney2025.source})`],
-    sources: [ge.source, data.gnfs.source, a.source, m.countSource, data.gidney2025.source, "[F1]"],
+    unverified: [
+      ...(g25 && gidney2025.toffolis.unverified
+        ? [`Gidney 2025 Toffoli count and layout tally (${gidney2025.toffolis.source})`]
+        : []),
+      ...(g25 && paper.extrapolated ? [`Gidney 2025 counts at ${n} bits are scaled from 2048 bits`] : []),
+    ],
+    sources: [
+      ge.source,
+      gidney2025.source,
+      data.gnfs.source,
+      a.source,
+      data.gnfs.check.source,
+      m.countSource,
+      "[F1]",
+    ],
   };
 }
