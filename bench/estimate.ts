@@ -2,12 +2,11 @@
 // estimate on the published cases and on 1e30 counts, one native verdict with its crossover search, and the
 // report's default scenario set. Medians of several runs; the machine is shared and noisy.
 import { estimateFaultTolerant } from "../src/estimate/ftqc/index.js";
-import { estimateNative } from "../src/estimate/native.js";
 import { buildReport } from "../src/report/build.js";
 import { renderHtml } from "../src/report/html.js";
 import { DEFAULT_SCENARIO } from "../src/report/scenario.js";
-import { nativeScenarios } from "../src/workloads/scenarios.js";
-import { shorModel } from "../src/workloads/shor.js";
+import { workloads } from "../src/workloads/registry.js";
+import { shor } from "../src/workloads/shor.js";
 import { timeMs } from "./timing.js";
 
 const cases: Array<[string, () => unknown, number]> = [
@@ -37,8 +36,16 @@ const cases: Array<[string, () => unknown, number]> = [
     () => estimateFaultTolerant({ numQubits: 100, tCount: 1e30 }, { qubitParams: "qubit_gate_ns_e4" }),
     11,
   ],
-  ["native verdict + crossover search, shor 2048", () => estimateNative(shorModel(), { t0: 2025 }), 5],
-  ["nativeScenarios() (6 workloads)", () => nativeScenarios({ t0: 2025 }), 3],
+  [
+    "native verdict + crossover search, shor 2048",
+    () => shor.evaluate(shor.input.parse({}), { t0: 2025 }),
+    5,
+  ],
+  [
+    "every registered workload at its default, with crossover",
+    () => workloads.map((w) => w.evaluate(w.input.parse({}) as never, { t0: 2025 })),
+    3,
+  ],
   // `qfit report`'s whole job less process start-up: 9 verdicts, the training extrapolation, HTML with SVG plots.
   [
     "qfit report default scenario (build + HTML)",

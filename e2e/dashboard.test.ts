@@ -65,7 +65,7 @@ const plotSvg = (page: Page, id: string) => page.locator(`#plot-${id} svg`).last
 
 describe("dashboard in Chromium", () => {
   for (const [tab, heading, plot] of [
-    ["verdict", "Verdict", "bottlenecks"],
+    ["verdict", "Verdict", "waterfall"],
     ["crossover", "Crossover", "crossover"],
     ["roadmap", "Roadmap", "roadmap"],
     ["lab", "Circuit lab", null],
@@ -82,14 +82,36 @@ describe("dashboard in Chromium", () => {
     });
   }
 
-  it("moving the GPUs slider changes the numbers and the bottleneck plot", async () => {
+  it("changing the GPU count changes the numbers and the waterfall", async () => {
     const page = await open();
-    await page.waitForSelector("#plot-bottlenecks svg");
-    const before = { time: await page.textContent("#gpu-time"), svg: await plotSvg(page, "bottlenecks") };
-    await page.locator("#gpus").fill("4");
-    await expect.poll(() => page.textContent("#gpu-time")).not.toBe(before.time);
-    await expect.poll(() => plotSvg(page, "bottlenecks")).not.toBe(before.svg);
-    expect(page.url()).toContain("gpusLog2=4");
+    await page.waitForSelector("#plot-waterfall svg");
+    const before = { time: await page.textContent("#classical-time"), svg: await plotSvg(page, "waterfall") };
+    await page.locator("#f-gpuCount").fill("4");
+    await expect.poll(() => page.textContent("#classical-time")).not.toBe(before.time);
+    await expect.poll(() => plotSvg(page, "waterfall")).not.toBe(before.svg);
+    expect(page.url()).toContain("in.gpuCount=4");
+    await page.close();
+  });
+
+  it("the form accepts the CLI's quantities and names the field at fault", async () => {
+    const page = await open();
+    await page.waitForSelector("#plot-waterfall svg");
+    await page.locator("#f-params").fill("70B");
+    await page.locator("#f-tokens").fill("1.4T");
+    await expect.poll(() => page.textContent("#verdict-sentence")).toMatch(/classical wins/);
+    await page.locator("#f-gpuCount").fill("lots");
+    await expect.poll(() => page.textContent("#verdict-error")).toMatch(/gpuCount/);
+    await page.close();
+  });
+
+  it("every registered workload gets a form and a verdict", async () => {
+    const page = await open();
+    for (const kind of ["shor", "chemistry", "annealing-qubo"]) {
+      await page.selectOption("#kind", kind);
+      await page.waitForSelector("#plot-waterfall svg");
+      expect(await page.textContent("#verdict-sentence")).toMatch(/wins|neither|even/);
+    }
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 
@@ -141,21 +163,21 @@ describe("dashboard in Chromium", () => {
 
   it("a shared URL opens the same view", async () => {
     const page = await open();
-    await page.selectOption("#preset", "llama-3.1-70b");
-    await page.selectOption("#gpu", "b200");
-    await page.locator("#gpus").fill("12");
+    await page.selectOption("#f-preset", "llama-3.1-70b");
+    await page.locator("#f-gpu").fill("b200");
+    await page.locator("#f-gpuCount").fill("4096");
     await page.click("#theme");
-    await expect.poll(() => page.url()).toContain("gpusLog2=12");
+    await expect.poll(() => page.url()).toContain("in.gpuCount=4096");
     const shared = page.url();
-    const time = await page.textContent("#gpu-time");
+    const time = await page.textContent("#classical-time");
     const sentence = await page.textContent("#verdict-sentence");
     const theme = await page.evaluate(() => document.documentElement.dataset.theme);
     const other = await browser.newPage();
     await other.goto(shared);
-    await other.waitForSelector("#gpu-time");
-    expect(await other.inputValue("#preset")).toBe("llama-3.1-70b");
-    expect(await other.inputValue("#gpu")).toBe("b200");
-    expect(await other.textContent("#gpu-time")).toBe(time);
+    await other.waitForSelector("#classical-time");
+    expect(await other.inputValue("#f-preset")).toBe("llama-3.1-70b");
+    expect(await other.inputValue("#f-gpu")).toBe("b200");
+    expect(await other.textContent("#classical-time")).toBe(time);
     expect(await other.textContent("#verdict-sentence")).toBe(sentence);
     expect(await other.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
     await other.screenshot({ path: `${ARTIFACTS}shared-url.png`, fullPage: true });
@@ -174,12 +196,12 @@ describe("dashboard in Chromium", () => {
 
   it("each plot offers its SVG for download", async () => {
     const page = await open();
-    await page.waitForSelector("#plot-bottlenecks svg");
+    await page.waitForSelector("#plot-waterfall svg");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.click("#plot-bottlenecks button"),
+      page.click("#plot-waterfall button"),
     ]);
-    expect(download.suggestedFilename()).toBe("bottlenecks.svg");
+    expect(download.suggestedFilename()).toBe("waterfall.svg");
     await page.close();
   });
 });

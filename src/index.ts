@@ -13,7 +13,6 @@ export {
   qeaCrossover,
 } from "./estimate/crossover.js";
 export { estimateFaultTolerant, estimateFrontier } from "./estimate/ftqc/index.js";
-export { estimateNative, type NativeVerdict, nativeCrossover } from "./estimate/native.js";
 export { fitDoubling, projectQubits, roadmapSeries, yearReaching } from "./estimate/qubit-trend.js";
 export * from "./noise/channels.js";
 export { customDeviceModel } from "./noise/custom-device.js";
@@ -35,10 +34,15 @@ export { simulateDensity } from "./sim/density.js";
 export * from "./sim/index.js";
 export { simulateTrajectories } from "./sim/trajectories.js";
 export { deviceCircuit, type TranspileResult, transpile } from "./transpile/transpile.js";
+export * from "./verdict/contract.js";
 export { annealingQuboModel } from "./workloads/annealing-qubo.js";
 export { chemistryModel } from "./workloads/chemistry.js";
+export { describeFields, type FieldSpec, type FormSpec, formSpec } from "./workloads/describe.js";
 export { groverModel } from "./workloads/grover.js";
 export { hamiltonianSimulationModel } from "./workloads/hamiltonian-simulation.js";
+export { parseWorkloadInput } from "./workloads/input.js";
 export { qaoaMaxcutModel } from "./workloads/qaoa-maxcut.js";
-export { type NativeScenario, nativeScenarios } from "./workloads/scenarios.js";
+export { getWorkload, workloads } from "./workloads/registry.js";
 export { shorModel } from "./workloads/shor.js";
+export { type CrossoverSeries, crossoverSweep } from "./workloads/sweep.js";
+export type { EvaluationContext, WorkloadDefinition } from "./workloads/workload.js";

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { estimateGpu } from "../src/estimate/gpu.js";
+import { estimateLlmTrainingInput } from "../src/estimate/llm-workload.js";
 import { type DeviceTiming, successProbabilityLog10 } from "../src/estimate/nisq.js";
-import { estimateLlmTrainingInput } from "../src/workloads/llm-training.js";
 
 const SEED = 20261201;
 

@@ -1,8 +1,8 @@
 // Issue 3's published figures, reproduced by the code (each within 1%), with where each comes from.
 import { describe, expect, it } from "vitest";
 import { estimateGpu, estimateGpuFromReportedHours } from "../src/estimate/gpu.js";
+import { estimateLlmTrainingInput, llmTraining, publishedRuns } from "../src/estimate/llm-workload.js";
 import { secondsToDays, secondsToYears } from "../src/units/quantity.js";
-import { estimateLlmTrainingInput, llmTraining, publishedRuns } from "../src/workloads/llm-training.js";
 
 const within = (actual: number, expected: number, rel = 0.01) =>
   expect(Math.abs(actual / expected - 1), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel);

@@ -10,24 +10,42 @@ async function run(args: string[], files: Record<string, string> = {}) {
 }
 
 describe("qfit estimate (quantum-native workloads)", () => {
-  it("shor --bits 2048 --json: Gidney 2025 counts (the default) through the fault-tolerant estimator", async () => {
-    const r = await run(["estimate", "shor", "--bits", "2048", "--t0", "2025", "--json"]);
+  it("shor --modulus-bits 2048 --json: Gidney 2025 counts (the default) through the fault-tolerant estimator", async () => {
+    const r = await run(["estimate", "shor", "--modulus-bits", "2048", "--t0", "2025", "--json"]);
     expect(r.code).toBe(0);
     const v = JSON.parse(r.out);
+    expect(v.schemaVersion).toBe(2);
     expect(v.workload.kind).toBe("shor");
+    expect(v.workload.input.modulusBits).toBe(2048);
+    const ft = v.strategies[0].faultTolerance;
     // Gidney 2025: 1,280 cold + 131 hot logical qubits, ≈ 6.5e9 Toffolis (estimation.md §4.3).
-    expect(v.quantumDetail.estimate.logicalCounts.numQubits).toBe(1411);
-    expect(v.quantumDetail.estimate.logicalCounts.cczCount).toBe(6_500_000_000);
+    expect(ft.counts.numQubits).toBe(1411);
+    expect(ft.counts.cczCount).toBe(6_500_000_000);
     expect(v.notes.join(" ")).toMatch(/897,864 physical qubits/);
     expect(v.winner).toBe("neither");
-    expect(v.t0).toBe(2025);
-    expect(v.gpu.costUsd).toBeNull(); // no sourced CPU price: NaN serialises to null
+    expect(v.classical.costUsd).toBeNull(); // no sourced CPU price
+  });
+
+  it("quantities as on every other command: --modulus-bits 4k", async () => {
+    const r = await run(["estimate", "shor", "--modulus-bits", "4k", "--t0", "2025", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).workload.input.modulusBits).toBe(4000);
+  });
+
+  it("the terminal output shows the factors adding up, the constraints and the best strategy", async () => {
+    const r = await run(["estimate", "shor", "--t0", "2025"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Bottleneck factors of shor-ft/);
+    expect(r.out).toMatch(/error-correction/);
+    expect(r.out).toMatch(/= quantum \/ classical/);
+    expect(r.out).toMatch(/✗ physical-qubits/);
+    expect(r.out).toMatch(/Best quantum strategy: shor-ft/);
   });
 
   it("grover --bits 40 prints the verdict", async () => {
-    const r = await run(["estimate", "grover", "--bits", "40", "--t0", "2025"]);
+    const r = await run(["estimate", "grover", "--search-bits", "40", "--t0", "2025"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Verdict: GPU wins/);
+    expect(r.out).toMatch(/Verdict: classical wins/);
     expect(r.out).toMatch(/Crossover: never/);
   });
 
@@ -35,6 +53,7 @@ describe("qfit estimate (quantum-native workloads)", () => {
     ["chemistry"],
     ["chemistry", "--preset", "femoco-li"],
     ["hamiltonian-simulation", "--sites", "30"],
+    ["chemistry", "--spin-orbitals", "40", "--electrons", "20"],
     ["qaoa-maxcut", "--nodes", "20"],
     ["annealing-qubo", "--variables", "500"],
   ])("%s runs", async (...args) => {
@@ -56,7 +75,7 @@ describe("qfit estimate (quantum-native workloads)", () => {
           "156",
           "--start-year",
           "2024",
-          "--doubling",
+          "--doubling-years",
           "2",
           "--json",
         ])
@@ -65,7 +84,7 @@ describe("qfit estimate (quantum-native workloads)", () => {
     expect(b.crossover.size).toBe(a.crossover.size);
     // Same qubits needed at n*, slower growth (2 years per doubling against the fitted 1.62): a later year.
     expect(b.crossover.year).toBeGreaterThan(a.crossover.year);
-    expect(b.growth.doublingYears).toBe(2);
+    expect(b.workload.input.doublingYears).toBe(2);
   });
 
   it("a better qubit preset changes the estimate", async () => {
@@ -73,7 +92,7 @@ describe("qfit estimate (quantum-native workloads)", () => {
     const b = JSON.parse(
       (await run(["estimate", "shor", "--t0", "2025", "--qubit", "qubit_gate_ns_e4", "--json"])).out,
     );
-    expect(b.qpu.qubits).toBeLessThan(a.qpu.qubits);
+    expect(b.strategies[0].physicalQubits).toBeLessThan(a.strategies[0].physicalQubits);
   });
 
   const hot = JSON.stringify({
@@ -82,12 +101,16 @@ describe("qfit estimate (quantum-native workloads)", () => {
     twoQubitGateErrorRate: 0.02,
   });
   it.each([
-    [["estimate", "shor", "--bits", "-2048"], /--bits/],
+    [["estimate", "shor", "--modulus-bits", "-2048"], /--modulus-bits/],
+    [["estimate", "shor", "--modulus-bits", "20000"], /--modulus-bits: Too big/],
+    [["estimate", "shor", "--bits", "2048"], /unknown option '--bits'/],
     [["estimate", "shor", "--qubit", "qubit_gate_ns_e7"], /unknown qubit preset/],
     [["estimate", "shor", "--qec", "floquet_code"], /floquet_code/],
     [["estimate", "shor", "--qubit", "hot.json"], /threshold/],
-    [["estimate", "grover", "--bits", "400"], /bits/],
-    [["estimate", "chemistry", "--preset", "water"], /unknown chemistry preset/],
+    [["estimate", "grover", "--search-bits", "400"], /--search-bits: Too big/],
+    [["estimate", "chemistry", "--preset", "water"], /--preset: Invalid option/],
+    [["estimate", "chemistry", "--spin-orbitals", "21", "--electrons", "10"], /--spin-orbitals/],
+    [["estimate", "annealing-qubo", "--anneal-us", "5000"], /annealUs/],
     [["estimate", "qaoa-maxcut", "--qpu", "nope"], /unknown qpu/],
     [["estimate", "shor", "--t0", "1850"], /year/],
     [["crossover", "shor", "--hardware", "nope"], /unknown hardware preset/],

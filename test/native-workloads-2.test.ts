@@ -1,9 +1,10 @@
 // Hamiltonian simulation, chemistry, QAOA MaxCut and annealing through the shared native-workload verdict.
 import { describe, expect, it } from "vitest";
-import { estimateNative } from "../src/estimate/native.js";
-import { annealingQuboModel } from "../src/workloads/annealing-qubo.js";
+import { bestStrategy } from "../src/verdict/compose.js";
+import { annealingQubo, annealingQuboModel } from "../src/workloads/annealing-qubo.js";
 import {
   ccsdTFlops,
+  chemistry,
   chemistryModel,
   chemistryPresets,
   log10Binomial,
@@ -11,10 +12,15 @@ import {
   qubitFit,
   toffoliFit,
 } from "../src/workloads/chemistry.js";
-import { hamiltonianSimulationModel, trotterSteps } from "../src/workloads/hamiltonian-simulation.js";
-import { qaoaCircuit, qaoaMaxcutModel } from "../src/workloads/qaoa-maxcut.js";
+import { hamiltonianSimulation, trotterSteps } from "../src/workloads/hamiltonian-simulation.js";
+import { parseWorkloadInput } from "../src/workloads/input.js";
+import { qaoaCircuit, qaoaMaxcut, qaoaMaxcutModel } from "../src/workloads/qaoa-maxcut.js";
+import type { WorkloadDefinition } from "../src/workloads/workload.js";
 
-const T0 = { t0: 2025 };
+const verdict = (def: WorkloadDefinition, raw: Record<string, unknown> = {}, skipCrossover = true) =>
+  def.evaluate(parseWorkloadInput(def, raw) as never, { t0: 2025, skipCrossover });
+const memory = (v: ReturnType<typeof verdict>) =>
+  v.classical.constraints.find((c) => c.name === "classical-memory");
 
 describe("hamiltonian-simulation", () => {
   it("first-order Trotter steps follow t²·4(n−1)/(2ε) (Childs et al. 2021)", () => {
@@ -23,19 +29,19 @@ describe("hamiltonian-simulation", () => {
   });
 
   it("the classical statevector hits the memory wall: 2^n × 16 bytes beyond the cluster's memory", () => {
-    const small = estimateNative(hamiltonianSimulationModel({ sites: 30 }), T0);
-    expect(small.classicalDetail.memoryFits).toBe(true);
-    const big = estimateNative(hamiltonianSimulationModel({ sites: 50 }), T0);
-    expect(big.classicalDetail.memoryBytes).toBe(2 ** 50 * 16);
-    expect(big.classicalDetail.memoryFits).toBe(false);
-    expect(big.gpu.feasible).toBe(false);
+    const small = verdict(hamiltonianSimulation, { sites: 30 });
+    expect(memory(small)?.satisfied).toBe(true);
+    const big = verdict(hamiltonianSimulation, { sites: 50 }, false);
+    expect(memory(big)?.needed).toBe(2 ** 50 * 16);
+    expect(memory(big)?.satisfied).toBe(false);
+    expect(big.classical.feasible).toBe(false);
     // 16,000 × 80 GB = 1.28e15 bytes hold at most 2^46 amplitudes, so the crossover is at or below 47 sites.
     expect(big.crossover.size as number).toBeLessThanOrEqual(47);
   });
 
   it("1D chain: one qubit per site, rotations counted by the estimator", () => {
-    const v = estimateNative(hamiltonianSimulationModel({ model: "tfim-1d", sites: 20, time: 5 }), T0);
-    const counts = v.quantumDetail.estimate?.logicalCounts;
+    const v = verdict(hamiltonianSimulation, { model: "tfim-1d", sites: 20, evolutionTime: 5 });
+    const counts = bestStrategy(v).faultTolerance?.counts;
     expect(counts?.numQubits).toBe(20);
     expect(counts?.rotationCount).toBe(trotterSteps(20, 5, 1e-3) * 39);
     expect(counts?.rotationDepth).toBe(3 * trotterSteps(20, 5, 1e-3));
@@ -51,13 +57,13 @@ describe("chemistry", () => {
   });
 
   it("FeMoco (Reiher): exact published counts on the quantum side; DMRG, not FCI, on the classical side", () => {
-    const v = estimateNative(chemistryModel(), T0);
-    expect(v.quantumDetail.estimate?.logicalCounts.cczCount).toBe(5_250_145_120);
-    expect(v.quantumDetail.estimate?.logicalCounts.numQubits).toBe(2142);
+    const v = verdict(chemistry);
+    expect(bestStrategy(v).faultTolerance?.counts.cczCount).toBe(5_250_145_120);
+    expect(bestStrategy(v).faultTolerance?.counts.numQubits).toBe(2142);
     // C(54, 27)² ≈ 3.8e30 determinants: FCI cannot be held, so DMRG is the classical method.
     expect(log10Determinants(108, 54)).toBeCloseTo(2 * Math.log10(1.946939425648112e15), 6);
-    expect(v.classicalDetail.formula).toMatch(/^DMRG: 20 sweeps .* M = 6,000 .*FCI would take/);
-    expect(v.classicalDetail.memoryFits).toBe(true);
+    expect(v.classical.formula).toMatch(/^DMRG: 20 sweeps .* M = 6,000 .*FCI would take/);
+    expect(memory(v)?.satisfied).toBe(true);
     expect(v.unverified.join(" ")).toMatch(/electrons/);
     expect(v.unverified.join(" ")).toMatch(/DMRG at M = 6,000 reaching the quantum side's 1 mHa accuracy/);
   });
@@ -69,17 +75,25 @@ describe("chemistry", () => {
   });
 
   it("user counts replace the fitted ones at their size", () => {
-    const v = estimateNative(
-      chemistryModel({ spinOrbitals: 100, electrons: 50, counts: { numQubits: 1500, cczCount: 1e9 } }),
-      T0,
-    );
-    expect(v.quantumDetail.estimate?.logicalCounts.cczCount).toBe(1e9);
+    const v = verdict(chemistry, {
+      spinOrbitals: 100,
+      electrons: 50,
+      counts: { numQubits: 1500, cczCount: 1e9 },
+    });
+    expect(bestStrategy(v).faultTolerance?.counts.cczCount).toBe(1e9);
   });
 
   it("rejects bad active spaces and unknown presets", () => {
-    expect(() => chemistryModel({ preset: "water" })).toThrow(/unknown chemistry preset/);
-    expect(() => chemistryModel({ spinOrbitals: 20, electrons: 30 })).toThrow(/electrons/);
-    expect(() => chemistryModel({ spinOrbitals: 21, electrons: 10 })).toThrow(/even/);
+    const field = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { details?: { field?: string } }).details?.field;
+      }
+    };
+    expect(field(() => chemistryModel({ preset: "water" }))).toBe("preset");
+    expect(field(() => chemistryModel({ spinOrbitals: 20, electrons: 30 }))).toBe("electrons");
+    expect(field(() => chemistryModel({ spinOrbitals: 21, electrons: 10 }))).toBe("spinOrbitals");
   });
 });
 
@@ -91,44 +105,45 @@ describe("qaoa-maxcut", () => {
   });
 
   it("small graphs run but lose to the classical SDP; larger ones are lost in noise or do not fit", () => {
-    const small = estimateNative(qaoaMaxcutModel({ nodes: 20 }), T0);
-    expect(small.qpu.feasible).toBe(true);
-    expect(small.winner).toBe("gpu");
-    const large = estimateNative(qaoaMaxcutModel({ nodes: 400 }), T0);
-    expect(large.qpu.feasible).toBe(false);
-    expect(large.qpu.bindingBottleneck).toMatch(/156|success probability/);
+    const small = verdict(qaoaMaxcut, { nodes: 20 });
+    expect(bestStrategy(small).feasible).toBe(true);
+    expect(small.winner).toBe("classical");
+    const large = bestStrategy(verdict(qaoaMaxcut, { nodes: 400 }));
+    expect(large.feasible).toBe(false);
+    const unmet = large.constraints.filter((c) => !c.satisfied).map((c) => c.name);
+    expect(unmet).toEqual(expect.arrayContaining(["qubits", "success-probability"]));
     expect(small.notes.join(" ")).toMatch(/0\.6924/);
   });
 
   it("more layers never make a run faster (deeper circuit, lower success probability)", () => {
     let prev = 0;
     for (const layers of [1, 2, 4, 8]) {
-      const s = estimateNative(qaoaMaxcutModel({ nodes: 20, layers }), T0).qpu.seconds;
+      const s = bestStrategy(verdict(qaoaMaxcut, { nodes: 20, layers })).seconds;
       expect(s).toBeGreaterThan(prev);
       prev = s;
     }
   });
 
   it("rejects odd node counts and an unknown QPU", () => {
-    expect(() => qaoaMaxcutModel({ nodes: 21 })).toThrow(/even/);
+    expect(() => qaoaMaxcutModel({ nodes: 21 })).toThrow(/multiple of 2/);
     expect(() => qaoaMaxcutModel({ qpu: "nope" })).toThrow(/unknown qpu/);
   });
 });
 
 describe("annealing-qubo", () => {
   it("job time = overheads + reads × (anneal + readout); too many variables do not fit", () => {
-    const v = estimateNative(annealingQuboModel({ variables: 1000, reads: 100 }), T0);
-    const w = estimateNative(annealingQuboModel({ variables: 1000, reads: 200 }), T0);
+    const v = bestStrategy(verdict(annealingQubo, { variables: 1000, reads: 100 }));
+    const w = bestStrategy(verdict(annealingQubo, { variables: 1000, reads: 200 }));
     // Doubling the reads adds exactly 100 × (20 µs + 250 µs).
-    expect(w.qpu.seconds - v.qpu.seconds).toBeCloseTo(100 * 270e-6, 12);
-    const big = estimateNative(annealingQuboModel({ variables: 20_000 }), T0);
-    expect(big.qpu.feasible).toBe(false);
+    expect(w.seconds - v.seconds).toBeCloseTo(100 * 270e-6, 12);
+    const big = bestStrategy(verdict(annealingQubo, { variables: 20_000 }));
+    expect(big.feasible).toBe(false);
   });
 
   it("cores only scale the sample-parity reference in the notes, not the equal-quality verdict", () => {
-    const one = estimateNative(annealingQuboModel({ cores: 1 }), T0);
-    const many = estimateNative(annealingQuboModel({ cores: 64 }), T0);
-    expect(many.classicalDetail.seconds).toBe(one.classicalDetail.seconds);
+    const one = verdict(annealingQubo, { cpuCores: 1 });
+    const many = verdict(annealingQubo, { cpuCores: 64 });
+    expect(many.classical.seconds).toBe(one.classical.seconds);
     expect(one.notes.join(" ")).toMatch(/on 1 core takes 7 s/);
     expect(many.notes.join(" ")).toMatch(/on 64 cores takes 109 ms/);
   });

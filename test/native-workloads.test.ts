@@ -1,16 +1,25 @@
-// Quantum-native workloads end to end: published counts (Gidney–Ekerå 2019), verdicts and crossover series.
+// Quantum-native workloads end to end: published counts (Gidney–Ekerå 2019), verdicts (schemaVersion 2) and
+// crossover sweeps.
 import { describe, expect, it } from "vitest";
 import { isQfitError } from "../src/errors.js";
-import { estimateNative, nativeCrossover } from "../src/estimate/native.js";
 import { SECONDS_PER_YEAR } from "../src/units/quantity.js";
-import { groverIterations, groverModel } from "../src/workloads/grover.js";
+import { bestStrategy } from "../src/verdict/compose.js";
+import { grover, groverIterations } from "../src/workloads/grover.js";
+import { parseWorkloadInput } from "../src/workloads/input.js";
 import {
   gnfsCoreSeconds,
+  shor,
   shorData,
   shorLogicalQubits,
   shorModel,
   shorToffolis,
 } from "../src/workloads/shor.js";
+import { crossoverSweep } from "../src/workloads/sweep.js";
+import type { WorkloadDefinition } from "../src/workloads/workload.js";
+
+const T0 = 2025;
+const verdict = (def: WorkloadDefinition, raw: Record<string, unknown> = {}, skipCrossover = false) =>
+  def.evaluate(parseWorkloadInput(def, raw) as never, { t0: T0, skipCrossover });
 
 describe("shor: Gidney–Ekerå 2019 formulas (estimation.md §4.3)", () => {
   it("n = 2048: 6,189 logical qubits and about 2.6e9 Toffolis", () => {
@@ -30,18 +39,20 @@ describe("shor: Gidney–Ekerå 2019 formulas (estimation.md §4.3)", () => {
   });
 
   it("RSA-2048 verdict: neither side can do it in 2025; millions of physical qubits; a crossover size and year", () => {
-    const v = estimateNative(shorModel({ bits: 2048, costSource: "gidney-ekera-2019" }), { t0: 2025 });
+    const v = verdict(shor, { modulusBits: 2048, costSource: "gidney-ekera-2019" });
+    const q = bestStrategy(v);
+    expect(v.schemaVersion).toBe(2);
     expect(v.winner).toBe("neither");
-    expect(v.gpu.feasible).toBe(false);
-    expect(v.qpu.feasible).toBe(false);
-    expect(v.qpu.qubits).toBeGreaterThan(1e7);
-    expect(v.qpu.qubits).toBeLessThan(1e8);
-    expect(v.qpu.seconds).toBeLessThan(7 * 86_400);
-    expect(v.quantumDetail.logicalQubits).toBe(2 * 6189 + Math.ceil(Math.sqrt(8 * 6189)) + 1);
+    expect(v.classical.feasible).toBe(false);
+    expect(q.feasible).toBe(false);
+    expect(q.physicalQubits).toBeGreaterThan(1e7);
+    expect(q.physicalQubits).toBeLessThan(1e8);
+    expect(q.seconds).toBeLessThan(7 * 86_400);
+    expect(q.faultTolerance?.counts.numQubits).toBe(6189);
+    expect(q.constraints.find((c) => c.name === "physical-qubits")?.satisfied).toBe(false);
     expect(v.crossover.size).not.toBeNull();
     expect(v.crossover.size as number).toBeLessThan(2048);
     expect(v.crossover.year as number).toBeGreaterThan(2025);
-    expect(v.bottlenecks.map((b) => b.name)).toContain("qubit count");
     expect(v.sources.map((s) => s.id)).toEqual(
       expect.arrayContaining(["gidney-ekera2019", "gidney2025", "rsa240", "rsa250", "pomerance1996"]),
     );
@@ -50,33 +61,32 @@ describe("shor: Gidney–Ekerå 2019 formulas (estimation.md §4.3)", () => {
   });
 
   it("the crossover size is where the two curves cross", () => {
-    const model = shorModel();
-    const s = nativeCrossover(model, { t0: 2025 });
-    const n = s.nStar as number;
-    const at = (bits: number) => {
-      const c = estimateNative(shorModel({ bits }), { t0: 2025 });
-      return c.quantumDetail.seconds < c.classicalDetail.seconds;
+    const { series } = crossoverSweep(shor, parseWorkloadInput(shor, {}), { t0: T0 });
+    const n = series.nStar as number;
+    const ahead = (bits: number) => {
+      const v = verdict(shor, { modulusBits: bits }, true);
+      return bestStrategy(v).seconds < v.classical.seconds;
     };
-    expect(at(n)).toBe(true);
-    expect(at(n - 1)).toBe(false);
+    expect(ahead(n)).toBe(true);
+    expect(ahead(n - 1)).toBe(false);
   });
 
-  it("better qubits never need more physical qubits or a later year", () => {
-    const e3 = estimateNative(shorModel(), { t0: 2025, qubit: "qubit_gate_ns_e3" });
-    const e4 = estimateNative(shorModel(), { t0: 2025, qubit: "qubit_gate_ns_e4" });
-    expect(e4.qpu.qubits).toBeLessThanOrEqual(e3.qpu.qubits);
-    expect(e4.quantumDetail.estimate?.logicalQubit.codeDistance as number).toBeLessThanOrEqual(
-      e3.quantumDetail.estimate?.logicalQubit.codeDistance as number,
+  it("better qubits never need more physical qubits or a larger code distance", () => {
+    const e3 = bestStrategy(verdict(shor, { qubit: "qubit_gate_ns_e3" }, true));
+    const e4 = bestStrategy(verdict(shor, { qubit: "qubit_gate_ns_e4" }, true));
+    expect(e4.physicalQubits).toBeLessThanOrEqual(e3.physicalQubits);
+    expect(e4.faultTolerance?.codeDistance as number).toBeLessThanOrEqual(
+      e3.faultTolerance?.codeDistance as number,
     );
   });
 
-  it("rejects bad sizes with a user error", () => {
-    for (const bits of [0, -5, 3.5, 1e6]) {
+  it("rejects bad sizes with a user error naming the field", () => {
+    for (const modulusBits of [0, -5, 3.5, 1e6]) {
       try {
-        shorModel({ bits });
+        shorModel({ modulusBits });
         expect.unreachable();
       } catch (e) {
-        expect(isQfitError(e) && e.userError && e.code).toBe("Workload.Shor.InvalidBits");
+        expect(isQfitError(e) && e.userError && e.details.field).toBe("modulusBits");
       }
     }
   });
@@ -89,28 +99,24 @@ describe("grover", () => {
   });
 
   it("40 bits: the GPU cluster wins by many orders of magnitude; no crossover with a 100-Toffoli oracle", () => {
-    const v = estimateNative(groverModel({ bits: 40 }), { t0: 2025 });
-    expect(v.winner).toBe("gpu");
+    const v = verdict(grover, { searchBits: 40 });
+    expect(v.winner).toBe("classical");
     expect(v.speedupLog10).toBeGreaterThan(6);
     expect(v.crossover.size).toBeNull();
     expect(v.crossover.explanation).toMatch(/^never/);
   });
 
   it("a costlier oracle makes the classical side slower in proportion", () => {
-    // Sizes above the GPU latency floor (issue 12), where time is proportional to work.
-    const a = estimateNative(groverModel({ bits: 40, oracleToffolis: 10_000 }), { t0: 2025 });
-    const b = estimateNative(groverModel({ bits: 40, oracleToffolis: 1_000_000 }), { t0: 2025 });
-    expect(b.gpu.seconds / a.gpu.seconds).toBeCloseTo(100, 9);
+    const a = verdict(grover, { searchBits: 30, oracleToffolis: 100 }, true);
+    const b = verdict(grover, { searchBits: 30, oracleToffolis: 10_000 }, true);
+    expect(b.classical.seconds / a.classical.seconds).toBeCloseTo(100, 9);
   });
 
-  it("a tiny GPU job takes at least the launch latency floor, never sub-microsecond (issue 12)", () => {
-    const v = estimateNative(groverModel({ bits: 20, oracleToffolis: 100 }), { t0: 2025 });
-    expect(v.gpu.seconds).toBeGreaterThanOrEqual(1e-5);
-  });
-
-  it("more GPUs never make the crossover earlier (smaller n* or earlier year)", () => {
-    const sizes = [1, 100, 10_000].map((gpus) =>
-      nativeCrossover(groverModel({ bits: 40, oracleToffolis: 1e6, gpus }), { t0: 2025 }),
+  it("more GPUs never make the crossover earlier (smaller n*)", () => {
+    const sizes = [1, 100, 10_000].map(
+      (gpuCount) =>
+        crossoverSweep(grover, parseWorkloadInput(grover, { oracleToffolis: 1e6, gpuCount }), { t0: T0 })
+          .series,
     );
     for (let i = 1; i < sizes.length; i++) {
       const prev = sizes[i - 1].nStar ?? Number.POSITIVE_INFINITY;
@@ -119,9 +125,15 @@ describe("grover", () => {
     }
   });
 
-  it("rejects bad input", () => {
-    for (const input of [{ bits: 500 }, { bits: 40, oracleToffolis: -1 }, { bits: 40, gpus: 0 }]) {
-      expect(() => groverModel(input)).toThrow();
+  it("rejects bad input, naming the field", () => {
+    for (const [input, field] of [
+      [{ searchBits: 500 }, "searchBits"],
+      [{ oracleToffolis: -1 }, "oracleToffolis"],
+      [{ gpuCount: 0 }, "gpuCount"],
+    ] as const) {
+      expect(() => parseWorkloadInput(grover, input)).toThrow(
+        expect.objectContaining({ details: expect.objectContaining({ field }) }),
+      );
     }
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { memoryIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 import { buildReport } from "../src/report/build.js";
+import { renderHtml } from "../src/report/html.js";
 import { DEFAULT_SCENARIO, parseScenario } from "../src/report/scenario.js";
 import { roundDeep } from "../src/units/quantity.js";
 
@@ -26,9 +27,7 @@ describe("qfit report", () => {
     expect(r.code).toBe(0);
     for (const name of ["Llama 3.1 8B", "Llama 3.1 70B", "Llama 3.1 405B", "RSA modulus", "FeMoco", "QUBO"])
       expect(r.out).toContain(name);
-    // Issue 12: the verdict is against the quantum side's best strategy (FT arithmetic, ~10^15×), printed as an
-    // order of magnitude.
-    expect(r.out).toMatch(/GPU ~10\^1\d(\.\d)?×/);
+    expect(r.out).toMatch(/classical ×10\^2\d/);
     expect(r.out).toContain("wrote qfit-report.html");
     expect(r.out).toContain("Unverified values used");
   });
@@ -39,7 +38,7 @@ describe("qfit report", () => {
     expect(html).toMatch(/^<!doctype html>/);
     // No network: no external script, stylesheet, image or font.
     expect(html).not.toMatch(/<script|<link|src="http|url\(http/);
-    for (const id of ["gpu-scaling", "qubits", "bottlenecks-0", "bottlenecks-2"])
+    for (const id of ["gpu-scaling", "qubits", "waterfall-0", "waterfall-2"])
       expect(html).toContain(`id="${id}"`);
     // Time vs GPUs: one line per GPU type in the catalog, the essay's two points marked.
     const scaling = html.slice(html.indexOf('id="gpu-scaling"'));
@@ -48,7 +47,7 @@ describe("qfit report", () => {
     expect(scaling).toContain("essay: 1 GPU");
     expect(scaling).toContain("essay: 16,000 GPUs");
     expect(html).toContain('download="gpu-scaling.svg"');
-    expect(html).toContain("(binding)");
+    expect(html).toContain("(largest)");
   });
 
   it("the essay's points sit where the published GPU-hours put them: 4,486 years and ≈102 days", () => {
@@ -73,10 +72,34 @@ describe("qfit report", () => {
     const j = JSON.parse(r.out);
     expect(j.t0).toBe(2026);
     const compact = roundDeep(
-      { title: j.title, rows: j.rows, bottleneckCharts: j.bottleneckCharts, unverified: j.unverified },
+      {
+        schemaVersion: j.schemaVersion,
+        title: j.title,
+        rows: j.rows,
+        waterfalls: j.waterfalls,
+        unverified: j.unverified,
+      },
       4,
     );
     await expect(JSON.stringify(compact, null, 2)).toMatchFileSnapshot("./__snapshots__/report-default.json");
+  });
+
+  it("each waterfall steps through the best strategy's factors and ends at log10(quantum / classical)", () => {
+    const report = buildReport({ ...DEFAULT_SCENARIO, t0: 2026, extrapolation: false });
+    expect(report.schemaVersion).toBe(2);
+    expect(report.waterfalls).toHaveLength(report.verdicts.length);
+    report.waterfalls.forEach((w, i) => {
+      const v = report.verdicts[i];
+      expect(w.strategy).toBe(v.best);
+      expect(w.steps[0].start).toBe(0);
+      for (let k = 1; k < w.steps.length; k++) expect(w.steps[k].start).toBe(w.steps[k - 1].end);
+      expect(Math.abs(w.totalLog10 - v.qpuOverGpuLog10)).toBeLessThan(0.01);
+      expect(w.steps.filter((s) => s.largest)).toHaveLength(1);
+    });
+    const html = renderHtml(report);
+    const svg = html.slice(html.indexOf('id="waterfall-3"'));
+    expect(svg).toContain(">total<");
+    expect(svg).toContain(">error-correction<");
   });
 
   it("states which scaling drives the training gap, from models trained here", () => {
@@ -98,7 +121,7 @@ describe("qfit report", () => {
     expect(r.out).toMatch(/^# qfit report/);
     expect(r.out).toContain("679 modulus bits in 20");
     expect(r.out).toContain("| workload | classical |");
-    expect(r.out).toContain("**clock** (binding)");
+    expect(r.out).toContain("**clock** (largest)");
     expect(r.out).toContain("[llama3-paper]");
   });
 
@@ -107,7 +130,7 @@ describe("qfit report", () => {
       "title: B200 vs Helios",
       "hardware:",
       "  gpu: b200",
-      "  gpus: 4096",
+      "  gpuCount: 4096",
       "  qpu: quantinuum-helios",
       "workloads:",
       "  - kind: llm-training",
@@ -116,19 +139,20 @@ describe("qfit report", () => {
       "    label: a 100M model",
       "    params: 1.0e8",
       "    tokens: 2.0e9",
-      "    gpus: 8",
+      "    gpuCount: 8",
       "",
     ].join("\n");
     const r = await run(["report", "s.yaml", "--json"], { "s.yaml": yaml });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.title).toBe("B200 vs Helios");
-    expect(j.rows.map((x: { gpu: string }) => x.gpu)).toEqual(["4,096× b200", "8× b200"]);
+    expect(j.schemaVersion).toBe(2);
+    expect(j.rows.map((x: { classical: string }) => x.classical)).toEqual([
+      "4,096× NVIDIA B200 (HGX, 1,000 W)",
+      "8× NVIDIA B200 (HGX, 1,000 W)",
+    ]);
     expect(j.rows[1].workload).toBe("a 100M model");
-    // The row names the best quantum strategy's device (issue 12); Helios runs the NISQ strategy.
-    expect(j.rows.every((x: { qpu: string }) => /\((ft-arithmetic|variational-\w+)\)$/.test(x.qpu))).toBe(
-      true,
-    );
+    expect(j.rows.every((x: { quantum: string }) => /Helios/.test(x.quantum))).toBe(true);
   });
 
   const bad: Array<[string, string, RegExp]> = [
@@ -149,9 +173,14 @@ describe("qfit report", () => {
       /^s\.yaml:2:\d+: workloads\[0\]/,
     ],
     [
-      "a wrong type",
-      "hardware:\n  gpus: many\nworkloads:\n  - kind: llm-training\n",
-      /^s\.yaml:2:9: hardware\.gpus/,
+      "a wrong type in the hardware defaults",
+      "hardware:\n  gpuCount: many\nworkloads:\n  - kind: llm-training\n",
+      /^s\.yaml:\d+:\d+: workloads\[0\]\.gpuCount/,
+    ],
+    [
+      "a hardware default no workload has",
+      "hardware:\n  gpus: 8\nworkloads:\n  - kind: llm-training\n",
+      /^s\.yaml:2:\d+: hardware\.gpus: no workload has this field/,
     ],
     ["no workloads", "title: empty\n", /^s\.yaml:1:1: workloads/],
   ];
@@ -169,8 +198,7 @@ describe("qfit report", () => {
       "s.yaml": "workloads:\n  - kind: llm-training\n    preset: llama-9\n",
     });
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/preset: unknown preset "llama-9"/);
-    expect(r.err).toMatch(/hint: known presets: .*llama-3\.1-405b/);
+    expect(r.err).toMatch(/s\.yaml:3:13: workloads\[0\]\.preset: Invalid option: .*llama-3\.1-405b/);
   });
 
   it("the README's example scenario parses and runs", () => {
@@ -180,9 +208,10 @@ describe("qfit report", () => {
     const report = buildReport(parseScenario(yaml!, "README.md"));
     expect(report.t0).toBe(2026);
     expect(report.rows.map((r) => r.workload)).toHaveLength(8);
-    expect(report.rows[0].qpu).toMatch(/\(ft-arithmetic\)$/);
+    expect(report.rows[0].quantum).toMatch(/Helios/);
     expect(report.training).toBeNull();
-    expect(report.plots.filter((p) => p.id.startsWith("crossover-"))).toHaveLength(6);
+    // Every workload gets its crossover sweep, LLM training included.
+    expect(report.plots.filter((p) => p.id.startsWith("crossover-"))).toHaveLength(8);
   });
 
   it("parseScenario fills defaults", () => {
@@ -202,12 +231,12 @@ describe("qfit report", () => {
 
 describe("qfit estimate llm-training: bad input", () => {
   const cases: Array<[string[], RegExp]> = [
-    [["--preset", "llama-9"], /preset: unknown preset "llama-9"/],
-    [["--params", "-5", "--tokens", "1e12"], /params: expected a positive number/],
-    [["--params", "NaN", "--tokens", "1e12"], /params: expected a positive number/],
+    [["--preset", "llama-9"], /--preset: Invalid option/],
+    [["--params", "-5", "--tokens", "1e12"], /--params: expected a positive number/],
+    [["--params", "NaN", "--tokens", "1e12"], /--params: expected a positive number/],
     [["--params", "1e9"], /tokens: give --preset, or both --params and --tokens/],
-    [["--gpus", "0"], /gpus: expected a positive whole number/],
-    [["--mfu", "1.5"], /mfu: must be a fraction in \(0, 1\]/],
+    [["--gpu-count", "0"], /--gpu-count: expected a positive whole number/],
+    [["--mfu", "1.5"], /--mfu: Too big: expected number to be <=1/],
     [["--gpu", "h900"], /unknown gpu/i],
     [["--qpu", "ibm-eagle-9"], /unknown qpu/i],
   ];
@@ -220,31 +249,18 @@ describe("qfit estimate llm-training: bad input", () => {
     });
   }
 
-  it("--json prints the verdict object with the documented fields", async () => {
+  it("--json prints the verdict object (schemaVersion 2) with the documented fields", async () => {
     const r = await run(["estimate", "llm-training", "--preset", "llama-3.1-405b", "--json"]);
     expect(r.code).toBe(0);
     const v = JSON.parse(r.out);
-    expect(v.winner).toBe("gpu");
-    for (const k of [
-      "device",
-      "count",
-      "flops",
-      "seconds",
-      "singleGpuSeconds",
-      "gpuHours",
-      "energyJ",
-      "costUsd",
-    ])
-      expect(v.gpu).toHaveProperty(k);
-    for (const k of ["device", "feasible", "seconds", "qubits", "bindingBottleneck"])
-      expect(v.qpu).toHaveProperty(k);
-    // Issue 12: every quantum strategy with its factors; the bottlenecks are the best strategy's.
-    expect(v.strategies.map((s: { name: string }) => s.name)).toContain(v.best);
-    expect(typeof v.bestReason).toBe("string");
-    expect(v.classical.seconds).toBe(v.gpu.seconds);
-    expect(v.bottlenecks.length).toBe(
-      v.strategies.find((s: { name: string }) => s.name === v.best).bottlenecks.length,
-    );
+    expect(v.schemaVersion).toBe(2);
+    expect(v.winner).toBe("classical");
+    for (const k of ["method", "device", "count", "seconds", "feasible", "costUsd", "energyJ", "constraints"])
+      expect(v.classical).toHaveProperty(k);
+    const best = v.strategies.find((s: { name: string }) => s.name === v.best);
+    for (const k of ["name", "device", "feasible", "seconds", "physicalQubits", "bottlenecks", "constraints"])
+      expect(best).toHaveProperty(k);
+    expect(v.bestReason.length).toBeGreaterThan(10);
     expect(v.assumptions.length).toBeGreaterThan(3);
     expect(v.sources.length).toBeGreaterThan(3);
   });

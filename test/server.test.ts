@@ -83,17 +83,20 @@ describe("qfit serve", () => {
     const r = await http(
       "POST",
       "/api/estimate",
-      JSON.stringify({ workload: "llm-training", preset: "llama-3.1-405b", gpus: 16000 }),
+      JSON.stringify({ kind: "llm-training", preset: "llama-3.1-405b", gpuCount: 16000 }),
     );
     expect(r.status).toBe(200);
-    const j = r.json() as { winner: string; gpu: { count: number; seconds: number } };
-    expect(j.winner).toBe("gpu");
-    expect(j.gpu.count).toBe(16000);
-    const days = j.gpu.seconds / 86400;
-    // 80 days since issue 12 (attention FLOPs and the Llama 3 paper's 90% goodput), as the published 30.84M
-    // H100-hours spread over 16,000 GPUs.
+    const j = r.json() as {
+      schemaVersion: number;
+      winner: string;
+      classical: { count: number; seconds: number };
+    };
+    expect(j.schemaVersion).toBe(2);
+    expect(j.winner).toBe("classical");
+    expect(j.classical.count).toBe(16000);
+    const days = j.classical.seconds / 86400;
     expect(days).toBeGreaterThan(60);
-    expect(days).toBeLessThan(85);
+    expect(days).toBeLessThan(80);
   });
 
   it("POST /api/simulate returns the `qfit run --json` object", async () => {
@@ -143,7 +146,7 @@ describe("qfit serve", () => {
 
   it("GET /api/roadmap and POST /api/crossover answer", async () => {
     expect((await http("GET", "/api/roadmap")).status).toBe(200);
-    const c = await http("POST", "/api/crossover", JSON.stringify({ workload: "llm-training" }));
+    const c = await http("POST", "/api/crossover", JSON.stringify({ kind: "llm-training" }));
     expect(c.status).toBe(200);
     const j = c.json() as {
       sizes: number[];
@@ -160,7 +163,7 @@ describe("qfit serve", () => {
       "wrong types",
       "POST",
       "/api/estimate",
-      JSON.stringify({ workload: "llm-training", gpus: "many" }),
+      JSON.stringify({ kind: "llm-training", gpuCount: "many" }),
       400,
       "API.InvalidRequest",
     ],
@@ -168,7 +171,7 @@ describe("qfit serve", () => {
       "a huge number",
       "POST",
       "/api/estimate",
-      JSON.stringify({ workload: "llm-training", params: 1e300, tokens: 1e12 }),
+      JSON.stringify({ kind: "llm-training", params: 1e300, tokens: 1e12 }),
       400,
       "API.InvalidRequest",
     ],
@@ -176,7 +179,7 @@ describe("qfit serve", () => {
       "an unknown field",
       "POST",
       "/api/estimate",
-      JSON.stringify({ workload: "llm-training", rm: "-rf" }),
+      JSON.stringify({ kind: "llm-training", rm: "-rf" }),
       400,
       "API.InvalidRequest",
     ],
@@ -184,19 +187,35 @@ describe("qfit serve", () => {
       "an unknown preset",
       "POST",
       "/api/estimate",
-      JSON.stringify({ workload: "llm-training", preset: "nope" }),
+      JSON.stringify({ kind: "llm-training", preset: "nope" }),
       400,
-      "Workload.LlmTraining.UnknownPreset",
+      "API.InvalidRequest",
+    ],
+    [
+      "an unknown workload kind",
+      "POST",
+      "/api/estimate",
+      JSON.stringify({ kind: "teleportation" }),
+      400,
+      "API.InvalidRequest",
+    ],
+    [
+      "an out-of-range native field",
+      "POST",
+      "/api/estimate",
+      JSON.stringify({ kind: "shor", modulusBits: 1e6 }),
+      400,
+      "API.InvalidRequest",
     ],
     [
       "an unknown device",
       "POST",
       "/api/estimate",
-      JSON.stringify({ workload: "llm-training", gpu: "h900" }),
+      JSON.stringify({ kind: "llm-training", gpu: "h900" }),
       400,
       "Hardware.UnknownDevice",
     ],
-    ["malformed JSON", "POST", "/api/estimate", "{workload:", 400, "Server.MalformedJson"],
+    ["malformed JSON", "POST", "/api/estimate", "{kind:", 400, "Server.MalformedJson"],
     [
       "40 qubits",
       "POST",
@@ -263,8 +282,7 @@ describe("qfit serve", () => {
   it("answers every one of 200 requests from 20 concurrent clients", async () => {
     const kinds: Array<() => Promise<Reply>> = [
       () => http("GET", "/api/devices"),
-      () =>
-        http("POST", "/api/estimate", JSON.stringify({ workload: "llm-training", preset: "llama-3.1-8b" })),
+      () => http("POST", "/api/estimate", JSON.stringify({ kind: "llm-training", preset: "llama-3.1-8b" })),
       () => http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, seed: 3 })),
       () => http("POST", "/api/estimate", "{oops"),
     ];

@@ -1,27 +1,22 @@
 // Request bodies of the HTTP API, as zod schemas. The same field names and limits as the CLI flags and the
-// scenario file (report/scenario.ts), so a body that works here works as flags there.
+// scenario file (all three come from the workload registry), so a body that works here works as flags there.
 import { z } from "zod";
+import { workloads } from "../workloads/registry.js";
+import type { WorkloadDefinition } from "../workloads/workload.js";
 
-const positive = z.number().positive().finite();
-
-export const estimateRequestSchema = z.strictObject({
-  workload: z.literal("llm-training"),
-  preset: z.string().min(1).max(100).optional(),
-  params: positive.max(1e16).optional(),
-  tokens: positive.max(1e18).optional(),
-  attention: z.boolean().optional(),
-  gpu: z.string().min(1).max(100).optional(),
-  gpus: z.number().int().min(1).max(1e8).optional(),
-  mfu: z.number().gt(0).max(1).optional(),
-  pue: z.number().min(1).lt(10).optional(),
-  precision: z.enum(["bf16", "fp8"]).optional(),
-  qpu: z.string().min(1).max(100).optional(),
-  epsilon: z.number().gt(0).lt(1).optional(),
-  encoding: z.enum(["amplitude", "basis"]).optional(),
-});
-
-/** The reference year of a quantum-native estimate (default: the current year). */
+/** The reference year of an estimate (default: the current year). */
 export const t0Schema = z.number().int().min(2000).max(2100).optional();
+
+/**
+ * POST /api/estimate and /api/crossover: `{kind, t0?, ...the workload's input fields}`, discriminated on `kind`,
+ * generated from the registry (the same field names as the scenario file and, in kebab case, the CLI).
+ */
+export function estimateRequestSchemaFor(defs: readonly WorkloadDefinition[]) {
+  const members = defs.map((d) => d.input.extend({ kind: z.literal(d.kind), t0: t0Schema }));
+  return z.discriminatedUnion("kind", members as unknown as [z.ZodObject, ...z.ZodObject[]]);
+}
+
+export const estimateRequestSchema = estimateRequestSchemaFor(workloads);
 
 /** Shots a single API request may ask for (the CLI allows 1e9; a shared local server keeps requests short). */
 export const MAX_API_SHOTS = 1_000_000;
@@ -42,5 +37,5 @@ export const simulateRequestSchema = z.strictObject({
   probabilities: z.boolean().optional(),
 });
 
-export type EstimateRequest = z.infer<typeof estimateRequestSchema>;
+export type EstimateRequest = { kind: string; t0?: number } & Record<string, unknown>;
 export type SimulateRequest = z.infer<typeof simulateRequestSchema>;

@@ -4,7 +4,6 @@ import { crossoverCommand } from "./crossover.js";
 import { devicesCommand } from "./devices.js";
 import { createEstimateCommand } from "./estimate.js";
 import { addEstimateFtCommand } from "./estimate-ft.js";
-import { addNativeEstimateCommands } from "./estimate-native.js";
 import type { Io } from "./io.js";
 import { reportCommand } from "./report.js";
 import { roadmapCommand } from "./roadmap.js";
@@ -17,10 +16,9 @@ import { validateNoiseCommand } from "./validate-noise.js";
 export function registerCommands(program: Command, io: Io): void {
   addRunCommand(program, io);
   program.addCommand(devicesCommand(io));
-  // Other workloads (e.g. `estimate ft`) add their subcommands to this command.
+  // One subcommand per registered workload, plus `estimate ft` (the fault-tolerant estimator on its own).
   const estimate = createEstimateCommand(io);
   addEstimateFtCommand(estimate, io);
-  addNativeEstimateCommands(estimate, io);
   program.addCommand(estimate);
   program.addCommand(reportCommand(io));
   program.addCommand(crossoverCommand(io));

@@ -15,27 +15,15 @@ import {
   qeaCrossover,
   qeaPresets,
 } from "../estimate/crossover.js";
-import { type CrossoverSeries, type NativeModel, nativeCrossover } from "../estimate/native.js";
 import { formatDuration, formatSci } from "../units/format.js";
-import { annealingQuboModel } from "../workloads/annealing-qubo.js";
-import { chemistryModel } from "../workloads/chemistry.js";
-import { groverModel } from "../workloads/grover.js";
-import { hamiltonianSimulationModel } from "../workloads/hamiltonian-simulation.js";
-import { qaoaMaxcutModel } from "../workloads/qaoa-maxcut.js";
-import { shorModel } from "../workloads/shor.js";
+import { parseWorkloadInput } from "../workloads/input.js";
+import { workloads } from "../workloads/registry.js";
+import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
 import type { Io } from "./io.js";
 import { parseYear, quantity } from "./options.js";
 
-const NATIVE: Record<string, () => NativeModel> = {
-  shor: () => shorModel(),
-  grover: () => groverModel(),
-  chemistry: () => chemistryModel(),
-  "hamiltonian-simulation": () => hamiltonianSimulationModel(),
-  "qaoa-maxcut": () => qaoaMaxcutModel(),
-  "annealing-qubo": () => annealingQuboModel(),
-};
 const QEA = new Set(["shor", "grover", "tsp", "chemistry"]);
-const WORKLOADS = [...new Set([...Object.keys(NATIVE), ...QEA, "babbush", "hoefler"])];
+const WORKLOADS = [...new Set([...workloads.map((w) => w.kind), ...QEA, "babbush", "hoefler"])];
 
 /** A real number (may be negative, for improvement rates). */
 const real = (field: string) => (v: string) => {
@@ -158,7 +146,8 @@ export function crossoverCommand(io: Io) {
             hint: "QEA problems: shor, grover, tsp, chemistry",
           },
         );
-      const physical = NATIVE[w] ? nativeCrossover(NATIVE[w](), { t0 }) : null;
+      const def = workloads.find((d) => d.kind === w);
+      const physical = def ? crossoverSweep(def, parseWorkloadInput(def, {}), { t0 }).series : null;
       if (o.json) {
         io.stdout(`${JSON.stringify({ workload: w, t0, qea, physical }, null, 2)}\n`);
         return;

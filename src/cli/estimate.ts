@@ -1,146 +1,113 @@
-// `qfit estimate <workload>`: a parent command; each workload is a subcommand (`llm-training` here; other
-// files add theirs to the command returned by createEstimateCommand).
-import { Command, Option } from "@commander-js/extra-typings";
-import pc from "picocolors";
-import type { LlmEstimateOptions } from "../estimate/llm-training.js";
-import {
-  formatDuration,
-  formatDurationLog10,
-  formatEnergy,
-  formatOrders,
-  formatQubits,
-  formatSci,
-  formatUsd,
-} from "../units/format.js";
-import { estimateLlmTrainingInput, type LlmTrainingVerdict, llmPresets } from "../workloads/llm-training.js";
+// `qfit estimate <kind>`: one subcommand per registered workload, its options generated from the workload's zod
+// input schema (field name → `--kebab-case` flag, description, range and default in the help; quantities such as
+// 70B or 1.4T accepted), plus `--t0` and `--json`. `estimate ft` (estimate-ft.ts) adds itself to this command.
+import { Command } from "@commander-js/extra-typings";
+import { describeFields, type FieldSpec, rangeText } from "../workloads/describe.js";
+import { parseWorkloadInput } from "../workloads/input.js";
+import { workloads } from "../workloads/registry.js";
+import type { WorkloadDefinition } from "../workloads/workload.js";
+import { looksLikeFile, readJson } from "./estimate-ft.js";
 import type { Io } from "./io.js";
-import { quantity } from "./options.js";
-import { renderVerdictTail } from "./verdict-text.js";
+import { parseQuantity, parseYear } from "./options.js";
+import { renderVerdictV2 } from "./verdict-text.js";
 
-export function renderLlmVerdict(v: LlmTrainingVerdict, color: boolean): string {
-  const c = pc.createColors(color);
-  const w = v.workload;
-  const g = v.gpu;
-  const out: string[] = [];
-  out.push(c.bold(`${w.name}`));
-  out.push(
-    `  N = ${formatSci(w.params, 3)} parameters, D = ${formatSci(w.tokens, 3)} tokens, ${formatSci(v.flops, 3)} FLOP (${v.flopsFormula})`,
-  );
-  out.push("");
-  out.push(
-    c.bold(
-      `GPU cluster: ${g.count.toLocaleString("en-US")} × ${g.device}, MFU ${g.mfu}, goodput ${g.goodput}`,
-    ),
-  );
-  out.push(
-    `  time        ${formatDuration(g.seconds)} (${formatDuration(g.secondsRange[0])}–${formatDuration(g.secondsRange[1])} over the MFU band)`,
-  );
-  out.push(`  one GPU     ${formatDuration(g.singleGpuSeconds)} (hypothetical)`);
-  out.push(`  GPU-hours   ${formatSci(g.gpuHours, 3)}`);
-  out.push(
-    `  energy      ${g.energyJ === null ? "unknown (no TDP in the catalog)" : formatEnergy(g.energyJ)}`,
-  );
-  out.push(`  cost        ${formatUsd(g.costUsdLow)}–${formatUsd(g.costUsdHigh)}`);
-  if (v.reported) {
-    out.push(
-      `  published   ${formatSci(v.reported.gpuHours, 4)} GPU-hours = ${formatDuration(v.reported.singleGpuSeconds)} on one GPU, ${formatDuration(v.reported.seconds)} on ${v.reported.count.toLocaleString("en-US")}`,
-    );
-  }
-  out.push("");
-  out.push(c.bold("Quantum strategies (each: GPU time × its factors)"));
-  for (const s of v.strategies) {
-    const mark = s.name === v.best ? "★" : s.lowerBound ? "≥" : " ";
-    out.push(
-      `  ${mark} ${s.name.padEnd(20)} ${formatDurationLog10(s.secondsLog10).padEnd(44)} ${formatOrders(s.secondsLog10 - Math.log10(v.gpu.seconds))} the GPU time${s.feasible ? "" : c.red(" — infeasible")}`,
-    );
-    for (const k of s.constraints.filter((x) => !x.satisfied))
-      out.push(
-        c.red(
-          `      ✗ ${k.name}: needs ${formatSci(k.needed, 3)} ${k.unit}, ${k.basis}: ${formatSci(k.available, 3)}${k.yearSatisfied ? ` (roadmap: ${k.yearSatisfied})` : ""}`,
-        ),
-      );
-  }
-  out.push(`  best: ${v.best} — ${v.bestReason}`);
-  const best = v.strategies.find((s) => s.name === v.best)!;
-  if (best.faultTolerance)
-    out.push(
-      `  reproduce: qfit estimate ft --counts '${JSON.stringify(best.faultTolerance.counts)}' --qubit ${typeof best.faultTolerance.qubit === "string" ? best.faultTolerance.qubit : "<qubit.json>"} --qec ${best.faultTolerance.qec} --budget ${best.faultTolerance.budget}`,
-    );
-  out.push(`  qubits      ${formatQubits(v.qpu.qubits)} (${v.qpu.device})`);
-  out.push("");
-  out.push(...renderVerdictTail(v, c));
-  return `${out.join("\n")}\n`;
+/** The CLI option of one field: its flag, help line and value parser. */
+export interface CliOption {
+  field: string;
+  flags: string;
+  help: string;
+  parse?: (text: string) => unknown;
 }
 
-function llmTrainingCommand(io: Io) {
-  return new Command("llm-training")
-    .description(
-      "training a large language model: GPU cluster vs quantum processor, bottleneck by bottleneck\n" +
-        `presets: ${llmPresets.map((p) => p.id).join(", ")}`,
-    )
-    .option("--preset <name>", "a published training run (default llama-3.1-405b when no --params/--tokens)")
-    .option("--params <N>", "parameters, e.g. 405e9 or 405B", quantity("params"))
-    .option("--tokens <D>", "training tokens, e.g. 15.6e12 or 15.6T", quantity("tokens"))
+function help(f: FieldSpec): string {
+  const parts = [f.description];
+  const range = rangeText(f);
+  if (range) parts.push(`range ${range}`);
+  if (f.choices) parts.push(`one of ${f.choices.join(", ")}`);
+  if (f.default !== undefined && typeof f.default !== "object") parts.push(`default ${String(f.default)}`);
+  return parts.join("; ");
+}
+
+/** The options for a workload's fields (exported for the registry test). */
+export function cliOptions(def: Pick<WorkloadDefinition, "input">): CliOption[] {
+  return describeFields(def).map((f) => {
+    switch (f.type) {
+      case "boolean":
+        return { field: f.name, flags: f.flag, help: help(f) };
+      case "number":
+      case "integer":
+        return {
+          field: f.name,
+          flags: `${f.flag} <n>`,
+          help: help(f),
+          parse: (t: string) => parseQuantity(f.flag, t, { integer: f.type === "integer" }),
+        };
+      case "object":
+      case "string-or-object":
+        return {
+          field: f.name,
+          flags: `${f.flag} <${f.type === "object" ? "file" : "name|file"}>`,
+          help: help(f),
+        };
+      default:
+        return { field: f.name, flags: `${f.flag} <value>`, help: help(f) };
+    }
+  });
+}
+
+/** Command-line values → the workload's raw input: JSON files read for object fields. */
+function rawInput(io: Io, def: WorkloadDefinition, opts: Record<string, unknown>): Record<string, unknown> {
+  const specs = new Map(describeFields(def).map((f) => [f.name, f]));
+  const raw: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(opts)) {
+    const f = specs.get(name);
+    if (!f || value === undefined) continue;
+    const text = typeof value === "string" ? value : null;
+    if (text !== null && (f.type === "object" || (f.type === "string-or-object" && looksLikeFile(text))))
+      raw[name] = readJson(io, text);
+    else raw[name] = value;
+  }
+  return raw;
+}
+
+function workloadCommand(io: Io, def: WorkloadDefinition) {
+  const presets = Object.keys(def.presets);
+  const cmd = new Command(def.kind).description(
+    `${def.description}${presets.length ? `\npresets: ${presets.join(", ")}` : ""}`,
+  );
+  for (const o of cliOptions(def)) {
+    if (o.parse) cmd.option(o.flags, o.help, o.parse as (t: string) => string);
+    else cmd.option(o.flags, o.help);
+  }
+  const flagOf = new Map(describeFields(def).map((f) => [f.name, f.flag]));
+  return cmd
     .option(
-      "--attention",
-      "count the attention FLOPs term (Kaplan et al. 2020; default when the shape is known)",
+      "--t0 <year>",
+      "reference year for 'available today' and the crossover year (default: current year)",
+      parseYear("--t0"),
     )
-    .option("--no-attention", "FLOPs = 6·N·D only")
-    .option("--gpu <id>", "GPU type (qfit devices --kind gpu)", "h100")
-    .option("--gpus <n>", "number of GPUs", quantity("gpus", true))
-    .option("--mfu <x>", "model-FLOPs utilisation in (0, 1] (default 0.40)", quantity("mfu"))
-    .option("--pue <x>", "facility power usage effectiveness (default 1.0)", quantity("pue"))
-    .addOption(new Option("--precision <p>", "tensor precision").choices(["bf16", "fp8"] as const))
-    .option("--qpu <id>", "quantum processor (qfit devices --kind qpu)", "ibm-heron-r2")
-    .option(
-      "--epsilon <x>",
-      "precision of each expectation value (default 1/√batch tokens: the GPU minibatch's own noise)",
-      quantity("epsilon"),
-    )
-    .addOption(
-      new Option("--encoding <method>", "data encoding (default auto: the faster)").choices([
-        "auto",
-        "amplitude",
-        "basis",
-      ] as const),
-    )
-    .option(
-      "--ft-qubit <preset>",
-      "qubit of the fault-tolerant strategies: an Azure preset or 'device' (the --qpu under QEC); default qubit_gate_ns_e4",
-    )
-    .option(
-      "--goodput <x>",
-      "share of wall time spent training (default 0.90, Llama 3 paper §3.3.4)",
-      quantity("goodput"),
-    )
-    .option("--json", "machine-readable verdict")
+    .option("--json", "machine-readable verdict (schemaVersion 2)")
     .action((opts) => {
-      const options: LlmEstimateOptions = { gpu: opts.gpu, qpu: opts.qpu };
-      if (opts.gpus !== undefined) options.gpus = opts.gpus;
-      if (opts.mfu !== undefined) options.mfu = opts.mfu;
-      if (opts.pue !== undefined) options.pue = opts.pue;
-      if (opts.precision !== undefined) options.precision = opts.precision;
-      if (opts.epsilon !== undefined) options.epsilon = opts.epsilon;
-      if (opts.encoding !== undefined) options.encoding = opts.encoding;
-      if (opts.ftQubit !== undefined) options.ftQubit = opts.ftQubit;
-      if (opts.goodput !== undefined) options.goodput = opts.goodput;
-      const sized = opts.params !== undefined || opts.tokens !== undefined;
-      const v = estimateLlmTrainingInput(
-        {
-          preset: opts.preset ?? (sized ? undefined : "llama-3.1-405b"),
-          params: opts.params,
-          tokens: opts.tokens,
-          ...(opts.attention === undefined ? {} : { attention: Boolean(opts.attention) }),
-        },
-        options,
+      const { t0, json, ...fields } = opts as Record<string, unknown> & { t0?: number; json?: boolean };
+      const input = parseWorkloadInput(
+        def,
+        rawInput(io, def, fields),
+        (path) => flagOf.get(path.split(".")[0]) ?? path,
       );
-      io.stdout(opts.json ? `${JSON.stringify(v, null, 2)}\n` : renderLlmVerdict(v, io.color));
+      const v = def.evaluate(input as never, { t0 });
+      io.stdout(json ? `${JSON.stringify(v, null, 2)}\n` : renderVerdictV2(v, io.color));
     });
 }
 
-/** The `estimate` parent command with the `llm-training` subcommand; other workloads add theirs to it. */
-export function createEstimateCommand(io: Io) {
-  return new Command("estimate")
-    .description("estimate a workload on GPUs and on quantum processors, with a verdict")
-    .addCommand(llmTrainingCommand(io));
+/** The `estimate` parent command with one subcommand per registered workload. */
+export function createEstimateCommand(io: Io, defs: readonly WorkloadDefinition[] = workloads) {
+  // Subcommands added with addCommand do not inherit the program's settings: without these, a usage error would
+  // exit the process itself (code 1) instead of returning to main (code 2).
+  const estimate = new Command("estimate")
+    .description("estimate a workload on classical hardware and on quantum processors, with a verdict")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  for (const def of defs) estimate.addCommand(workloadCommand(io, def).copyInheritedSettings(estimate));
+  return estimate;
 }

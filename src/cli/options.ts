@@ -1,6 +1,9 @@
 // Parsers for CLI option values. Each throws a user error naming the option, so `--shots abc` exits 2 with
 // `--shots: expected a positive integer, got 'abc'`.
 import { userError } from "../errors.js";
+import { parseQuantity } from "../units/parse-quantity.js";
+
+export { parseQuantity };
 
 export function parseIntegerOption(option: string, text: string, min: number, max: number): number {
   const t = text.trim();
@@ -56,22 +59,6 @@ export function formatBytes(bytes: number): string {
     i++;
   }
   return `${v >= 100 || i === 0 ? Math.round(v) : Number(v.toPrecision(3))} ${units[i]}`;
-}
-
-const SUFFIX: Record<string, number> = { "": 1, k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
-
-/** "405e9", "405B", "15.6T", "16k", "0.4" → number; anything else (including NaN, negatives) is a user error. */
-export function parseQuantity(field: string, text: string, opts: { integer?: boolean } = {}): number {
-  const m = /^\s*([+]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([kmbgt]?)\s*$/i.exec(text);
-  const value = m ? Number(m[1]) * SUFFIX[m[2].toLowerCase()] : Number.NaN;
-  if (!Number.isFinite(value) || value <= 0 || (opts.integer && !Number.isInteger(value))) {
-    throw userError(
-      "CLI.InvalidOption",
-      `expected a positive ${opts.integer ? "whole number" : "number"} (e.g. 405e9 or 405B), got '${text}'`,
-      { field },
-    );
-  }
-  return value;
 }
 
 /** parseQuantity as a commander option parser: `.option("--gpus <n>", "…", quantity("gpus", true))`. */

@@ -1,22 +1,83 @@
-// The part of a verdict's terminal rendering every workload shares: the bottleneck list (binding one marked), the
-// verdict and crossover lines, notes, assumptions, unverified values and sources.
-import type pc from "picocolors";
-import { formatOrders } from "../units/format.js";
-import type { Verdict } from "../verdict/verdict.js";
+// The terminal rendering of a verdict (schemaVersion 2), the same for every workload: the classical side, each
+// quantum strategy, the best strategy's bottleneck factors (which add up to the gap) and its constraints, the
+// verdict, the crossover, notes, assumptions, unverified values and sources.
+import pc from "picocolors";
+import { formatDuration, formatOrders, formatQubits, formatSci, formatUsd } from "../units/format.js";
+import { bestStrategy, bindingFactor, factorSum } from "../verdict/compose.js";
+import type { Constraint, VerdictV2 } from "../verdict/contract.js";
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-export function renderVerdictTail(v: Verdict, c: Colors): string[] {
-  const out: string[] = [c.bold("Bottlenecks (orders of magnitude each costs alone)")];
-  const nameW = Math.max(...v.bottlenecks.map((b) => b.name.length));
-  for (const b of v.bottlenecks) {
-    const mark = b.name === v.qpu.bindingBottleneck ? c.bold(c.red("◀ binding")) : "";
-    out.push(`  ${b.name.padEnd(nameW)}  ${formatOrders(b.factorLog10).padStart(10)}  ${mark}`.trimEnd());
-    out.push(c.dim(`  ${"".padEnd(nameW)}  ${b.explanation}`));
+const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+
+function constraintLine(k: Constraint, c: Colors): string {
+  const fmt = (x: number) => (Number.isFinite(x) ? formatSci(x, 3) : "∞");
+  const when = k.satisfied || k.yearSatisfied === null ? "" : `, met in ${k.yearSatisfied.toFixed(1)}`;
+  const text = `${k.name.padEnd(20)} needs ${fmt(k.needed)} ${k.unit}, has ${fmt(k.available)} (${k.basis})${when}`;
+  return k.satisfied ? `  ✓ ${text}` : c.red(`  ✗ ${text}`);
+}
+
+/** The factors as a text waterfall: each row adds its log10 to the running total, ending at the gap. */
+export function waterfallLines(v: VerdictV2, c: Colors): string[] {
+  const best = bestStrategy(v);
+  if (best.bottlenecks.length === 0) return ["  (no factors: the strategy has no plan at this size)"];
+  const top = bindingFactor(best.bottlenecks);
+  const nameW = Math.max(...best.bottlenecks.map((b) => b.name.length));
+  const out: string[] = [];
+  let total = 0;
+  for (const b of best.bottlenecks) {
+    total += b.factorLog10;
+    const mark = b === top ? c.bold(c.red(" ◀ largest")) : "";
+    out.push(
+      `  ${b.name.padEnd(nameW)}  ${signed(b.factorLog10).padStart(7)}  → ${signed(total).padStart(7)}  ${formatOrders(b.factorLog10).padStart(10)}${mark}`,
+    );
+    out.push(c.dim(`  ${"".padEnd(nameW)}  ${b.formula}`));
   }
+  out.push(
+    `  ${"= quantum / classical".padEnd(nameW)}  ${signed(factorSum(best.bottlenecks)).padStart(7)}  (log10 of ${formatDuration(best.seconds)} / ${formatDuration(v.classical.seconds)})`,
+  );
+  return out;
+}
+
+export function renderVerdictV2(v: VerdictV2, color: boolean): string {
+  const c = pc.createColors(color);
+  const k = v.classical;
+  const out: string[] = [c.bold(v.workload.name), ""];
+  out.push(
+    c.bold(
+      `Classical: ${k.count.toLocaleString("en-US")} × ${k.device}, ${k.method}${k.feasible ? "" : c.red(" — infeasible")}`,
+    ),
+  );
+  out.push(`  time        ${formatDuration(k.seconds)}`);
+  if (k.costUsd !== null) out.push(`  cost        ${formatUsd(k.costUsd)}`);
+  out.push(c.dim(`  ${k.formula}`));
+  for (const x of k.constraints) out.push(constraintLine(x, c));
+  out.push("", c.bold("Quantum strategies"));
+  for (const s of v.strategies) {
+    const mark = s.name === v.best ? c.bold(" ◀ best") : "";
+    out.push(
+      `  ${s.name.padEnd(20)} ${(Number.isFinite(s.seconds) ? formatDuration(s.seconds) : "no plan").padEnd(20)} ${Number.isFinite(s.physicalQubits) ? formatQubits(s.physicalQubits) : "—"}${s.feasible ? "" : c.red(" (infeasible)")}${s.lowerBound ? " (lower bound)" : ""}${mark}`,
+    );
+    out.push(c.dim(`  ${"".padEnd(20)} ${s.title} on ${s.device}`));
+    if (s.faultTolerance) {
+      const f = s.faultTolerance;
+      out.push(
+        c.dim(
+          `  ${"".padEnd(20)} code distance ${f.codeDistance}, ${f.tFactories} T factories; reproduce: qfit estimate ft --counts counts.json --qubit ${typeof f.qubit === "string" ? f.qubit : "qubit.json"} --qec ${typeof f.qec === "string" ? f.qec : "qec.json"} --budget ${f.budget}`,
+        ),
+      );
+      out.push(c.dim(`  ${"".padEnd(20)} counts.json: ${JSON.stringify(f.counts)}`));
+    }
+  }
+  const best = bestStrategy(v);
+  out.push("", c.bold(`Bottleneck factors of ${best.name} (log10, running total; they add up to the gap)`));
+  out.push(...waterfallLines(v, c));
+  out.push("", c.bold(`Constraints of ${best.name} (capacities: they decide feasibility and the year)`));
+  for (const x of best.constraints) out.push(constraintLine(x, c));
   out.push("");
   const verdictLine = `Verdict: ${v.summary}`;
-  out.push(v.winner === "gpu" ? c.green(c.bold(verdictLine)) : c.bold(verdictLine));
+  out.push(v.winner === "classical" ? c.green(c.bold(verdictLine)) : c.bold(verdictLine));
+  out.push(`Best quantum strategy: ${v.bestReason}`);
   out.push(`Crossover: ${v.crossover.explanation}`);
   if (v.notes.length) out.push("", c.bold("Notes"), ...v.notes.map((n) => `  - ${n}`));
   out.push("", c.bold("Assumptions"), ...v.assumptions.map((a) => `  - ${a}`));
@@ -28,5 +89,5 @@ export function renderVerdictTail(v: Verdict, c: Colors): string[] {
     );
   }
   out.push("", c.dim(`Sources: ${v.sources.map((s) => s.id).join(", ")} (--json lists them in full)`));
-  return out;
+  return `${out.join("\n")}\n`;
 }

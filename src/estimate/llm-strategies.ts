@@ -75,7 +75,8 @@ function finish(
   base: Omit<LlmStrategy, "seconds" | "secondsLog10" | "feasible">,
   secondsLog10: number,
 ): LlmStrategy {
-  const seconds = Math.min(Number.MAX_VALUE, 10 ** secondsLog10);
+  // Beyond a double the time is Infinity (JSON null) and secondsLog10 keeps the number.
+  const seconds = 10 ** secondsLog10;
   return {
     ...base,
     seconds,
@@ -348,7 +349,7 @@ function ftImpossible(
       bottlenecks: [
         factor(
           "error-correction",
-          Number.MAX_VALUE,
+          Number.POSITIVE_INFINITY,
           "no code distance up to the scheme's maximum reaches the error budget",
           `error correction cannot make this program reliable: ${why.infeasible}`,
           ["[F1]"],
@@ -370,7 +371,7 @@ function ftImpossible(
       lowerBound: false,
       detail: {},
     },
-    Number.MAX_VALUE,
+    Number.POSITIVE_INFINITY,
   );
 }
 
@@ -485,7 +486,12 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
       bottlenecks,
       constraints: ftConstraints(run.record.physicalQubits, v.qubits, qpu),
       faultTolerance: run.record,
-      settings,
+      // The record is one shot: the strategy runs it `ftRuns` times one after another.
+      settings: {
+        ...settings,
+        ftRuns: ctx.steps * 2 * ctx.params * shotsPerExpectation(s.epsilon),
+        ftParallel: 1,
+      },
       assumptions: [
         `each shot is one fault-tolerant program with error budget ${s.errorBudget}: a failed shot only biases one sample, so the budget need only be of the order of ε`,
         "the same generous circuit as on today's device: one parameterised rotation per weight",
@@ -574,7 +580,8 @@ export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStra
       bottlenecks,
       constraints,
       faultTolerance: run.record,
-      settings,
+      // The record is one multiplier's share of one step: `ftParallel` copies at once, `ftRuns` steps in a row.
+      settings: { ...settings, ftRuns: ctx.steps, ftParallel: lanes },
       assumptions: [
         `the estimator's record is one multiplier's share of one training step (${formatSci(cczPerLaneStep, 3)} CCZ on ${m.logicalQubits} logical qubits); ${lanes} multipliers run at once and the ${formatSci(ctx.steps, 2)} steps run one after another`,
         `error budget ${s.errorBudget} per step: a failed step is detected and redone (favourable)`,

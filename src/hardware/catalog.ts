@@ -154,6 +154,15 @@ export function citations(...texts: string[]): Array<{ id: string; citation: str
   return ids.map((id) => ({ id, citation: catalog.sources[id] ?? `(unknown source ${id})` }));
 }
 
+/** The source IDs cited in the texts, each checked to resolve (an unknown ID is a bug in the data). */
+export function citationIds(...texts: string[]): string[] {
+  return citations(...texts).map((c) => {
+    if (!(c.id in catalog.sources))
+      throw internalError("Hardware.Catalog.UnknownSource", `unknown source [${c.id}]`);
+    return c.id;
+  });
+}
+
 /** "h100 peakBf16Tflops (989) is unverified: …" lines for the fields of `device` that a model used. */
 export function unverifiedNotes(device: Device, usedFields: string[]): string[] {
   return device.unverifiedFields

@@ -11,9 +11,9 @@
 import { userError } from "../errors.js";
 import { estimateGpu } from "../estimate/gpu.js";
 import { estimateLlmTraining } from "../estimate/llm-training.js";
+import { llmTraining } from "../estimate/llm-workload.js";
 import { leastSquares } from "../stats/least-squares.js";
 import { formatSci } from "../units/format.js";
-import { llmTraining } from "../workloads/llm-training.js";
 import { deviceModel } from "./device-cost.js";
 import { type TrainResult, train } from "./train.js";
 

@@ -2,7 +2,7 @@
 // from disk anywhere and can be mailed as is. Each plot has a link that downloads it as an .svg file.
 import { formatDuration, formatOrders } from "../units/format.js";
 import type { PlotData, Report } from "./build.js";
-import { barPlot, escapeXml as esc, linePlot } from "./svg.js";
+import { escapeXml as esc, linePlot, waterfallPlot } from "./svg.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
 const CSS = `
@@ -44,7 +44,7 @@ export function renderHtml(report: Report): string {
   ];
   body.push("<table><thead><tr>", ...TABLE_HEADER.map((h) => `<th>${esc(h)}</th>`), "</tr></thead><tbody>");
   tableRows(report).forEach((cells, i) => {
-    const cls = report.rows[i].winner === "gpu" ? "" : ' class="qpu"';
+    const cls = report.rows[i].winner === "classical" ? "" : ' class="qpu"';
     body.push(`<tr${cls}>${cells.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`);
   });
   body.push("</tbody></table>");
@@ -53,23 +53,25 @@ export function renderHtml(report: Report): string {
 
   body.push("<h2>Plots</h2>");
   for (const p of report.plots) body.push(figure(p.id, plotSvg(p), p.caption));
-  for (const c of report.bottleneckCharts) {
-    const svg = barPlot({
+  for (const c of report.waterfalls) {
+    const svg = waterfallPlot({
       id: c.id,
       title: c.title,
-      xLabel: "orders of magnitude (log10) each bottleneck costs alone",
-      bars: c.bars.map((b) => ({
-        label: b.name,
-        value: b.factorLog10,
-        tooltip: `${b.name}: ${formatOrders(b.factorLog10)} — ${b.explanation}`,
-        highlight: b.binding,
+      xLabel: "log10 of quantum time / classical time (running total)",
+      steps: c.steps.map((s) => ({
+        label: s.name,
+        start: s.start,
+        end: s.end,
+        tooltip: `${s.name}: ${formatOrders(s.factorLog10)} — ${s.explanation}`,
+        highlight: s.largest,
       })),
+      total: c.totalLog10,
     });
     body.push(
       figure(
         c.id,
         svg,
-        "Each bar: the bottleneck alone, as orders of magnitude over the GPU cluster's time or as a multiplier; the binding one is highlighted. Hover a bar for its explanation.",
+        `The best quantum strategy (${c.strategy}), factor by factor: each bar multiplies the quantum time by 10^(its length) against the classical time; the last bar is their sum, log10(quantum time / classical time). Hover a bar for its explanation.`,
       ),
     );
   }
@@ -79,10 +81,21 @@ export function renderHtml(report: Report): string {
     body.push(
       `<details${i === report.verdicts.length - 1 ? " open" : ""}><summary>${esc(report.rows[i].workload)}</summary>`,
     );
-    body.push("<table><tr><th>bottleneck</th><th>orders of magnitude</th><th>why</th></tr>");
-    for (const b of v.bottlenecks) {
+    const best = v.strategies.find((s) => s.name === v.best)!;
+    body.push(`<p><strong>Best quantum strategy:</strong> ${esc(v.bestReason)}</p>`);
+    body.push("<table><tr><th>factor</th><th>log10</th><th>formula</th><th>why</th></tr>");
+    for (const b of best.bottlenecks) {
       body.push(
-        `<tr><td>${esc(b.name)}</td><td>${esc(formatOrders(b.factorLog10))}</td><td>${esc(b.explanation)}</td></tr>`,
+        `<tr><td>${esc(b.name)}</td><td>${esc(b.factorLog10.toFixed(2))}</td><td>${esc(b.formula)}</td><td>${esc(b.explanation)}</td></tr>`,
+      );
+    }
+    body.push(
+      "</table>",
+      "<table><tr><th>constraint</th><th>needed</th><th>available</th><th>met</th><th>basis</th></tr>",
+    );
+    for (const k of best.constraints) {
+      body.push(
+        `<tr><td>${esc(k.name)}</td><td>${esc(`${k.needed.toPrecision(3)} ${k.unit}`)}</td><td>${esc(k.available.toPrecision(3))}</td><td>${k.satisfied ? "yes" : `no${k.yearSatisfied === null ? "" : ` (${k.yearSatisfied.toFixed(1)})`}`}</td><td>${esc(k.basis)}</td></tr>`,
       );
     }
     body.push("</table>", `<p><strong>Crossover:</strong> ${esc(v.crossover.explanation)}</p>`);

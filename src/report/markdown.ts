@@ -1,5 +1,6 @@
 // The Markdown rendering of a report: the verdict table, per-workload bottlenecks, assumptions and sources.
 import { formatDuration, formatOrders } from "../units/format.js";
+import { bestStrategy, bindingFactor, factorSum } from "../verdict/compose.js";
 import type { Report } from "./build.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
@@ -17,11 +18,22 @@ export function renderMarkdown(report: Report): string {
   for (const r of tableRows(report)) out.push(`| ${r.map(cell).join(" | ")} |`);
   report.verdicts.forEach((v, i) => {
     out.push("", `## ${report.rows[i].workload}`, "", `**Verdict:** ${v.summary}`, "");
-    out.push("| bottleneck | orders of magnitude | why |", "|---|---|---|");
-    for (const b of v.bottlenecks) {
-      const name = b.name === v.qpu.bindingBottleneck ? `**${b.name}** (binding)` : b.name;
-      out.push(`| ${name} | ${formatOrders(b.factorLog10)} | ${cell(b.explanation)} |`);
+    const best = bestStrategy(v);
+    const top = bindingFactor(best.bottlenecks);
+    out.push(`**Best quantum strategy:** ${v.bestReason}`, "");
+    out.push("| factor | log10 | × | why |", "|---|---|---|---|");
+    for (const b of best.bottlenecks) {
+      const name = b === top ? `**${b.name}** (largest)` : b.name;
+      out.push(
+        `| ${name} | ${b.factorLog10.toFixed(2)} | ${formatOrders(b.factorLog10)} | ${cell(b.explanation)} |`,
+      );
     }
+    out.push(`| = quantum / classical | ${factorSum(best.bottlenecks).toFixed(2)} | | |`);
+    out.push("", "| constraint | needed | available | met |", "|---|---|---|---|");
+    for (const k of best.constraints)
+      out.push(
+        `| ${k.name} | ${k.needed.toPrecision(3)} ${k.unit} | ${k.available.toPrecision(3)} | ${k.satisfied ? "yes" : "no"} |`,
+      );
     out.push("", `**Crossover:** ${v.crossover.explanation}`);
     if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
     out.push("", "Assumptions:", ...v.assumptions.map((a) => `- ${a}`));

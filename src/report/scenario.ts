@@ -4,137 +4,105 @@
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { userError } from "../errors.js";
+import { workloads } from "../workloads/registry.js";
+import type { WorkloadDefinition } from "../workloads/workload.js";
 
-const positive = z.number().positive().finite();
-const fraction = z.number().gt(0).lt(1);
+/**
+ * One workload of a scenario: `kind` picks the registered workload, the other fields are its input fields (the
+ * same names as the CLI's flags in camelCase and the API's body), plus an optional `label` for the report table.
+ * Discriminated on `kind`, generated from the registry.
+ */
+export function workloadSpecSchemaFor(defs: readonly WorkloadDefinition[]) {
+  const members = defs.map((d) =>
+    d.input.extend({
+      kind: z.literal(d.kind),
+      /** A label for the report table; defaults to the workload's name. */
+      label: z.string().min(1).max(200).optional(),
+    }),
+  );
+  return z.discriminatedUnion("kind", members as unknown as [z.ZodObject, ...z.ZodObject[]]);
+}
 
-/** Hardware settings a workload may override; the scenario's top level sets the defaults. */
-const hardwareFields = {
-  gpu: z.string().min(1).optional(),
-  gpus: z.number().int().min(1).max(1e8).optional(),
-  mfu: z.number().gt(0).max(1).optional(),
-  pue: z.number().min(1).lt(10).optional(),
-  precision: z.enum(["bf16", "fp8"]).optional(),
-  qpu: z.string().min(1).optional(),
-  epsilon: fraction.optional(),
-  encoding: z.enum(["amplitude", "basis"]).optional(),
-};
+/** Field names any registered workload has: the keys a scenario's `hardware` defaults may set. */
+export function inputFieldNames(defs: readonly WorkloadDefinition[]): Set<string> {
+  return new Set(defs.flatMap((d) => Object.keys(d.input.shape)));
+}
 
-const llmTrainingSpec = z.strictObject({
-  kind: z.literal("llm-training"),
-  /** A label for the report table; defaults to the workload's name. */
-  label: z.string().min(1).optional(),
-  preset: z.string().min(1).optional(),
-  params: positive.max(1e16).optional(),
-  tokens: positive.max(1e18).optional(),
-  attention: z.boolean().optional(),
-  ...hardwareFields,
-});
+export function scenarioSchemaFor(defs: readonly WorkloadDefinition[]) {
+  const known = inputFieldNames(defs);
+  return z.strictObject({
+    title: z.string().min(1).default("qfit report"),
+    /** Reference year for "available today" and the year of advantage (default: the current year). */
+    t0: z.number().int().min(2000).max(2100).optional(),
+    /**
+     * Train small classical and quantum models here, fit their measured costs and project them to Llama scale
+     * (qml/extrapolate.ts). Default: on when a workload asks for it (LLM training).
+     */
+    extrapolation: z.boolean().optional(),
+    /** Defaults for every workload that has the field (e.g. gpu, gpuCount, qpu); a workload's own value wins. */
+    hardware: z
+      .record(z.string(), z.unknown())
+      .superRefine((h, ctx) => {
+        for (const k of Object.keys(h))
+          if (!known.has(k))
+            ctx.addIssue({
+              code: "custom",
+              path: [k],
+              message: `no workload has this field (known: ${[...known].sort().join(", ")})`,
+            });
+      })
+      .default({}),
+    workloads: z
+      .array(z.looseObject({ kind: z.string() }))
+      .min(1)
+      .max(100),
+  });
+}
 
-// Quantum-native workloads (estimate/native.ts): each model's own size fields, plus the fault-tolerant side's
-// qubit preset and error budget. Field names are the CLI's (`qfit estimate shor --bits 2048`).
-const count = z.number().int().positive();
-const nativeFields = {
-  label: z.string().min(1).optional(),
-  /** Azure QRE qubit preset for the fault-tolerant side (default qubit_gate_ns_e3). */
-  qubit: z.string().min(1).optional(),
-  /** Total error budget (default 1e-3). */
-  budget: fraction.optional(),
-  /** A run longer than this is infeasible on either side (default 1 year). */
-  horizonYears: positive.max(1e6).optional(),
-};
+export const workloadSpecSchema = workloadSpecSchemaFor(workloads);
 
-const nativeSpecs = [
-  z.strictObject({
-    kind: z.literal("shor"),
-    bits: count.optional(),
-    cores: positive.optional(),
-    ...nativeFields,
-  }),
-  z.strictObject({
-    kind: z.literal("grover"),
-    bits: count.optional(),
-    oracleToffolis: positive.optional(),
-    gpus: count.optional(),
-    ...nativeFields,
-  }),
-  z.strictObject({
-    kind: z.literal("chemistry"),
-    preset: z.string().min(1).optional(),
-    spinOrbitals: count.optional(),
-    electrons: count.optional(),
-    gpu: z.string().min(1).optional(),
-    gpus: count.optional(),
-    ...nativeFields,
-  }),
-  z.strictObject({
-    kind: z.literal("hamiltonian-simulation"),
-    sites: count.optional(),
-    time: positive.optional(),
-    precision: fraction.optional(),
-    gpu: z.string().min(1).optional(),
-    gpus: count.optional(),
-    ...nativeFields,
-  }),
-  z.strictObject({
-    kind: z.literal("qaoa-maxcut"),
-    nodes: count.optional(),
-    layers: count.optional(),
-    qpu: z.string().min(1).optional(),
-    precision: fraction.optional(),
-    evaluations: count.optional(),
-    ...nativeFields,
-  }),
-  z.strictObject({
-    kind: z.literal("annealing-qubo"),
-    variables: count.optional(),
-    reads: count.optional(),
-    annealUs: positive.optional(),
-    annealer: z.string().min(1).optional(),
-    cores: count.optional(),
-    ...nativeFields,
-  }),
-] as const;
+export interface WorkloadSpec {
+  kind: string;
+  label?: string;
+  [field: string]: unknown;
+}
 
-export const workloadSpecSchema = z.discriminatedUnion("kind", [llmTrainingSpec, ...nativeSpecs]);
+export interface Scenario {
+  title: string;
+  t0?: number;
+  extrapolation?: boolean;
+  hardware: Record<string, unknown>;
+  workloads: WorkloadSpec[];
+}
 
-export const scenarioSchema = z.strictObject({
-  title: z.string().min(1).default("qfit report"),
-  /** Reference year for "available today" and the year of advantage (default: the current year). */
-  t0: z.number().int().min(2000).max(2100).optional(),
-  /**
-   * Train small classical and quantum models here, fit their measured costs and project them to Llama scale
-   * (qml/extrapolate.ts). Default: on when the scenario has an LLM-training workload.
-   */
-  extrapolation: z.boolean().optional(),
-  /** Hardware defaults for every LLM-training workload. */
-  hardware: z.strictObject(hardwareFields).default({}),
-  workloads: z.array(workloadSpecSchema).min(1).max(100),
-});
-
-export type WorkloadSpec = z.infer<typeof workloadSpecSchema>;
-export type Scenario = z.infer<typeof scenarioSchema>;
 export type HardwareSettings = Scenario["hardware"];
 
 /**
  * The built-in scenario: LLM training at three sizes on the essay's 16,000-H100 cluster vs IBM Heron r2, then the
- * problems quantum computers are built for at their headline sizes (workloads/scenarios.ts).
+ * problems quantum computers are built for, each registered workload at its default (headline) size.
  */
 export const DEFAULT_SCENARIO: Scenario = {
   title: "qfit report: which hardware fits",
-  hardware: { gpu: "h100", gpus: 16_000, qpu: "ibm-heron-r2" },
+  hardware: { gpu: "h100", gpuCount: 16_000, qpu: "ibm-heron-r2" },
   workloads: [
     { kind: "llm-training", preset: "llama-3.1-8b" },
     { kind: "llm-training", preset: "llama-3.1-70b" },
-    { kind: "llm-training", preset: "llama-3.1-405b" },
-    { kind: "shor", bits: 2048 },
-    { kind: "grover", bits: 40 },
-    { kind: "chemistry", preset: "femoco-reiher" },
-    { kind: "hamiltonian-simulation", sites: 50 },
-    { kind: "qaoa-maxcut", nodes: 100 },
-    { kind: "annealing-qubo", variables: 1000 },
+    ...workloads.map((d) => ({ kind: d.kind })),
   ],
 };
+
+/** A workload spec with the scenario's hardware defaults filled in for the fields its workload has. */
+export function withHardware(
+  spec: WorkloadSpec,
+  hardware: HardwareSettings,
+  defs: readonly WorkloadDefinition[] = workloads,
+): WorkloadSpec {
+  const def = defs.find((d) => d.kind === spec.kind);
+  if (!def) return spec;
+  const own = Object.keys(def.input.shape);
+  const defaults = Object.fromEntries(Object.entries(hardware).filter(([k]) => own.includes(k)));
+  return { ...defaults, ...spec };
+}
 
 /** Scenario files larger than this are refused before parsing (a scenario is a few dozen lines). */
 export const MAX_SCENARIO_BYTES = 1 << 20;
@@ -166,10 +134,24 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
     });
   }
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  const r = scenarioSchema.safeParse(data);
-  if (r.success) return r.data;
+  const top = scenarioSchemaFor(workloads).safeParse(data);
+  if (!top.success) throw scenarioError(doc, at, top.error.issues[0]);
+  const scenario = top.data as Scenario;
+  scenario.workloads.forEach((w, i) => {
+    const r = workloadSpecSchema.safeParse(withHardware(w, scenario.hardware));
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      throw scenarioError(doc, at, { ...issue, path: ["workloads", i, ...issue.path] });
+    }
+  });
+  return scenario;
+}
 
-  const issue = r.error.issues[0];
+function scenarioError(
+  doc: ReturnType<typeof parseDocument>,
+  at: (offset: number) => { file: string; line: number; col: number },
+  issue: { path: PropertyKey[]; message: string },
+) {
   // Walk the YAML tree along the issue's path as far as it goes; that node's start is the position to report.
   let node: unknown = doc.contents;
   let offset = 0;
@@ -192,7 +174,7 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
     .map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`))
     .join("")
     .replace(/^\./, "");
-  throw userError("Report.Scenario.Invalid", `${field || "scenario"}: ${issue.message}`, {
+  return userError("Report.Scenario.Invalid", `${field || "scenario"}: ${issue.message}`, {
     position: at(offset),
     field,
     hint: "see the README's 'Scenario files' section for the schema",

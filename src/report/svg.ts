@@ -1,6 +1,6 @@
 // Self-contained SVG plots for the HTML report: no DOM, no network, no fonts to load, so the same string renders in
 // a browser opened from disk and in a test. Two shapes cover the report: lines/points on (log) axes, and
-// horizontal bars. Every mark carries a <title> so hovering shows its value; axes say their unit.
+// horizontal waterfalls of bottleneck factors. Every mark carries a <title> so hovering shows its value; axes say their unit.
 
 export interface Point {
   x: number;
@@ -40,11 +40,13 @@ export interface LinePlotSpec {
   yTick?: (v: number) => string;
 }
 
-export interface BarPlotSpec {
+export interface WaterfallPlotSpec {
   id: string;
   title: string;
   xLabel: string;
-  bars: Array<{ label: string; value: number; tooltip: string; highlight?: boolean }>;
+  /** Consecutive steps: each starts where the previous ended. */
+  steps: Array<{ label: string; start: number; end: number; tooltip: string; highlight?: boolean }>;
+  total: number;
 }
 
 // A colour-blind-safe categorical palette (Okabe & Ito 2008), then two of Tol's muted colours for long legends.
@@ -238,17 +240,22 @@ export function linePlot(spec: LinePlotSpec): string {
   return frame(spec.id, spec.title, body);
 }
 
-/** Horizontal bars from zero (values may be negative); highlighted bars are drawn darker and labelled. */
-export function barPlot(spec: BarPlotSpec): string {
+/**
+ * A horizontal waterfall: each bar starts where the previous one ended (the running total of log10 factors), so
+ * the last bar ends at the total, drawn as its own bar from zero. Positive steps slow the quantum side (orange),
+ * negative ones speed it up (green); the largest factor is labelled.
+ */
+export function waterfallPlot(spec: WaterfallPlotSpec): string {
   const rowH = 26;
-  const height = M.top + spec.bars.length * rowH + M.bottom;
-  const left = 150;
+  const rows = spec.steps.length + 1;
+  const height = M.top + rows * rowH + M.bottom;
+  const left = 170;
   const x0 = left;
-  const x1 = W - 110;
-  const ax = axis([0, ...spec.bars.map((b) => b.value)], false);
+  const x1 = W - 120;
+  const ax = axis([0, spec.total, ...spec.steps.flatMap((s) => [s.start, s.end])], false);
   const sx = scale(ax, x0, x1);
   const y0 = M.top;
-  const yEnd = M.top + spec.bars.length * rowH;
+  const yEnd = M.top + rows * rowH;
   const body: string[] = [];
   for (const t of ax.ticks) {
     const x = sx(t).toFixed(1);
@@ -258,16 +265,44 @@ export function barPlot(spec: BarPlotSpec): string {
   body.push(
     `<text x="${(x0 + x1) / 2}" y="${height - 14}" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`,
   );
-  const zero = sx(0);
-  spec.bars.forEach((b, i) => {
+  const bar = (
+    i: number,
+    from: number,
+    to: number,
+    label: string,
+    tooltip: string,
+    color: string,
+    note: string,
+  ) => {
     const y = y0 + i * rowH + 4;
-    const xa = Math.min(zero, sx(b.value));
-    const w = Math.max(1, Math.abs(sx(b.value) - zero));
-    const color = b.highlight ? PALETTE[1] : PALETTE[0];
+    const xa = Math.min(sx(from), sx(to));
+    const w = Math.max(1, Math.abs(sx(to) - sx(from)));
+    const value = to - from;
+    return `<g class="step"><title>${escapeXml(tooltip)}</title><text x="${left - 8}" y="${y + (rowH - 8) / 2}" dy="0.32em" text-anchor="end">${escapeXml(label)}</text><rect x="${xa.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}"/><text x="${(Math.max(sx(from), sx(to)) + 4).toFixed(1)}" y="${y + (rowH - 8) / 2}" dy="0.32em" fill="#333">${value >= 0 ? "+" : "−"}${escapeXml(Math.abs(value).toFixed(1))}${note}</text></g>`;
+  };
+  spec.steps.forEach((s, i) => {
     body.push(
-      `<g class="bar"><title>${escapeXml(b.tooltip)}</title><text x="${left - 8}" y="${y + (rowH - 8) / 2}" dy="0.32em" text-anchor="end">${escapeXml(b.label)}</text><rect x="${xa.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}"/><text x="${(xa + w + 4).toFixed(1)}" y="${y + (rowH - 8) / 2}" dy="0.32em" fill="#333">${escapeXml(fmt(+b.value.toFixed(1)))}${b.highlight ? " (binding)" : ""}</text></g>`,
+      bar(
+        i,
+        s.start,
+        s.end,
+        s.label,
+        s.tooltip,
+        s.end >= s.start ? PALETTE[1] : PALETTE[2],
+        s.highlight ? " (largest)" : "",
+      ),
     );
+    if (i > 0) {
+      const x = sx(s.start).toFixed(1);
+      body.push(
+        `<line x1="${x}" x2="${x}" y1="${y0 + i * rowH - 4}" y2="${y0 + i * rowH + 4}" stroke="#555"/>`,
+      );
+    }
   });
+  body.push(
+    bar(spec.steps.length, 0, spec.total, "total", `total: ${spec.total.toFixed(2)}`, PALETTE[0], ""),
+  );
+  const zero = sx(0);
   body.push(`<line x1="${zero.toFixed(1)}" x2="${zero.toFixed(1)}" y1="${y0}" y2="${yEnd}" stroke="#333"/>`);
   return frame(spec.id, spec.title, body, height);
 }

@@ -8,31 +8,33 @@ export const TABLE_HEADER = [
   "classical time",
   "cost",
   "energy",
-  "quantum",
+  "best quantum strategy",
   "quantum time",
   "qubits",
-  "binding bottleneck",
+  "largest factor",
   "verdict",
   "crossover",
 ];
 
 export function verdictCell(r: ReportRow): string {
-  if (r.winner === "gpu") return `GPU ${formatOrders(r.speedupLog10)}`;
-  if (r.winner === "qpu") return `QPU ${formatOrders(r.speedupLog10)}`;
+  if (r.winner === "classical") return `classical ${formatOrders(r.speedupLog10)}`;
+  if (r.winner === "quantum") return `quantum ${formatOrders(r.speedupLog10)}`;
   return "neither";
 }
 
 export function tableRows(report: Report): string[][] {
   return report.rows.map((r) => [
     r.workload,
-    r.gpu,
-    formatDuration(r.gpuSeconds),
-    Number.isFinite(r.gpuCostUsd) ? formatUsd(r.gpuCostUsd) : "—",
-    r.gpuEnergyJ === null || !Number.isFinite(r.gpuEnergyJ) ? "—" : formatEnergy(r.gpuEnergyJ),
-    r.qpu,
-    `${formatDuration(r.qpuSeconds)}${r.qpuFeasible ? "" : " (infeasible)"}`,
-    formatQubits(r.qpuQubits),
-    r.bindingBottleneck,
+    r.classical,
+    formatDuration(r.classicalSeconds),
+    r.classicalCostUsd === null || !Number.isFinite(r.classicalCostUsd) ? "—" : formatUsd(r.classicalCostUsd),
+    r.classicalEnergyJ === null || !Number.isFinite(r.classicalEnergyJ)
+      ? "—"
+      : formatEnergy(r.classicalEnergyJ),
+    `${r.strategy} (${r.quantum})`,
+    `${Number.isFinite(r.quantumSeconds) ? formatDuration(r.quantumSeconds) : "no plan"}${r.quantumFeasible ? "" : " (infeasible)"}`,
+    Number.isFinite(r.quantumQubits) ? formatQubits(r.quantumQubits) : "—",
+    r.largestFactor,
     verdictCell(r),
     r.crossover,
   ]);

@@ -24,7 +24,7 @@ export function renderText(report: Report, color: boolean): string {
   ];
   report.rows.forEach((r, i) => {
     const text = line(rows[i]);
-    out.push(r.winner === "gpu" ? text : c.yellow(text));
+    out.push(r.winner === "classical" ? text : c.yellow(text));
   });
   out.push("");
   for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);

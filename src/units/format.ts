@@ -152,8 +152,8 @@ export function formatQubits(qubits: number, digits = 2): string {
  * order of magnitude ("~10^24.6×", "~10^-7.7×").
  */
 export function formatOrders(log10: number, digits = 2): string {
-  if (!Number.isFinite(log10)) return String(log10);
   if (log10 >= 1e300) return "×∞";
+  if (!Number.isFinite(log10)) return String(log10);
   if (Math.abs(log10) < 3) return `×${formatNumber(10 ** log10, digits)}`;
   return `~10^${trimZeros(log10.toFixed(1))}×`;
 }

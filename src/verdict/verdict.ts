@@ -1,6 +1,7 @@
 // The verdict every workload ends in: who wins, by how many orders of magnitude, and why (bottleneck by
 // bottleneck). Plain JSON: times in seconds, energy in joules, money in USD.
 import { formatDuration, formatOrders } from "../units/format.js";
+import { decideV2 } from "./compose.js";
 
 export type Winner = "gpu" | "qpu" | "neither";
 
@@ -54,17 +55,16 @@ export interface Verdict {
   sources: Array<{ id: string; citation: string }>;
 }
 
-/** Winner and margin. An infeasible side cannot win; if neither side is feasible the winner is "neither". */
+/** Winner and margin (schema 1 names): decideV2 with "gpu"/"qpu" for "classical"/"quantum". */
 export function decide(
   gpu: { seconds: number; feasible: boolean },
   qpu: { seconds: number; feasible: boolean },
 ): { winner: Winner; speedupLog10: number } {
-  const ratio = Math.log10(qpu.seconds / gpu.seconds);
-  if (gpu.feasible && (!qpu.feasible || gpu.seconds <= qpu.seconds))
-    return { winner: "gpu", speedupLog10: Math.max(ratio, 0) };
-  if (qpu.feasible && (!gpu.feasible || qpu.seconds < gpu.seconds))
-    return { winner: "qpu", speedupLog10: Math.max(-ratio, 0) };
-  return { winner: "neither", speedupLog10: ratio };
+  const r = decideV2(gpu, qpu);
+  return {
+    winner: r.winner === "classical" ? "gpu" : r.winner === "quantum" ? "qpu" : "neither",
+    speedupLog10: r.speedupLog10,
+  };
 }
 
 export function summarize(v: Pick<Verdict, "winner" | "speedupLog10" | "gpu" | "qpu">): string {

@@ -13,9 +13,12 @@ import {
   repetitionsToTarget,
 } from "../estimate/baselines/time-to-target.js";
 import type { NativeModel } from "../estimate/native.js";
-import { getAnnealer, unverifiedNotes } from "../hardware/catalog.js";
+import { citationIds, getAnnealer, unverifiedNotes } from "../hardware/catalog.js";
 import { formatDuration } from "../units/format.js";
 import annealJson from "./data/annealing-qubo.json" with { type: "json" };
+import { horizonField } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const data = z
   .strictObject({
@@ -33,55 +36,88 @@ const data = z
   })
   .parse(annealJson);
 
-export interface AnnealingInput {
-  variables?: number;
-  /** Reads (anneals) per job when no success probability is given (default 1,000). */
-  reads?: number;
-  /** Per-read probability of reaching the target quality; sets reads = ⌈ln(1−confidence)/ln(1−p)⌉. */
-  successProbability?: number;
-  /** Confidence of reaching the target at least once (default 0.99, the TTS convention). */
-  targetConfidence?: number;
-  /**
-   * log10 of the annealer's constant-factor advantage over the strongest classical heuristic at equal quality
-   * (default 0: none demonstrated). Denchev et al. 2016 report 8 — against simulated annealing on one core.
-   */
-  annealerAdvantageLog10?: number;
-  annealUs?: number;
-  annealer?: string;
-  /** CPU cores for the sample-count-parity simulated-annealing reference in the notes (default 1). */
-  cores?: number;
-}
-
 export const ANNEALING_DEFAULT_VARIABLES = 1000;
 
 const mid = (lo: number, hi: number) => (lo + hi) / 2;
 
-export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
-  const a = getAnnealer(input.annealer ?? "dwave-advantage");
-  const n = input.variables ?? ANNEALING_DEFAULT_VARIABLES;
+export const annealingQuboInput = z.strictObject({
+  variables: z
+    .number()
+    .int()
+    .min(2)
+    .max(1e7)
+    .default(ANNEALING_DEFAULT_VARIABLES)
+    .describe("QUBO variables, one qubit each (couplings within the annealer's native graph)"),
+  reads: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e7)
+    .default(data.defaults.reads)
+    .describe("anneals to reach the target, when no successProbability is given"),
+  successProbability: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .describe("per-read probability of the target quality; sets reads = ⌈ln(1−confidence)/ln(1−p)⌉"),
+  targetConfidence: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(annealingBenchmarks.tts.targetConfidenceDefault)
+    .describe("confidence of reaching the target at least once (the TTS convention)"),
+  annealerAdvantageLog10: z
+    .number()
+    .min(-12)
+    .max(12)
+    .default(0)
+    .describe("claimed constant factor over the strongest classical heuristic, log10 (0: none demonstrated)"),
+  annealUs: z
+    .number()
+    .gt(0)
+    .max(1e6)
+    .optional()
+    .describe("anneal time in µs, within the device's range (default: the device's default)"),
+  annealer: z
+    .string()
+    .min(1)
+    .max(100)
+    .default("dwave-advantage")
+    .describe("annealer (qfit devices --kind annealer)"),
+  cpuCores: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e8)
+    .default(1)
+    .describe("CPU cores of the sample-parity simulated-annealing reference in the notes"),
+  ...horizonField,
+});
+
+export type AnnealingInput = z.output<typeof annealingQuboInput>;
+
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function annealingQuboModel(raw: z.input<typeof annealingQuboInput> = {}): NativeModel {
+  const input = parseInput(annealingQuboInput, raw, "annealing-qubo");
+  const a = getAnnealer(input.annealer);
+  const n = input.variables;
   const anneal = input.annealUs ?? a.annealTimeUsDefault;
   const bad = (field: string, what: string, v: unknown) =>
     userError("Workload.Annealing.InvalidInput", `${field} ${what}, got ${v}`, { field });
-  if (!Number.isInteger(n) || n < 2 || n > 1e7)
-    throw bad("variables", "must be a whole number in [2, 1e7]", n);
-  const confidence = input.targetConfidence ?? annealingBenchmarks.tts.targetConfidenceDefault;
-  if (!(confidence > 0 && confidence < 1)) throw bad("targetConfidence", "must be in (0, 1)", confidence);
+  const confidence = input.targetConfidence;
   const p = input.successProbability;
-  if (p !== undefined && !(p > 0 && p <= 1)) throw bad("successProbability", "must be in (0, 1]", p);
-  const reads = p !== undefined ? repetitionsToTarget(p, confidence) : (input.reads ?? data.defaults.reads);
+  const reads = p !== undefined ? repetitionsToTarget(p, confidence) : input.reads;
   if (!Number.isInteger(reads) || reads < 1 || reads > 1e7)
-    throw bad("reads", "must be a whole number in [1, 1e7]", reads);
+    throw bad("successProbability", "needs more than 1e7 reads to reach the target", p);
   if (!(anneal >= a.annealTimeUsMin && anneal <= a.annealTimeUsMax))
     throw bad(
       "annealUs",
       `must be within ${a.id}'s range [${a.annealTimeUsMin}, ${a.annealTimeUsMax}] µs`,
       anneal,
     );
-  const advantage = input.annealerAdvantageLog10 ?? 0;
-  if (!(advantage >= -12 && advantage <= 12))
-    throw bad("annealerAdvantageLog10", "must be in [-12, 12]", advantage);
-  const cores = input.cores ?? 1;
-  if (!Number.isInteger(cores) || cores < 1) throw bad("cores", "must be a whole number ≥ 1", cores);
+  const advantage = input.annealerAdvantageLog10;
+  const cores = input.cpuCores;
   const overheadS =
     (mid(a.jobOverheadMsLow, a.jobOverheadMsHigh) + mid(a.programmingMsLow, a.programmingMsHigh)) * 1e-3;
   const perReadS = (anneal + mid(a.readoutUsPerSampleLow, a.readoutUsPerSampleHigh)) * 1e-6;
@@ -100,8 +136,8 @@ export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
     name: `Sparse QUBO with ${n} variables`,
     sizeLabel: "variables",
     size: n,
-    sizeRange: [10, 1e6],
-    integerSizes: true,
+    method: "strongest classical heuristic, time to target",
+    strategy: { name: "annealer", title: `Quantum annealing on ${a.name}, time to target` },
     machine: {
       id: "classical-heuristic-node",
       name: "strongest classical heuristic (PT-ICM, simulated bifurcation, tuned SA) on a comparable node",
@@ -121,9 +157,20 @@ export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
     quantum: (vars) => ({
       kind: "annealer",
       device: a.name,
-      seconds: qpuSeconds,
+      stepSeconds: perReadS,
+      stepLabel: "anneal and read",
+      algorithmSteps: reads,
+      algorithmLabel: "reads to target",
+      overheads: [
+        {
+          name: "access-overhead",
+          factor: qpuSeconds / (reads * perReadS),
+          formula: `(${(overheadS * 1e3).toFixed(1)} ms job overhead + programming + ${reads} reads) / ${reads} reads`,
+          explanation: "the job's fixed access and programming time, spread over its reads",
+        },
+      ],
       qubits: vars,
-      infeasibleReason: vars > a.qubits ? `needs ${vars} qubits; ${a.id} has ${a.qubits}` : null,
+      limits: [{ name: "qubits", needed: vars, available: a.qubits, unit: "qubits", basis: a.name }],
       formula: `time-to-target: ${(overheadS * 1e3).toFixed(1)} ms job overhead + programming, + ${readsText} × (${anneal} µs anneal + readout)`,
     }),
     assumptions: [
@@ -143,7 +190,7 @@ export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
         "readoutUsPerSampleLow",
         "readoutUsPerSampleHigh",
       ]),
-      ...(p === undefined && input.reads === undefined
+      ...(p === undefined && reads === data.defaults.reads
         ? [
             "reads to target: the default 1,000 reads is a qfit assumption, not a measured success probability",
           ]
@@ -157,3 +204,15 @@ export function annealingQuboModel(input: AnnealingInput = {}): NativeModel {
     ],
   };
 }
+
+export const annealingQubo = defineNative({
+  kind: "annealing-qubo",
+  title: "Annealing QUBO",
+  description:
+    "sparse QUBO: a D-Wave annealer vs the strongest classical heuristic, time-to-target at equal quality",
+  input: annealingQuboInput,
+  presets: {},
+  headline: { field: "variables", label: "variables", range: [10, 1e6], integer: true, log: true },
+  sources: citationIds(annealingBenchmarks.tts.source, ...annealingBenchmarks.records.map((r) => r.source)),
+  model: annealingQuboModel,
+});

@@ -10,10 +10,13 @@ import { userError } from "../errors.js";
 import { bestMethod } from "../estimate/baselines/best-method.js";
 import { dmrgCost, dmrgData } from "../estimate/baselines/dmrg.js";
 import type { LogicalCounts } from "../estimate/ftqc/types.js";
-import { DEFAULT_GPU, DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
+import { DEFAULT_GPU } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
-import { getGpu, unverifiedNotes } from "../hardware/catalog.js";
+import { citationIds, getGpu, unverifiedNotes } from "../hardware/catalog.js";
 import chemistryJson from "./data/chemistry.json" with { type: "json" };
+import { faultTolerantFields, gpuCountField } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const presetSchema = z.strictObject({
   id: z.string(),
@@ -79,54 +82,105 @@ export function ccsdTFlops(spinOrbitals: number, electrons: number): number {
   return o ** 3 * v ** 4;
 }
 
-export interface ChemistryInput {
-  preset?: string;
-  spinOrbitals?: number;
-  electrons?: number;
-  /** The user's own logical counts for this active space (Azure field names). */
-  counts?: LogicalCounts;
-  /** DMRG bond dimension M (default 6000, the largest published FeMoco run, Brabec et al. 2021). */
-  dmrgBondDimension?: number;
-  /** DMRG sweeps (default 20). */
-  dmrgSweeps?: number;
-  gpu?: string;
-  gpus?: number;
-}
-
 export const CHEMISTRY_DEFAULT_PRESET = "femoco-reiher";
 
-export function chemistryModel(input: ChemistryInput = {}): NativeModel {
-  const bad = (field: string, what: string) =>
-    userError("Workload.Chemistry.InvalidInput", what, {
-      field,
-      hint: `presets: ${data.presets.map((p) => p.id).join(", ")}; or --orbitals N --electrons η (spin orbitals, electrons)`,
-    });
+const count = z.number().int().min(0).max(1e30);
+
+export const chemistryInput = z.strictObject({
+  preset: z
+    .enum(data.presets.map((p) => p.id) as [string, ...string[]])
+    .optional()
+    .describe(
+      `a published active space with its costs (default ${CHEMISTRY_DEFAULT_PRESET} unless spinOrbitals/electrons are given)`,
+    ),
+  spinOrbitals: z
+    .number()
+    .int()
+    .min(4)
+    .max(2000)
+    .multipleOf(2)
+    .optional()
+    .describe("spin orbitals of the active space (even; default: the preset's)"),
+  electrons: z
+    .number()
+    .int()
+    .min(1)
+    .max(1999)
+    .optional()
+    .describe("electrons in the active space, fewer than spinOrbitals (default: the preset's)"),
+  counts: z
+    .strictObject({
+      numQubits: z.number().int().min(1).max(1e9),
+      tCount: count.optional(),
+      rotationCount: count.optional(),
+      rotationDepth: count.optional(),
+      cczCount: count.optional(),
+      ccixCount: count.optional(),
+      measurementCount: count.optional(),
+    })
+    .optional()
+    .describe("your own logical counts for this active space (Azure field names; a JSON file on the CLI)"),
+  dmrgBondDimension: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e7)
+    .default(dmrgData.bondDimension.femocoPublished)
+    .describe("DMRG bond dimension M (default: the largest published FeMoco run, Brabec et al. 2021)"),
+  dmrgSweeps: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e4)
+    .default(dmrgData.costModel.sweepsDefault)
+    .describe("DMRG sweeps"),
+  gpu: z
+    .string()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_GPU)
+    .describe("GPU type running DMRG or FCI (qfit devices --kind gpu)"),
+  gpuCount: gpuCountField("GPUs running DMRG or FCI"),
+  ...faultTolerantFields,
+});
+
+export type ChemistryInput = z.output<typeof chemistryInput>;
+
+/** The active space an input describes: its own sizes, else its preset's. */
+function activeSpace(input: ChemistryInput) {
   const sized = input.spinOrbitals !== undefined || input.electrons !== undefined;
   const preset =
     sized && input.preset === undefined
       ? undefined
       : data.presets.find((p) => p.id === (input.preset ?? CHEMISTRY_DEFAULT_PRESET));
-  if (!sized && !preset) throw bad("preset", `unknown chemistry preset "${input.preset}"`);
-  const n = input.spinOrbitals ?? preset?.spinOrbitals ?? Number.NaN;
-  const eta = input.electrons ?? preset?.electrons ?? Number.NaN;
-  if (!Number.isInteger(n) || n < 4 || n > 2000 || n % 2 !== 0)
-    throw bad("spinOrbitals", `spin orbitals must be an even whole number in [4, 2000], got ${n}`);
-  if (!Number.isInteger(eta) || eta < 1 || eta >= n)
-    throw bad("electrons", `electrons must be a whole number in [1, spin orbitals), got ${eta}`);
-  const gpus = input.gpus ?? DEFAULT_GPU_COUNT;
-  if (!Number.isInteger(gpus) || gpus < 1) throw bad("gpus", `gpus must be a whole number ≥ 1, got ${gpus}`);
-  const bondDimension = input.dmrgBondDimension ?? dmrgData.bondDimension.femocoPublished;
-  if (!Number.isInteger(bondDimension) || bondDimension < 1 || bondDimension > 1e7)
-    throw bad(
-      "dmrgBondDimension",
-      `dmrgBondDimension must be a whole number in [1, 1e7], got ${bondDimension}`,
-    );
-  const sweeps = input.dmrgSweeps ?? dmrgData.costModel.sweepsDefault;
-  if (!Number.isInteger(sweeps) || sweeps < 1 || sweeps > 1e4)
-    throw bad("dmrgSweeps", `dmrgSweeps must be a whole number in [1, 10000], got ${sweeps}`);
-  const gpu = getGpu(input.gpu ?? DEFAULT_GPU);
+  return {
+    sized,
+    preset,
+    n: input.spinOrbitals ?? preset?.spinOrbitals ?? Number.NaN,
+    eta: input.electrons ?? preset?.electrons ?? Number.NaN,
+  };
+}
+
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function chemistryModel(raw: z.input<typeof chemistryInput> = {}): NativeModel {
+  const input = parseInput(chemistryInput, raw, "chemistry");
+  const bad = (field: string, what: string) =>
+    userError("Workload.Chemistry.InvalidInput", what, {
+      field,
+      hint: `presets: ${data.presets.map((p) => p.id).join(", ")}; or spinOrbitals and electrons`,
+    });
+  const { sized, preset, n, eta } = activeSpace(input);
+  if (!Number.isInteger(n))
+    throw bad("spinOrbitals", "give spinOrbitals and electrons together, or a preset");
+  if (!Number.isInteger(eta) || eta >= n)
+    throw bad("electrons", `electrons must be a whole number below spinOrbitals (${n}), got ${eta}`);
+  const bondDimension = input.dmrgBondDimension;
+  const sweeps = input.dmrgSweeps;
+  const gpus = input.gpuCount;
+  const gpu = getGpu(input.gpu);
   const fp64 = gpu.fp64TensorTflops ?? gpu.fp64VectorTflops;
   if (fp64 === null) throw bad("gpu", `${gpu.id} has no FP64 rate in the catalog`);
+  const capacityBytes = gpu.memoryGb * 1e9 * gpus;
   const filling = eta / n;
   // Electrons for another size at the same filling (the series keeps the active space's filling).
   const electronsAt = (N: number) => (N === n ? eta : Math.max(1, Math.round(filling * N)));
@@ -141,7 +195,6 @@ export function chemistryModel(input: ChemistryInput = {}): NativeModel {
       }
     : { t: 1, q: 1 };
   const c = data.classical;
-  const capacityBytes = gpu.memoryGb * 1e9 * gpus;
   const exact = (N: number) => data.presets.find((p) => p.spinOrbitals === N && !input.counts);
   const countsAt = (N: number): LogicalCounts => {
     if (input.counts && N === anchorN) return input.counts;
@@ -160,8 +213,8 @@ export function chemistryModel(input: ChemistryInput = {}): NativeModel {
     name: `Ground-state energy: ${name}`,
     sizeLabel: "spin orbitals",
     size: n,
-    sizeRange: [8, 400],
-    integerSizes: true,
+    method: "DMRG or FCI (the faster that fits)",
+    strategy: { name: "qpe-ft", title: "Qubitised phase estimation (THC), fault-tolerant" },
     machine: {
       id: gpu.id,
       name: gpu.name,
@@ -214,7 +267,7 @@ export function chemistryModel(input: ChemistryInput = {}): NativeModel {
       };
     },
     assumptions: [
-      `classical: FP64 at the ${gpu.id}'s peak on ${gpus.toLocaleString("en-US")} GPUs with perfect scaling (optimistic for the classical side); the faster of FCI (${c.method}) and DMRG (${dmrgData.costModel.flopsPerSweepFormula}; M = ${bondDimension.toLocaleString("en-US")}${input.dmrgBondDimension === undefined ? `, ${dmrgData.bondDimension.what} ${dmrgData.bondDimension.source}` : ""}) that fits in memory`,
+      `classical: FP64 at the ${gpu.id}'s peak on ${gpus.toLocaleString("en-US")} GPUs with perfect scaling (optimistic for the classical side); the faster of FCI (${c.method}) and DMRG (${dmrgData.costModel.flopsPerSweepFormula}; M = ${bondDimension.toLocaleString("en-US")}${bondDimension === dmrgData.bondDimension.femocoPublished ? `, ${dmrgData.bondDimension.what} ${dmrgData.bondDimension.source}` : ""}) that fits in memory`,
       `DMRG at a fixed bond dimension is approximate: ${dmrgData.bondDimension.accuracyCaveat}`,
       "other sizes keep the active space's electron filling; between and beyond the two published FeMoco points the quantum costs follow a two-point power law, whose exponent mixes system size with each Hamiltonian's 1-norm λ",
       "phase-estimation precision ΔE = 0.001 Ha, as in the published costs",
@@ -247,3 +300,39 @@ export function chemistryModel(input: ChemistryInput = {}): NativeModel {
     ],
   };
 }
+
+export const chemistry = defineNative({
+  kind: "chemistry",
+  title: "Chemistry (ground-state energy)",
+  description:
+    "ground-state energy of an active space: qubitised phase estimation (THC) vs exact diagonalisation on GPUs",
+  input: chemistryInput,
+  presets: Object.fromEntries(
+    data.presets.map((p) => [
+      p.id,
+      {
+        description: p.name,
+        input: { preset: p.id, spinOrbitals: p.spinOrbitals, electrons: p.electrons },
+        sources: citationIds(p.activeSpaceSource, p.countsSource),
+      },
+    ]),
+  ),
+  headline: {
+    field: "spinOrbitals",
+    label: "spin orbitals",
+    range: [8, 400],
+    integer: true,
+    log: true,
+    step: 2,
+    // Other sizes keep the active space's electron filling; given counts hold only at their own size.
+    couple: (size, input) => {
+      const { n, eta } = activeSpace(input);
+      return {
+        electrons: size === n ? eta : Math.min(size - 1, Math.max(1, Math.round((eta / n) * size))),
+        counts: size === n ? input.counts : undefined,
+      };
+    },
+  },
+  sources: citationIds(A.countsSource, B.countsSource, A.activeSpaceSource, B.activeSpaceSource),
+  model: chemistryModel,
+});

@@ -3,13 +3,14 @@
 // Toffolis (temporary logical-ANDs, Gidney 2018). Classical: brute force, N/2 oracle evaluations expected, on
 // GPUs at Hoefler et al.'s A100 binary-operation rate, one binary operation per oracle Toffoli.
 import { z } from "zod";
-import { userError } from "../errors.js";
 import { hoeflerRates, ioBoundSeconds } from "../estimate/crossover.js";
-import { DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
-import { getGpu, unverifiedNotes } from "../hardware/catalog.js";
+import { citationIds, getGpu, unverifiedNotes } from "../hardware/catalog.js";
 import { formatDuration } from "../units/format.js";
 import groverJson from "./data/grover.json" with { type: "json" };
+import { faultTolerantFields, gpuCountField } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const data = z
   .strictObject({
@@ -40,42 +41,37 @@ export const groverData = data;
 /** ⌊π/4·√(2^n)⌋ Grover iterations for one marked item among 2^n. */
 export const groverIterations = (n: number): number => Math.floor((Math.PI / 4) * 2 ** (n / 2));
 
-export interface GroverInput {
-  bits?: number;
-  /** Toffolis per oracle call (default 100, Babbush et al.'s lower bound). */
-  oracleToffolis?: number;
-  gpus?: number;
-}
-
 export const GROVER_DEFAULT_BITS = 40;
 /** Above this the Toffoli count passes the estimator's 1e30 limit. */
 export const GROVER_MAX_BITS = 160;
 
-export function groverModel(input: GroverInput = {}): NativeModel {
-  const n = input.bits ?? GROVER_DEFAULT_BITS;
-  if (!Number.isInteger(n) || n < 4 || n > GROVER_MAX_BITS)
-    throw userError(
-      "Workload.Grover.InvalidBits",
-      `--bits must be a whole number in [4, ${GROVER_MAX_BITS}], got ${n}`,
-      {
-        field: "bits",
-        hint: "the search space is 2^bits candidates",
-      },
-    );
-  const oracle = input.oracleToffolis ?? data.oracle.toffolis;
-  if (!Number.isInteger(oracle) || oracle < 1 || oracle > 1e15)
-    throw userError(
-      "Workload.Grover.InvalidOracle",
-      `oracle Toffolis must be a whole number in [1, 1e15], got ${oracle}`,
-      {
-        field: "oracleToffolis",
-      },
-    );
-  const gpus = input.gpus ?? DEFAULT_GPU_COUNT;
-  if (!Number.isInteger(gpus) || gpus < 1)
-    throw userError("Workload.Grover.InvalidGpus", `gpus must be a whole number ≥ 1, got ${gpus}`, {
-      field: "gpus",
-    });
+export const groverInput = z.strictObject({
+  searchBits: z
+    .number()
+    .int()
+    .min(4)
+    .max(GROVER_MAX_BITS)
+    .default(GROVER_DEFAULT_BITS)
+    .describe("bits of the search space: 2^searchBits candidates"),
+  oracleToffolis: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e15)
+    .default(data.oracle.toffolis)
+    .describe("Toffolis per oracle call (default 100, Babbush et al.'s lower bound)"),
+  gpuCount: gpuCountField("A100 GPUs running the classical brute force"),
+  ...faultTolerantFields,
+});
+
+export type GroverInput = z.output<typeof groverInput>;
+
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function groverModel(raw: z.input<typeof groverInput> = {}): NativeModel {
+  const input = parseInput(groverInput, raw, "grover");
+  const n = input.searchBits;
+  const oracle = input.oracleToffolis;
+  const gpus = input.gpuCount;
   const gpu = getGpu(data.classical.device);
   const perIteration = (bits: number) => oracle + Math.max(bits - 2, 0);
   return {
@@ -84,8 +80,8 @@ export function groverModel(input: GroverInput = {}): NativeModel {
     name: `Unstructured search over 2^${n} candidates`,
     sizeLabel: "search bits",
     size: n,
-    sizeRange: [8, GROVER_MAX_BITS],
-    integerSizes: true,
+    method: "brute force",
+    strategy: { name: "grover-ft", title: "Grover search, fault-tolerant" },
     machine: {
       id: gpu.id,
       name: gpu.name,
@@ -114,7 +110,7 @@ export function groverModel(input: GroverInput = {}): NativeModel {
       };
     },
     assumptions: [
-      `oracle: ${oracle} Toffolis per call${input.oracleToffolis === undefined ? ` (${data.oracle.toffolisSource})` : " (given)"}; ${data.oracle.workspaceSource}`,
+      `oracle: ${oracle} Toffolis per call${oracle === data.oracle.toffolis ? ` (${data.oracle.toffolisSource})` : " (given)"}; ${data.oracle.workspaceSource}`,
       `diffusion: ${data.diffusion.formula}`,
       "iterations run one after another: splitting the search over k quantum machines only gains √k",
       `classical: ${data.classical.rateSource} — a tensor-core peak, optimistic for the classical side; perfect scaling over ${gpus.toLocaleString("en-US")} GPUs`,
@@ -133,3 +129,20 @@ export function groverModel(input: GroverInput = {}): NativeModel {
     ],
   };
 }
+
+export const grover = defineNative({
+  kind: "grover",
+  title: "Unstructured search (Grover)",
+  description: "unstructured search over 2^searchBits candidates: Grover's algorithm vs brute force on GPUs",
+  input: groverInput,
+  presets: {},
+  headline: {
+    field: "searchBits",
+    label: "search bits",
+    range: [8, GROVER_MAX_BITS],
+    integer: true,
+    log: true,
+  },
+  sources: citationIds(data.oracle.toffolisSource, data.diffusion.source, data.iterations.source),
+  model: groverModel,
+});

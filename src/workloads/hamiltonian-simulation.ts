@@ -10,7 +10,6 @@ import { z } from "zod";
 import { userError } from "../errors.js";
 import { bestMethod } from "../estimate/baselines/best-method.js";
 import {
-  type Boundary,
   type ClassicalMethodCost,
   freeFermionCost,
   latticeData,
@@ -21,10 +20,13 @@ import {
   suzuki4Counts,
   suzuki4HeisenbergCounts,
 } from "../estimate/baselines/lattice-dynamics.js";
-import { DEFAULT_GPU, DEFAULT_GPU_COUNT } from "../estimate/gpu.js";
+import { DEFAULT_GPU } from "../estimate/gpu.js";
 import type { NativeModel } from "../estimate/native.js";
-import { getGpu, unverifiedNotes } from "../hardware/catalog.js";
+import { citationIds, getGpu, unverifiedNotes } from "../hardware/catalog.js";
 import hsJson from "./data/hamiltonian-simulation.json" with { type: "json" };
+import { faultTolerantFields, gpuCountField } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const data = z
   .strictObject({
@@ -49,49 +51,64 @@ export function trotterSteps(sites: number, time: number, precision: number): nu
 export const HS_MODELS = ["tfim-2d", "heisenberg-2d", "tfim-1d"] as const;
 export type HsModel = (typeof HS_MODELS)[number];
 
-export interface HamiltonianSimulationInput {
-  /**
-   * "tfim-2d" (default): 2D transverse-field Ising; "heisenberg-2d": 2D Heisenberg J Σ (XX + YY + ZZ);
-   * "tfim-1d": the chain, classically solvable (free fermions).
-   */
-  model?: HsModel;
-  sites?: number;
-  /** 2D lattice boundary (default periodic, as Beverland et al.'s 10 × 10 instance). */
-  boundary?: Boundary;
-  /**
-   * Evolution time. 1D default: n. 2D default: 2·√n Suzuki steps (Beverland's r = 20 at 10 × 10); a given time
-   * sets ⌈time/0.9⌉ steps, the Q# sample's step size.
-   */
-  time?: number;
-  /** Trotter error ε of the 1D first-order bound (default 1e-3). */
-  precision?: number;
-  gpu?: string;
-  gpus?: number;
-}
-
 export const HS_DEFAULT_SITES = 100;
 export const HS_DEFAULT_MODEL: HsModel = "tfim-2d";
 
-export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {}): NativeModel {
-  const model = input.model ?? HS_DEFAULT_MODEL;
+export const hamiltonianSimulationInput = z.strictObject({
+  model: z
+    .enum(HS_MODELS)
+    .default(HS_DEFAULT_MODEL)
+    .describe(
+      "tfim-2d: 2D transverse-field Ising; heisenberg-2d: 2D Heisenberg; tfim-1d: the chain, classically solvable (free fermions)",
+    ),
+  sites: z
+    .number()
+    .int()
+    .min(2)
+    .max(10_000)
+    .default(HS_DEFAULT_SITES)
+    .describe("lattice sites, one qubit each (at least 4 in 2D)"),
+  boundary: z
+    .enum(["periodic", "open"])
+    .default("periodic")
+    .describe("2D lattice boundary (periodic, as Beverland et al.'s 10 × 10 instance)"),
+  evolutionTime: z
+    .number()
+    .gt(0)
+    .max(1e6)
+    .optional()
+    .describe(
+      "evolution time in units of 1/J (default: 2·√n Suzuki steps in 2D, n in 1D; in 2D a time sets ⌈time/0.9⌉ steps)",
+    ),
+  trotterError: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(data.defaults.precision)
+    .describe("Trotter error ε of the 1D first-order bound"),
+  gpu: z.string().min(1).max(100).default(DEFAULT_GPU).describe("GPU type of the classical side"),
+  gpuCount: gpuCountField("GPUs of the classical side"),
+  ...faultTolerantFields,
+});
+
+export type HamiltonianSimulationInput = z.output<typeof hamiltonianSimulationInput>;
+
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function hamiltonianSimulationModel(
+  raw: z.input<typeof hamiltonianSimulationInput> = {},
+): NativeModel {
+  const input = parseInput(hamiltonianSimulationInput, raw, "hamiltonian-simulation");
+  const model = input.model;
   const bad = (field: string, what: string, v: unknown) =>
     userError("Workload.HamiltonianSimulation.InvalidInput", `${field} ${what}, got ${v}`, { field });
-  if (!HS_MODELS.includes(model)) throw bad("model", `must be one of ${HS_MODELS.join(", ")}`, model);
   const is2d = model !== "tfim-1d";
   const heisenberg = model === "heisenberg-2d";
-  const n = input.sites ?? HS_DEFAULT_SITES;
-  if (!Number.isInteger(n) || n < (is2d ? 4 : 2) || n > 10_000)
-    throw bad("sites", `must be a whole number in [${is2d ? 4 : 2}, 10000]`, n);
-  const boundary = input.boundary ?? "periodic";
-  if (boundary !== "periodic" && boundary !== "open")
-    throw bad("boundary", "must be periodic or open", boundary);
-  const eps = input.precision ?? data.defaults.precision;
-  if (!(eps > 0 && eps < 1)) throw bad("precision", "must be in (0, 1)", eps);
-  if (input.time !== undefined && !(input.time > 0 && input.time <= 1e6))
-    throw bad("time", "must be in (0, 1e6]", input.time);
-  const gpus = input.gpus ?? DEFAULT_GPU_COUNT;
-  if (!Number.isInteger(gpus) || gpus < 1) throw bad("gpus", "must be a whole number ≥ 1", gpus);
-  const gpu = getGpu(input.gpu ?? DEFAULT_GPU);
+  const n = input.sites;
+  if (is2d && n < 4) throw bad("sites", "must be at least 4 on a 2D lattice", n);
+  const boundary = input.boundary;
+  const eps = input.trotterError;
+  const gpus = input.gpuCount;
+  const gpu = getGpu(input.gpu);
   const fp64 = gpu.fp64TensorTflops ?? gpu.fp64VectorTflops;
   if (fp64 === null) throw bad("gpu", `${gpu.id} has no FP64 rate in the catalog`, gpu.id);
   const bandwidth = gpu.memoryBandwidthGbPerS * 1e9;
@@ -103,12 +120,12 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
 
   // 2D: Suzuki steps at size N.
   const steps2d = (N: number) =>
-    input.time !== undefined
-      ? Math.max(1, Math.ceil(input.time / s4.stepSizeDefault))
+    input.evolutionTime !== undefined
+      ? Math.max(1, Math.ceil(input.evolutionTime / s4.stepSizeDefault))
       : Math.max(1, Math.round(data.defaults.stepsPerSide2d * Math.sqrt(N)));
   const counts2d = (N: number) => formulaCounts(squareLattice(N, boundary), steps2d(N));
   // 1D: first-order Trotter with the commutator bound.
-  const time1d = (N: number) => input.time ?? data.defaults.timePerSite * N;
+  const time1d = (N: number) => input.evolutionTime ?? data.defaults.timePerSite * N;
   const rotations1d = (N: number) => trotterSteps(N, time1d(N), eps) * (2 * N - 1);
 
   const classicalMethod = (N: number): ClassicalMethodCost => {
@@ -140,8 +157,10 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
     name,
     sizeLabel: "sites",
     size: n,
-    sizeRange: [4, 400],
-    integerSizes: true,
+    method: is2d ? "statevector or MPS (the faster that fits)" : "free fermions (Jordan–Wigner)",
+    strategy: is2d
+      ? { name: "suzuki4-ft", title: "Fourth-order Suzuki, fault-tolerant" }
+      : { name: "trotter-ft", title: "First-order Trotter, fault-tolerant" },
     machine: {
       id: gpu.id,
       name: gpu.name,
@@ -184,12 +203,12 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
     },
     assumptions: is2d
       ? [
-          `${input.time === undefined ? `${data.defaults.stepsPerSide2d}·√n Suzuki steps (${data.defaults.stepsPerSide2dSource})` : `⌈${input.time}/${s4.stepSizeDefault}⌉ Suzuki steps (the Q# sample's step size)`}; a fixed step size carries no rigorous error bound (as in the Q# sample), which is optimistic for the quantum side`,
+          `${input.evolutionTime === undefined ? `${data.defaults.stepsPerSide2d}·√n Suzuki steps (${data.defaults.stepsPerSide2dSource})` : `⌈${input.evolutionTime}/${s4.stepSizeDefault}⌉ Suzuki steps (the Q# sample's step size)`}; a fixed step size carries no rigorous error bound (as in the Q# sample), which is optimistic for the quantum side`,
           `classical: the fastest of a GPU statevector and a matrix-product state that fits in ${gpus.toLocaleString("en-US")} × ${gpu.memoryGb} GB, perfect scaling, no inter-GPU communication (optimistic for the classical side); ${latticeData.mps.method}`,
           `classical method at ${n} sites: ${chosen.method}`,
         ]
       : [
-          `evolution time t = ${input.time === undefined ? "n (grows with the chain)" : input.time}, Trotter error ε = ${eps}; the commutator bound is loose, so the quantum step count is pessimistic`,
+          `evolution time t = ${input.evolutionTime === undefined ? "n (grows with the chain)" : input.evolutionTime}, Trotter error ε = ${eps}; the commutator bound is loose, so the quantum step count is pessimistic`,
           `classical: ${latticeData.freeFermion.formula}, at the GPUs' FP64 peak`,
         ],
     notes: is2d
@@ -208,3 +227,15 @@ export function hamiltonianSimulationModel(input: HamiltonianSimulationInput = {
       : [data.trotter.source, latticeData.freeFermion.source, gpu.source, gpu.priceSource, "[F1]"],
   };
 }
+
+export const hamiltonianSimulation = defineNative({
+  kind: "hamiltonian-simulation",
+  title: "Hamiltonian simulation",
+  description:
+    "time evolution of a spin lattice (default 2D transverse-field Ising, qubits = sites) vs the strongest classical method that fits on GPUs",
+  input: hamiltonianSimulationInput,
+  presets: {},
+  headline: { field: "sites", label: "sites", range: [4, 400], integer: true, log: true },
+  sources: citationIds(data.trotter.source, latticeData.beverland2022.source),
+  model: hamiltonianSimulationModel,
+});

@@ -1,304 +1,265 @@
-// LLM training as a workload: parameters N and tokens D → classical work (FLOPs = 6·N·D, Kaplan et al. 2020 §2.1;
-// optionally the attention term) and the shape the quantum model needs (input width d_model, output width =
-// vocabulary, optimiser steps). Presets are data (./data/llm-presets.json), each with its source.
+// LLM training as a registered workload: its input schema, presets, headline axis (parameters, tokens = 20·N)
+// and the report's GPU-scaling and qubit plots. The engine is src/estimate/llm-training.ts.
 import { z } from "zod";
-import { userError } from "../errors.js";
+import { estimateGpu, estimateGpuFromReportedHours } from "../estimate/gpu.js";
 import {
   estimateLlmTraining,
   type LlmEstimateOptions,
   type LlmTrainingEstimate,
 } from "../estimate/llm-training.js";
-import presetsJson from "./data/llm-presets.json" with { type: "json" };
+import {
+  type LlmTrainingWorkload,
+  llmPresets,
+  publishedRuns,
+  llmTraining as resolveLlmWork,
+} from "../estimate/llm-workload.js";
+import { catalog, citationIds } from "../hardware/catalog.js";
+import { secondsToDays } from "../units/quantity.js";
+import { composeVerdict } from "../verdict/compose.js";
+import type { VerdictV2 } from "../verdict/contract.js";
+import { gpuCountField } from "./fields.js";
+import type { PlotData } from "./plot-data.js";
+import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
-const sourced = { source: z.string().min(3), asOf: z.string(), unverified: z.boolean() };
+export const LLM_DEFAULT_PRESET = "llama-3.1-405b";
 
-const presetSchema = z.strictObject({
-  id: z.string(),
-  aliases: z.array(z.string()),
-  name: z.string(),
-  params: z.number().positive(),
-  tokens: z.number().positive(),
-  layers: z.number().int().positive().nullable(),
-  dModel: z.number().int().positive(),
-  vocabSize: z.number().int().positive(),
-  seqLen: z.number().int().positive().nullable(),
-  batchTokens: z.number().positive(),
-  steps: z.number().positive().nullable(),
-  modelParallelGpus: z.number().int().positive().nullable(),
-  reportedGpuHours: z.number().positive().nullable(),
-  reportedGpu: z.string().nullable(),
-  publishedFlops: z.number().positive().nullable(),
-  publishedFlopsSource: z.string().nullable(),
-  quotedFlops: z.strictObject({ flops: z.number().positive(), by: z.string() }).nullable(),
-  ...sourced,
-  unverifiedFields: z.array(z.string()),
-  notes: z.string().nullable(),
+const presetNames = llmPresets.flatMap((p) => [p.id, ...p.aliases]) as [string, ...string[]];
+
+export const llmTrainingInput = z.strictObject({
+  preset: z
+    .enum(presetNames)
+    .optional()
+    .describe(`a published training run (default ${LLM_DEFAULT_PRESET} unless params and tokens are given)`),
+  params: z.number().positive().max(1e16).optional().describe("parameters N, e.g. 405e9 or 405B"),
+  tokens: z.number().positive().max(1e18).optional().describe("training tokens D, e.g. 15.6e12 or 15.6T"),
+  attention: z
+    .boolean()
+    .optional()
+    .describe(
+      "count the attention FLOPs term (Kaplan et al. 2020); default: counted when the shape is known",
+    ),
+  gpu: z.string().min(1).max(100).default("h100").describe("GPU type (qfit devices --kind gpu)"),
+  gpuCount: gpuCountField("GPUs in the cluster"),
+  mfu: z.number().gt(0).max(1).default(0.4).describe("model-FLOPs utilisation"),
+  goodput: z
+    .number()
+    .gt(0)
+    .max(1)
+    .default(0.9)
+    .describe("share of wall time spent training (Llama 3 paper §3.3.4: > 90%)"),
+  pue: z.number().min(1).lt(10).default(1).describe("facility power usage effectiveness"),
+  precision: z.enum(["bf16", "fp8"]).default("bf16").describe("tensor precision of the GPU FLOPs"),
+  qpu: z
+    .string()
+    .min(1)
+    .max(100)
+    .default("ibm-heron-r2")
+    .describe("today's quantum processor, for the NISQ strategy (qfit devices --kind qpu)"),
+  ftQubit: z
+    .string()
+    .min(1)
+    .max(100)
+    .default("qubit_gate_ns_e4")
+    .describe("qubit of the fault-tolerant strategies: an Azure preset, or 'device' (the qpu under QEC)"),
+  epsilon: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .optional()
+    .describe(
+      "precision of each estimated expectation value; default 1/√(batch tokens), the GPU minibatch's noise",
+    ),
+  encoding: z
+    .enum(["auto", "amplitude", "basis"])
+    .default("auto")
+    .describe("how input vectors are loaded; auto = the faster (favourable)"),
 });
 
-const constantSchema = z.strictObject({ value: z.number().positive(), ...sourced });
+export type LlmTrainingWorkloadInput = z.output<typeof llmTrainingInput>;
 
-const fileSchema = z.strictObject({
-  $comment: z.string(),
-  presets: z.array(presetSchema),
-  publishedRuns: z.array(
-    z.strictObject({
-      id: z.string(),
-      name: z.string(),
-      gpuHours: z.number().positive(),
-      gpu: z.string(),
-      source: z.string(),
-      asOf: z.string(),
-      notes: z.string(),
-    }),
-  ),
-  constants: z.strictObject({
-    trainingBytesPerParam: constantSchema,
-    gpusPerServer: constantSchema,
-    bitsPerValue: constantSchema,
-  }),
-});
+/** What the registry's plots need: the engine's estimate with the resolved work description. */
+export type LlmTrainingVerdict = LlmTrainingEstimate & { workload: LlmTrainingWorkload };
 
-export type LlmPreset = z.infer<typeof presetSchema>;
-export type PublishedRun = z.infer<typeof fileSchema>["publishedRuns"][number];
-
-const data = fileSchema.parse(presetsJson);
-export const llmPresets: LlmPreset[] = data.presets;
-export const publishedRuns: PublishedRun[] = data.publishedRuns;
-export const llmConstants = data.constants;
-
-export interface LlmTrainingInput {
-  preset?: string;
-  /** Parameters N (overrides the preset). */
-  params?: number;
-  /** Training tokens D (overrides the preset). */
-  tokens?: number;
-  /** Count the attention term 6·n_layer·n_ctx·d_model per token (Kaplan et al. 2020 §2.1, Table 1); the engine's
-   *  default counts it when the shape is known. */
-  attention?: boolean;
-  dModel?: number;
-  vocabSize?: number;
-  layers?: number;
-  seqLen?: number;
-  batchTokens?: number;
-  steps?: number;
-}
-
-/** The resolved workload: plain data shared by the GPU and QPU models. */
-export interface LlmTrainingWorkload {
-  kind: "llm-training";
-  id: string;
-  name: string;
-  params: number;
-  tokens: number;
-  flops: number;
-  flopsFormula: string;
-  attentionFlops: number;
-  layers: number | null;
-  dModel: number;
-  vocabSize: number;
-  seqLen: number | null;
-  batchTokens: number;
-  steps: number;
-  /** Bytes of training state (weights, gradients, optimiser) that must fit in accelerator memory. */
-  trainingStateBytes: number;
-  /** Most GPUs that can usefully work at once: sequences per batch × model-parallel GPUs per replica. */
-  maxUsefulGpus: number | null;
-  bitsPerValue: number;
-  reportedGpuHours: number | null;
-  reportedGpu: string | null;
-  publishedFlops: number | null;
-  notes: string[];
-  assumptions: string[];
-  sources: string[];
-  unverified: string[];
-}
-
-export function findLlmPreset(name: string): LlmPreset | undefined {
-  const key = name.trim().toLowerCase();
-  return llmPresets.find((p) => p.id === key || p.aliases.includes(key));
-}
-
-function checkPositive(field: string, value: number | undefined, integer = false): void {
-  if (value === undefined) return;
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw userError(
-      "Workload.LlmTraining.InvalidParameter",
-      `must be a positive ${integer ? "integer" : "number"}, got ${value}`,
-      {
-        field,
-      },
-    );
-  }
-}
-
-/** Resolves a preset and overrides into a workload; throws a user error naming the field at fault. */
-export function llmTraining(input: LlmTrainingInput): LlmTrainingWorkload {
-  for (const f of ["params", "tokens", "batchTokens", "steps"] as const) checkPositive(f, input[f]);
-  for (const f of ["dModel", "vocabSize", "layers", "seqLen"] as const) checkPositive(f, input[f], true);
-
-  let preset: LlmPreset | undefined;
-  if (input.preset !== undefined) {
-    preset = findLlmPreset(input.preset);
-    if (!preset) {
-      throw userError("Workload.LlmTraining.UnknownPreset", `unknown preset "${input.preset}"`, {
-        field: "preset",
-        hint: `known presets: ${llmPresets.map((p) => p.id).join(", ")}`,
-      });
-    }
-  } else if (input.params === undefined || input.tokens === undefined) {
-    throw userError("Workload.LlmTraining.MissingSize", "give --preset, or both --params and --tokens", {
-      field: input.params === undefined ? "params" : "tokens",
-    });
-  }
-
-  const overridden = input.params !== undefined || input.tokens !== undefined;
-  const params = input.params ?? preset!.params;
-  const tokens = input.tokens ?? preset!.tokens;
-  // Without a preset the shape is not known: use the width of the nearest preset (by parameters) and say so.
-  const shape = preset ?? nearestPreset(params);
-  const dModel = input.dModel ?? shape.dModel;
-  const vocabSize = input.vocabSize ?? shape.vocabSize;
-  const layers = input.layers ?? shape.layers;
-  const seqLen = input.seqLen ?? shape.seqLen;
-  const batchTokens = input.batchTokens ?? shape.batchTokens;
-  const steps =
-    input.steps ??
-    (!overridden && preset?.steps ? preset.steps : Math.max(1, Math.ceil(tokens / batchTokens)));
-
-  const assumptions: string[] = [];
-  const notes: string[] = [];
-  const sources = ["[kaplan2020]"];
-  const unverified: string[] = [];
-  if (preset) {
-    sources.push(preset.source);
-    if (!overridden)
-      unverified.push(...preset.unverifiedFields.map((f) => `${preset!.id}.${f} is unverified`));
-  }
-  if (!preset || overridden) {
-    assumptions.push(
-      `model shape (d_model ${dModel}, vocabulary ${vocabSize}, batch ${batchTokens} tokens) taken from preset ${shape.id}${
-        preset ? "" : " (nearest by parameter count)"
-      }`,
-    );
-  }
-
-  const dense = 6 * params * tokens;
-  let attentionFlops = 0;
-  let flopsFormula = "6·N·D (Kaplan et al. 2020 §2.1: 2N forward + 4N backward per token)";
-  if (input.attention) {
-    if (layers === null || seqLen === null) {
-      throw userError("Workload.LlmTraining.MissingShape", "the attention term needs layers and seqLen", {
-        field: layers === null ? "layers" : "seqLen",
-      });
-    }
-    attentionFlops = 6 * layers * seqLen * dModel * tokens;
-    flopsFormula =
-      "6·N·D + 6·n_layer·n_ctx·d_model·D (Kaplan et al. 2020 §2.1, Table 1; training = 3× forward)";
-  }
-  const flops = dense + attentionFlops;
-
-  if (preset && !overridden) {
-    if (preset.publishedFlops !== null) {
-      const ratio = dense / preset.publishedFlops;
-      notes.push(
-        `6·N·D = ${dense.toExponential(3)} FLOP vs the published ${preset.publishedFlops.toExponential(2)} (${preset.publishedFlopsSource}): ratio ${ratio.toFixed(3)}`,
-      );
-    }
-    if (preset.quotedFlops !== null && preset.publishedFlops !== null) {
-      const under = preset.publishedFlops / preset.quotedFlops.flops;
-      notes.push(
-        `${preset.quotedFlops.by} understates the paper's ${preset.publishedFlops.toExponential(1)} FLOPs (${preset.publishedFlopsSource}) by ${under.toFixed(1)}×`,
-      );
-    }
-    if (preset.notes) notes.push(preset.notes);
-  }
-
-  const bytesPerParam = llmConstants.trainingBytesPerParam;
-  assumptions.push(
-    `training state ${bytesPerParam.value} bytes per parameter (${bytesPerParam.source}${bytesPerParam.unverified ? "; unverified" : ""})`,
-  );
-  const modelParallel = preset?.modelParallelGpus ?? llmConstants.gpusPerServer.value;
-  const sequencesPerBatch = seqLen === null ? null : Math.max(1, Math.floor(batchTokens / seqLen));
-  const maxUsefulGpus = sequencesPerBatch === null ? null : sequencesPerBatch * modelParallel;
-  if (maxUsefulGpus !== null) {
-    assumptions.push(
-      `at most ${maxUsefulGpus} GPUs help: ${sequencesPerBatch} sequences per batch × ${modelParallel} model-parallel GPUs per replica${
-        preset?.modelParallelGpus
-          ? " (TP8×PP16, [M1])"
-          : ` (one ${llmConstants.gpusPerServer.value}-GPU server, ${llmConstants.gpusPerServer.source})`
-      }`,
-    );
-  }
-
-  return {
-    kind: "llm-training",
-    id:
-      preset && !overridden
-        ? preset.id
-        : `llm-${formatCompact(params)}-params-${formatCompact(tokens)}-tokens`,
-    name:
-      preset && !overridden
-        ? preset.name
-        : `LLM training, ${formatCompact(params)} parameters, ${formatCompact(tokens)} tokens`,
-    params,
-    tokens,
-    flops,
-    flopsFormula,
-    attentionFlops,
-    layers,
-    dModel,
-    vocabSize,
-    seqLen,
-    batchTokens,
-    steps,
-    trainingStateBytes: params * bytesPerParam.value,
-    maxUsefulGpus,
-    bitsPerValue: llmConstants.bitsPerValue.value,
-    reportedGpuHours: preset && !overridden ? preset.reportedGpuHours : null,
-    reportedGpu: preset && !overridden ? preset.reportedGpu : null,
-    publishedFlops: preset && !overridden ? preset.publishedFlops : null,
-    notes,
-    assumptions,
-    sources,
-    unverified,
+/** Resolves the preset into numbers (estimate/llm-workload.ts) and runs the engine on them. */
+export function engineCall(i: LlmTrainingWorkloadInput, skipCrossover = false): LlmTrainingVerdict {
+  const sized = i.params !== undefined || i.tokens !== undefined;
+  const workload = resolveLlmWork({
+    preset: i.preset ?? (sized ? undefined : LLM_DEFAULT_PRESET),
+    params: i.params,
+    tokens: i.tokens,
+  });
+  const options: LlmEstimateOptions = {
+    gpu: i.gpu,
+    gpus: i.gpuCount,
+    mfu: i.mfu,
+    goodput: i.goodput,
+    pue: i.pue,
+    precision: i.precision,
+    qpu: i.qpu,
+    ftQubit: i.ftQubit,
+    encoding: i.encoding,
+    skipCrossover,
+    ...(i.epsilon === undefined ? {} : { epsilon: i.epsilon }),
+    ...(i.attention === undefined ? {} : { attention: i.attention }),
   };
+  return { ...estimateLlmTraining(workload, options), workload };
 }
 
-function nearestPreset(params: number): LlmPreset {
-  let best = llmPresets[0];
-  for (const p of llmPresets) {
-    if (Math.abs(Math.log(p.params / params)) < Math.abs(Math.log(best.params / params))) best = p;
-  }
-  return best;
+/** The engine's strategies and classical side, composed into the v2 verdict. */
+function toVerdict(v: LlmTrainingVerdict, input: LlmTrainingWorkloadInput): VerdictV2 {
+  return composeVerdict({
+    workload: { kind: "llm-training", id: v.workload.id, name: v.workload.name, input },
+    classical: v.classical,
+    strategies: v.strategies,
+    crossover: {
+      sizeLabel: "parameters N (tokens D = 20·N)",
+      size: v.crossover.size,
+      year: v.crossover.year,
+      explanation: v.crossover.explanation,
+    },
+    notes: [...v.workload.notes, ...v.notes],
+    assumptions: [...v.workload.assumptions, ...v.assumptions],
+    unverified: [...v.workload.unverified, ...v.unverified],
+    sources: v.sources,
+  });
 }
 
-function formatCompact(x: number): string {
-  const units: Array<[number, string]> = [
-    [1e12, "T"],
-    [1e9, "B"],
-    [1e6, "M"],
-    [1e3, "K"],
-  ];
-  for (const [scale, suffix] of units)
-    if (x >= scale) return `${Number((x / scale).toPrecision(3))}${suffix}`;
-  return String(x);
-}
+/** GPU counts on the scaling plot: powers of two from 1 to 2^20 (about a million GPUs). */
+export const GPU_COUNTS = Array.from({ length: 21 }, (_, k) => 2 ** k);
 
 /**
- * Resolves the preset and runs the engine on the resulting numbers (for the CLI, report and API until the
- * workload registry wraps the engine). The attention flag is passed only when given: by default the engine counts
- * the attention FLOPs whenever the shape is known.
+ * Time to train vs number of GPUs, one line per GPU type in the catalog, with the essay's published points
+ * (39.3M H100-hours for the three Llama 3.1 models: 1 GPU and 16,000 GPUs) and the run's own published hours.
+ * Lines flatten where the workload's parallelism saturates (more GPUs idle).
  */
-export function estimateLlmTrainingInput(
-  input: LlmTrainingInput,
-  options: LlmEstimateOptions = {},
-): LlmTrainingVerdict {
-  const workload = llmTraining(input);
-  const attention = input.attention ?? options.attention;
+export function gpuScalingPlot(v: LlmTrainingVerdict): PlotData {
+  const w = v.workload;
+  const series = catalog.gpus.map((g) => ({
+    name: g.id,
+    points: GPU_COUNTS.map((n) => {
+      const e = estimateGpu(
+        { flops: v.flops, maxUsefulGpus: w.maxUsefulGpus },
+        { gpu: g.id, gpus: n, mfu: v.gpu.mfu, goodput: v.gpu.goodput },
+      );
+      return {
+        x: n,
+        y: secondsToDays(e.seconds),
+        label: `${n} × ${g.id}: ${secondsToDays(e.seconds).toPrecision(3)} days`,
+      };
+    }),
+  }));
+  const markers: PlotData["markers"] = [];
+  const family = publishedRuns.find((r) => r.id === "llama-3.1-family");
+  if (family) {
+    for (const n of [1, 16_000]) {
+      const e = estimateGpuFromReportedHours({ gpuHours: family.gpuHours }, { gpu: family.gpu, gpus: n });
+      markers.push({
+        x: n,
+        y: secondsToDays(e.seconds),
+        text: `essay: ${n === 1 ? "1 GPU" : "16,000 GPUs"}`,
+        label: `${family.name}: ${family.gpuHours.toExponential(3)} ${family.gpu} GPU-hours on ${n} GPU(s) = ${secondsToDays(e.seconds).toPrecision(4)} days (${family.source})`,
+      });
+    }
+  }
+  if (v.reported) {
+    markers.push({
+      x: v.reported.count,
+      y: secondsToDays(v.reported.seconds),
+      text: "published run",
+      label: `${w.name}: ${v.reported.gpuHours.toExponential(4)} GPU-hours on ${v.reported.count} ${v.reported.device} = ${secondsToDays(v.reported.seconds).toPrecision(4)} days`,
+    });
+  }
   return {
-    ...estimateLlmTraining(workload, attention === undefined ? options : { ...options, attention }),
-    workload,
+    id: "gpu-scaling",
+    title: `${w.name}: time to train vs number of GPUs`,
+    xLabel: "number of GPUs",
+    yLabel: "time to train (days)",
+    yTime: "days",
+    xLog: true,
+    yLog: true,
+    series,
+    markers,
+    hLines: [],
+    vLines: w.maxUsefulGpus === null ? [] : [{ x: w.maxUsefulGpus, text: "parallelism limit" }],
+    caption: `FLOPs = ${v.flops.toExponential(3)} (${v.flopsFormula}); MFU ${v.gpu.mfu}, goodput ${v.gpu.goodput}, dense ${v.gpuDetail.precision.toUpperCase()} peak per GPU from the catalog, ${catalog.mfu.scaling.efficiencyPerDoubling.toFixed(4)} efficiency per doubling beyond ${catalog.mfu.default.referenceGpus} GPUs. Circles: published GPU-hours spread over 1 and 16,000 GPUs.`,
   };
 }
 
-export type LlmTrainingVerdict = LlmTrainingEstimate & { workload: LlmTrainingWorkload };
+/** Qubits the workload needs against what catalog devices have today and what vendor roadmaps promise. */
+export function qubitsPlot(v: LlmTrainingVerdict): PlotData {
+  const today = catalog.qpus.map((q) => ({
+    x: Number(q.asOf.slice(0, 4)),
+    y: q.qubits,
+    label: `${q.name}: ${q.qubits} qubits (${q.asOf}, ${q.source})`,
+  }));
+  const vendors = [...new Set(catalog.roadmap.map((m) => m.vendor))];
+  const roadmapLines = vendors
+    .map((vendor) => ({
+      name: `${vendor} roadmap`,
+      dashed: true,
+      points: catalog.roadmap
+        .filter((m) => m.vendor === vendor && m.physicalQubits !== null)
+        .sort((a, b) => a.year - b.year)
+        .map((m) => ({ x: m.year, y: m.physicalQubits!, label: `${m.year}: ${m.label} (${m.source})` })),
+    }))
+    .filter((s) => s.points.length > 0);
+  const label = v.workload.name;
+  return {
+    id: "qubits",
+    title: "Qubits needed vs qubits available",
+    xLabel: "year",
+    yLabel: "physical qubits",
+    xLog: false,
+    yLog: true,
+    series: [{ name: "devices today (catalog)", points: today, pointsOnly: true }, ...roadmapLines],
+    markers: [],
+    hLines: [
+      {
+        y: v.qpu.qubits,
+        text: `${label}: ${v.qpu.qubits.toLocaleString("en-US")} physical qubits (${v.best})`,
+      },
+      { y: v.work.params * v.work.bitsPerValue, text: `${label}: weights held as qubits` },
+    ],
+    vLines: [],
+    caption:
+      "Points: devices in the catalog at the date of their figures. Dashed: vendor roadmaps (claims, not achievements). Horizontal lines: physical qubits the training circuit needs with error correction, and the qubits that would hold its weights coherently.",
+  };
+}
+
+export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
+  kind: "llm-training",
+  title: "LLM training",
+  description: "training a large language model: GPU cluster vs quantum processor, bottleneck by bottleneck",
+  input: llmTrainingInput,
+  presets: Object.fromEntries(
+    llmPresets.map((p) => [
+      p.id,
+      {
+        description: p.name,
+        input: { preset: p.id, params: p.params, tokens: p.tokens },
+        sources: citationIds(p.source),
+      },
+    ]),
+  ),
+  headline: {
+    field: "params",
+    label: "parameters N (tokens D = 20·N)",
+    range: [1e6, 1e13],
+    integer: false,
+    log: true,
+    // One point per decade, as the engine's own crossover search.
+    points: 8,
+    // The Chinchilla ratio (1.4T tokens / 70B parameters); other sizes take the nearest preset's shape.
+    couple: (n) => ({ tokens: 20 * n, preset: undefined }),
+  },
+  sources: citationIds("[kaplan2020]"),
+  measuredTraining: true,
+  evaluate(input: LlmTrainingWorkloadInput, _context: EvaluationContext): VerdictV2 {
+    // The registry's generic sweep draws the crossover; the engine's own search is kept for the CLI text.
+    return toVerdict(engineCall(input), input);
+  },
+  plots(input) {
+    const v = engineCall(input, true);
+    return [gpuScalingPlot(v), qubitsPlot(v)];
+  },
+};

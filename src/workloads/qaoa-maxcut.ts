@@ -3,10 +3,9 @@
 // ×1/ESP for failed shots, over an optimiser's evaluations; infeasible when the graph does not fit or the
 // estimated success probability falls below the project's threshold (0.5). Classical: Goemans–Williamson.
 import { z } from "zod";
-import { userError } from "../errors.js";
 import { DEFAULT_GPU } from "../estimate/gpu.js";
 import { DEFAULT_QPU } from "../estimate/llm-training.js";
-import type { NativeModel } from "../estimate/native.js";
+import type { NativeModel, RunLimit } from "../estimate/native.js";
 import {
   type CircuitShape,
   deviceTiming,
@@ -18,8 +17,11 @@ import {
 /** Below this estimated success probability noise swamps the cut. */
 const DEFAULT_SUCCESS_THRESHOLD = 0.5;
 
-import { getGpu, getQpu, unverifiedNotes } from "../hardware/catalog.js";
+import { citationIds, getGpu, getQpu, unverifiedNotes } from "../hardware/catalog.js";
 import qaoaJson from "./data/qaoa-maxcut.json" with { type: "json" };
+import { horizonField } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const data = z
   .strictObject({
@@ -45,15 +47,43 @@ const data = z
   })
   .parse(qaoaJson);
 
-export interface QaoaInput {
-  nodes?: number;
-  layers?: number;
-  qpu?: string;
-  precision?: number;
-  evaluations?: number;
-}
-
 export const QAOA_DEFAULT_NODES = 100;
+
+const d = data.qaoa.defaults;
+
+export const qaoaMaxcutInput = z.strictObject({
+  nodes: z
+    .number()
+    .int()
+    .min(4)
+    .max(1e6)
+    .multipleOf(2)
+    .default(QAOA_DEFAULT_NODES)
+    .describe("nodes of the 3-regular graph (even), one qubit each"),
+  layers: z.number().int().min(1).max(1000).default(d.layers).describe("QAOA layers p"),
+  qpu: z
+    .string()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_QPU)
+    .describe("quantum processor (qfit devices --kind qpu)"),
+  epsilon: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(d.precision)
+    .describe("precision of each energy estimate: 1/ε² shots"),
+  evaluations: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e9)
+    .default(d.optimizerEvaluations)
+    .describe("energy evaluations the classical optimiser asks for"),
+  ...horizonField,
+});
+
+export type QaoaInput = z.output<typeof qaoaMaxcutInput>;
 
 export function qaoaCircuit(nodes: number, layers: number): CircuitShape {
   const edges = (3 * nodes) / 2;
@@ -65,29 +95,15 @@ export function qaoaCircuit(nodes: number, layers: number): CircuitShape {
   };
 }
 
-export function qaoaMaxcutModel(input: QaoaInput = {}): NativeModel {
-  const d = data.qaoa.defaults;
-  const n = input.nodes ?? QAOA_DEFAULT_NODES;
-  const p = input.layers ?? d.layers;
-  const eps = input.precision ?? d.precision;
-  const evals = input.evaluations ?? d.optimizerEvaluations;
-  const bad = (field: string, what: string, v: unknown) =>
-    userError("Workload.Qaoa.InvalidInput", `${field} ${what}, got ${v}`, { field });
-  if (!Number.isInteger(n) || n < 4 || n > 1e6 || n % 2 !== 0)
-    throw bad(
-      "nodes",
-      "must be an even whole number in [4, 1e6] (a 3-regular graph has an even number of nodes)",
-      n,
-    );
-  if (!Number.isInteger(p) || p < 1 || p > 1000)
-    throw bad("layers", "must be a whole number in [1, 1000]", p);
-  if (!(eps > 0 && eps < 1)) throw bad("precision", "must be in (0, 1)", eps);
-  if (!Number.isInteger(evals) || evals < 1 || evals > 1e9)
-    throw bad("evaluations", "must be a whole number in [1, 1e9]", evals);
-  const qpu = getQpu(input.qpu ?? DEFAULT_QPU);
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function qaoaMaxcutModel(raw: z.input<typeof qaoaMaxcutInput> = {}): NativeModel {
+  const input = parseInput(qaoaMaxcutInput, raw, "qaoa-maxcut");
+  const n = input.nodes;
+  const p = input.layers;
+  const eps = input.epsilon;
+  const evals = input.evaluations;
+  const qpu = getQpu(input.qpu);
   const timing = deviceTiming(qpu);
-  // The one NISQ shot-time model: gates + readout + the device's repetition delay.
-  const delay = repetitionDelay(qpu.id);
   const gpu = getGpu(DEFAULT_GPU);
   const fp64 = (gpu.fp64TensorTflops ?? gpu.fp64VectorTflops ?? gpu.peakBf16Tflops) * 1e12;
   const gw = data.goemansWilliamson;
@@ -97,8 +113,8 @@ export function qaoaMaxcutModel(input: QaoaInput = {}): NativeModel {
     name: `MaxCut on a ${n}-node 3-regular graph`,
     sizeLabel: "nodes",
     size: n,
-    sizeRange: [4, 2000],
-    integerSizes: true,
+    method: "Goemans–Williamson SDP",
+    strategy: { name: "qaoa-nisq", title: `QAOA p = ${p} on today's device` },
     machine: {
       id: gpu.id,
       name: gpu.name,
@@ -118,21 +134,58 @@ export function qaoaMaxcutModel(input: QaoaInput = {}): NativeModel {
     quantum: (nodes) => {
       const c = qaoaCircuit(nodes, p);
       const esp = successProbabilityLog10(c, timing);
-      const shots = evals / (eps * eps);
-      const reasons: string[] = [];
-      if (qpu.model === "analog") reasons.push(`${qpu.id} is an analog simulator and runs no gate circuits`);
-      if (nodes > qpu.qubits) reasons.push(`needs ${nodes} qubits; ${qpu.id} has ${qpu.qubits}`);
-      if (esp < Math.log10(DEFAULT_SUCCESS_THRESHOLD))
-        reasons.push(
-          `estimated success probability 10^${esp.toFixed(2)} is below ${DEFAULT_SUCCESS_THRESHOLD}: noise swamps the cut`,
-        );
+      // The one NISQ shot-time model: gates + readout + the device's repetition delay.
+      const shot = shotCycleSeconds(c, timing, repetitionDelay(qpu.id).us);
+      const layer = timing.twoQubitGateNs * 1e-9;
+      const limits: RunLimit[] = [
+        { name: "qubits", needed: nodes, available: qpu.qubits, unit: "qubits", basis: qpu.name },
+        {
+          name: "success-probability",
+          needed: DEFAULT_SUCCESS_THRESHOLD,
+          available: 10 ** esp,
+          unit: "probability",
+          basis: `estimated success probability of one shot on ${qpu.id}; below ${DEFAULT_SUCCESS_THRESHOLD} noise swamps the cut`,
+        },
+      ];
+      if (qpu.model === "analog")
+        limits.push({
+          name: "gate-model",
+          needed: 1,
+          available: 0,
+          unit: "gate model",
+          basis: `${qpu.id} is an analog simulator and runs no gate circuits`,
+        });
       return {
         kind: "nisq",
         device: qpu.name,
-        seconds: (shots * shotCycleSeconds(c, timing, delay.us)) / 10 ** esp,
+        stepSeconds: layer,
+        stepLabel: "two-qubit gate layer",
+        algorithmSteps: evals,
+        algorithmLabel: "energy evaluations",
+        overheads: [
+          {
+            name: "shots-per-estimate",
+            factor: 1 / (eps * eps),
+            formula: `1/ε² = 1/${eps}²`,
+            explanation: "each energy estimate averages 1/ε² measured shots",
+          },
+          {
+            name: "circuit-duration",
+            factor: shot / layer,
+            formula: `(${c.depth} two-qubit layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout) / ${timing.twoQubitGateNs} ns`,
+            explanation:
+              "one shot lasts this many two-qubit gate layers, readout and repetition delay included",
+          },
+          {
+            name: "noise-repetition",
+            factor: 10 ** -esp,
+            formula: `1 / ESP = 1 / 10^${esp.toFixed(2)}`,
+            explanation: "shots repeated until enough succeed without an error",
+          },
+        ],
         qubits: nodes,
-        infeasibleReason: reasons.length > 0 ? reasons.join("; ") : null,
-        formula: `${evals} evaluations × ${shots / evals} shots (1/ε², ε = ${eps}) × (${c.depth} 2q layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout + ${delay.us} µs repetition delay) / ESP 10^${esp.toFixed(2)}`,
+        limits,
+        formula: `${evals} evaluations × ${1 / (eps * eps)} shots (1/ε², ε = ${eps}) × (${c.depth} 2q layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout) / ESP 10^${esp.toFixed(2)}`,
       };
     },
     assumptions: [
@@ -145,9 +198,19 @@ export function qaoaMaxcutModel(input: QaoaInput = {}): NativeModel {
     ],
     unverified: [
       ...timing.filledFrom,
-      delay.note,
       ...unverifiedNotes(qpu, ["twoQubitError", "readoutError", "twoQubitGateNs", "readoutNs"]),
     ],
     sources: [data.qaoa.ratioSource, gw.ratioSource, qpu.source, gpu.source],
   };
 }
+
+export const qaoaMaxcut = defineNative({
+  kind: "qaoa-maxcut",
+  title: "QAOA MaxCut",
+  description: "MaxCut on a 3-regular graph: QAOA on a noisy QPU vs Goemans–Williamson on a GPU",
+  input: qaoaMaxcutInput,
+  presets: {},
+  headline: { field: "nodes", label: "nodes", range: [4, 2000], integer: true, log: true, step: 2 },
+  sources: citationIds(data.qaoa.ratioSource, data.goemansWilliamson.ratioSource),
+  model: qaoaMaxcutModel,
+});

@@ -5,11 +5,14 @@
 // Classical: the general number field sieve, L_N[1/3, (64/9)^(1/3)] (Pomerance 1996) calibrated on the RSA-240
 // record (795 bits, 900 core-years, CADO-NFS 2019) and checked against RSA-250 (829 bits, 2,700 core-years).
 import { z } from "zod";
-import { userError } from "../errors.js";
 import { gidney2025, gidney2025Cost } from "../estimate/baselines/shor-gidney2025.js";
 import type { NativeModel } from "../estimate/native.js";
+import { citationIds } from "../hardware/catalog.js";
 import { SECONDS_PER_YEAR } from "../units/quantity.js";
 import shorJson from "./data/shor.json" with { type: "json" };
+import { faultTolerantFields } from "./fields.js";
+import { parseInput } from "./input.js";
+import { defineNative } from "./native.js";
 
 const sourced = { source: z.string(), asOf: z.string(), unverified: z.boolean() };
 /** A GNFS factoring record: modulus size and core-years on a reference CPU. */
@@ -87,39 +90,38 @@ export const SHOR_COST_SOURCES = ["gidney-2025", "gidney-ekera-2019"] as const;
 export type ShorCostSource = (typeof SHOR_COST_SOURCES)[number];
 export const SHOR_DEFAULT_COST_SOURCE: ShorCostSource = "gidney-2025";
 
-export interface ShorInput {
-  bits?: number;
-  /** Logical counts: Gidney 2025 (default) or Gidney–Ekerå 2019. */
-  costSource?: ShorCostSource;
-  /** Classical cores (default 10^5, the MIT calculator's default p = 5). */
-  cores?: number;
-}
-
 export const SHOR_DEFAULT_BITS = 2048;
 
-export function shorModel(input: ShorInput = {}): NativeModel {
-  const n = input.bits ?? SHOR_DEFAULT_BITS;
-  if (!Number.isInteger(n) || n < 8 || n > 16384)
-    throw userError(
-      "Workload.Shor.InvalidBits",
-      `--bits must be a whole number of bits in [8, 16384], got ${n}`,
-      {
-        field: "bits",
-        hint: "RSA-2048: --bits 2048",
-      },
-    );
-  const cores = input.cores ?? data.classicalMachine.count;
-  if (!Number.isInteger(cores) || cores < 1)
-    throw userError("Workload.Shor.InvalidCores", `cores must be a whole number ≥ 1, got ${cores}`, {
-      field: "cores",
-    });
-  const costSource = input.costSource ?? SHOR_DEFAULT_COST_SOURCE;
-  if (!SHOR_COST_SOURCES.includes(costSource))
-    throw userError(
-      "Workload.Shor.InvalidCostSource",
-      `costSource must be one of ${SHOR_COST_SOURCES.join(", ")}, got ${costSource}`,
-      { field: "costSource" },
-    );
+export const shorInput = z.strictObject({
+  modulusBits: z
+    .number()
+    .int()
+    .min(8)
+    .max(16384)
+    .default(SHOR_DEFAULT_BITS)
+    .describe("bits of the RSA modulus to factor"),
+  costSource: z
+    .enum(SHOR_COST_SOURCES)
+    .default(SHOR_DEFAULT_COST_SOURCE)
+    .describe("where the quantum side's logical counts come from: gidney-2025 or gidney-ekera-2019"),
+  cpuCores: z
+    .number()
+    .int()
+    .min(1)
+    .max(1e9)
+    .default(data.classicalMachine.count)
+    .describe("classical CPU cores running GNFS (default 1e5, the MIT calculator's p = 5)"),
+  ...faultTolerantFields,
+});
+
+export type ShorInput = z.output<typeof shorInput>;
+
+/** The model for an input (missing fields take their defaults; out-of-range fields are a user error). */
+export function shorModel(raw: z.input<typeof shorInput> = {}): NativeModel {
+  const input = parseInput(shorInput, raw, "shor");
+  const n = input.modulusBits;
+  const cores = input.cpuCores;
+  const costSource = input.costSource;
   const g25 = costSource === "gidney-2025";
   const a = data.gnfs.anchor;
   const m = data.classicalMachine;
@@ -131,9 +133,11 @@ export function shorModel(input: ShorInput = {}): NativeModel {
     name: `Factoring a ${n}-bit RSA modulus`,
     sizeLabel: "modulus bits",
     size: n,
-    // GNFS records start near 330 bits (RSA-100); below a few hundred bits the L_N extrapolation means little.
-    sizeRange: [256, 8192],
-    integerSizes: true,
+    method: "GNFS",
+    strategy: {
+      name: "shor-ft",
+      title: `Shor (${g25 ? "Gidney 2025" : "Gidney–Ekerå 2019"} counts), fault-tolerant`,
+    },
     machine: {
       id: m.id,
       name: m.name,
@@ -196,3 +200,16 @@ export function shorModel(input: ShorInput = {}): NativeModel {
     ],
   };
 }
+
+export const shor = defineNative({
+  kind: "shor",
+  title: "Factoring (Shor)",
+  description:
+    "factoring an RSA modulus: Shor's algorithm on a fault-tolerant machine vs the number field sieve on CPU cores",
+  input: shorInput,
+  presets: {},
+  // GNFS records start near 330 bits (RSA-100); below a few hundred bits the L_N extrapolation means little.
+  headline: { field: "modulusBits", label: "modulus bits", range: [256, 8192], integer: true, log: true },
+  sources: citationIds(ge.source, gidney2025.source, data.gnfs.source, data.gnfs.anchor.source),
+  model: shorModel,
+});

@@ -7,6 +7,7 @@
 // out-of-range input is refused with the field named, identically from every entry point.
 import type { z } from "zod";
 import type { VerdictV2 } from "../verdict/contract.js";
+import type { PlotData } from "./plot-data.js";
 
 /** Shared evaluation settings that are not part of a workload's own input (hardware choices, reference year). */
 export interface EvaluationContext {
@@ -24,12 +25,32 @@ export interface WorkloadDefinition<S extends z.ZodObject = z.ZodObject> {
   description: string;
   /** The input schema: every field described, defaulted and bounded. */
   input: S;
-  /** Named presets (partial inputs); `preset: <name>` in a scenario file, `--preset <name>` on the CLI. */
+  /**
+   * Named presets: `preset: <name>` in a scenario file, `--preset <name>` on the CLI. A workload with presets has a
+   * `preset` field in `input` and resolves it itself (a preset carries more than input values, e.g. published
+   * logical counts or a model's shape); `input` here lists the values it implies, for help text and forms.
+   */
   presets: Record<string, { description: string; input: Partial<z.input<S>>; sources: string[] }>;
   /** The problem-size axis the crossover searches: a numeric field of `input`. */
-  headline: { field: string; label: string; range: [number, number]; integer: boolean; log: boolean };
+  headline: {
+    field: string;
+    label: string;
+    range: [number, number];
+    integer: boolean;
+    log: boolean;
+    /** Sizes must be multiples of this (e.g. 2: a 3-regular graph has an even number of nodes). */
+    step?: number;
+    /** Grid points of the sweep before bisection (default 16). */
+    points?: number;
+    /** Other fields that move with the size (e.g. tokens = 20·params, electrons at the same filling). */
+    couple?: (size: number, input: z.output<S>) => Partial<z.output<S>>;
+  };
   /** Citation ids used by this workload (all resolve in the one citation registry). */
   sources: string[];
   /** The verdict for a validated input. Pure: no I/O. */
   evaluate(input: z.output<S>, context: EvaluationContext): VerdictV2;
+  /** Extra report figures for this workload (beyond the crossover and the waterfall every workload gets). */
+  plots?(input: z.output<S>, context: EvaluationContext): PlotData[];
+  /** The report also trains small models here and projects their measured cost (qml/extrapolate.ts). */
+  measuredTraining?: boolean;
 }

@@ -6,27 +6,15 @@ import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
 import { type CrossoverSeries, crossover } from "../../src/api/handlers.js";
 import { qeaCrossover, qeaPresets } from "../../src/estimate/crossover.js";
-import { catalog } from "../../src/hardware/catalog.js";
 import { formatDuration, formatNumber, formatSci } from "../../src/units/format.js";
+import { parseQuantity } from "../../src/units/parse-quantity.js";
+import { workloads } from "../../src/workloads/registry.js";
+import type { WorkloadDefinition } from "../../src/workloads/workload.js";
 import { PlotView } from "../plot.js";
 import { num, urlState } from "../state.js";
 
-/** Each workload, the request field that sets its size, its default, and its MIT-framework problem if it has one. */
-const WORKLOADS = [
-  { id: "llm-training", label: "LLM training", sizeField: null, size: "", qea: null },
-  { id: "shor", label: "Factoring (Shor)", sizeField: "bits", size: "2048", qea: "factoring" },
-  { id: "grover", label: "Unstructured search (Grover)", sizeField: "bits", size: "40", qea: "search" },
-  { id: "chemistry", label: "Chemistry (FeMoco, QPE)", sizeField: null, size: "", qea: "fci" },
-  {
-    id: "hamiltonian-simulation",
-    label: "Hamiltonian simulation",
-    sizeField: "sites",
-    size: "50",
-    qea: null,
-  },
-  { id: "qaoa-maxcut", label: "QAOA MaxCut", sizeField: "nodes", size: "100", qea: null },
-  { id: "annealing-qubo", label: "Annealing QUBO", sizeField: "variables", size: "1000", qea: null },
-] as const;
+/** The MIT quantum-economic-advantage framework's problem for a registered workload, where it has one. */
+const QEA_PROBLEM: Record<string, string> = { shor: "factoring", grover: "search", chemistry: "fci" };
 
 const QUBIT_PRESETS = ["qubit_gate_ns_e3", "qubit_gate_ns_e4", "qubit_gate_us_e3", "qubit_gate_us_e4"];
 
@@ -35,34 +23,18 @@ const s = {
   size: urlState("xsize", ""),
   t0: urlState("xt0", String(new Date().getFullYear())),
   qubit: urlState("xqubit", "qubit_gate_ns_e3"),
-  gpu: urlState("xgpu", "h100"),
-  gpus: urlState("xgpus", "16000"),
-  mfu: urlState("xmfu", "0.4"),
-  qpu: urlState("xqpu", "ibm-heron-r2"),
-  epsilon: urlState("xepsilon", "0.001"),
 };
 
-function request(w: (typeof WORKLOADS)[number]): Record<string, unknown> {
-  if (w.id === "llm-training") {
-    return {
-      workload: w.id,
-      gpu: s.gpu.value,
-      gpus: Math.max(1, Math.round(num(s.gpus, 16000))),
-      mfu: num(s.mfu, 0.4),
-      qpu: s.qpu.value,
-      epsilon: num(s.epsilon, 1e-3),
-    };
-  }
-  const body: Record<string, unknown> = {
-    workload: w.id,
-    t0: Math.round(num(s.t0, 2026)),
-    qubit: s.qubit.value,
-  };
-  if (w.sizeField) body[w.sizeField] = Math.round(Number(s.size.value || w.size));
+/** The request for a workload: its headline size (if given), the reference year, the qubit model if it has one. */
+function request(w: WorkloadDefinition): Record<string, unknown> {
+  const body: Record<string, unknown> = { kind: w.kind, t0: Math.round(num(s.t0, 2026)) };
+  if ("qubit" in w.input.shape) body.qubit = s.qubit.value;
+  if (s.size.value.trim() !== "")
+    body[w.headline.field] = parseQuantity(w.headline.field, s.size.value, { integer: w.headline.integer });
   return body;
 }
 
-function compute(w: (typeof WORKLOADS)[number]): { c: CrossoverSeries | null; error: string | null } {
+function compute(w: WorkloadDefinition): { c: CrossoverSeries | null; error: string | null } {
   try {
     return { c: crossover(request(w)), error: null };
   } catch (e) {
@@ -83,10 +55,11 @@ function vendorYears(problem: string, t0: number) {
 }
 
 export function CrossoverPage() {
-  const w = WORKLOADS.find((x) => x.id === s.workload.value) ?? WORKLOADS[1];
+  const w = workloads.find((x) => x.kind === s.workload.value) ?? workloads[1];
   const { c, error } = compute(w);
   const t0 = Math.round(num(s.t0, 2026));
-  const years = useMemo(() => (w.qea ? vendorYears(w.qea, t0) : []), [w.qea, t0]);
+  const qea = QEA_PROBLEM[w.kind] ?? null;
+  const years = useMemo(() => (qea ? vendorYears(qea, t0) : []), [qea, t0]);
   const options = useMemo(() => {
     if (!c) return null;
     const rows = c.sizes.flatMap((n, i) => [
@@ -94,7 +67,7 @@ export function CrossoverPage() {
       { n, seconds: c.quantumSeconds[i], side: "quantum" },
     ]);
     return {
-      title: `${w.label}: time vs problem size`,
+      title: `${w.title}: time vs problem size`,
       x: { type: "log", label: `${c.sizeLabel} →` },
       marginLeft: 90,
       // Durations read better than SI prefixes on seconds ("10Y" would be 1e25 s).
@@ -127,44 +100,26 @@ export function CrossoverPage() {
             ]),
       ],
     };
-  }, [c, w.label]);
-  const input = (id: string, sig: typeof s.gpus, label: string) =>
-    html`<label>${label}<input id=${id} inputmode="decimal" value=${sig.value} onInput=${(e: Event) => (sig.value = (e.target as HTMLInputElement).value)} /></label>`;
-  const select = (id: string, sig: typeof s.gpus, label: string, options: Array<[string, string]>) =>
-    html`<label>${label}<select id=${id} value=${sig.value} onChange=${(e: Event) => (sig.value = (e.target as HTMLSelectElement).value)}>${options.map(([v, t]) => html`<option value=${v}>${t}</option>`)}</select></label>`;
+  }, [c, w.title]);
+  const input = (id: string, sig: typeof s.t0, label: string, placeholder = "") =>
+    html`<label>${label}<input id=${id} inputmode="decimal" placeholder=${placeholder} value=${sig.value} onInput=${(e: Event) => (sig.value = (e.target as HTMLInputElement).value)} /></label>`;
   const onWorkload = (e: Event) => {
-    const next = WORKLOADS.find((x) => x.id === (e.target as HTMLSelectElement).value) ?? WORKLOADS[1];
-    s.size.value = next.size;
-    s.workload.value = next.id;
+    s.size.value = "";
+    s.workload.value = (e.target as HTMLSelectElement).value;
   };
+  const size = w.input.shape[w.headline.field as keyof typeof w.input.shape] as
+    | { description?: string }
+    | undefined;
   return html`<section aria-labelledby="crossover-h">
     <h2 id="crossover-h">Crossover</h2>
     <div class="controls">
-      <label>Workload<select id="xworkload" value=${w.id} onChange=${onWorkload}>${WORKLOADS.map((x) => html`<option value=${x.id}>${x.label}</option>`)}</select></label>
+      <label>Workload<select id="xworkload" value=${w.kind} onChange=${onWorkload}>${workloads.map((x) => html`<option value=${x.kind}>${x.title}</option>`)}</select></label>
+      ${input("xsize", s.size, `This instance: ${w.headline.field}`, size?.description ?? "")}
+      ${input("xt0", s.t0, "Reference year t0")}
       ${
-        w.id === "llm-training"
-          ? html`${select(
-              "xgpu",
-              s.gpu,
-              "GPU",
-              catalog.gpus.map((g) => [g.id, g.name]),
-            )}
-            ${input("xgpus", s.gpus, "GPUs")} ${input("xmfu", s.mfu, "MFU")}
-            ${select(
-              "xqpu",
-              s.qpu,
-              "Quantum processor",
-              catalog.qpus.map((q) => [q.id, q.name]),
-            )}
-            ${input("xepsilon", s.epsilon, "Precision ε per expectation value")}`
-          : html`${w.sizeField ? html`<label>Problem size (${w.sizeField})<input id="xsize" inputmode="numeric" value=${s.size.value || w.size} onInput=${(e: Event) => (s.size.value = (e.target as HTMLInputElement).value)} /></label>` : null}
-            ${input("xt0", s.t0, "Reference year t0")}
-            ${select(
-              "xqubit",
-              s.qubit,
-              "Qubit model (Azure QRE preset)",
-              QUBIT_PRESETS.map((p) => [p, p]),
-            )}`
+        "qubit" in w.input.shape
+          ? html`<label>Qubit model (Azure QRE preset)<select id="xqubit" value=${s.qubit.value} onChange=${(e: Event) => (s.qubit.value = (e.target as HTMLSelectElement).value)}>${QUBIT_PRESETS.map((p) => html`<option value=${p}>${p}</option>`)}</select></label>`
+          : null
       }
     </div>
     ${error ? html`<p class="error" role="alert">${error}</p>` : null}

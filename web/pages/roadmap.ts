@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
 import { catalog } from "../../src/hardware/catalog.js";
+import { bestStrategy } from "../../src/verdict/compose.js";
 import { PlotView } from "../plot.js";
 import { num, urlState } from "../state.js";
 import { currentVerdict } from "./verdict.js";
@@ -17,7 +18,7 @@ const s = {
 
 export function RoadmapPage() {
   const { v } = currentVerdict();
-  const needed = v?.qpu.qubits ?? null;
+  const needed = v ? bestStrategy(v).physicalQubits : null;
   const doubling = s.doubling.value === "1";
   const q0 = num(s.startQubits, 300);
   const y0 = num(s.startYear, 2024);

@@ -1,144 +1,153 @@
-// Verdict: one LLM training run on a GPU cluster vs a quantum processor, computed in the browser with the same
-// estimator as `qfit estimate llm-training`, so every slider updates at once.
+// Verdict: any registered workload, classical hardware vs the quantum side's best strategy, computed in the browser
+// with the same code as `qfit estimate <kind>`. The form is generated from the workload's input schema (the
+// registry), accepts the CLI's quantities (70B, 1.4T) and names the field at fault; the waterfall shows the best
+// strategy's factors adding up to the gap.
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
-import { catalog } from "../../src/hardware/catalog.js";
-import {
-  formatDuration,
-  formatEnergy,
-  formatOrders,
-  formatQubits,
-  formatSci,
-  formatUsd,
-} from "../../src/units/format.js";
-import {
-  estimateLlmTrainingInput,
-  type LlmTrainingVerdict,
-  llmPresets,
-} from "../../src/workloads/llm-training.js";
+import { isQfitError } from "../../src/errors.js";
+import { formatDuration, formatQubits } from "../../src/units/format.js";
+import { parseQuantity } from "../../src/units/parse-quantity.js";
+import { bestStrategy } from "../../src/verdict/compose.js";
+import type { VerdictV2 } from "../../src/verdict/contract.js";
+import { type FormSpec, formSpec } from "../../src/workloads/describe.js";
+import { parseWorkloadInput } from "../../src/workloads/input.js";
+import { getWorkload, workloads } from "../../src/workloads/registry.js";
 import { PlotView } from "../plot.js";
-import { num, urlState } from "../state.js";
+import { urlState } from "../state.js";
 
-export const verdictState = {
-  preset: urlState("preset", "llama-3.1-405b"),
-  params: urlState("params", "405e9"),
-  tokens: urlState("tokens", "15.6e12"),
-  gpu: urlState("gpu", "h100"),
-  gpusLog2: urlState("gpusLog2", String(Math.log2(16384))),
-  mfu: urlState("mfu", "0.4"),
-  qpu: urlState("qpu", "ibm-heron-r2"),
-  epsilon: urlState("epsilon", "0.001"),
-};
+export const kindState = urlState("kind", "llm-training");
 
-/** The verdict for the current state, or the error message when the inputs are invalid. */
-export function currentVerdict(): { v: LlmTrainingVerdict | null; error: string | null } {
-  const s = verdictState;
-  const custom = s.preset.value === "custom";
+/** One URL field per workload input field (`in.modulusBits=4096`), empty meaning "the default". */
+function fieldState(name: string) {
+  return urlState(`in.${name}`, "");
+}
+
+type FormField = FormSpec["fields"][number];
+
+/** The text of one form field → the raw value the schema validates (quantities for numbers, JSON for objects). */
+function rawValue(f: FormField, text: string): unknown {
+  if (f.type === "boolean") return text === "true";
+  if (f.type === "number" || f.type === "integer")
+    return parseQuantity(f.name, text, { integer: f.type === "integer" });
+  if (f.type === "object" || (f.type === "string-or-object" && text.trim().startsWith("{"))) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new Error(`${f.name}: not valid JSON`);
+    }
+  }
+  return text;
+}
+
+/** The verdict for the current form, or the error message (which names the field at fault). */
+export function currentVerdict(): { v: VerdictV2 | null; error: string | null } {
   try {
-    const v = estimateLlmTrainingInput(
-      custom
-        ? { params: num(s.params, Number.NaN), tokens: num(s.tokens, Number.NaN) }
-        : { preset: s.preset.value },
-      {
-        gpu: s.gpu.value,
-        gpus: Math.round(2 ** num(s.gpusLog2, 14)),
-        mfu: num(s.mfu, 0.4),
-        qpu: s.qpu.value,
-        epsilon: num(s.epsilon, 1e-3),
-      },
-    );
-    return { v, error: null };
+    const def = getWorkload(kindState.value);
+    const raw: Record<string, unknown> = {};
+    for (const f of formSpec(def).fields) {
+      const text = fieldState(f.name).value;
+      if (text !== "") raw[f.name] = rawValue(f, text);
+    }
+    const input = parseWorkloadInput(def, raw);
+    return { v: def.evaluate(input as never, {}), error: null };
   } catch (e) {
-    return { v: null, error: e instanceof Error ? e.message : String(e) };
+    // QfitError.describe() is "field: message", the form the CLI prints.
+    return { v: null, error: isQfitError(e) ? e.describe() : e instanceof Error ? e.message : String(e) };
   }
 }
 
-const field = (label: string, control: unknown) => html`<label>${label}${control}</label>`;
+/** Another workload: its fields start from their defaults (a value of one workload may be invalid for another). */
+function switchKind(kind: string) {
+  const current = workloads.find((w) => w.kind === kindState.value);
+  if (current) for (const f of formSpec(current).fields) fieldState(f.name).value = "";
+  kindState.value = kind;
+}
+
+function control(f: FormField) {
+  const s = fieldState(f.name);
+  const id = `f-${f.name}`;
+  const set = (e: Event) => {
+    const t = e.target as HTMLInputElement | HTMLSelectElement;
+    s.value = t instanceof HTMLInputElement && t.type === "checkbox" ? String(t.checked) : t.value;
+  };
+  const placeholder = f.default === undefined ? "" : typeof f.default === "object" ? "" : String(f.default);
+  if (f.input === "select")
+    return html`<select id=${id} value=${s.value} onChange=${set}>
+      <option value="">${placeholder ? `default (${placeholder})` : "default"}</option>
+      ${(f.choices ?? []).map((c) => html`<option value=${c}>${c}</option>`)}
+    </select>`;
+  if (f.input === "checkbox")
+    return html`<input id=${id} type="checkbox" checked=${s.value === "true"} onChange=${set} />`;
+  return html`<input id=${id} inputmode=${f.input === "number" ? "decimal" : "text"} placeholder=${placeholder} value=${s.value} onInput=${set} />`;
+}
 
 export function VerdictPage() {
-  const s = verdictState;
+  const def = workloads.find((w) => w.kind === kindState.value) ?? workloads[0];
+  const form = formSpec(def);
   const { v, error } = currentVerdict();
-  const gpus = Math.round(2 ** num(s.gpusLog2, 14));
-  const bars = useMemo(
-    () =>
-      v
-        ? {
-            title: "What each quantum bottleneck costs alone",
-            marginLeft: 90,
-            x: { label: "orders of magnitude (log10) →", grid: true },
-            y: { label: null },
-            marks: [
-              Plot.barX(v.bottlenecks, {
-                x: "factorLog10",
-                y: "name",
-                fill: (d: { name: string }) => (d.name === v.qpu.bindingBottleneck ? "binding" : "other"),
-                tip: true,
-                title: (d: { name: string; factorLog10: number; explanation: string }) =>
-                  `${d.name}: ${formatOrders(d.factorLog10)}\n${d.explanation}`,
-              }),
-              Plot.ruleX([0]),
-            ],
-            color: { domain: ["binding", "other"], range: ["#D55E00", "#0072B2"], legend: true },
-          }
-        : null,
-    [v],
-  );
+  const best = v ? bestStrategy(v) : null;
+  const waterfall = useMemo(() => {
+    if (!v || !best) return null;
+    let total = 0;
+    const steps = best.bottlenecks.map((b) => {
+      const start = total;
+      total += b.factorLog10;
+      return { name: b.name, start, end: total, value: b.factorLog10, explanation: b.explanation };
+    });
+    const rows = [
+      ...steps,
+      { name: "total", start: 0, end: total, value: total, explanation: "log10(quantum / classical)" },
+    ];
+    return {
+      title: `${best.name}: factors adding up to log10(quantum time / classical time)`,
+      marginLeft: 150,
+      x: { label: "log10 (running total) →", grid: true },
+      y: { label: null, domain: rows.map((r) => r.name) },
+      marks: [
+        Plot.barX(rows, {
+          x1: "start",
+          x2: "end",
+          y: "name",
+          fill: (d: { name: string; value: number }) =>
+            d.name === "total" ? "total" : d.value >= 0 ? "slows quantum" : "speeds quantum",
+          tip: true,
+          title: (d: { name: string; value: number; explanation: string }) =>
+            `${d.name}: ${d.value >= 0 ? "+" : ""}${d.value.toFixed(2)}\n${d.explanation}`,
+        }),
+        Plot.ruleX([0]),
+      ],
+      color: {
+        domain: ["slows quantum", "speeds quantum", "total"],
+        range: ["#D55E00", "#009E73", "#0072B2"],
+        legend: true,
+      },
+    };
+  }, [v]);
   return html`<section aria-labelledby="verdict-h">
     <h2 id="verdict-h">Verdict</h2>
+    <p class="muted">${def.description}</p>
     <div class="controls">
-      ${field(
-        "Workload preset",
-        html`<select id="preset" value=${s.preset.value} onChange=${(e: Event) => (s.preset.value = (e.target as HTMLSelectElement).value)}>
-          ${llmPresets.map((p) => html`<option value=${p.id}>${p.name}</option>`)}
-          <option value="custom">custom (set parameters and tokens)</option>
-        </select>`,
-      )}
-      ${
-        s.preset.value === "custom"
-          ? html`${field("Parameters N", html`<input id="params" inputmode="decimal" value=${s.params.value} onInput=${(e: Event) => (s.params.value = (e.target as HTMLInputElement).value)} />`)}
-            ${field("Tokens D", html`<input id="tokens" inputmode="decimal" value=${s.tokens.value} onInput=${(e: Event) => (s.tokens.value = (e.target as HTMLInputElement).value)} />`)}`
-          : null
-      }
-      ${field(
-        "GPU",
-        html`<select id="gpu" value=${s.gpu.value} onChange=${(e: Event) => (s.gpu.value = (e.target as HTMLSelectElement).value)}>
-          ${catalog.gpus.map((g) => html`<option value=${g.id}>${g.name}</option>`)}
-        </select>`,
-      )}
-      ${field(
-        `GPUs: ${gpus.toLocaleString("en-US")}`,
-        html`<input id="gpus" type="range" min="0" max="20" step="1" value=${s.gpusLog2.value} aria-valuetext=${`${gpus} GPUs`} onInput=${(e: Event) => (s.gpusLog2.value = (e.target as HTMLInputElement).value)} />`,
-      )}
-      ${field(
-        `MFU: ${num(s.mfu, 0.4).toFixed(2)} (Llama 3: 0.38–0.43)`,
-        html`<input id="mfu" type="range" min="0.05" max="0.9" step="0.01" value=${s.mfu.value} onInput=${(e: Event) => (s.mfu.value = (e.target as HTMLInputElement).value)} />`,
-      )}
-      ${field(
-        "Quantum processor",
-        html`<select id="qpu" value=${s.qpu.value} onChange=${(e: Event) => (s.qpu.value = (e.target as HTMLSelectElement).value)}>
-          ${catalog.qpus.map((q) => html`<option value=${q.id}>${q.name}</option>`)}
-        </select>`,
-      )}
-      ${field(
-        "Precision ε per expectation value",
-        html`<select id="epsilon" value=${s.epsilon.value} onChange=${(e: Event) => (s.epsilon.value = (e.target as HTMLSelectElement).value)}>
-          ${["0.1", "0.01", "0.001", "0.0001"].map((x) => html`<option value=${x}>${x}</option>`)}
-        </select>`,
-      )}
+      <label>Workload<select id="kind" value=${def.kind} onChange=${(e: Event) => switchKind((e.target as HTMLSelectElement).value)}>
+        ${workloads.map((w) => html`<option value=${w.kind}>${w.title}</option>`)}
+      </select></label>
+      ${form.fields.map((f) => html`<label title=${f.description}>${f.label}${control(f)}</label>`)}
     </div>
-    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    ${error ? html`<p class="error" role="alert" id="verdict-error">${error}</p>` : null}
     ${
-      v
+      v && best
         ? html`<div class="cards">
-              <div class="card"><span>GPU time</span><b id="gpu-time">${formatDuration(v.gpu.seconds)}</b><span>${v.gpu.count.toLocaleString("en-US")}× ${v.gpu.device}</span></div>
-              <div class="card"><span>GPU cost</span><b>${formatUsd(v.gpu.costUsdLow)}–${formatUsd(v.gpu.costUsdHigh)}</b><span>${formatSci(v.gpu.gpuHours, 3)} GPU-hours</span></div>
-              <div class="card"><span>GPU energy</span><b>${v.gpu.energyJ === null ? "unknown" : formatEnergy(v.gpu.energyJ)}</b><span>TDP × time</span></div>
-              <div class="card"><span>QPU time</span><b id="qpu-time">${formatDuration(v.qpu.seconds)}</b><span>${v.qpu.feasible ? "feasible" : "infeasible (hypothetical)"}</span></div>
-              <div class="card"><span>Qubits needed</span><b>${formatQubits(v.qpu.qubits)}</b><span>${v.qpu.strategy}</span></div>
+              <div class="card"><span>Classical time</span><b id="classical-time">${formatDuration(v.classical.seconds)}</b><span>${v.classical.count.toLocaleString("en-US")}× ${v.classical.device}</span></div>
+              <div class="card"><span>Best quantum strategy</span><b id="quantum-time">${Number.isFinite(best.seconds) ? formatDuration(best.seconds) : "no plan"}</b><span>${best.name}${best.feasible ? "" : " (infeasible)"}</span></div>
+              <div class="card"><span>Qubits needed</span><b>${Number.isFinite(best.physicalQubits) ? formatQubits(best.physicalQubits) : "—"}</b><span>${best.device}</span></div>
             </div>
             <p class="verdict" id="verdict-sentence">${v.summary}</p>
-            <${PlotView} id="bottlenecks" options=${bars} />
+            <p id="best-reason">${v.bestReason}</p>
+            <${PlotView} id="waterfall" options=${waterfall} />
+            <table id="constraints"><tr><th>constraint</th><th>needed</th><th>available</th><th>met</th><th>basis</th></tr>
+              ${best.constraints.map((k) => html`<tr><td>${k.name}</td><td>${k.needed.toPrecision(3)} ${k.unit}</td><td>${k.available.toPrecision(3)}</td><td>${k.satisfied ? "yes" : k.yearSatisfied === null ? "no" : `in ${k.yearSatisfied.toFixed(1)}`}</td><td class="muted">${k.basis}</td></tr>`)}
+            </table>
+            <p><strong>Crossover:</strong> ${v.crossover.explanation}</p>
             ${v.unverified.length ? html`<p class="unverified">Unverified values used: ${v.unverified.join("; ")}</p>` : null}
             <details><summary>Assumptions and sources</summary>
               <ul>${v.assumptions.map((a) => html`<li>${a}</li>`)}</ul>

@@ -1,0 +1,25 @@
+// Plot data as plain JSON (no functions): the report's HTML renderer turns each into SVG, the dashboard into
+// Observable Plot marks, JSON users get the numbers. Workloads may contribute their own plots (WorkloadDefinition
+// `plots`), so the type lives below the report.
+
+export interface PlotPoint {
+  x: number;
+  y: number;
+  label?: string;
+}
+
+export interface PlotData {
+  id: string;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  xLog: boolean;
+  yLog: boolean;
+  series: Array<{ name: string; points: PlotPoint[]; pointsOnly?: boolean; dashed?: boolean }>;
+  markers: Array<PlotPoint & { text: string }>;
+  hLines: Array<{ y: number; text: string }>;
+  vLines: Array<{ x: number; text: string }>;
+  /** The y axis is a time in this unit: renderers label its ticks as durations ("3k years"). */
+  yTime?: "days" | "seconds";
+  caption: string;
+}
