@@ -225,7 +225,7 @@ export function estimateLlmTraining(work: LlmWork, options: LlmEstimateOptions =
 
   const classical: ClassicalSide = {
     method: "data-parallel transformer training (backpropagation, AdamW) on a GPU cluster",
-    device: gpu.device,
+    device: gpu.deviceName,
     count: gpu.count,
     seconds: gpu.seconds,
     feasible: gpu.memory.fits,
