@@ -315,7 +315,8 @@ export function extrapolateTraining(options: ExtrapolationOptions = {}): Extrapo
         secondsFromFit: qpuSeconds,
         secondsWithModelCircuit: withModelCircuit,
         modelCircuitShotSeconds: modelShot,
-        secondsEstimator: nisq.seconds,
+        // beyond a double the NISQ time is Infinity; JSON keeps the largest double instead
+        secondsEstimator: Math.min(nisq.seconds, Number.MAX_VALUE),
         device: nisq.device,
       },
       gapLog10FromFit: Math.log10(qpuSeconds / gpu.seconds),
