@@ -2,8 +2,9 @@
 // shot (repetition delay), and its estimated success probability ESP = Π gate fidelities × readout fidelity ×
 // exp(−qubits·duration/T) (T = min(T1, T2)), computed in log10 so circuits of 1e11 gates do not underflow.
 // `shotCycleSeconds` is the one shot-time model every NISQ cost uses.
-import type { Qpu } from "../hardware/schema.js";
+
 import executionJson from "../device/data/execution.json" with { type: "json" };
+import type { Qpu } from "../hardware/schema.js";
 import { qubitPreset } from "./ftqc/qubit.js";
 
 export interface DeviceTiming {
