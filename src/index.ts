@@ -19,7 +19,7 @@ export type { LogicalCounts } from "./estimate/ftqc/types.js";
 export {
   estimateLlmTraining,
   type LlmEstimateOptions,
-  type LlmTrainingVerdict,
+  type LlmTrainingEstimate,
 } from "./estimate/llm-training.js";
 // The hardware catalog
 export { allDevices, citations, findDevice } from "./hardware/catalog.js";

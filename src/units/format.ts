@@ -93,6 +93,11 @@ export function formatDuration(seconds: number, digits = 2): string {
     return counted(days >= 10 ? String(Math.round(days)) : p(days), "day", "days");
   }
   const years = seconds / SECONDS_PER_YEAR;
+  if (years > AGE_OF_UNIVERSE_YEARS) {
+    const times = years / AGE_OF_UNIVERSE_YEARS;
+    const t = times < 1_000 ? `${prec(times, digits)}×` : `~10^${trimZeros(Math.log10(times).toFixed(1))}×`;
+    return `${formatSci(years, digits)} years (${t} the age of the universe)`;
+  }
   if (years < 1_000) return counted(years >= 10 ? String(Math.round(years)) : p(years), "year", "years");
   const scales: Array<[number, string]> = [
     [1e3, "thousand"],
@@ -103,6 +108,17 @@ export function formatDuration(seconds: number, digits = 2): string {
     if (years < scale * 1_000) return `${p(years / scale)} ${word} years`;
   }
   return `${formatSci(years, digits)} years`;
+}
+
+/** 13.8 billion years (Planck 2018: 13.787 ± 0.020 Gyr, arXiv:1807.06209 Table 2); used only to say so in words. */
+export const AGE_OF_UNIVERSE_YEARS = 13.787e9;
+
+/** A duration given as log10(seconds), for times a double cannot hold (10^(10^8) s): beyond ~1e300 s in words. */
+export function formatDurationLog10(log10Seconds: number, digits = 2): string {
+  if (log10Seconds >= 1e300) return "never (no finite time)";
+  if (log10Seconds < 300) return formatDuration(10 ** log10Seconds, digits);
+  const universeLog10 = log10Seconds - Math.log10(AGE_OF_UNIVERSE_YEARS * SECONDS_PER_YEAR);
+  return `~10^${formatNumber(log10Seconds, 3)} s (~10^${formatNumber(universeLog10, 3)}× the age of the universe)`;
 }
 
 /** FLOP counts: "3.8e25 FLOP" (always scientific: the exponent is the information). */
@@ -129,10 +145,12 @@ export function formatEnergy(joules: number, digits = 2): string {
   return `${formatSci(kwh / 1e9, digits)} TWh`;
 }
 
-/** Money: "$0.42", "$2,450", "$1.2 million", "$3.4 billion", "$1.1e18". */
+/** Money: "$0.42", "$2,450", "$1.2 million", "$3.4 billion", "$1.1e18"; below a cent "<$0.01", never "$0.00". */
 export function formatUsd(usd: number, digits = 2): string {
   if (!Number.isFinite(usd)) return beyondRange(usd);
   if (usd < 0) return `-${formatUsd(-usd, digits)}`;
+  if (usd === 0) return "$0";
+  if (usd < 0.005) return "<$0.01";
   if (usd < 1) return `$${usd.toFixed(2)}`;
   return `$${formatNumber(usd, digits)}`;
 }
@@ -144,9 +162,12 @@ export function formatQubits(qubits: number, digits = 2): string {
   return counted(n, "qubit", "qubits");
 }
 
-/** Orders of magnitude: "10^7.3" style used in bottleneck tables ("×10^7.3"). */
+/**
+ * A factor from its log10, without false precision: below 1,000× a plain factor ("×42", "×0.5"), beyond it the
+ * order of magnitude ("~10^24.6×", "~10^-7.7×").
+ */
 export function formatOrders(log10: number, digits = 2): string {
-  if (!Number.isFinite(log10)) return beyondRange(log10);
+  if (!Number.isFinite(log10) || log10 >= 1e300) return beyondRange(log10);
   if (Math.abs(log10) < 3) return `×${formatNumber(10 ** log10, digits)}`;
-  return `×10^${trimZeros(log10.toFixed(1))}`;
+  return `~10^${trimZeros(log10.toFixed(1))}×`;
 }
