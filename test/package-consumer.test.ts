@@ -108,7 +108,7 @@ describe("the packed package in a consumer project", () => {
     expect(Object.keys(counts).sort()).toEqual(["00", "11"]);
     expect(counts["00"] + counts["11"]).toBe(1000);
     expect(out).toContain("q_0: ─┤ H ├──■──┤M├");
-    expect(out).toMatch(/Llama 3\.1 405B.*: gpu wins by 10\^\d+\.\d/);
+    expect(out).toMatch(/Llama 3\.1 405B.*: classical wins by ~10\^\d+\.\d×/);
     expect(out).toMatch(/\d+ physical qubits/);
     expect(out).toContain("NVIDIA H100");
     const subpaths = execFileSync(process.execPath, ["out/subpaths.js"], { cwd: consumer, encoding: "utf8" });

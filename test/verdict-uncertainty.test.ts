@@ -128,7 +128,8 @@ describe("uncertainty of every registry workload", () => {
       top.swing,
       9,
     );
-    expect(top.swing).toBeGreaterThan(0.5);
+    // The ranged inputs must move the headline at all (with ft-arithmetic best, ε no longer does; MFU and PUE do).
+    expect(top.swing).toBeGreaterThan(0.05);
   });
 
   it("Monte Carlo p50 through a real workload matches the closed-form median within its standard error", () => {
