@@ -1,6 +1,6 @@
 // The Markdown rendering of a report: the verdict table, per-workload bottlenecks, assumptions and sources.
 import { formatDuration, formatOrders } from "../units/format.js";
-import { bestStrategy, bindingFactor, factorSum } from "../verdict/compose.js";
+import { bestStrategy, bindingFactor, describeCoprocessing, factorSum } from "../verdict/compose.js";
 import type { Report } from "./build.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
@@ -34,6 +34,12 @@ export function renderMarkdown(report: Report): string {
       out.push(
         `| ${k.name} | ${k.needed.toPrecision(3)} ${k.unit} | ${k.available.toPrecision(3)} | ${k.satisfied ? "yes" : "no"} |`,
       );
+    for (const s of v.strategies)
+      if (s.classicalCoprocessing)
+        out.push(
+          "",
+          `**${s.name} — classical co-processing:** ${describeCoprocessing(s.classicalCoprocessing)}`,
+        );
     out.push("", `**Crossover:** ${v.crossover.explanation}`);
     if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
     out.push("", "Assumptions:", ...v.assumptions.map((a) => `- ${a}`));

@@ -58,6 +58,19 @@ export interface FaultToleranceRecord {
   tFactories: number;
 }
 
+/** The classical hardware that decodes a fault-tolerant strategy's syndromes in real time (estimate/ftqc/decoding.ts). */
+export interface ClassicalCoprocessingRecord {
+  syndromeBitsPerSecond: number;
+  decoder: { id: string; name: string; device: string; source: string };
+  /** Decoder devices that keep up with the syndrome rate; `count` is the same number. */
+  devices: number;
+  count: number;
+  powerW: number;
+  energyJ: number;
+  costUsd: number;
+  formula: string;
+}
+
 /** One way the quantum side could do the job. */
 export interface Strategy {
   /** Stable id, e.g. "variational-nisq", "variational-ft", "ft-arithmetic", "data-loading-bound", "shor-ft". */
@@ -72,6 +85,8 @@ export interface Strategy {
   bottlenecks: BottleneckFactor[];
   constraints: Constraint[];
   faultTolerance: FaultToleranceRecord | null;
+  /** Fault-tolerant strategies: the real-time decoding load and the classical devices that carry it. */
+  classicalCoprocessing?: ClassicalCoprocessingRecord | null;
   /** The inputs this strategy assumed (encoding, epsilon, …) and why they are the favourable defensible ones. */
   settings: Record<string, number | string | boolean>;
   assumptions: string[];
