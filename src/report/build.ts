@@ -11,6 +11,7 @@ import type { PlotData, PlotPoint } from "../workloads/plot-data.js";
 import { getWorkload } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
+import { type RankingEntry, rankWorkloads } from "./ranking.js";
 import { type HardwareSettings, type Scenario, type WorkloadSpec, withHardware } from "./scenario.js";
 
 export type { PlotData, PlotPoint };
@@ -62,6 +63,8 @@ export interface Report {
   verdicts: VerdictV2[];
   plots: PlotData[];
   waterfalls: WaterfallChart[];
+  /** Where quantum fits: the workloads by how early and how much a QPU helps, and which stage it should take. */
+  ranking: RankingEntry[];
   /** Measured small-model training costs and their projection to Llama scale (null when not asked for). */
   training: {
     drivingScaling: string;
@@ -298,6 +301,7 @@ export function buildReport(scenario: Scenario): Report {
     verdicts,
     plots,
     waterfalls: verdicts.map((v, i) => waterfall(v, `waterfall-${i}`, labels[i])),
+    ranking: rankWorkloads(verdicts, labels, t0),
     training: extrapolation && {
       drivingScaling: extrapolation.drivingScaling,
       assumptions: extrapolation.assumptions,

@@ -3,6 +3,7 @@
 import { formatDuration, formatOrders } from "../units/format.js";
 import { describeCoprocessing } from "../verdict/compose.js";
 import type { PlotData, Report } from "./build.js";
+import { RANKING_HEADER, rankingRows } from "./ranking.js";
 import { escapeXml as esc, linePlot, waterfallPlot } from "./svg.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
@@ -77,6 +78,14 @@ export function renderHtml(report: Report): string {
     );
   }
 
+  if (report.ranking.length) {
+    body.push(
+      "<h2>Where quantum fits</h2>",
+      `<table><tr>${RANKING_HEADER.map((h) => `<th>${esc(h)}</th>`).join("")}</tr>`,
+      ...rankingRows(report.ranking).map((r) => `<tr>${r.map((x) => `<td>${esc(x)}</td>`).join("")}</tr>`),
+      "</table>",
+    );
+  }
   body.push("<h2>Details</h2>");
   report.verdicts.forEach((v, i) => {
     body.push(

@@ -1,6 +1,7 @@
 // The terminal rendering of a report: the verdict table, each workload's one-line summary, and what is unverified.
 import pc from "picocolors";
 import type { Report } from "./build.js";
+import { RANKING_HEADER, rankingRows } from "./ranking.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
 /** Widest a terminal cell may be; longer text is cut with "…" (the lines under the table say it in full). */
@@ -28,6 +29,17 @@ export function renderText(report: Report, color: boolean): string {
   });
   out.push("");
   for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);
+  const ranked = rankingRows(report.ranking).map((r) => r.map(cut));
+  if (ranked.length) {
+    const w = RANKING_HEADER.map((h, i) => Math.max(h.length, ...ranked.map((r) => r[i].length)));
+    const l = (cells: string[]) =>
+      cells
+        .map((s, i) => s.padEnd(w[i]))
+        .join("  ")
+        .trimEnd();
+    out.push("", c.bold("Where quantum fits (earliest first, then by how much)"), c.bold(l(RANKING_HEADER)));
+    out.push(...ranked.map(l));
+  }
   if (report.training)
     out.push("", c.bold("Training, measured here and extrapolated:"), report.training.drivingScaling);
   if (report.unverified.length) {

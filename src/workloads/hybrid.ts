@@ -1,14 +1,16 @@
 // A hybrid GPU/CPU + QPU pipeline as a workload: an iterative loop of stages, each on a catalog device, with the
 // link between the QPU and the classical side. The quantum side is the pipeline itself (estimate/hybrid.ts adds
-// up the stages and the link); the classical side is the all-classical way of doing the same task: the same
-// classical stages, with each QPU stage replaced by exact state-vector simulation of its circuits on the
-// pipeline's GPUs (or, where a preset says so, by a classical layer of stated FLOPs).
+// up the stages and the link); the classical side is the all-classical way of doing the same task: a preset's
+// classical method for the whole task (Goemans–Williamson, DMRG, exact diagonalization, a classical layer) on the
+// pipeline's strongest classical machine, or else the same pipeline with each QPU stage simulated exactly.
 //
-// The factors (one meaning each), with C the classical stages' time, Q the QPU stages', L the link's and S the
-// replacement's:   T_hybrid / T_classical = (C + Q) / (C + S)  ×  (C + Q + L) / (C + Q)
-//                                           qpu-stage              link
+// The factors (one meaning each), with n iterations, C the classical stages' time, Q the QPU stages', L the link's
+// per iteration and T_c the all-classical time:
+//   T_hybrid / T_c = n(C + Q) / T_c  ×  (C + Q + L) / (C + Q)
+//                    qpu-stage          link
 import { z } from "zod";
 import { userError } from "../errors.js";
+import { dmrgCost, dmrgData } from "../estimate/baselines/dmrg.js";
 import { DEFAULT_GPU } from "../estimate/gpu.js";
 import { estimateHybrid, type HybridResult, LINK_KINDS, linkClass } from "../estimate/hybrid.js";
 import { type CircuitShape, deviceTiming, shotSeconds, successProbabilityLog10 } from "../estimate/nisq.js";
@@ -20,6 +22,7 @@ import { composeVerdict, constraint } from "../verdict/compose.js";
 import type { BottleneckFactor, ClassicalSide, Strategy, VerdictV2 } from "../verdict/contract.js";
 import hybridJson from "./data/hybrid.json" with { type: "json" };
 import { horizonField } from "./fields.js";
+import { qaoaMaxcutModel } from "./qaoa-maxcut.js";
 import { SKIPPED_CROSSOVER } from "./sweep.js";
 import type { WorkloadDefinition } from "./workload.js";
 
@@ -68,7 +71,16 @@ const presetSchema = z.strictObject({
   link: z.enum(LINK_KINDS as [string, ...string[]]),
   roundTripsPerIteration: z.number().int().min(0),
   stages: z.array(hybridStageSchema.partial({ count: true }).loose()),
-  classicalReplacementFlops: z.number().positive().optional(),
+  /** The all-classical way of doing the whole task (all iterations), run on the pipeline's classical machine. */
+  classicalAlternative: z
+    .strictObject({
+      method: z.string(),
+      flops: z.number().positive().optional(),
+      nodes: z.number().int().positive().optional(),
+      orbitals: z.number().int().positive().optional(),
+      basis: z.string(),
+    })
+    .optional(),
   sources: z.array(z.string()),
   unverified: z.array(z.string()),
 });
@@ -161,7 +173,53 @@ export interface StageOut {
   simulationFlops: number;
   simulationBytes: number;
   espLog10: number | null;
+  /** Classical stages: aggregate rate (FLOP/s at the stage's precision and efficiency), memory, name and source. */
+  classicalRate: number;
+  memoryBytes: number;
+  deviceName: string;
+  source: string;
   formula: string;
+}
+
+type Alternative = z.output<typeof presetSchema>["classicalAlternative"];
+
+/** The whole task done classically (a preset's alternative), coupled to the qubits when the user changes them. */
+function alternative(
+  a: Alternative,
+  qubits: number | undefined,
+): { method: string; flops: number; memoryBytes: number; formula: string; basis: string } | null {
+  if (a === undefined) return null;
+  if (a.method === "dmrg") {
+    const k = qubits === undefined ? (a.orbitals ?? 1) : Math.max(1, Math.round(qubits / 2));
+    const d = dmrgCost(k, dmrgData.bondDimension.femocoPublished, dmrgData.costModel.sweepsDefault);
+    return {
+      method: `DMRG on ${k} orbitals`,
+      flops: d.flops,
+      memoryBytes: d.memoryBytes,
+      formula: d.formula,
+      basis: a.basis,
+    };
+  }
+  if (a.method === "goemans-williamson") {
+    const n = qubits ?? a.nodes ?? 4;
+    const nodes = n % 2 === 0 ? n : n + 1;
+    const c = qaoaMaxcutModel({ nodes }).classical(nodes);
+    return {
+      method: `Goemans–Williamson SDP on ${nodes} nodes`,
+      flops: c.ops,
+      memoryBytes: 0,
+      formula: c.formula,
+      basis: a.basis,
+    };
+  }
+  const flops = a.flops ?? 0;
+  return {
+    method: a.method,
+    flops,
+    memoryBytes: 0,
+    formula: `${flops.toExponential(2)} FLOP`,
+    basis: a.basis,
+  };
 }
 
 /** The stages of an input, each placed and timed per iteration. */
@@ -210,6 +268,10 @@ export function hybridStages(input: HybridWorkloadInput): {
           s.circuits * amps * (SV_FLOP_PER_AMPLITUDE_2Q * circuit.twoQubitGates + 16 * circuit.oneQubitGates),
         simulationBytes: amps * SV_BYTES_PER_AMPLITUDE,
         espLog10: successProbabilityLog10(circuit, timing),
+        classicalRate: 0,
+        memoryBytes: 0,
+        deviceName: qpu.name,
+        source: qpu.source,
         formula: `${s.circuits} circuits × ${shots} shots × (${depth} layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout)`,
       } satisfies StageOut;
     }
@@ -225,6 +287,10 @@ export function hybridStages(input: HybridWorkloadInput): {
         count: s.count,
         quantum: false,
         secondsPerIteration: flops / rate,
+        classicalRate: rate,
+        memoryBytes: g.memoryGb * 1e9 * s.count,
+        deviceName: g.name,
+        source: g.source,
         powerW: g.tdpW === null ? null : g.tdpW * s.count,
         usdPerSecond: ((g.priceUsdPerGpuHourLow + g.priceUsdPerGpuHourHigh) / 2 / SECONDS_PER_HOUR) * s.count,
         circuit: null,
@@ -243,6 +309,10 @@ export function hybridStages(input: HybridWorkloadInput): {
       count: s.count,
       quantum: false,
       secondsPerIteration: flops / (c.fp64Tflops * 1e12 * s.count * s.efficiency),
+      classicalRate: c.fp64Tflops * 1e12 * s.count * s.efficiency,
+      memoryBytes: c.memoryGb * 1e9 * s.count,
+      deviceName: c.name,
+      source: c.source,
       powerW: null,
       usdPerSecond: null,
       circuit: null,
@@ -304,34 +374,35 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
     },
   });
 
-  // The all-classical way: classical stages as they are; each QPU stage replaced.
+  // The all-classical way. With a preset's classical alternative: that method for the whole task on the pipeline's
+  // strongest classical stage's machine, at that stage's rate. Otherwise: the same pipeline with each QPU stage simulated exactly.
   const classicalStages = stages.filter((s) => !s.quantum);
   const quantumStages = stages.filter((s) => s.quantum);
-  const gpuStage = classicalStages.find((s) => findDevice(s.device)?.kind === "gpu");
-  const gpu = (findDevice(gpuStage?.device ?? DEFAULT_GPU) as Gpu) ?? (findDevice(DEFAULT_GPU) as Gpu);
-  const gpuCount = gpuStage?.count ?? 1;
-  const replacementRate = gpuFlops(gpu, "fp64") * gpuCount;
-  const replacementFlops =
-    preset.classicalReplacementFlops !== undefined && input.stages === undefined
-      ? preset.classicalReplacementFlops
-      : quantumStages.reduce((a, s) => a + s.simulationFlops, 0);
-  const replacementBytes =
-    preset.classicalReplacementFlops !== undefined && input.stages === undefined
-      ? 0
-      : Math.max(0, ...quantumStages.map((s) => s.simulationBytes));
-  const method =
-    preset.classicalReplacementFlops !== undefined && input.stages === undefined
-      ? "the same pipeline with a classical layer in place of the QPU stage"
-      : "the same pipeline with each QPU stage simulated exactly (state vector)";
+  const machine = classicalStages.reduce<StageOut | null>(
+    (m, s) => (m === null || s.classicalRate > m.classicalRate ? s : m),
+    null,
+  );
+  const fallback = findDevice(DEFAULT_GPU) as Gpu;
+  const rate = machine?.classicalRate ?? gpuFlops(fallback, "fp64");
+  const machineMemory = machine?.memoryBytes ?? fallback.memoryGb * 1e9;
+  const machineName = machine ? machine.deviceName : fallback.name;
+  const machineCount = machine?.count ?? 1;
+  const machineUsd = machine
+    ? machine.usdPerSecond
+    : (fallback.priceUsdPerGpuHourLow + fallback.priceUsdPerGpuHourHigh) / 2 / SECONDS_PER_HOUR;
+  const machinePower = machine ? machine.powerW : fallback.tdpW;
+  const alt = input.stages === undefined ? alternative(preset.classicalAlternative, input.qubits) : null;
   const cPer = classicalStages.reduce((a, s) => a + s.secondsPerIteration, 0);
   const qPer = quantumStages.reduce((a, s) => a + s.secondsPerIteration, 0);
-  const sPer = replacementFlops / replacementRate;
   const lPer = h.link.secondsPerIteration;
-  const classicalSeconds = (cPer + sPer) * iterations;
+  const simFlops = quantumStages.reduce((a, s) => a + s.simulationFlops, 0);
+  const sPer = simFlops / rate;
+  const classicalSeconds = alt ? alt.flops / rate : (cPer + sPer) * iterations;
+  const neededBytes = alt ? alt.memoryBytes : Math.max(0, ...quantumStages.map((s) => s.simulationBytes));
+  const method = alt ? alt.method : "the same pipeline with each QPU stage simulated exactly (state vector)";
   const horizon = yearsToSeconds(input.horizonYears);
-  const memory = gpu.memoryGb * 1e9 * gpuCount;
   const classicalConstraints = [
-    constraint("classical-memory", replacementBytes, memory, "bytes", `${gpuCount} × ${gpu.name}`),
+    constraint("classical-memory", neededBytes, machineMemory, "bytes", `${machineCount} × ${machineName}`),
     constraint(
       "horizon",
       classicalSeconds,
@@ -340,23 +411,28 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
       `a run longer than ${input.horizonYears} years counts as infeasible`,
     ),
   ];
-  const classicalPower = sumOrNull(classicalStages.map((s) => s.powerW));
-  const classicalUsd = sumOrNull(classicalStages.map((s) => s.usdPerSecond));
-  const gpuUsdPerSecond =
-    ((gpu.priceUsdPerGpuHourLow + gpu.priceUsdPerGpuHourHigh) / 2 / SECONDS_PER_HOUR) * gpuCount;
+  // Cost and energy: the classical stages' own while they run, the machine's for the replacement work.
+  const extraSeconds = alt ? classicalSeconds : sPer * iterations;
+  const stagesUsd = alt ? 0 : sumOrNull(classicalStages.map((s) => s.usdPerSecond));
+  const stagesPower = alt ? 0 : sumOrNull(classicalStages.map((s) => s.powerW));
   const classical: ClassicalSide = {
     method,
-    device: gpu.name,
-    count: gpuCount,
+    device: machineName,
+    count: machineCount,
     seconds: classicalSeconds,
     feasible: classicalConstraints.every((c) => c.satisfied),
-    costUsd: classicalUsd === null ? null : (classicalUsd * cPer + gpuUsdPerSecond * sPer) * iterations,
-    energyJ:
-      classicalPower === null || gpu.tdpW === null
+    costUsd:
+      stagesUsd === null || machineUsd === null
         ? null
-        : (classicalPower * cPer + gpu.tdpW * gpuCount * sPer) * iterations,
-    formula: `${iterations} iterations × (classical stages ${formatDuration(cPer)} + replacement ${replacementFlops.toExponential(2)} FLOP / (${gpuCount} × ${gpu.id} FP64 peak) = ${formatDuration(sPer)})`,
-    sources: citationIds(gpu.source),
+        : stagesUsd * cPer * iterations + machineUsd * extraSeconds,
+    energyJ:
+      stagesPower === null || machinePower === null
+        ? null
+        : stagesPower * cPer * iterations + machinePower * extraSeconds,
+    formula: alt
+      ? `${alt.formula} / (${machineCount.toLocaleString("en-US")} × ${machineName} at the stage's rate)`
+      : `${iterations} iterations × (classical stages ${formatDuration(cPer)} + state-vector simulation ${simFlops.toExponential(2)} FLOP / (${machineCount.toLocaleString("en-US")} × ${machineName} at the stage's rate) = ${formatDuration(sPer)})`,
+    sources: citationIds(machine?.source ?? fallback.source),
     constraints: classicalConstraints,
   };
 
@@ -370,9 +446,11 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
   const bottlenecks: BottleneckFactor[] = [
     factor(
       "qpu-stage",
-      (cPer + qPer) / (cPer + sPer),
-      `(classical ${formatDuration(cPer)} + QPU ${formatDuration(qPer)}) / (classical ${formatDuration(cPer)} + replacement ${formatDuration(sPer)}) per iteration`,
-      "the QPU stage against doing its work classically, with the classical stages shared by both",
+      ((cPer + qPer) * iterations) / classicalSeconds,
+      `${iterations} × (classical stages ${formatDuration(cPer)} + QPU ${formatDuration(qPer)}) / all-classical ${formatDuration(classicalSeconds)}`,
+      alt
+        ? `the pipeline's compute (QPU stage included) against ${alt.method}`
+        : "the QPU stage against simulating it exactly, with the classical stages shared by both",
     ),
     factor(
       "link",
@@ -442,7 +520,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
     crossover: SKIPPED_CROSSOVER("qubits"),
     notes,
     assumptions: [
-      `all-classical way: ${method}; state-vector cost ${SV_FLOP_PER_AMPLITUDE_2Q} FLOP per amplitude per two-qubit gate, ${SV_BYTES_PER_AMPLITUDE} B per amplitude`,
+      `all-classical way: ${method}${alt ? ` (${alt.basis})` : ""}; state-vector cost ${SV_FLOP_PER_AMPLITUDE_2Q} FLOP per amplitude per two-qubit gate, ${SV_BYTES_PER_AMPLITUDE} B per amplitude`,
       `t0 = ${t0}`,
     ],
     unverified: [
@@ -452,7 +530,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
         ...(lk.unverified ? [`${lk.id} link: ${lk.basis}`] : []),
       ]),
     ],
-    sources: citations(...preset.sources, ...sources, lk.source, gpu.source),
+    sources: citations(...preset.sources, ...sources, lk.source, machine?.source ?? fallback.source),
   });
   return {
     ...verdict,
