@@ -93,6 +93,7 @@ export const DEFAULT_SCENARIO: Scenario = {
     { kind: "hybrid", preset: "quantum-kernel" },
     { kind: "hybrid", preset: "sqd-fugaku" },
     { kind: "hybrid", preset: "llm-quantum-layer" },
+    { kind: "hybrid", preset: "peaked-circuit-ibm" },
   ],
 };
 

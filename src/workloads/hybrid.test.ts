@@ -126,3 +126,22 @@ describe("hybrid workload (registry)", () => {
     expect(() => run({ stages: [{ name: "x", device: "nope", flops: 1 }] })).toThrow(/unknown device "nope"/);
   });
 });
+
+describe("a published hybrid run's wall-time split", () => {
+  it("reproduces the QPU-vs-classical split of IBM's peaked-circuit run and its verdict against the best all-classical run", () => {
+    // Quantum advantage tracker (submissions.json, issues #43 and #47): the 49-qubit peaked circuit took 633 on
+    // ibm_boston + 197 of cluster distillation on a 16-core CPU; tensor-network TNO + iterative cancellation took
+    // 38 on one H100. The split is 633 / 830 = 76% QPU; the all-classical run is 830 / 38 ≈ 22× faster.
+    const v = run({ preset: "peaked-circuit-ibm" });
+    const qpu = v.stages.find((s) => s.quantum)!;
+    const cpu = v.stages.find((s) => !s.quantum)!;
+    expect(qpu.seconds).toBe(633);
+    expect(cpu.seconds).toBe(197);
+    expect(qpu.share).toBeCloseTo(633 / 830, 12);
+    expect(v.link.share).toBe(0);
+    expect(v.classical.seconds).toBe(38);
+    expect(v.winner).toBe("classical");
+    expect(v.speedupLog10).toBeCloseTo(Math.log10(830 / 38), 12);
+    expect(v.amdahlBound).toBeCloseTo(830 / 197, 12);
+  });
+});

@@ -50,6 +50,12 @@ export const hybridStageSchema = z.strictObject({
   shots: z.number().int().min(1).max(1e9).default(1000).describe("shots per circuit"),
   bytesIn: z.number().min(0).max(1e15).default(0).describe("bytes sent to the stage per iteration"),
   bytesOut: z.number().min(0).max(1e15).default(0).describe("bytes returned per iteration"),
+  measuredSeconds: z
+    .number()
+    .min(0)
+    .max(1e12)
+    .optional()
+    .describe("a published wall time of this stage per iteration, s: replaces the model's time"),
 });
 
 export type HybridStageSpec = z.output<typeof hybridStageSchema>;
@@ -57,7 +63,7 @@ export type HybridStageSpec = z.output<typeof hybridStageSchema>;
 const cpuSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  fp64Tflops: z.number().positive(),
+  fp64Tflops: z.number().positive().nullable(),
   memoryGb: z.number().positive(),
   source: z.string(),
   asOf: z.string(),
@@ -78,6 +84,10 @@ const presetSchema = z.strictObject({
       flops: z.number().positive().optional(),
       nodes: z.number().int().positive().optional(),
       orbitals: z.number().int().positive().optional(),
+      /** A published wall time of the whole task on `device` × `count` (replaces a FLOP model). */
+      seconds: z.number().positive().optional(),
+      device: z.string().optional(),
+      count: z.number().int().positive().optional(),
       basis: z.string(),
     })
     .optional(),
@@ -187,8 +197,27 @@ type Alternative = z.output<typeof presetSchema>["classicalAlternative"];
 function alternative(
   a: Alternative,
   qubits: number | undefined,
-): { method: string; flops: number; memoryBytes: number; formula: string; basis: string } | null {
+): {
+  method: string;
+  flops: number;
+  memoryBytes: number;
+  formula: string;
+  basis: string;
+  measured?: { seconds: number; gpu: Gpu; count: number };
+} | null {
   if (a === undefined) return null;
+  if (a.seconds !== undefined) {
+    const gpu = findDevice(a.device ?? DEFAULT_GPU) as Gpu;
+    const count = a.count ?? 1;
+    return {
+      method: a.method,
+      flops: 0,
+      memoryBytes: 0,
+      formula: `published wall time ${a.seconds} s on ${count} × ${gpu.id}`,
+      basis: a.basis,
+      measured: { seconds: a.seconds, gpu, count },
+    };
+  }
   if (a.method === "dmrg") {
     const k = qubits === undefined ? (a.orbitals ?? 1) : Math.max(1, Math.round(qubits / 2));
     const d = dmrgCost(k, dmrgData.bondDimension.femocoPublished, dmrgData.costModel.sweepsDefault);
@@ -251,7 +280,7 @@ export function hybridStages(input: HybridWorkloadInput): {
         depth,
       };
       const shot = shotSeconds(circuit, timing);
-      const seconds = s.circuits * shots * shot;
+      const seconds = s.measuredSeconds ?? s.circuits * shots * shot;
       unverified.push(...timing.filledFrom, ...unverifiedNotes(qpu, ["twoQubitGateNs", "readoutNs"]));
       sources.push(qpu.source);
       const amps = 2 ** qubits;
@@ -272,7 +301,10 @@ export function hybridStages(input: HybridWorkloadInput): {
         memoryBytes: 0,
         deviceName: qpu.name,
         source: qpu.source,
-        formula: `${s.circuits} circuits × ${shots} shots × (${depth} layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout)`,
+        formula:
+          s.measuredSeconds !== undefined
+            ? `published wall time ${s.measuredSeconds} s per iteration`
+            : `${s.circuits} circuits × ${shots} shots × (${depth} layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout)`,
       } satisfies StageOut;
     }
     const flops = s.flops ?? 0;
@@ -286,7 +318,7 @@ export function hybridStages(input: HybridWorkloadInput): {
         device: g.id,
         count: s.count,
         quantum: false,
-        secondsPerIteration: flops / rate,
+        secondsPerIteration: s.measuredSeconds ?? flops / rate,
         classicalRate: rate,
         memoryBytes: g.memoryGb * 1e9 * s.count,
         deviceName: g.name,
@@ -308,8 +340,10 @@ export function hybridStages(input: HybridWorkloadInput): {
       device: c.id,
       count: s.count,
       quantum: false,
-      secondsPerIteration: flops / (c.fp64Tflops * 1e12 * s.count * s.efficiency),
-      classicalRate: c.fp64Tflops * 1e12 * s.count * s.efficiency,
+      secondsPerIteration:
+        s.measuredSeconds ??
+        (c.fp64Tflops === null ? 0 : flops / (c.fp64Tflops * 1e12 * s.count * s.efficiency)),
+      classicalRate: c.fp64Tflops === null ? 0 : c.fp64Tflops * 1e12 * s.count * s.efficiency,
       memoryBytes: c.memoryGb * 1e9 * s.count,
       deviceName: c.name,
       source: c.source,
@@ -319,7 +353,10 @@ export function hybridStages(input: HybridWorkloadInput): {
       simulationFlops: 0,
       simulationBytes: 0,
       espLog10: null,
-      formula: `${flops.toExponential(2)} FLOP / (${s.count} × ${c.id} FP64 peak × ${s.efficiency})`,
+      formula:
+        s.measuredSeconds !== undefined
+          ? `published wall time ${s.measuredSeconds} s per iteration on ${s.count} × ${c.id}`
+          : `${flops.toExponential(2)} FLOP / (${s.count} × ${c.id} FP64 peak × ${s.efficiency})`,
     } satisfies StageOut;
   });
   return { stages, unverified, sources };
@@ -382,22 +419,27 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
     (m, s) => (m === null || s.classicalRate > m.classicalRate ? s : m),
     null,
   );
-  const fallback = findDevice(DEFAULT_GPU) as Gpu;
-  const rate = machine?.classicalRate ?? gpuFlops(fallback, "fp64");
-  const machineMemory = machine?.memoryBytes ?? fallback.memoryGb * 1e9;
-  const machineName = machine ? machine.deviceName : fallback.name;
-  const machineCount = machine?.count ?? 1;
-  const machineUsd = machine
-    ? machine.usdPerSecond
-    : (fallback.priceUsdPerGpuHourLow + fallback.priceUsdPerGpuHourHigh) / 2 / SECONDS_PER_HOUR;
-  const machinePower = machine ? machine.powerW : fallback.tdpW;
   const alt = input.stages === undefined ? alternative(preset.classicalAlternative, input.qubits) : null;
+  // A published all-classical run names its own machine; otherwise the pipeline's strongest classical stage's.
+  const mg = alt?.measured;
+  const fallback = mg?.gpu ?? (findDevice(DEFAULT_GPU) as Gpu);
+  const own = mg ? null : machine;
+  const gpuUsd =
+    ((fallback.priceUsdPerGpuHourLow + fallback.priceUsdPerGpuHourHigh) / 2 / SECONDS_PER_HOUR) *
+    (mg?.count ?? 1);
+  const rate = own?.classicalRate || gpuFlops(fallback, "fp64");
+  const machineMemory = own?.memoryBytes ?? fallback.memoryGb * 1e9 * (mg?.count ?? 1);
+  const machineName = own ? own.deviceName : fallback.name;
+  const machineCount = own?.count ?? mg?.count ?? 1;
+  const machineUsd = own ? own.usdPerSecond : gpuUsd;
+  const machinePower = own ? own.powerW : fallback.tdpW === null ? null : fallback.tdpW * (mg?.count ?? 1);
   const cPer = classicalStages.reduce((a, s) => a + s.secondsPerIteration, 0);
   const qPer = quantumStages.reduce((a, s) => a + s.secondsPerIteration, 0);
   const lPer = h.link.secondsPerIteration;
   const simFlops = quantumStages.reduce((a, s) => a + s.simulationFlops, 0);
   const sPer = simFlops / rate;
-  const classicalSeconds = alt ? alt.flops / rate : (cPer + sPer) * iterations;
+  const measured = alt?.measured;
+  const classicalSeconds = measured ? measured.seconds : alt ? alt.flops / rate : (cPer + sPer) * iterations;
   const neededBytes = alt ? alt.memoryBytes : Math.max(0, ...quantumStages.map((s) => s.simulationBytes));
   const method = alt ? alt.method : "the same pipeline with each QPU stage simulated exactly (state vector)";
   const horizon = yearsToSeconds(input.horizonYears);
@@ -432,7 +474,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
     formula: alt
       ? `${alt.formula} / (${machineCount.toLocaleString("en-US")} × ${machineName} at the stage's rate)`
       : `${iterations} iterations × (classical stages ${formatDuration(cPer)} + state-vector simulation ${simFlops.toExponential(2)} FLOP / (${machineCount.toLocaleString("en-US")} × ${machineName} at the stage's rate) = ${formatDuration(sPer)})`,
-    sources: citationIds(machine?.source ?? fallback.source),
+    sources: citationIds(own?.source ?? fallback.source),
     constraints: classicalConstraints,
   };
 
@@ -530,7 +572,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
         ...(lk.unverified ? [`${lk.id} link: ${lk.basis}`] : []),
       ]),
     ],
-    sources: citations(...preset.sources, ...sources, lk.source, machine?.source ?? fallback.source),
+    sources: citations(...preset.sources, ...sources, lk.source, own?.source ?? fallback.source),
   });
   return {
     ...verdict,
