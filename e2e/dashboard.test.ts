@@ -53,10 +53,15 @@ afterAll(async () => {
 async function open(query = ""): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
   const errors: string[] = [];
+  const consoleErrors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
   await page.goto(`${base}${query}`);
   await page.waitForSelector("main h2");
   (page as Page & { errors: string[] }).errors = errors;
+  (page as Page & { consoleErrors: string[] }).consoleErrors = consoleErrors;
   return page;
 }
 
@@ -68,6 +73,7 @@ describe("dashboard in Chromium", () => {
     ["verdict", "Verdict", "waterfall"],
     ["crossover", "Crossover", "crossover"],
     ["roadmap", "Roadmap", "roadmap"],
+    ["hybrid", "Hybrid pipeline", null],
     ["lab", "Circuit lab", null],
   ] as const) {
     it(`loads the ${heading} page`, async () => {
@@ -112,6 +118,23 @@ describe("dashboard in Chromium", () => {
       expect(await page.textContent("#verdict-sentence")).toMatch(/wins|neither|even/);
     }
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the hybrid page: a cloud link moves the wall time to the link, with no console errors", async () => {
+    const page = await open("?tab=hybrid");
+    await page.waitForSelector("#hybrid-stages");
+    const before = Number.parseFloat((await page.textContent("#hybrid-share-link")) ?? "");
+    await page.selectOption("#hybrid-link", "cloud");
+    await expect
+      .poll(async () => Number.parseFloat((await page.textContent("#hybrid-share-link")) ?? ""))
+      .toBeGreaterThan(before);
+    expect(page.url()).toContain("hlink=cloud");
+    await page.selectOption("#hybrid-preset", "llm-quantum-layer");
+    await expect.poll(() => page.textContent("#hybrid-summary")).toMatch(/classical wins/);
+    await page.screenshot({ path: `${ARTIFACTS}hybrid.png`, fullPage: true });
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    expect((page as Page & { consoleErrors: string[] }).consoleErrors).toEqual([]);
     await page.close();
   });
 

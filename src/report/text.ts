@@ -8,15 +8,21 @@ import { TABLE_HEADER, tableRows } from "./table.js";
 const MAX_CELL = 34;
 const cut = (s: string) => (s.length > MAX_CELL ? `${s.slice(0, MAX_CELL - 1)}…` : s);
 
-export function renderText(report: Report, color: boolean): string {
-  const c = pc.createColors(color);
-  const rows = tableRows(report).map((r) => r.map(cut));
-  const widths = TABLE_HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+/** Cells cut to MAX_CELL, columns padded to their widest cell: a line renderer and the column widths. */
+function columns(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells
       .map((s, i) => s.padEnd(widths[i]))
       .join("  ")
       .trimEnd();
+  return { widths, line };
+}
+
+export function renderText(report: Report, color: boolean): string {
+  const c = pc.createColors(color);
+  const rows = tableRows(report).map((r) => r.map(cut));
+  const { widths, line } = columns(TABLE_HEADER, rows);
   const out = [
     c.bold(`${report.title} (t0 = ${report.t0})`),
     "",
@@ -31,12 +37,7 @@ export function renderText(report: Report, color: boolean): string {
   for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);
   const ranked = rankingRows(report.ranking).map((r) => r.map(cut));
   if (ranked.length) {
-    const w = RANKING_HEADER.map((h, i) => Math.max(h.length, ...ranked.map((r) => r[i].length)));
-    const l = (cells: string[]) =>
-      cells
-        .map((s, i) => s.padEnd(w[i]))
-        .join("  ")
-        .trimEnd();
+    const l = columns(RANKING_HEADER, ranked).line;
     out.push("", c.bold("Where quantum fits (earliest first, then by how much)"), c.bold(l(RANKING_HEADER)));
     out.push(...ranked.map(l));
   }

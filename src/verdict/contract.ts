@@ -7,6 +7,8 @@
 // `qpuOverGpuLog10`. Capacity limits (qubits available, coherence, memory) are never factors: they are
 // `constraints`, which decide `feasible` and, through their projections, the year.
 
+import type { ClassicalCoprocessing } from "../estimate/ftqc/decoding.js";
+
 export const VERDICT_SCHEMA_VERSION = 2 as const;
 
 /** "classical" is whatever the classical side runs on (a GPU cluster, CPU cores); the summary names it. Within a
@@ -58,18 +60,12 @@ export interface FaultToleranceRecord {
   tFactories: number;
 }
 
-/** The classical hardware that decodes a fault-tolerant strategy's syndromes in real time (estimate/ftqc/decoding.ts). */
-export interface ClassicalCoprocessingRecord {
-  syndromeBitsPerSecond: number;
-  decoder: { id: string; name: string; device: string; source: string };
-  /** Decoder devices that keep up with the syndrome rate; `count` is the same number. */
-  devices: number;
-  count: number;
-  powerW: number;
-  energyJ: number;
-  costUsd: number;
-  formula: string;
-}
+/** The classical hardware that decodes a fault-tolerant strategy's syndromes in real time: the estimator's own
+ *  record (estimate/ftqc/decoding.ts), the fields the verdict carries. */
+export type ClassicalCoprocessingRecord = Pick<
+  ClassicalCoprocessing,
+  "syndromeBitsPerSecond" | "decoder" | "devices" | "count" | "powerW" | "energyJ" | "costUsd" | "formula"
+>;
 
 /** One way the quantum side could do the job. */
 export interface Strategy {

@@ -307,56 +307,55 @@ export function hybridStages(input: HybridWorkloadInput): {
             : `${s.circuits} circuits × ${shots} shots × (${depth} layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout)`,
       } satisfies StageOut;
     }
+    // A classical stage: a GPU (rate at the stage's precision, price and power from the catalog) or a CPU node.
     const flops = s.flops ?? 0;
-    if (p.kind === "gpu") {
-      const g = p.device;
-      const rate = gpuFlops(g, s.precision) * s.count * s.efficiency;
-      unverified.push(...unverifiedNotes(g, ["peakBf16Tflops", "fp64TensorTflops", "tdpW"]));
-      sources.push(g.source);
-      return {
-        name: s.name,
-        device: g.id,
-        count: s.count,
-        quantum: false,
-        secondsPerIteration: s.measuredSeconds ?? flops / rate,
-        classicalRate: rate,
-        memoryBytes: g.memoryGb * 1e9 * s.count,
-        deviceName: g.name,
-        source: g.source,
-        powerW: g.tdpW === null ? null : g.tdpW * s.count,
-        usdPerSecond: ((g.priceUsdPerGpuHourLow + g.priceUsdPerGpuHourHigh) / 2 / SECONDS_PER_HOUR) * s.count,
-        circuit: null,
-        simulationFlops: 0,
-        simulationBytes: 0,
-        espLog10: null,
-        formula: `${flops.toExponential(2)} FLOP / (${s.count} × ${g.id} ${s.precision} peak × ${s.efficiency})`,
-      } satisfies StageOut;
-    }
-    const c = p.device;
-    if (c.unverified) unverified.push(`${c.id}: ${c.note}`);
-    sources.push(c.source);
+    const m =
+      p.kind === "gpu"
+        ? {
+            id: p.device.id,
+            name: p.device.name,
+            source: p.device.source,
+            peak: gpuFlops(p.device, s.precision),
+            peakLabel: `${s.precision} peak`,
+            memoryGb: p.device.memoryGb,
+            powerW: p.device.tdpW,
+            usdPerHour: (p.device.priceUsdPerGpuHourLow + p.device.priceUsdPerGpuHourHigh) / 2,
+            notes: unverifiedNotes(p.device, ["peakBf16Tflops", "fp64TensorTflops", "tdpW"]),
+          }
+        : {
+            id: p.device.id,
+            name: p.device.name,
+            source: p.device.source,
+            peak: p.device.fp64Tflops === null ? 0 : p.device.fp64Tflops * 1e12,
+            peakLabel: "FP64 peak",
+            memoryGb: p.device.memoryGb,
+            powerW: null,
+            usdPerHour: null,
+            notes: p.device.unverified ? [`${p.device.id}: ${p.device.note}`] : [],
+          };
+    unverified.push(...m.notes);
+    sources.push(m.source);
+    const rate = m.peak * s.count * s.efficiency;
     return {
       name: s.name,
-      device: c.id,
+      device: m.id,
       count: s.count,
       quantum: false,
-      secondsPerIteration:
-        s.measuredSeconds ??
-        (c.fp64Tflops === null ? 0 : flops / (c.fp64Tflops * 1e12 * s.count * s.efficiency)),
-      classicalRate: c.fp64Tflops === null ? 0 : c.fp64Tflops * 1e12 * s.count * s.efficiency,
-      memoryBytes: c.memoryGb * 1e9 * s.count,
-      deviceName: c.name,
-      source: c.source,
-      powerW: null,
-      usdPerSecond: null,
+      secondsPerIteration: s.measuredSeconds ?? (rate > 0 ? flops / rate : 0),
+      classicalRate: rate,
+      memoryBytes: m.memoryGb * 1e9 * s.count,
+      deviceName: m.name,
+      source: m.source,
+      powerW: m.powerW === null ? null : m.powerW * s.count,
+      usdPerSecond: m.usdPerHour === null ? null : (m.usdPerHour / SECONDS_PER_HOUR) * s.count,
       circuit: null,
       simulationFlops: 0,
       simulationBytes: 0,
       espLog10: null,
       formula:
         s.measuredSeconds !== undefined
-          ? `published wall time ${s.measuredSeconds} s per iteration on ${s.count} × ${c.id}`
-          : `${flops.toExponential(2)} FLOP / (${s.count} × ${c.id} FP64 peak × ${s.efficiency})`,
+          ? `published wall time ${s.measuredSeconds} s per iteration on ${s.count} × ${m.id}`
+          : `${flops.toExponential(2)} FLOP / (${s.count} × ${m.id} ${m.peakLabel} × ${s.efficiency})`,
     } satisfies StageOut;
   });
   return { stages, unverified, sources };
