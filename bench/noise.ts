@@ -1,11 +1,11 @@
 // `npm run bench:noise`: noisy-simulation speed (never asserted in tests). Times the density-matrix backend and
 // Monte-Carlo trajectories on the same transpiled noisy GHZ and QFT circuits, and the transpiler itself.
 import { benchmarkCircuit } from "../src/circuit/benchmarks.js";
-import { deviceModel } from "../src/noise/device-model.js";
+import { deviceModel } from "../src/device/device-model.js";
 import { buildNoisyCircuit } from "../src/noise/noisy-circuit.js";
 import { simulateDensity } from "../src/sim/density.js";
-import { createPrng } from "../src/sim/prng.js";
 import { simulateTrajectories } from "../src/sim/trajectories.js";
+import { createPrng } from "../src/stats/prng.js";
 import { transpile } from "../src/transpile/transpile.js";
 import { timeMs } from "./timing.js";
 

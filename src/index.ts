@@ -5,6 +5,9 @@ export { CircuitBuilder } from "./circuit/builder.js";
 export { GATES, type GateSpec, gateMatrix, gateSpec } from "./circuit/gates.js";
 export type { Circuit, Condition, Operation, Register } from "./circuit/ir.js";
 export { inverseCircuit, randomCircuit } from "./circuit/random.js";
+export { customDeviceModel } from "./device/custom-device.js";
+export { type DeviceModel, deviceModel, gateModelDevices } from "./device/device-model.js";
+export { averageGateFidelity, type NoiseModel, standardNoiseModel } from "./device/noise-model.js";
 export * from "./errors.js";
 export {
   babbushBreakEven,
@@ -14,22 +17,25 @@ export {
 } from "./estimate/crossover.js";
 export { estimateFaultTolerant, estimateFrontier } from "./estimate/ftqc/index.js";
 export { fitDoubling, projectQubits, roadmapSeries, yearReaching } from "./estimate/qubit-trend.js";
-export * from "./noise/channels.js";
-export { customDeviceModel } from "./noise/custom-device.js";
-export { type DeviceModel, deviceModel, gateModelDevices } from "./noise/device-model.js";
-export { averageGateFidelity, type NoiseModel, standardNoiseModel } from "./noise/model.js";
 export { buildNoisyCircuit, type NoisyCircuit } from "./noise/noisy-circuit.js";
-export { hellingerFidelity, type NoisyRunResult, runOnDevice } from "./noise/noisy-run.js";
-export { type ValidationSummary, validateNoise } from "./noise/validate.js";
 export {
   type Diagnostic,
+  detectVersion,
   type ParseOptions,
   parse,
+  parse3,
   parseQasm,
   parseQasmWithWarnings,
+  type QasmVersion,
   toQasm,
+  toQasm3,
 } from "./qasm/index.js";
 export * from "./qml/index.js";
+export { hellingerFidelity, type NoisyRunResult, runOnDevice } from "./run/on-device.js";
+export { RUN_DEFAULTS, type RunOptions, type RunOptionsInput, runOptionsSchema } from "./run/options.js";
+export { type RunLimits, type RunResult, runQasm } from "./run/run-qasm.js";
+export { type ValidationSummary, validateNoise } from "./run/validate-noise.js";
+export * from "./sim/channels.js";
 export { simulateDensity } from "./sim/density.js";
 export * from "./sim/index.js";
 export { simulateTrajectories } from "./sim/trajectories.js";

@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import { CircuitBuilder } from "../src/circuit/builder.js";
 import { randomCircuit } from "../src/circuit/random.js";
 import { TOL } from "../src/circuit/testing.js";
-import { amplitudeDamping, bitFlip, depolarizing } from "../src/noise/channels.js";
-import { standardNoiseModel } from "../src/noise/model.js";
+import { standardNoiseModel } from "../src/device/noise-model.js";
 import { buildNoisyCircuit } from "../src/noise/noisy-circuit.js";
+import { amplitudeDamping, bitFlip, depolarizing } from "../src/sim/channels.js";
 import { simulateDensity } from "../src/sim/density.js";
-import { createPrng } from "../src/sim/prng.js";
 import { simulate } from "../src/sim/simulate.js";
 import { simulateTrajectories } from "../src/sim/trajectories.js";
+import { createPrng } from "../src/stats/prng.js";
 
 const model = standardNoiseModel({
   name: "test",

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { CircuitBuilder } from "../src/circuit/builder.js";
 import type { Circuit } from "../src/circuit/ir.js";
-import { deviceModel } from "../src/noise/device-model.js";
-import { hellingerFidelity, runOnDevice } from "../src/noise/noisy-run.js";
+import { deviceModel } from "../src/device/device-model.js";
+import { hellingerFidelity, runOnDevice } from "../src/run/on-device.js";
 
 function ghz(n: number): Circuit {
   const b = new CircuitBuilder().qreg("q", n).creg("c", n).h(0);
@@ -69,7 +69,7 @@ describe("noisy GHZ on devices", () => {
 
 describe("readout errors in sampled counts", () => {
   it("trajectory shots and density samples misread |1⟩ with the readout error rate", async () => {
-    const { customDeviceModel } = await import("../src/noise/custom-device.js");
+    const { customDeviceModel } = await import("../src/device/custom-device.js");
     const device = customDeviceModel({
       name: "readout-only",
       qubits: 2,

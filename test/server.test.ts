@@ -100,7 +100,11 @@ describe("qfit serve", () => {
   });
 
   it("POST /api/simulate returns the `qfit run --json` object", async () => {
-    const r = await http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, shots: 1000, seed: 7 }));
+    const r = await http(
+      "POST",
+      "/api/simulate",
+      JSON.stringify({ qasm: BELL, shots: 1000, seed: 7, probabilities: true }),
+    );
     expect(r.status).toBe(200);
     const j = r.json() as {
       counts: Record<string, number>;

@@ -6,7 +6,7 @@ import type { Circuit, GateOp } from "../src/circuit/ir.js";
 import { distanceUpToPhase, type Matrix, matmul } from "../src/circuit/matrix.js";
 import { randomCircuit } from "../src/circuit/random.js";
 import { sequenceUnitary } from "../src/circuit/testing.js";
-import { deviceModel, gateModelDevices } from "../src/noise/device-model.js";
+import { deviceModel, gateModelDevices } from "../src/device/device-model.js";
 import { transpile } from "../src/transpile/transpile.js";
 
 /** P|x⟩ = |y⟩ with bit perm[l] of y equal to bit l of x. */

@@ -1,6 +1,7 @@
 // Request bodies of the HTTP API, as zod schemas. The same field names and limits as the CLI flags and the
 // scenario file (all three come from the workload registry), so a body that works here works as flags there.
 import { z } from "zod";
+import { runOptionFields } from "../run/options.js";
 import { workloads } from "../workloads/registry.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 
@@ -21,20 +22,13 @@ export const estimateRequestSchema = estimateRequestSchemaFor(workloads);
 /** Shots a single API request may ask for (the CLI allows 1e9; a shared local server keeps requests short). */
 export const MAX_API_SHOTS = 1_000_000;
 
+/** The run options of `qfit run` (run/options.ts: same fields, same defaults), shots capped for the server. */
 export const simulateRequestSchema = z.strictObject({
   qasm: z
     .string()
     .min(1)
     .max(1 << 20),
-  shots: z.number().int().min(1).max(MAX_API_SHOTS).optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional(),
-  device: z.string().min(1).max(100).optional(),
-  probabilities: z.boolean().optional(),
+  ...runOptionFields(MAX_API_SHOTS),
 });
 
 export type EstimateRequest = { kind: string; t0?: number } & Record<string, unknown>;

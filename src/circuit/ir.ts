@@ -11,10 +11,14 @@ export interface Register {
   offset: number;
 }
 
-/** OpenQASM 2.0 `if (creg == value)`: the register, read as an unsigned integer with bit 0 least significant. */
+/**
+ * OpenQASM 2.0 `if (creg == value)`: the register, read as an unsigned integer with bit 0 least significant.
+ * With `bit`, only that bit of the register is read (OpenQASM 3 `if (c[1])`), and `value` is 0 or 1.
+ */
 export interface Condition {
   register: string;
   value: number;
+  bit?: number;
 }
 
 /**

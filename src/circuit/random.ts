@@ -2,7 +2,7 @@
 // inverse of a unitary circuit.
 
 import { userError } from "../errors.js";
-import { createPrng } from "../sim/prng.js";
+import { createPrng } from "../stats/prng.js";
 import { GATES, inverseGate } from "./gates.js";
 import type { Circuit, GateOp, Operation } from "./ir.js";
 

@@ -1,7 +1,8 @@
 // `--device NAME|FILE.json`: a catalog QPU by id or alias, or a custom device described in a JSON file.
+
+import { customDeviceModel } from "../device/custom-device.js";
+import { type DeviceModel, deviceModel } from "../device/device-model.js";
 import { userError } from "../errors.js";
-import { customDeviceModel } from "../noise/custom-device.js";
-import { type DeviceModel, deviceModel } from "../noise/device-model.js";
 import type { Io } from "./io.js";
 
 /** JSON text → value; a syntax error is the user's, naming the file. */

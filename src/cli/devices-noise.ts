@@ -1,7 +1,7 @@
 // `qfit devices NAME --noise`: the noise model qfit simulates for a device, with every assumption listed.
 import pc from "picocolors";
-import type { DeviceModel } from "../noise/device-model.js";
-import { meanDegree } from "../transpile/coupling.js";
+import { meanDegree } from "../device/coupling.js";
+import type { DeviceModel } from "../device/device-model.js";
 
 /** Plain-data view of a device model (the JSON output). */
 export function deviceModelJson(m: DeviceModel) {

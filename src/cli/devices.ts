@@ -1,10 +1,10 @@
 // `qfit devices [NAME] [--kind gpu|qpu|annealer] [--json]`: the hardware catalog, every number with its source.
 import { Command, Option } from "@commander-js/extra-typings";
 import pc from "picocolors";
+import { deviceModel } from "../device/device-model.js";
 import { userError } from "../errors.js";
 import { allDevices, citations, findDevice } from "../hardware/catalog.js";
 import type { Device } from "../hardware/schema.js";
-import { deviceModel } from "../noise/device-model.js";
 import { formatSci } from "../units/format.js";
 import { deviceModelJson, renderDeviceModel } from "./devices-noise.js";
 import type { Io } from "./io.js";

@@ -1,6 +1,5 @@
-// The simulator engine flags of `qfit run` (--kernel, --precision, --threads, --fusion / --no-fusion,
-// --block-qubits), checked
-// and turned into simulate() options; kept apart so run.ts only plumbs them.
+// The simulator engine flags of `qfit run` (--kernel, --threads, --fusion / --no-fusion, --block-qubits),
+// checked and turned into simulate() options; kept apart so run.ts only plumbs them.
 import { userError } from "../errors.js";
 import {
   availableKernels,
@@ -11,15 +10,12 @@ import {
 } from "../sim/index.js";
 import { parseIntegerOption } from "./options.js";
 
-export type EngineOptions = Pick<
-  SimulateOptions,
-  "kernel" | "precision" | "threads" | "fusion" | "blockQubits"
->;
+export type EngineOptions = Pick<SimulateOptions, "kernel" | "threads" | "fusion" | "blockQubits">;
 
 /** The parsed flags as simulate options (user errors with code CLI.InvalidOption). */
 export function engineOptions(opts: {
   kernel?: string;
-  precision: string;
+  precision?: string;
   threads?: string;
   fusion?: string | boolean;
   blockQubits?: string;
@@ -37,11 +33,11 @@ export function engineOptions(opts: {
       });
     out.kernel = opts.kernel;
   }
-  if (opts.precision !== "single" && opts.precision !== "double")
+  // --precision is a run option (run/options.ts); checked here for the CLI's own message.
+  if (opts.precision !== undefined && opts.precision !== "single" && opts.precision !== "double")
     throw userError("CLI.InvalidOption", `--precision must be single or double, got '${opts.precision}'`, {
       field: "--precision",
     });
-  out.precision = opts.precision;
   if (opts.threads !== undefined) out.threads = parseIntegerOption("--threads", opts.threads, 1, MAX_THREADS);
   if (opts.fusion === false) out.fusion = false;
   else if (typeof opts.fusion === "string")

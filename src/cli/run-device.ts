@@ -1,6 +1,6 @@
 // `qfit run FILE --device NAME`: the noisy-run view (src/noise/noisy-run.ts) as text or JSON.
 import pc from "picocolors";
-import type { NoisyRunResult } from "../noise/noisy-run.js";
+import type { NoisyRunResult } from "../run/on-device.js";
 import { formatDuration, formatUsd } from "../units/format.js";
 
 const BAR_WIDTH = 30;

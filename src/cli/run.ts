@@ -2,10 +2,10 @@
 // probabilities and the statevector) as a histogram or as the JSON contract documented in the README.
 import { type Command, Option } from "@commander-js/extra-typings";
 import pc from "picocolors";
-import { userError } from "../errors.js";
-import { runOnDevice } from "../noise/noisy-run.js";
-import { parseQasmWithWarnings } from "../qasm/index.js";
-import { type SimulationResult, simulate } from "../sim/index.js";
+import { isQfitError, QfitError } from "../errors.js";
+import { RUN_DEFAULTS, resolveRunOptions, runOptionsSchema } from "../run/options.js";
+import { isDeviceRun, runQasm } from "../run/run-qasm.js";
+import type { SimulationResult } from "../sim/index.js";
 import { useNodeThreads } from "../sim/kernels/threads-node.js";
 import { resolveDevice } from "./device-arg.js";
 import { engineOptions } from "./engine-options.js";
@@ -13,35 +13,41 @@ import type { Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
 import { renderNoisyRun } from "./run-device.js";
 
-/** Above this many qubits `--statevector` would print hundreds of megabytes; refuse before simulating. */
-export const MAX_STATEVECTOR_OUTPUT_QUBITS = 20;
-
 export function addRunCommand(program: Command, io: Io): void {
   program
     .command("run")
-    .description("simulate an OpenQASM 2.0 circuit exactly and print the measurement counts")
-    .argument("<file>", "OpenQASM 2.0 file, or - for standard input")
-    .option("-s, --shots <n>", "number of shots", "1024")
+    .description("simulate an OpenQASM 2.0 or 3 circuit exactly and print the measurement counts")
+    .argument(
+      "<file>",
+      "OpenQASM 2.0 or 3 file (the version is read from its header), or - for standard input",
+    )
+    .option("-s, --shots <n>", `number of shots (default ${RUN_DEFAULTS.shots})`)
     .option("--seed <s>", "PRNG seed (integer 0..4294967295); the same seed gives the same counts everywhere")
     .option("--json", "print the result as JSON")
     .option("--probabilities", "also print the exact (not sampled) outcome probabilities")
     .option("--statevector", "also print the final state before terminal measurements")
-    .option("--top <k>", "keep only the K most likely outcomes")
-    .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
+    .option(
+      "--top <k>",
+      "keep only the K most likely outcomes (one pass over the state; ties: the smaller outcome)",
+    )
+    .option("--strict", "accept only OpenQASM exactly as specified (no lenient fixes)")
     .option("--max-memory <size>", "memory the simulation may use, e.g. 8GiB (default: free system memory)")
     .option(
       "--device <name>",
       "run as this quantum processor would (catalog name, or a custom device FILE.json): transpile, add its noise, price the shots",
     )
     .addOption(
-      new Option("--noise <on|off>", "with --device: simulate the device's noise")
-        .choices(["on", "off"])
-        .default("on"),
+      new Option("--noise <on|off>", "with --device: simulate the device's noise (default on)").choices([
+        "on",
+        "off",
+      ]),
     )
     .addOption(
-      new Option("--method <method>", "with --device: noisy simulation method")
-        .choices(["auto", "density", "trajectories"])
-        .default("auto"),
+      new Option("--method <method>", "with --device: noisy simulation method (default auto)").choices([
+        "auto",
+        "density",
+        "trajectories",
+      ]),
     )
     .option(
       "--trajectories <n>",
@@ -51,11 +57,7 @@ export function addRunCommand(program: Command, io: Io): void {
       "--kernel <name>",
       "statevector kernel: wasm (WASM SIMD, threaded) or ts (default: best available)",
     )
-    .option(
-      "--precision <p>",
-      "double (complex128, default) or single (complex64: half the memory)",
-      "double",
-    )
+    .option("--precision <p>", "double (complex128, default) or single (complex64: half the memory)")
     .option("--threads <n>", "threads sharing the statevector (default: the cores available)")
     .option("--fusion <k>", "fuse gates into unitaries on at most K qubits, 1..4 (default: measured best)")
     .option("--no-fusion", "apply every gate on its own (for comparison)")
@@ -66,10 +68,23 @@ export function addRunCommand(program: Command, io: Io): void {
     .action((file, opts) => {
       useNodeThreads();
       const engine = engineOptions(opts);
-      const shots = parseIntegerOption("--shots", opts.shots, 1, 1e9);
-      const seed =
-        opts.seed === undefined ? undefined : parseIntegerOption("--seed", opts.seed, 0, 2 ** 32 - 1);
-      const top = opts.top === undefined ? undefined : parseIntegerOption("--top", opts.top, 1, 2 ** 31);
+      // Flag text to run-option fields; the defaults are the run schema's (run/options.ts), as for the API.
+      const int = (flag: string, text: string | undefined, min: number, max: number) =>
+        text === undefined ? undefined : parseIntegerOption(flag, text, min, max);
+      const options = resolveRunOptions(
+        {
+          shots: int("--shots", opts.shots, 1, 1e9),
+          seed: int("--seed", opts.seed, 0, 2 ** 32 - 1),
+          top: int("--top", opts.top, 1, 2 ** 31),
+          probabilities: opts.probabilities ? true : undefined,
+          statevector: opts.statevector ? true : undefined,
+          precision: opts.precision as "single" | "double" | undefined,
+          noise: opts.noise === undefined ? undefined : opts.noise === "on",
+          method: opts.method as "auto" | "density" | "trajectories" | undefined,
+          trajectories: int("--trajectories", opts.trajectories, 1, 1e7),
+        },
+        (field) => `--${field}`,
+      );
       const limitFromFlag = opts.maxMemory !== undefined;
       const maxMemoryBytes = limitFromFlag
         ? parseByteSize("--max-memory", opts.maxMemory as string)
@@ -77,74 +92,36 @@ export function addRunCommand(program: Command, io: Io): void {
 
       const text = io.readText(file);
       const filename = file === "-" ? "<stdin>" : file;
-      const t0 = performance.now();
-      const { circuit, warnings } = parseQasmWithWarnings(text, { filename, strict: Boolean(opts.strict) });
-      const parseMs = performance.now() - t0;
-      for (const w of warnings)
-        io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
-      if (opts.device !== undefined) {
-        if (opts.statevector)
-          throw userError(
-            "CLI.InvalidOption",
-            "--statevector has no meaning with --device (the state is mixed)",
-            {
-              field: "--statevector",
-              hint: "noisy runs always report ideal and noisy probabilities",
-            },
-          );
-        const trajectories =
-          opts.trajectories === undefined
-            ? undefined
-            : parseIntegerOption("--trajectories", opts.trajectories, 1, 1e7);
-        const device = resolveDevice(io, opts.device);
-        const r = runOnDevice(circuit, {
-          device,
-          noise: opts.noise === "on",
-          method: opts.method as "auto" | "density" | "trajectories",
-          shots,
-          seed,
-          trajectories,
+      const result = asFlagErrors(() =>
+        runQasm(text, options, {
+          filename,
+          strict: Boolean(opts.strict),
+          engine,
+          deviceModel: opts.device === undefined ? undefined : resolveDevice(io, opts.device),
           maxMemoryBytes,
-        });
-        io.stdout(
-          opts.json
-            ? `${JSON.stringify({ ...r, counts: r.noisy.counts })}\n`
-            : renderNoisyRun(filename, r, io.color, top),
-        );
-        return;
-      }
-
-      if (opts.statevector && circuit.numQubits > MAX_STATEVECTOR_OUTPUT_QUBITS) {
-        throw userError(
-          "CLI.OutputTooLarge",
-          `--statevector would print 2^${circuit.numQubits} amplitudes; it is limited to ${MAX_STATEVECTOR_OUTPUT_QUBITS} qubits`,
-          { field: "--statevector", hint: "use --probabilities --top K to see the most likely basis states" },
-        );
-      }
-
-      const result = simulate(circuit, {
-        shots,
-        seed,
-        top,
-        probabilities: Boolean(opts.probabilities),
-        statevector: Boolean(opts.statevector),
-        ...engine,
-        maxMemoryBytes,
-        memoryLimitLabel: limitFromFlag
-          ? "set by --max-memory"
-          : `free system memory, ${formatBytes(maxMemoryBytes)}; use --max-memory to change it`,
-      });
-      const output = {
-        ...result,
-        timing: { parseMs: round3(parseMs), simulateMs: round3(result.timing.simulateMs) },
-      };
-      if (opts.json) io.stdout(`${JSON.stringify(output)}\n`);
-      else io.stdout(renderRun(filename, output, io.color));
+          memoryLimitLabel: limitFromFlag
+            ? "set by --max-memory"
+            : `free system memory, ${formatBytes(maxMemoryBytes)}; use --max-memory to change it`,
+        }),
+      );
+      for (const w of result.warnings)
+        io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      if (opts.json) io.stdout(`${JSON.stringify(result)}\n`);
+      else if (isDeviceRun(result)) io.stdout(renderNoisyRun(filename, result, io.color, options.top));
+      else io.stdout(renderRun(filename, result, io.color));
     });
 }
 
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
+/** Run the library call, naming a run-option field at fault as the flag the user typed (`top` → `--top`). */
+function asFlagErrors<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    const field = isQfitError(e) ? e.details.field : undefined;
+    if (isQfitError(e) && field !== undefined && field in runOptionsSchema.shape)
+      throw new QfitError(e.code, e.message, { ...e.details, field: `--${field}` });
+    throw e;
+  }
 }
 
 const BAR_WIDTH = 40;

@@ -2,7 +2,7 @@
 // coupling map and report depth, two-qubit gates, SWAPs and duration.
 import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
-import { parseQasmWithWarnings, toQasm } from "../qasm/index.js";
+import { parseQasmWithWarnings, toQasm, toQasm3 } from "../qasm/index.js";
 import { deviceCircuit, transpile } from "../transpile/transpile.js";
 import { formatDuration } from "../units/format.js";
 import { resolveDevice } from "./device-arg.js";
@@ -10,15 +10,24 @@ import type { Io } from "./io.js";
 
 export function transpileCommand(io: Io) {
   return new Command("transpile")
-    .description("compile an OpenQASM 2.0 circuit to a quantum processor's native gates and connectivity")
-    .argument("<file>", "OpenQASM 2.0 file, or - for standard input")
+    .description(
+      "compile an OpenQASM 2.0 or 3 circuit to a quantum processor's native gates and connectivity",
+    )
+    .argument(
+      "<file>",
+      "OpenQASM 2.0 or 3 file (the version is read from its header), or - for standard input",
+    )
     .requiredOption(
       "--device <name>",
       "target quantum processor, e.g. ibm-heron-r2, willow, helios, forte, or a custom device FILE.json",
     )
     .option("--json", "print the result as JSON")
     .option("-o, --output <file>", "write the compiled circuit as OpenQASM 2.0 (device qubit numbering)")
-    .option("--strict", "accept only OpenQASM 2.0 exactly as specified (no lenient fixes)")
+    .option(
+      "--qasm3",
+      "write OpenQASM 3 instead (physical qubits $0, $1, ... as Qiskit writes transpiled circuits)",
+    )
+    .option("--strict", "accept only OpenQASM exactly as specified (no lenient fixes)")
     .action((file, opts) => {
       const filename = file === "-" ? "<stdin>" : file;
       const { circuit, warnings } = parseQasmWithWarnings(io.readText(file), {
@@ -29,7 +38,8 @@ export function transpileCommand(io: Io) {
         io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
       const device = resolveDevice(io, opts.device);
       const r = transpile(circuit, device);
-      const qasm = toQasm(deviceCircuit(r, device.qubits));
+      const compiled = deviceCircuit(r, device.qubits);
+      const qasm = opts.qasm3 ? toQasm3(compiled, { physicalQubits: true }) : toQasm(compiled);
       if (opts.output) io.writeText(opts.output, qasm);
       const out = {
         device: device.id,

@@ -4,7 +4,7 @@ import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { BENCHMARK_KINDS, type BenchmarkKind } from "../circuit/benchmarks.js";
 import { userError } from "../errors.js";
-import { type ValidationRow, validateNoise } from "../noise/validate.js";
+import { type ValidationRow, validateNoise } from "../run/validate-noise.js";
 import type { Io } from "./io.js";
 import { parseIntegerOption } from "./options.js";
 

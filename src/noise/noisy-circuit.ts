@@ -4,33 +4,16 @@
 // conditions are refused: the noisy backends sample only at the end.
 
 import { GATES } from "../circuit/gates.js";
-import type { Circuit, Operation } from "../circuit/ir.js";
+import type { Circuit } from "../circuit/ir.js";
 import { fromRows } from "../circuit/matrix.js";
+import { type NoiseModel, opDurationNs } from "../device/noise-model.js";
+import { scheduleAsap } from "../device/schedule.js";
 import { userError } from "../errors.js";
-import type { KernelOp } from "../sim/kernels/kernel.js";
+import { type KrausChannel, thermalRelaxation } from "../sim/channels.js";
+import type { NoisyCircuit, NoisyStep } from "../sim/noisy-program.js";
 import { findTerminalMeasurements, lowerGate, type TerminalMeasure } from "../sim/plan.js";
-import { scheduleAsap } from "../transpile/schedule.js";
-import { type KrausChannel, type ReadoutError, thermalRelaxation } from "./channels.js";
-import type { NoiseModel } from "./model.js";
 
-export type NoisyStep =
-  | { kind: "unitary"; name: string; op: KernelOp }
-  | { kind: "channel"; channel: KrausChannel; qubits: number[] };
-
-export interface NoisyCircuit {
-  numQubits: number;
-  steps: NoisyStep[];
-  terminal: TerminalMeasure[];
-  /** Readout error of each terminal measurement (same order), null when perfect. */
-  readout: Array<ReadoutError | null>;
-  /** false when the circuit measures nothing (then every qubit is read, as `simulate` does). */
-  measured: boolean;
-  numClbits: number;
-  keyRegisters: Array<{ offset: number; size: number }>;
-  /** Scheduled duration of the gates (ns), measurements excluded. */
-  durationNs: number;
-  notes: string[];
-}
+export type { NoisyCircuit, NoisyStep } from "../sim/noisy-program.js";
 
 /** Reset as a channel: K0 = |0⟩⟨0|, K1 = |0⟩⟨1|. */
 export const RESET: KrausChannel = {
@@ -47,16 +30,6 @@ export const RESET: KrausChannel = {
     ]),
   ],
 };
-
-/** Gate duration under a model: virtual gates 0, otherwise by arity. */
-export function opDurationNs(model: NoiseModel | null, op: Operation): number {
-  if (!model) return 0;
-  if (op.kind === "measure") return model.readoutNs;
-  if (op.kind === "reset") return model.readoutNs;
-  if (op.kind === "barrier") return 0;
-  if (model.virtualGates.includes(op.name)) return 0;
-  return op.qubits.length === 1 ? model.oneQubitGate.durationNs : model.twoQubitGate.durationNs;
-}
 
 export function buildNoisyCircuit(circuit: Circuit, model: NoiseModel | null): NoisyCircuit {
   const terminalFlags = findTerminalMeasurements(circuit);

@@ -1,8 +1,8 @@
 // The OpenQASM 2.0 emitter: writes a Circuit so that `parse` reads back an identical one. Numbers are printed in
 // JavaScript's shortest round-trip form (`String(x)`), so parameters survive bit for bit; -0 is kept as `-0`.
 
-import { GATES } from "../circuit/gates.js";
-import type { Circuit, Condition, Register } from "../circuit/ir.js";
+import { GATES, type GateSpec } from "../circuit/gates.js";
+import type { Circuit, Condition, GateOp, Register } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 
 /** Names the parser treats as keywords where a register name could appear. */
@@ -20,20 +20,38 @@ const RESERVED = new Set([
 ]);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function invalid(message: string): never {
-  throw userError("QASM.Emit.InvalidCircuit", `cannot write the circuit as OpenQASM 2.0: ${message}`);
-}
+/** The emitters' error: the circuit has no text in that version. */
+export type Invalid = (message: string) => never;
 
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) invalid(`parameter ${x} is not a finite number`);
+export const invalidFor =
+  (version: string): Invalid =>
+  (message) => {
+    throw userError(
+      "QASM.Emit.InvalidCircuit",
+      `cannot write the circuit as OpenQASM ${version}: ${message}`,
+    );
+  };
+
+const invalid = invalidFor("2.0");
+
+export function formatNumber(x: number, fail: Invalid = invalid): string {
+  if (!Number.isFinite(x)) fail(`parameter ${x} is not a finite number`);
   return Object.is(x, -0) ? "-0" : String(x);
 }
 
 /** Labels `name[i]` for every global bit index; checks that the registers tile 0..total-1 in order. */
-function labels(regs: Register[], total: number, kind: string, names: Set<string>): string[] {
+export function labels(
+  regs: Register[],
+  total: number,
+  kind: string,
+  names: Set<string>,
+  reserved: ReadonlySet<string> = RESERVED,
+  fail: Invalid = invalid,
+): string[] {
+  const invalid = fail;
   const out: string[] = [];
   for (const r of regs) {
-    if (!IDENTIFIER.test(r.name) || RESERVED.has(r.name))
+    if (!IDENTIFIER.test(r.name) || reserved.has(r.name))
       invalid(`'${r.name}' is not a usable register name`);
     if (names.has(r.name)) invalid(`register name '${r.name}' is used twice`);
     names.add(r.name);
@@ -46,6 +64,30 @@ function labels(regs: Register[], total: number, kind: string, names: Set<string
   return out;
 }
 
+/** The library gate an operation applies, checked against its parameter and qubit counts. */
+export function checkGate(op: GateOp, fail: Invalid): GateSpec {
+  const spec = GATES.get(op.name) ?? fail(`unknown gate '${op.name}'`);
+  if (op.params.length !== spec.params.length)
+    fail(`gate '${op.name}' needs ${spec.params.length} parameters`);
+  if (op.qubits.length !== spec.numQubits) fail(`gate '${op.name}' acts on ${spec.numQubits} qubits`);
+  return spec;
+}
+
+/** Checks that a condition names a register and a value (and bit) that fit it. */
+export function checkCondition(
+  cond: Condition,
+  cregs: ReadonlyMap<string, Register>,
+  fail: Invalid,
+): Register {
+  const reg = cregs.get(cond.register) ?? fail(`condition on unknown classical register '${cond.register}'`);
+  const size = cond.bit === undefined ? reg.size : 1;
+  const ok = Number.isSafeInteger(cond.value) && cond.value >= 0 && (size >= 53 || cond.value < 2 ** size);
+  if (!ok) fail(`condition value ${cond.value} does not fit register '${cond.register}'`);
+  if (cond.bit !== undefined && !(Number.isInteger(cond.bit) && cond.bit >= 0 && cond.bit < reg.size))
+    fail(`condition on bit ${cond.bit} of register '${cond.register}' of size ${reg.size}`);
+  return reg;
+}
+
 /** OpenQASM 2.0 text for `circuit`; throws `QASM.Emit.InvalidCircuit` for a circuit that has no such text. */
 export function toQasm(circuit: Circuit): string {
   const names = new Set<string>();
@@ -56,11 +98,11 @@ export function toQasm(circuit: Circuit): string {
   const clbit = (i: number): string => c[i] ?? invalid(`classical bit ${i} is out of range`);
   const prefix = (cond: Condition | undefined): string => {
     if (!cond) return "";
-    const reg =
-      cregs.get(cond.register) ?? invalid(`condition on unknown classical register '${cond.register}'`);
-    const ok =
-      Number.isSafeInteger(cond.value) && cond.value >= 0 && (reg.size >= 53 || cond.value < 2 ** reg.size);
-    if (!ok) invalid(`condition value ${cond.value} does not fit register '${cond.register}'`);
+    checkCondition(cond, cregs, invalid);
+    if (cond.bit !== undefined)
+      invalid(
+        `a condition on one bit ('${cond.register}[${cond.bit}]') has no OpenQASM 2.0 form; write OpenQASM 3 instead`,
+      );
     return `if(${cond.register}==${cond.value}) `;
   };
 
@@ -70,12 +112,8 @@ export function toQasm(circuit: Circuit): string {
   for (const op of circuit.ops) {
     switch (op.kind) {
       case "gate": {
-        const spec = GATES.get(op.name) ?? invalid(`unknown gate '${op.name}'`);
-        if (op.params.length !== spec.params.length)
-          invalid(`gate '${op.name}' needs ${spec.params.length} parameters`);
-        if (op.qubits.length !== spec.numQubits)
-          invalid(`gate '${op.name}' acts on ${spec.numQubits} qubits`);
-        const params = op.params.length > 0 ? `(${op.params.map(formatNumber).join(",")})` : "";
+        checkGate(op, invalid);
+        const params = op.params.length > 0 ? `(${op.params.map((x) => formatNumber(x)).join(",")})` : "";
         lines.push(`${prefix(op.condition)}${op.name}${params} ${op.qubits.map(qubit).join(",")};`);
         break;
       }

@@ -1,5 +1,7 @@
-// The OpenQASM 2.0 lexer: produces tokens on demand, so memory does not grow with the file beyond the IR.
+// The OpenQASM lexer: produces tokens on demand, so memory does not grow with the file beyond the IR.
 // Keywords are ordinary identifiers; the parser gives them meaning. Columns count UTF-16 code units.
+// One lexer serves both versions: the OpenQASM 3 dialect adds its operators, Unicode identifiers (π, θ),
+// hardware qubits (`$0`, lexed as identifiers), `_` digit separators and ordinary `/* */` comments.
 
 import type { DiagnosticSink, Pos } from "./diagnostics.js";
 
@@ -18,6 +20,47 @@ export interface Token {
 
 const SINGLE = new Set([";", ",", "(", ")", "[", "]", "{", "}", "+", "-", "*", "/", "^"]);
 
+/** OpenQASM 3 operators, longest first so `**` wins over `*`. */
+const QASM3_SYMBOLS = [
+  "<<=",
+  ">>=",
+  "**=",
+  "**",
+  "++",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "<<",
+  ">>",
+  "->",
+  "@",
+  ":",
+  "=",
+  "<",
+  ">",
+  "!",
+  "~",
+  "&",
+  "|",
+  "%",
+  ".",
+];
+
+const QASM3_SYMBOL_START = new Set(QASM3_SYMBOLS.map((sym) => sym[0]));
+
+export type Dialect = 2 | 3;
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdPart = (c: number): boolean => isIdStart(c) || isDigit(c);
@@ -31,6 +74,7 @@ export class Lexer {
     private readonly text: string,
     private readonly sink: DiagnosticSink,
     readonly file?: string,
+    readonly dialect: Dialect = 2,
   ) {}
 
   pos(): Pos {
@@ -46,11 +90,15 @@ export class Lexer {
       const c = this.text.charCodeAt(start);
       if (isIdStart(c)) {
         let j = start + 1;
-        while (j < this.text.length && isIdPart(this.text.charCodeAt(j))) j++;
+        while (j < this.text.length && this.idPart(j)) j++;
         return this.take("id", j, col);
       }
       if (isDigit(c) || (c === 46 && isDigit(this.text.charCodeAt(start + 1)))) return this.number(col);
       if (c === 34) return this.string(col);
+      if (this.dialect === 3) {
+        const t = this.qasm3Token(start, c, col);
+        if (t) return t;
+      }
       const ch = this.text[start];
       if (ch === "-" && this.text[start + 1] === ">") return this.take("symbol", start + 2, col);
       if (ch === "=" && this.text[start + 1] === "=") return this.take("symbol", start + 2, col);
@@ -65,6 +113,34 @@ export class Lexer {
       );
       this.i += cp > 0xffff ? 2 : 1;
     }
+  }
+
+  /** An identifier character at `j`: ASCII, or in OpenQASM 3 any Unicode letter or digit. */
+  private idPart(j: number): boolean {
+    const c = this.text.charCodeAt(j);
+    if (isIdPart(c)) return true;
+    return (
+      this.dialect === 3 && c > 127 && UNICODE_ID.test(String.fromCodePoint(this.text.codePointAt(j) ?? c))
+    );
+  }
+
+  /** Tokens only OpenQASM 3 has: Unicode identifiers, `$n` hardware qubits, its operators. */
+  private qasm3Token(start: number, c: number, col: number): Token | undefined {
+    const s = this.text;
+    if (c > 127 && UNICODE_ID_START.test(String.fromCodePoint(s.codePointAt(start) ?? c))) {
+      let j = start + (s.codePointAt(start)! > 0xffff ? 2 : 1);
+      while (j < s.length && this.idPart(j)) j += s.codePointAt(j)! > 0xffff ? 2 : 1;
+      return this.take("id", j, col);
+    }
+    if (c === 36 && isDigit(s.charCodeAt(start + 1))) {
+      let j = start + 1;
+      while (j < s.length && isDigit(s.charCodeAt(j))) j++;
+      return this.take("id", j, col);
+    }
+    if (!QASM3_SYMBOL_START.has(s[start])) return undefined;
+    for (const sym of QASM3_SYMBOLS)
+      if (s.startsWith(sym, start)) return this.take("symbol", start + sym.length, col);
+    return undefined;
   }
 
   private at(line: number, col: number): Pos {
@@ -87,11 +163,20 @@ export class Lexer {
     const s = this.text;
     let j = this.i;
     let real = false;
-    while (j < s.length && isDigit(s.charCodeAt(j))) j++;
+    const q3 = this.dialect === 3;
+    const digit = (k: number): boolean =>
+      isDigit(s.charCodeAt(k)) || (q3 && s[k] === "_" && isDigit(s.charCodeAt(k + 1)));
+    if (q3 && s[j] === "0" && /[bBoOxX]/.test(s[j + 1] ?? "")) {
+      // 0b1010, 0o17, 0xFF: the parser reads the value with Number(), which knows these prefixes.
+      let k = j + 2;
+      while (k < s.length && /[0-9a-fA-F_]/.test(s[k])) k++;
+      if (k > j + 2) return this.take("int", k, col);
+    }
+    while (j < s.length && digit(j)) j++;
     if (s[j] === ".") {
       real = true;
       j++;
-      while (j < s.length && isDigit(s.charCodeAt(j))) j++;
+      while (j < s.length && digit(j)) j++;
     }
     // `1e-3` is not a spec real, but every number printer writes it, so it is read in every mode.
     if (s[j] === "e" || s[j] === "E") {
@@ -143,6 +228,13 @@ export class Lexer {
         while (this.i < s.length && s[this.i] !== "\n") this.i++;
       } else if (c === "/" && s[this.i + 1] === "*") {
         this.blockComment();
+      } else if (this.dialect === 3 && (c === "\u00A0" || c === "\u2028" || c === "\u2029")) {
+        this.i++;
+      } else if (this.dialect === 3 && c === "#" && s.startsWith("#pragma", this.i)) {
+        // Pragmas are implementation-specific (Braket writes `#pragma braket result ...`); the spec lets a reader
+        // ignore the ones it does not know.
+        this.sink.warning("QASM.Ignored.Pragma", "pragma ignored", this.pos());
+        while (this.i < s.length && s[this.i] !== "\n") this.i++;
       } else {
         return;
       }
@@ -152,12 +244,13 @@ export class Lexer {
   private blockComment(): void {
     const s = this.text;
     const pos = this.pos();
-    this.sink.lenient(
-      "QASM.Lenient.BlockComment",
-      "'/* */' comments are not part of OpenQASM 2.0",
-      pos,
-      "use '//' line comments",
-    );
+    if (this.dialect === 2)
+      this.sink.lenient(
+        "QASM.Lenient.BlockComment",
+        "'/* */' comments are not part of OpenQASM 2.0",
+        pos,
+        "use '//' line comments",
+      );
     const end = s.indexOf("*/", this.i + 2);
     const stop = end < 0 ? s.length : end + 2;
     for (let k = this.i; k < stop; k++) if (s[k] === "\n") this.newline(k);
@@ -165,6 +258,14 @@ export class Lexer {
     if (end < 0)
       this.sink.error("QASM.Lex.UnterminatedComment", "unterminated '/*' comment: expected '*/'", pos);
   }
+}
+
+const UNICODE_ID_START = /^[\p{L}\p{Nl}]$/u;
+const UNICODE_ID = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}]$/u;
+
+/** The digits of a number token as JavaScript reads them: `1_000` → `1000`. */
+export function numberText(t: Token): string {
+  return t.text.includes("_") ? t.text.replaceAll("_", "") : t.text;
 }
 
 /** How a token reads in a message: `';'`, `identifier 'foo'`, `end of file`. */

@@ -15,21 +15,13 @@
 
 import { GATES, type GateSpec } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation, Register } from "../circuit/ir.js";
-import { type Diagnostic, DiagnosticSink, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
+import { type Diagnostic, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Expr, evaluate, parseExpression } from "./expr.js";
-import { describeToken, Lexer, posOf, type Token } from "./lexer.js";
+import { describeToken, posOf, type Token } from "./lexer.js";
 import { didYouMean } from "./suggest.js";
+import { MAX_INCLUDE_DEPTH, type ParseOptions, TokenParser } from "./token-parser.js";
 
-export interface ParseOptions {
-  /** Shown in diagnostics; absent for anonymous input. */
-  filename?: string;
-  /** Follow the OpenQASM 2.0 spec exactly: what lenient mode warns about becomes an error. */
-  strict?: boolean;
-  /** Returns the text of an included file other than qelib1.inc, or undefined when it does not exist. */
-  resolveInclude?: (path: string) => string | undefined;
-  /** Stop with `QASM.Limit.TooManyOperations` past this many operations (default `LIMITS.maxOperations`). */
-  maxOperations?: number;
-}
+export type { ParseOptions };
 
 export interface ParseResult {
   /** Null when any error was reported. */
@@ -45,7 +37,7 @@ export const LIMITS = {
   maxOperations: 10_000_000,
   /** User gates defined in terms of user gates defined in terms of ... */
   maxGateNesting: 100,
-  maxIncludeDepth: 16,
+  maxIncludeDepth: MAX_INCLUDE_DEPTH,
 } as const;
 
 /** Names other toolkits use for qelib1 gates, for "did you mean" hints. */
@@ -142,18 +134,13 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   return new Parser(text, options).run();
 }
 
-class Parser {
-  readonly sink: DiagnosticSink;
-  tok: Token;
-  private prev: Token;
-  private lexer: Lexer;
+class Parser extends TokenParser {
   /** Gate parameters in scope for expressions; empty outside gate definitions. */
   params: ReadonlyMap<string, number> = new Map();
 
   private qelib1 = false;
   private warnedMissingInclude = false;
   private sawStatement = false;
-  private readonly includeStack: string[] = [];
   private readonly registers = new Map<string, RegisterEntry>();
   private readonly gates = new Map<string, UserGate | OpaqueGate>();
   private readonly qregs: Register[] = [];
@@ -163,25 +150,13 @@ class Parser {
   private readonly ops: Operation[] = [];
   private readonly maxOperations: number;
 
-  constructor(
-    text: string,
-    private readonly options: ParseOptions,
-  ) {
-    this.sink = new DiagnosticSink(options.strict ?? false);
+  constructor(text: string, options: ParseOptions) {
+    super(text, options, 2);
     this.maxOperations = options.maxOperations ?? LIMITS.maxOperations;
-    this.lexer = new Lexer(text, this.sink, options.filename);
-    this.tok = { kind: "eof", text: "", line: 1, col: 1, endCol: 1 };
-    this.prev = this.tok;
   }
 
   run(): ParseResult {
-    try {
-      this.tok = this.lexer.next();
-      this.prev = this.tok;
-      this.statements();
-    } catch (e) {
-      if (!(e instanceof FatalAbort)) throw e;
-    }
+    this.parseAll(() => this.statements());
     const failed = this.sink.errorCount > 0;
     const circuit: Circuit | null = failed
       ? null
@@ -197,36 +172,6 @@ class Parser {
 
   // ---- tokens ------------------------------------------------------------------------------------------------
 
-  advance(): Token {
-    const t = this.tok;
-    this.prev = t;
-    this.tok = this.lexer.next();
-    return t;
-  }
-
-  private isSymbol(s: string): boolean {
-    return this.tok.kind === "symbol" && this.tok.text === s;
-  }
-
-  private atEof(): boolean {
-    return this.tok.kind === "eof";
-  }
-
-  private unexpected(expected: string, hint?: string): never {
-    this.sink.error(
-      "QASM.Parse.UnexpectedToken",
-      `expected ${expected} but found ${describeToken(this.tok)}`,
-      posOf(this.tok),
-      hint,
-    );
-    throw new SyntaxAbort();
-  }
-
-  private expectSymbol(s: string, hint?: string): Token {
-    if (!this.isSymbol(s)) this.unexpected(`'${s}'`, hint);
-    return this.advance();
-  }
-
   private expectId(what: string): Token {
     if (this.tok.kind !== "id") this.unexpected(what);
     return this.advance();
@@ -235,25 +180,6 @@ class Parser {
   private expectInt(what: string): Token {
     if (this.tok.kind !== "int") this.unexpected(what);
     return this.advance();
-  }
-
-  /**
-   * A statement's closing ';'. When the next token starts a new line the ';' was most likely forgotten: report it
-   * just after the previous token and carry on, so one slip gives one diagnostic.
-   */
-  private semicolon(alternatives = ""): void {
-    if (this.isSymbol(";")) {
-      this.advance();
-      return;
-    }
-    const msg = `expected ${alternatives}';' but found ${describeToken(this.tok)}`;
-    if (this.tok.kind === "eof" || this.tok.line > this.prev.line) {
-      const p = posOf(this.prev);
-      this.sink.error("QASM.Parse.MissingSemicolon", msg, { ...p, col: this.prev.endCol });
-      return;
-    }
-    this.sink.error("QASM.Parse.MissingSemicolon", msg, posOf(this.tok));
-    throw new SyntaxAbort();
   }
 
   /** After a syntax error at top level: skip past the next ';' or a whole `{ ... }` block. */
@@ -365,7 +291,9 @@ class Parser {
         "QASM.Version.Unsupported",
         `OpenQASM ${v.text} is not supported; qfit reads OpenQASM 2.0`,
         posOf(v),
-        value === 3 ? "OpenQASM 3 programs need an OpenQASM 3 reader; qfit reads 2.0 only" : undefined,
+        value === 3
+          ? "parse() reads OpenQASM 2.0; parseQasm() and every qfit command read both versions"
+          : undefined,
       );
     }
     if (v.kind === "int") {
@@ -377,21 +305,12 @@ class Parser {
     }
     this.semicolon();
     if (!first && this.includeStack.length === 0) {
-      this.sink.error(
-        "QASM.Parse.MisplacedVersion",
-        "'OPENQASM 2.0;' must be the first statement",
-        posOf(kw),
-        "move it to the top of the file, before any other statement",
-      );
+      this.misplacedVersion(kw, "2.0");
     }
   }
 
   private include(): void {
-    this.advance();
-    const file = this.tok;
-    if (file.kind !== "string") this.unexpected('a file name in double quotes, such as "qelib1.inc"');
-    this.advance();
-    this.semicolon();
+    const file = this.includeStatement("qelib1.inc");
     const pos = posOf(file);
     if (file.text === "qelib1.inc") {
       if (this.qelib1)
@@ -399,52 +318,7 @@ class Parser {
       this.qelib1 = true;
       return;
     }
-    if (this.includeStack.includes(file.text)) {
-      this.sink.error("QASM.Include.Cycle", `'${file.text}' includes itself`, pos);
-      return;
-    }
-    if (this.includeStack.length >= LIMITS.maxIncludeDepth) {
-      this.sink.error(
-        "QASM.Include.TooDeep",
-        `includes nested more than ${LIMITS.maxIncludeDepth} deep`,
-        pos,
-      );
-      return;
-    }
-    let text: string | undefined;
-    try {
-      text = this.options.resolveInclude?.(file.text);
-    } catch {
-      text = undefined;
-    }
-    if (text === undefined) {
-      this.sink.error(
-        "QASM.Include.NotFound",
-        `cannot find include file '${file.text}'`,
-        pos,
-        this.options.resolveInclude
-          ? "qelib1.inc is built in; other files are looked up relative to the including file"
-          : "qelib1.inc is built in; no other include files are available here",
-      );
-      return;
-    }
-    this.parseIncluded(text, file.text);
-  }
-
-  private parseIncluded(text: string, path: string): void {
-    const saved = { lexer: this.lexer, tok: this.tok, prev: this.prev };
-    this.includeStack.push(path);
-    this.lexer = new Lexer(text, this.sink, path);
-    this.tok = this.lexer.next();
-    this.prev = this.tok;
-    try {
-      this.statements();
-    } finally {
-      this.includeStack.pop();
-      this.lexer = saved.lexer;
-      this.tok = saved.tok;
-      this.prev = saved.prev;
-    }
+    this.includeFile(file.text, pos, "qelib1.inc", () => this.statements());
   }
 
   private declareRegister(kind: "qreg" | "creg"): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPrng } from "../sim/prng.js";
+import { createPrng } from "../stats/prng.js";
 import { amplitudeEncoding } from "./amplitude-encoding.js";
 import { prepareState } from "./variational.js";
 

@@ -6,7 +6,7 @@
 // Circuit: the hardware-efficient ansatz with as many layers as qubits (depth ∝ n), weights uniform in [0, 2π),
 // observable Z on every qubit (a global cost), gradient with respect to the first weight, exact.
 
-import { createPrng } from "../sim/prng.js";
+import { createPrng } from "../stats/prng.js";
 import { buildAnsatz } from "./ansatz.js";
 import { expectationExact } from "./pauli.js";
 import { prepareState, weightedGates } from "./variational.js";

@@ -1,7 +1,7 @@
 // What a training task hands to the trainer: examples with features and a label, split into training and
 // held-out sets, plus the small seeded helpers the tasks share.
 
-import type { Prng } from "../sim/prng.js";
+import type { Prng } from "../stats/prng.js";
 
 export interface Example {
   features: number[];

@@ -4,7 +4,7 @@
 // or as Born probabilities of its first ⌈log₂ V⌉ qubits (V classes), trained by parameter shift.
 
 import { userError } from "../errors.js";
-import type { Prng } from "../sim/prng.js";
+import type { Prng } from "../stats/prng.js";
 import { type AnsatzKind, buildAnsatz } from "./ansatz.js";
 import { oneHot, tokenBits } from "./chars.js";
 import type { Dataset, Example } from "./dataset.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPrng } from "../sim/prng.js";
+import { createPrng } from "../stats/prng.js";
 import {
   backwardFlops,
   forwardFlops,

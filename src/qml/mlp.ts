@@ -6,7 +6,7 @@
 // Parameter layout: [W1 (hidden × inputs), b1 (hidden), W2 (outputs × hidden), b2 (outputs)]; without a hidden
 // layer [W (outputs × inputs), b (outputs)].
 
-import type { Prng } from "../sim/prng.js";
+import type { Prng } from "../stats/prng.js";
 
 export interface MlpShape {
   inputs: number;

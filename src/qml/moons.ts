@@ -2,7 +2,7 @@
 // (cos t, sin t), inner (1 − cos t, 1 − sin t − 0.5), t evenly spaced on [0, π]) plus Gaussian noise, shuffled.
 // Features are then mapped affinely to about [−1, 1] so that angle encodings use the whole rotation range.
 
-import { createPrng } from "../sim/prng.js";
+import { createPrng } from "../stats/prng.js";
 import { type Dataset, type Example, gaussian, shuffleInPlace } from "./dataset.js";
 
 export function makeMoons(options: { train: number; heldOut: number; noise: number; seed: number }): Dataset {

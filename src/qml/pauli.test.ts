@@ -3,7 +3,7 @@ import { CircuitBuilder } from "../circuit/builder.js";
 import { tsKernel } from "../sim/kernels/apply-ts.js";
 import { selectKernel } from "../sim/kernels/select.js";
 import { lowerGate } from "../sim/plan.js";
-import { createPrng } from "../sim/prng.js";
+import { createPrng } from "../stats/prng.js";
 import { expectationExact, measurementGroups, zOn } from "./pauli.js";
 import { expectation } from "./readout.js";
 

@@ -9,8 +9,8 @@
 import { userError } from "../errors.js";
 import { selectKernel } from "../sim/kernels/select.js";
 import { lowerGate } from "../sim/plan.js";
-import type { Prng } from "../sim/prng.js";
 import { sampleIndices } from "../sim/sampling.js";
+import type { Prng } from "../stats/prng.js";
 
 export interface PauliTerm {
   coefficient: number;

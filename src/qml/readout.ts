@@ -6,7 +6,7 @@
 // the seeded PRNG. Either way the ledger counts what a device would run: one circuit execution per measurement
 // setting, and its shots.
 
-import type { Prng } from "../sim/prng.js";
+import type { Prng } from "../stats/prng.js";
 import {
   expectationExact,
   measurementGroups,

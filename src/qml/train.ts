@@ -8,7 +8,7 @@
 // end, and those executions are counted too, as a device would run them.
 
 import { userError } from "../errors.js";
-import { createPrng, isValidSeed, MAX_SEED } from "../sim/prng.js";
+import { createPrng, isValidSeed, MAX_SEED } from "../stats/prng.js";
 import { ANSATZ_KINDS, type AnsatzKind, MAX_LAYERS, MAX_TRAINING_QUBITS } from "./ansatz.js";
 import { makeChars } from "./chars.js";
 import { type Dataset, shuffleInPlace } from "./dataset.js";

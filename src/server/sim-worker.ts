@@ -24,17 +24,15 @@ export type SimReply =
 const job = workerData as SimJob;
 let reply: SimReply;
 try {
-  const r = job.request;
+  const { qasm, ...options } = job.request;
   reply = {
     ok: true,
-    result: simulateQasm(r.qasm, {
+    // The request's fields are the run options (run/options.ts): the same defaults as `qfit run`.
+    result: simulateQasm(qasm, {
+      ...options,
       filename: "circuit.qasm",
-      shots: r.shots,
-      seed: r.seed,
-      probabilities: r.probabilities ?? true,
       maxQubits: job.maxQubits,
       maxMemoryBytes: job.maxMemoryBytes,
-      device: r.device,
     }),
   };
 } catch (e) {

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { randomCircuit } from "../circuit/random.js";
 import { TOL } from "../circuit/testing.js";
 import { isQfitError } from "../errors.js";
-import { fitsBlock, MIN_SWAP_QUBIT, SCHEDULE_LOOKAHEAD, scheduleBlocks } from "./blocking.js";
+import { MIN_SWAP_QUBIT, SCHEDULE_LOOKAHEAD, scheduleBlocks } from "./blocking.js";
 import type { KernelOp } from "./kernels/kernel.js";
+import { fitsBlock } from "./kernels/ops.js";
 import { plan } from "./plan.js";
 import { simulate } from "./simulate.js";
 

@@ -12,13 +12,8 @@
 // chunk) with position b + k (above it), k < h, and a swap exchanges the two qubits of chosen slots. Positions
 // from b + h up, if any, never enter the chunk.
 
-import { opQubits } from "./fuse.js";
 import type { Amplitudes, Kernel, KernelOp } from "./kernels/kernel.js";
-
-/** Whether blocking with 2^b-amplitude chunks applies to this op on an n-qubit state. */
-export function fitsBlock(op: KernelOp, blockQubits: number, numQubits: number): boolean {
-  return blockQubits < numQubits && opQubits(op).every((q) => q < blockQubits);
-}
+import { opQubits, swapQubitPairsTs } from "./kernels/ops.js";
 
 /**
  * Lowest qubit a swap may move: a permutation sweep then moves runs of at least 2^MIN_SWAP_QUBIT amplitudes
@@ -158,25 +153,6 @@ export function scheduleBlocks(
   }
   if (swapped.some(Boolean)) out.push(swapTo(swapped.map(() => false)));
   return out;
-}
-
-/** Exchange qubits a and c of every pair (disjoint pairs) in place: the generic loop, any kernel. */
-export function swapQubitPairsTs(
-  state: Amplitudes,
-  numQubits: number,
-  pairs: ReadonlyArray<readonly [number, number]>,
-): void {
-  const size = 2 ** numQubits;
-  for (let i = 0; i < size; i++) {
-    let j = i;
-    for (const [a, c] of pairs) if (((j >>> a) ^ (j >>> c)) & 1) j ^= (1 << a) | (1 << c);
-    if (j <= i) continue;
-    for (const part of [0, 1]) {
-      const x = state[2 * i + part];
-      state[2 * i + part] = state[2 * j + part];
-      state[2 * j + part] = x;
-    }
-  }
 }
 
 /** The generic blocked run: each chunk as a subarray, each op by the kernel on a b-qubit state. */

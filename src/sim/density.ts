@@ -8,10 +8,9 @@
 
 import { controlled, embed, matmul } from "../circuit/matrix.js";
 import { userError } from "../errors.js";
-import { kron, superoperator } from "../noise/channels.js";
-import type { NoisyCircuit } from "../noise/noisy-circuit.js";
 import type { Kernel, KernelOp } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
+import { kron, type NoisyCircuit, superoperator } from "./noisy-program.js";
 import { gatherBits } from "./statevector.js";
 
 /** 2n ≤ 30 index bits for the kernels; 15 qubits would need 16 GiB anyway. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { CircuitBuilder } from "../circuit/builder.js";
 import { randomCircuit } from "../circuit/random.js";
 import { TOL } from "../circuit/testing.js";
-import { fuse, opQubits } from "./fuse.js";
+import { fuse } from "./fuse.js";
+import { opQubits } from "./kernels/ops.js";
 import { MAX_FUSION_QUBITS, plan } from "./plan.js";
 import { simulate } from "./simulate.js";
 

@@ -8,9 +8,10 @@
 // controlled and 1-/2-qubit fast paths); a group of diagonal gates stays a diagonal op; anything else becomes a
 // dense op on its sorted qubits (dense1 / dense2 for 1 / 2 qubits).
 
-import { embed, identity, matmul } from "../circuit/matrix.js";
+import { identity } from "../circuit/matrix.js";
 import type { KernelOp } from "./kernels/kernel.js";
-import type { Step } from "./plan.js";
+import { isDiagonalOp, opMatrix, opQubits } from "./kernels/ops.js";
+import type { Step } from "./steps.js";
 
 type UnitaryStep = Extract<Step, { kind: "unitary" }>;
 
@@ -20,74 +21,73 @@ interface Group {
   steps: UnitaryStep[];
 }
 
-/** Qubits an op acts on (controls first for controlled ops, as in its full matrix). */
-export function opQubits(op: KernelOp): number[] {
-  switch (op.kind) {
-    case "dense1":
-      return [op.qubit];
-    case "controlled":
-      return [...op.controls, ...op.targets];
-    default:
-      return [...op.qubits];
-  }
-}
+/** Scratch for leftMultiply, reused: gates of up to 2^5 entries per row (every library gate). */
+const SCRATCH = { rows: new Int32Array(32), re: new Float64Array(32), im: new Float64Array(32) };
 
-/** True when the op only multiplies amplitudes by phases (or scalars): it commutes with every other diagonal. */
-export function isDiagonalOp(op: KernelOp): boolean {
-  if (op.kind === "diagonal") return true;
-  if (op.kind !== "controlled") return false;
-  const d = 1 << op.targets.length;
-  for (let r = 0; r < d; r++)
-    for (let c = 0; c < d; c++)
-      if (r !== c && (op.matrix[2 * (r * d + c)] !== 0 || op.matrix[2 * (r * d + c) + 1] !== 0)) return false;
-  return true;
-}
-
-/** The op's full 2^k × 2^k matrix over opQubits(op) (index bit j = opQubits(op)[j]). */
-export function opMatrix(op: KernelOp): Float64Array {
-  switch (op.kind) {
-    case "dense1":
-    case "dense2":
-    case "dense":
-      return op.matrix;
-    case "diagonal": {
-      const d = op.diag.length / 2;
-      const m = new Float64Array(2 * d * d);
-      for (let i = 0; i < d; i++) {
-        m[2 * (i * d + i)] = op.diag[2 * i];
-        m[2 * (i * d + i) + 1] = op.diag[2 * i + 1];
+/**
+ * u ← G·u in place, for G = `m` acting on bits `args` of a k-qubit index: each column of u is treated as a
+ * k-qubit state and the gate applied to it, 2^(k+a) complex multiply-adds per column instead of the (2^k)³ of
+ * embedding G and multiplying, and no allocation per gate (a fused run may hold hundreds of thousands).
+ */
+function leftMultiply(u: Float64Array, k: number, m: Float64Array, args: readonly number[]): void {
+  const d = 1 << k;
+  const a = args.length;
+  const da = 1 << a;
+  let argMask = 0;
+  for (const q of args) argMask |= 1 << q;
+  const fits = da <= SCRATCH.rows.length;
+  const rows = fits ? SCRATCH.rows : new Int32Array(da);
+  const re = fits ? SCRATCH.re : new Float64Array(da);
+  const im = fits ? SCRATCH.im : new Float64Array(da);
+  for (let base = 0; base < d; base++) {
+    if (base & argMask) continue;
+    for (let j = 0; j < da; j++) {
+      let r = base;
+      for (let b = 0; b < a; b++) if ((j >> b) & 1) r |= 1 << args[b];
+      rows[j] = r;
+    }
+    for (let c = 0; c < d; c++) {
+      for (let j = 0; j < da; j++) {
+        re[j] = u[2 * (rows[j] * d + c)];
+        im[j] = u[2 * (rows[j] * d + c) + 1];
       }
-      return m;
-    }
-    case "controlled": {
-      const nc = op.controls.length;
-      const dt = 1 << op.targets.length;
-      const d = dt << nc;
-      const m = identity(d);
-      const all = (1 << nc) - 1;
-      for (let r = 0; r < dt; r++)
-        for (let c = 0; c < dt; c++) {
-          const R = (r << nc) | all;
-          const C = (c << nc) | all;
-          m[2 * (R * d + C)] = op.matrix[2 * (r * dt + c)];
-          m[2 * (R * d + C) + 1] = op.matrix[2 * (r * dt + c) + 1];
+      for (let i = 0; i < da; i++) {
+        let sr = 0;
+        let si = 0;
+        for (let j = 0; j < da; j++) {
+          const mr = m[2 * (i * da + j)];
+          const mi = m[2 * (i * da + j) + 1];
+          sr += mr * re[j] - mi * im[j];
+          si += mr * im[j] + mi * re[j];
         }
-      return m;
+        u[2 * (rows[i] * d + c)] = sr;
+        u[2 * (rows[i] * d + c) + 1] = si;
+      }
     }
   }
 }
+
+/** Gates named in a fused step's name. */
+const NAMED_GATES = 8;
 
 /** The single step a group becomes. */
 function emit(group: Group): UnitaryStep {
   if (group.steps.length === 1) return group.steps[0];
   const qubits = [...group.qubits].sort((a, b) => a - b);
   const k = qubits.length;
-  let u = identity(1 << k);
-  for (const s of group.steps) {
-    const args = opQubits(s.op).map((q) => qubits.indexOf(q));
-    u = matmul(embed(opMatrix(s.op), args, k), u);
-  }
-  const name = `fused(${group.steps.map((s) => s.name).join(",")})`;
+  const u = identity(1 << k);
+  const position = new Map(qubits.map((q, i) => [q, i]));
+  for (const s of group.steps)
+    leftMultiply(
+      u,
+      k,
+      opMatrix(s.op),
+      opQubits(s.op).map((q) => position.get(q)!),
+    );
+  // The name lists the first few gates only: a fused run can hold any number of them.
+  const shown = group.steps.slice(0, NAMED_GATES).map((s) => s.name);
+  if (group.steps.length > NAMED_GATES) shown.push(`…+${group.steps.length - NAMED_GATES}`);
+  const name = `fused(${shown.join(",")})`;
   const d = 1 << k;
   let op: KernelOp;
   if (group.steps.every((s) => isDiagonalOp(s.op))) {
@@ -113,11 +113,11 @@ export function fuse(steps: readonly Step[], maxQubits: number): Step[] {
       segment.push(step);
       continue;
     }
-    out.push(...fuseSegment(segment, maxQubits));
+    fuseSegment(segment, maxQubits, out);
     segment = [];
     out.push(step);
   }
-  out.push(...fuseSegment(segment, maxQubits));
+  fuseSegment(segment, maxQubits, out);
   return out;
 }
 
@@ -140,17 +140,19 @@ interface Compound {
  *    fused, and a fused gate takes a contiguous stretch of each lane, so emitting in seed order keeps the order
  *    of the gates on every qubit.
  */
-function fuseSegment(steps: readonly UnitaryStep[], maxQubits: number): UnitaryStep[] {
-  if (steps.length === 0) return [];
+function fuseSegment(steps: readonly UnitaryStep[], maxQubits: number, out: Step[]): void {
+  if (steps.length === 0) return;
   const compounds: Compound[] = [];
   const last = new Map<number, Compound>();
-  const pending = new Map<number, UnitaryStep[]>();
+  /** Per qubit, the 1-qubit gates waiting for the next gate on it, and the position of the first. */
+  const pending = new Map<number, { start: number; run: UnitaryStep[] }>();
   steps.forEach((step, i) => {
     const qs = opQubits(step.op);
     if (qs.length === 1) {
       const q = qs[0];
-      if (!pending.has(q)) pending.set(q, []);
-      pending.get(q)!.push(step);
+      const waiting = pending.get(q);
+      if (waiting) waiting.run.push(step);
+      else pending.set(q, { start: i, run: [step] });
       return;
     }
     const c: Compound = { qubits: qs, steps: [], anchor: i };
@@ -158,7 +160,7 @@ function fuseSegment(steps: readonly UnitaryStep[], maxQubits: number): UnitaryS
       const before = pending.get(q);
       if (!before) continue;
       pending.delete(q);
-      if (qs.length <= maxQubits) c.steps.push(...before);
+      if (qs.length <= maxQubits) append(c.steps, before.run);
       else settleLone(before, q);
     }
     c.steps.push(step);
@@ -166,16 +168,16 @@ function fuseSegment(steps: readonly UnitaryStep[], maxQubits: number): UnitaryS
     for (const q of qs) last.set(q, c);
   });
   // 1-qubit gates with no later gate on their qubit (or only a wider one, handled above)
-  function settleLone(run: UnitaryStep[], q: number): void {
+  function settleLone(waiting: { start: number; run: UnitaryStep[] }, q: number): void {
     const prev = last.get(q);
-    if (prev && prev.qubits.length <= maxQubits) prev.steps.push(...run);
+    if (prev && prev.qubits.length <= maxQubits) append(prev.steps, waiting.run);
     else {
-      const c: Compound = { qubits: [q], steps: run, anchor: steps.indexOf(run[0]) };
+      const c: Compound = { qubits: [q], steps: waiting.run, anchor: waiting.start };
       compounds.push(c);
       last.set(q, c);
     }
   }
-  for (const [q, run] of pending) settleLone(run, q);
+  for (const [q, waiting] of pending) settleLone(waiting, q);
   compounds.sort((a, b) => a.anchor - b.anchor);
 
   const lanes = new Map<number, Compound[]>();
@@ -193,7 +195,6 @@ function fuseSegment(steps: readonly UnitaryStep[], maxQubits: number): UnitaryS
     cursor.set(q, i);
     return lane[i];
   };
-  const out: UnitaryStep[] = [];
   for (const seed of compounds) {
     if (fused.has(seed)) continue;
     fused.add(seed);
@@ -213,10 +214,17 @@ function fuseSegment(steps: readonly UnitaryStep[], maxQubits: number): UnitaryS
       }
       if (!best) break;
       fused.add(best);
-      members.push(...best.steps);
+      append(members, best.steps);
       for (const r of best.qubits) qubits.add(r);
     }
     out.push(emit({ qubits, steps: members }));
   }
-  return out;
+}
+
+/**
+ * `to.push(...from)` without spreading: a spread passes every element as an argument, and a run of a few
+ * hundred thousand gates on one qubit overflows the stack (issue 15).
+ */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) to.push(from[i]);
 }

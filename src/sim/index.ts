@@ -1,5 +1,6 @@
 // The simulator's public API (re-exports only).
 
+export { createPrng, type Prng, Xoshiro128StarStar } from "../stats/prng.js";
 export { precompileWasmKernels, type WasmKernelBuild, wasmKernelBuild } from "./kernels/apply-wasm.js";
 export type { Amplitudes, Kernel, KernelOp, Precision } from "./kernels/kernel.js";
 export { availableKernels, type KernelName, selectKernel } from "./kernels/select.js";
@@ -20,5 +21,4 @@ export {
   type SimulationPlan,
   type Step,
 } from "./plan.js";
-export { createPrng, type Prng, Xoshiro128StarStar } from "./prng.js";
 export { type EngineReport, run, type SimulationResult, simulate } from "./simulate.js";

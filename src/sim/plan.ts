@@ -6,12 +6,13 @@
 import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
+import { isValidSeed, MAX_SEED, randomSeed } from "../stats/prng.js";
 import { type Sweep, scheduleBlocks } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
 import { defaultThreads, effectiveThreads, type KernelName, selectKernel } from "./kernels/select.js";
-import { isValidSeed, MAX_SEED, randomSeed } from "./prng.js";
 import { SAMPLE_BLOCK, SAMPLE_CHUNK } from "./sampling.js";
+import type { ResolvedCondition, Step, TerminalMeasure } from "./steps.js";
 
 export interface SimulateOptions {
   /** Number of samples, a positive integer ≤ 1e9 (default 1024). */
@@ -24,6 +25,12 @@ export interface SimulateOptions {
   statevector?: boolean;
   /** Keep only the K most likely outcomes in counts and probabilities. */
   top?: number;
+  /**
+   * Most entries an output may have (default MAX_OUTPUT_ENTRIES): `statevector` of 2^n amplitudes and
+   * `probabilities` over 2^m outcomes (m measured bits) without `top`, or `top` itself, are refused above it,
+   * before anything runs.
+   */
+  maxOutputEntries?: number;
   /** Refuse runs that need more bytes than this (default 4 GiB; the CLI passes the free system memory). */
   maxMemoryBytes?: number;
   /** Where `maxMemoryBytes` came from, for the error hint (e.g. "free system memory", "--max-memory"). */
@@ -42,7 +49,10 @@ export interface SimulateOptions {
    * off. Default: the measured best for the kernel (DEFAULT_FUSION_QUBITS).
    */
   fusion?: number | false;
-  /** Threads sharing the statevector (default: every core the kernel can use; 1 = this thread only). */
+  /**
+   * Threads sharing the statevector (default: every core the kernel can use for states of at least
+   * MIN_THREADED_STATE_BYTES, one below; 1 = this thread only).
+   */
   threads?: number;
   /**
    * Cache blocking (blocking.ts): apply runs of ops on qubits below this many chunk by chunk of 2^blockQubits
@@ -63,23 +73,7 @@ export const DEFAULT_BLOCK_BYTES = 2 * 1024 ** 2;
 /** Largest cache-blocking chunk, 2^MAX_BLOCK_QUBITS amplitudes (the largest statevector). */
 export const MAX_BLOCK_QUBITS = 30;
 
-/** A condition resolved to clbit positions: holds when clbits[offset..offset+size) read as an integer = value. */
-export interface ResolvedCondition {
-  offset: number;
-  size: number;
-  value: number;
-}
-
-export type Step =
-  | { kind: "unitary"; name: string; op: KernelOp; condition?: ResolvedCondition }
-  | { kind: "measure"; qubit: number; clbit: number; condition?: ResolvedCondition }
-  | { kind: "reset"; qubit: number; condition?: ResolvedCondition };
-
-/** A measurement deferred to the end: sampled from the final distribution instead of branching. */
-export interface TerminalMeasure {
-  qubit: number;
-  clbit: number;
-}
+export type { ResolvedCondition, Step, TerminalMeasure } from "./steps.js";
 
 export type ExecutionMode = "sample-once" | "branching";
 
@@ -145,6 +139,14 @@ export const DEFAULT_MAX_BRANCHES = 4096;
 export const MAX_FUSION_QUBITS = 4;
 export const MAX_THREADS = 256;
 /**
+ * Below this state size the default is one thread: splitting every sweep costs a hand-off to the pool that a
+ * small state does not repay. Measured with `npm run bench` ("threads crossover", reference circuits, 2 December
+ * 2026, loaded 2-core machine; 2-thread ÷ 1-thread time): 16 qubits 2.43 (complex64) and 1.38 (complex128),
+ * 17 qubits 1.00 and 0.71, 18 qubits 0.59 and 0.90. So two threads from 2 MiB of state (2^18 amplitudes in
+ * complex64, 2^17 in complex128) up; the issue's unloaded 16-qubit figures (26 ms on 1 thread, 76 ms on 2) agree.
+ */
+export const MIN_THREADED_STATE_BYTES = 2 * 1024 ** 2;
+/**
  * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/readme-issue-5.md): wider
  * fused gates mean fewer sweeps but 2^k multiply-adds per amplitude per sweep.
  */
@@ -154,6 +156,11 @@ export const DEFAULT_FUSION_QUBITS: Record<KernelName, number> = { ts: 2, wasm: 
  * (16 GiB) is within V8's typed-array length cap on 64-bit Node 20.
  */
 export const MAX_STATEVECTOR_QUBITS = 30;
+/**
+ * Largest output the library returns by default: 2^20 entries (a 20-qubit statevector is ~80 MB of JSON text,
+ * a full probability table of 2^20 outcomes ~40 MB). Wider states are read with `top`.
+ */
+export const MAX_OUTPUT_ENTRIES = 2 ** 20;
 /** Rough heap cost of one `[re, im]` pair in the returned statevector, and of one counts entry. */
 const OUTPUT_BYTES_PER_AMPLITUDE = 80;
 const OUTPUT_BYTES_PER_OUTCOME = 120;
@@ -233,32 +240,24 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
   validateCircuit(circuit);
   const measured = circuit.ops.some((op) => op.kind === "measure");
   const terminalFlags = findTerminalMeasurements(circuit);
-  const steps: Step[] = [];
+  // Terminal measurements first (one linear pass): the memory and output checks need their count, and both
+  // must refuse before the lowering and fusion work, whose cost grows with the gate count.
   const terminal: TerminalMeasure[] = [];
   circuit.ops.forEach((op, i) => {
-    if (op.kind === "barrier") return;
-    const condition = op.condition ? resolveCondition(circuit, op.condition) : undefined;
-    const cond = condition ? { condition } : {};
-    if (op.kind === "measure") {
-      if (terminalFlags[i]) terminal.push({ qubit: op.qubit, clbit: op.clbit });
-      else steps.push({ kind: "measure", qubit: op.qubit, clbit: op.clbit, ...cond });
-    } else if (op.kind === "reset") {
-      steps.push({ kind: "reset", qubit: op.qubit, ...cond });
-    } else {
-      const kop = lowerGate(op.name, op.qubits, op.params);
-      if (kop) steps.push({ kind: "unitary", name: op.name, op: kop, ...cond });
-    }
+    if (op.kind === "measure" && terminalFlags[i]) terminal.push({ qubit: op.qubit, clbit: op.clbit });
   });
   if (!measured) for (let q = 0; q < n; q++) terminal.push({ qubit: q, clbit: q });
-  const gatesIn = steps.filter((st) => st.kind === "unitary").length;
-  const maxFusion =
-    fusionOption === false ? 0 : (fusionOption ?? DEFAULT_FUSION_QUBITS[kernel.name as KernelName]);
-  const fused = maxFusion > 0 ? fuse(steps, maxFusion) : steps;
-  const gatesOut = fused.filter((st) => st.kind === "unitary").length;
-  const mode: ExecutionMode = steps.some((s) => s.kind !== "unitary") ? "branching" : "sample-once";
+
+  const maxOutputEntries = options.maxOutputEntries ?? MAX_OUTPUT_ENTRIES;
+  checkOutputSize(n, terminal.length, options, maxOutputEntries);
 
   const samplingBytes = 8 * Math.min(shots, SAMPLE_CHUNK) + 8 * Math.ceil(2 ** n / SAMPLE_BLOCK);
-  const probabilitiesBytes = options.probabilities ? 8 * 2 ** terminal.length : 0;
+  // Top-K over a full permutation of the qubits reads the state itself (top-k.ts); otherwise the marginal.
+  const probabilitiesBytes = !options.probabilities
+    ? 0
+    : options.top !== undefined && coversAllQubits(terminal, n)
+      ? 16 * Math.min(options.top, 2 ** n)
+      : 8 * 2 ** terminal.length;
   const outputBytes =
     (options.statevector ? OUTPUT_BYTES_PER_AMPLITUDE * 2 ** n : 0) +
     OUTPUT_BYTES_PER_OUTCOME * Math.min(shots, 2 ** terminal.length);
@@ -287,6 +286,7 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
       },
     );
   }
+
   if (n > MAX_STATEVECTOR_QUBITS)
     throw userError(
       "Sim.TooManyQubits",
@@ -294,6 +294,29 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
         `limit of the statevector kernels`,
       { hint: `the statevector simulator handles at most ${MAX_STATEVECTOR_QUBITS} qubits` },
     );
+
+  const steps: Step[] = [];
+  circuit.ops.forEach((op, i) => {
+    if (op.kind === "barrier") return;
+    const condition = op.condition ? resolveCondition(circuit, op.condition) : undefined;
+    const cond = condition ? { condition } : {};
+    if (op.kind === "measure") {
+      if (!terminalFlags[i]) steps.push({ kind: "measure", qubit: op.qubit, clbit: op.clbit, ...cond });
+    } else if (op.kind === "reset") {
+      steps.push({ kind: "reset", qubit: op.qubit, ...cond });
+    } else {
+      const kop = lowerGate(op.name, op.qubits, op.params);
+      if (kop) steps.push({ kind: "unitary", name: op.name, op: kop, ...cond });
+    }
+  });
+  let gatesIn = 0;
+  for (const st of steps) if (st.kind === "unitary") gatesIn++;
+  const maxFusion =
+    fusionOption === false ? 0 : (fusionOption ?? DEFAULT_FUSION_QUBITS[kernel.name as KernelName]);
+  const fused = maxFusion > 0 ? fuse(steps, maxFusion) : steps;
+  let gatesOut = 0;
+  for (const st of fused) if (st.kind === "unitary") gatesOut++;
+  const mode: ExecutionMode = steps.some((s) => s.kind !== "unitary") ? "branching" : "sample-once";
   const branchBudget = Math.floor(
     (maxMemoryBytes - (memory.totalBytes - statevectorBytes)) / statevectorBytes,
   );
@@ -319,7 +342,10 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     mode,
     kernel: kernel.name as KernelName,
     precision,
-    threads: effectiveThreads(kernel, options.threads ?? defaultThreads()),
+    threads: effectiveThreads(
+      kernel,
+      options.threads ?? (statevectorBytes < MIN_THREADED_STATE_BYTES ? 1 : defaultThreads()),
+    ),
     blockQubits,
     fusion: { maxQubits: maxFusion, gatesIn, gatesOut },
     passes: sweeps ? sweeps.length : fused.length,
@@ -340,6 +366,49 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     memory,
     maxMemoryBytes,
   };
+}
+
+/** True when the terminal measurements read every qubit exactly once (a permutation of the qubits). */
+export function coversAllQubits(terminal: readonly TerminalMeasure[], numQubits: number): boolean {
+  if (terminal.length !== numQubits) return false;
+  const seen = new Uint8Array(numQubits);
+  for (const t of terminal) {
+    if (seen[t.qubit]) return false;
+    seen[t.qubit] = 1;
+  }
+  return true;
+}
+
+/** Refuse outputs too large to print, before simulating, with the way to read the state instead. */
+function checkOutputSize(
+  n: number,
+  measuredBits: number,
+  options: SimulateOptions,
+  maxOutputEntries: number,
+): void {
+  if (!Number.isInteger(maxOutputEntries) || maxOutputEntries < 1)
+    throw userError("Sim.InvalidOutputLimit", "maxOutputEntries must be a positive integer", {
+      field: "maxOutputEntries",
+    });
+  if (options.statevector && 2 ** n > maxOutputEntries)
+    throw userError(
+      "Sim.OutputTooLarge",
+      `the statevector of ${n} qubits has 2^${n} amplitudes, more than the ${maxOutputEntries} entries an output may have`,
+      { field: "statevector", hint: "use --probabilities --top K to see the K most likely basis states" },
+    );
+  if (options.top !== undefined && options.top > maxOutputEntries)
+    throw userError(
+      "Sim.OutputTooLarge",
+      `top ${options.top} is more than the ${maxOutputEntries} entries an output may have`,
+      { field: "top", hint: `use a K of at most ${maxOutputEntries}` },
+    );
+  if (options.probabilities && options.top === undefined && 2 ** measuredBits > maxOutputEntries)
+    throw userError(
+      "Sim.OutputTooLarge",
+      `all probabilities of ${measuredBits} measured bits are 2^${measuredBits} entries, more than the ` +
+        `${maxOutputEntries} an output may have`,
+      { field: "probabilities", hint: "use --top K to keep the K most likely outcomes" },
+    );
 }
 
 /** "256 GiB", "1.5 MiB", "16 TiB". */
@@ -365,8 +434,11 @@ function validateCircuit(c: Circuit): void {
   };
   const checkCondition = (cond: Condition | undefined): void => {
     if (!cond) return;
-    if (!c.cregs.some((r) => r.name === cond.register))
+    const reg =
+      c.cregs.find((r) => r.name === cond.register) ??
       bad("Circuit.UnknownRegister", `no classical register '${cond.register}'`);
+    if (cond.bit !== undefined && !(Number.isInteger(cond.bit) && cond.bit >= 0 && cond.bit < reg.size))
+      bad("Circuit.InvalidCondition", `bit ${cond.bit} is out of range for register '${cond.register}'`);
     if (!Number.isInteger(cond.value) || cond.value < 0)
       bad("Circuit.InvalidCondition", `a condition compares with a non-negative integer, got ${cond.value}`);
   };
@@ -410,6 +482,7 @@ function validateCircuit(c: Circuit): void {
 
 function resolveCondition(c: Circuit, cond: Condition): ResolvedCondition {
   const reg = c.cregs.find((r) => r.name === cond.register)!;
+  if (cond.bit !== undefined) return { offset: reg.offset + cond.bit, size: 1, value: cond.value };
   return { offset: reg.offset, size: reg.size, value: cond.value };
 }
 
@@ -427,7 +500,8 @@ export function findTerminalMeasurements(c: Circuit): boolean[] {
     if (op.kind === "barrier" || !op.condition) return;
     const cond = op.condition;
     const reg = c.cregs.find((r) => r.name === cond.register);
-    if (reg) for (let b = reg.offset; b < reg.offset + reg.size; b++) clbitReadLater[b] = 1;
+    if (reg && cond.bit !== undefined) clbitReadLater[reg.offset + cond.bit] = 1;
+    else if (reg) for (let b = reg.offset; b < reg.offset + reg.size; b++) clbitReadLater[b] = 1;
   };
   for (let i = c.ops.length - 1; i >= 0; i--) {
     const op = c.ops[i];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chiSquare, chiSquareCritical } from "../circuit/testing.js";
-import { createPrng } from "./prng.js";
+import { createPrng } from "../stats/prng.js";
 import { SAMPLE_BLOCK, SAMPLE_CHUNK, sampleIndices } from "./sampling.js";
 
 function asRecord(s: { indices: Float64Array; counts: Float64Array }): Record<string, number> {

@@ -4,8 +4,8 @@
 // chunk take one more sweep per chunk.
 // The result depends only on the seed and the weights, so it is the same on every machine.
 
+import type { Prng } from "../stats/prng.js";
 import type { Amplitudes } from "./kernels/kernel.js";
-import type { Prng } from "./prng.js";
 
 /** Uniforms per chunk: 2^22 doubles = 32 MiB. */
 export const SAMPLE_CHUNK = 1 << 22;

@@ -4,7 +4,7 @@ import { gateMatrix } from "../circuit/gates.js";
 import type { Circuit } from "../circuit/ir.js";
 import { randomCircuit } from "../circuit/random.js";
 import { chiSquare, chiSquareCritical, TOL } from "../circuit/testing.js";
-import { createPrng } from "./prng.js";
+import { createPrng } from "../stats/prng.js";
 import { simulate } from "./simulate.js";
 
 const r = Math.SQRT1_2;

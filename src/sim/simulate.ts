@@ -11,14 +11,15 @@
 //   and sampling each measurement with the PRNG.
 
 import type { Circuit } from "../circuit/ir.js";
+import { createPrng, type Prng } from "../stats/prng.js";
 import { applySweeps } from "./blocking.js";
 import type { Amplitudes, Kernel, Precision } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
 import { outcomeKey, sortedRecord, topEntries } from "./outcomes.js";
-import { plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
-import { createPrng, type Prng } from "./prng.js";
+import { coversAllQubits, plan, type SimulateOptions, type SimulationPlan, type Step } from "./plan.js";
 import { SAMPLE_BLOCK, sampleIndices, sampleOneIndex } from "./sampling.js";
 import { accumulateMarginal, conditionHolds, gatherBits, toPairs } from "./statevector.js";
+import { topKOfAmplitudes, topKOfDistribution } from "./top-k.js";
 
 export interface SimulationResult {
   qubits: number;
@@ -98,9 +99,19 @@ export function run(p: SimulationPlan): SimulationResult {
       const key = keyOf(gatherBits(sampled.indices[h], terminalQubits));
       counts.set(key, (counts.get(key) ?? 0) + sampled.counts[h]);
     }
-    if (p.probabilities) {
-      const marginal = new Float64Array(2 ** terminalQubits.length);
-      accumulateMarginal(state, terminalQubits, 1, marginal);
+    if (p.probabilities && p.top !== undefined) {
+      // Top-K: one pass keeping K entries; keys only for those (top-k.ts).
+      const top = coversAllQubits(p.terminal, p.numQubits)
+        ? topKOfAmplitudes(
+            state,
+            p.top,
+            MIN_REPORTED_PROBABILITY,
+            p.terminal.every((t, j) => t.qubit === j) ? undefined : (i) => gatherBits(i, terminalQubits),
+          )
+        : topKOfDistribution(marginalOf(state, terminalQubits), p.top, MIN_REPORTED_PROBABILITY);
+      probabilities = new Map(top.indices.map((g, j) => [keyOf(g), top.probabilities[j]]));
+    } else if (p.probabilities) {
+      const marginal = marginalOf(state, terminalQubits);
       probabilities = new Map();
       for (let g = 0; g < marginal.length; g++) {
         if (marginal[g] >= MIN_REPORTED_PROBABILITY) probabilities.set(keyOf(g), marginal[g]);
@@ -155,7 +166,7 @@ export function run(p: SimulationPlan): SimulationResult {
   };
   if (probabilities)
     result.probabilities =
-      p.top !== undefined
+      p.top !== undefined && p.mode !== "sample-once"
         ? topEntries(Object.fromEntries(probabilities), p.top)
         : sortedRecord(probabilities);
   if (p.statevector) result.statevector = toPairs(state);
@@ -167,6 +178,13 @@ export function run(p: SimulationPlan): SimulationResult {
   if (notes.length > 0) result.notes = notes;
   result.timing.simulateMs = performance.now() - start;
   return result;
+}
+
+/** The distribution of the terminal measurements' bits (2^m entries). */
+function marginalOf(state: Amplitudes, terminalQubits: Int32Array): Float64Array {
+  const marginal = new Float64Array(2 ** terminalQubits.length);
+  accumulateMarginal(state, terminalQubits, 1, marginal);
+  return marginal;
 }
 
 /** Maps gathered terminal-measurement bits to a key, on top of the mid-circuit clbits `base`. */

@@ -2,7 +2,7 @@
 // conditions and the JSON form. Layout as in kernels/kernel.ts: interleaved re/im, qubit 0 least significant.
 
 import type { Amplitudes } from "./kernels/kernel.js";
-import type { ResolvedCondition } from "./plan.js";
+import type { ResolvedCondition } from "./steps.js";
 
 /** Gather bits qubits[j] of `index` into bit j of the result. */
 export function gatherBits(index: number, qubits: Int32Array): number {

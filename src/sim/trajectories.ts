@@ -8,11 +8,10 @@
 // the measured qubits, so the averaged distribution has a standard error per outcome.
 
 import { userError } from "../errors.js";
-import type { KrausChannel } from "../noise/channels.js";
-import type { NoisyCircuit } from "../noise/noisy-circuit.js";
+import type { Prng } from "../stats/prng.js";
 import type { Kernel } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
-import type { Prng } from "./prng.js";
+import type { KrausChannel, NoisyCircuit } from "./noisy-program.js";
 import { sampleOneIndex } from "./sampling.js";
 import { accumulateMarginal, gatherBits } from "./statevector.js";
 

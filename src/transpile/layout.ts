@@ -5,8 +5,8 @@
 // simulated; SABRE's forward–backward passes (route.ts) refine the placement.
 
 import type { Circuit } from "../circuit/ir.js";
+import { adjacency, type CouplingMap, distances } from "../device/coupling.js";
 import { userError } from "../errors.js";
-import { adjacency, type CouplingMap, distances } from "./coupling.js";
 
 export interface Region {
   /** Physical qubits of the region, ascending; compact index i is physical[i]. */

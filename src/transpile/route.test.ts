@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Circuit } from "../circuit/ir.js";
-import { type CouplingMap, squareLattice } from "./coupling.js";
+import { type CouplingMap, squareLattice } from "../device/coupling.js";
 import { candidateRegions, initialLayout, layoutCost } from "./layout.js";
 import { route } from "./route.js";
 

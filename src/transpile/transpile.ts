@@ -5,15 +5,15 @@
 // input, so it can be simulated; `deviceCircuit` widens it to the device's numbering for OpenQASM output.
 
 import type { Circuit, Operation } from "../circuit/ir.js";
+import type { DeviceModel } from "../device/device-model.js";
+import { opDurationNs } from "../device/noise-model.js";
+import { scheduleAsap } from "../device/schedule.js";
 import { userError } from "../errors.js";
-import type { DeviceModel } from "../noise/device-model.js";
-import { opDurationNs } from "../noise/noisy-circuit.js";
 import { u3Sequence, zsxSequence } from "./euler.js";
 import { candidateRegions, initialLayout, layoutCost, REGION_CANDIDATES, type Region } from "./layout.js";
 import { translateTwoQubit } from "./native.js";
 import { cancelInversePairs, mergeSingleQubitRuns } from "./optimize.js";
 import { type RoutingResult, reversed, route } from "./route.js";
-import { scheduleAsap } from "./schedule.js";
 import { unroll } from "./unroll.js";
 
 export interface TranspileMetrics {

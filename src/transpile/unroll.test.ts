@@ -3,7 +3,7 @@ import { GATES, gateMatrix } from "../circuit/gates.js";
 import type { GateOp } from "../circuit/ir.js";
 import { distanceUpToPhase, embed } from "../circuit/matrix.js";
 import { sequenceUnitary, TOL } from "../circuit/testing.js";
-import { createPrng } from "../sim/prng.js";
+import { createPrng } from "../stats/prng.js";
 import { eulerZyz, zsxSequence } from "./euler.js";
 import { unroll } from "./unroll.js";
 

@@ -115,12 +115,21 @@ export function LabPage() {
       // trajectories) and wide circuits go to the server, which has the cores and the time limit.
       if (!device && qubits !== null && qubits <= BROWSER_MAX_QUBITS) {
         setResult(
-          simulateQasm(text, { filename: "circuit.qasm", shots, seed, maxQubits: BROWSER_MAX_QUBITS }),
+          simulateQasm(text, {
+            filename: "circuit.qasm",
+            shots,
+            seed,
+            probabilities: true,
+            maxQubits: BROWSER_MAX_QUBITS,
+          }),
         );
         setStatus(`ran in the browser (${qubits} qubits)`);
       } else {
         setStatus("sending to the server…");
-        const r = await runOnServer({ qasm: text, shots, seed, ...(device ? { device } : {}) }, setStatus);
+        const r = await runOnServer(
+          { qasm: text, shots, seed, ...(device ? { device } : { probabilities: true }) },
+          setStatus,
+        );
         setResult(r);
         setStatus(`ran on the server (${r.qubits} qubits, ${r.timing.simulateMs} ms)`);
       }

@@ -9,7 +9,6 @@
 // positions, member byte offsets, the prepared matrix) and one 1 KiB scratch block per thread.
 // A wasm32 memory holds at most 4 GiB (65536 pages): complex128 up to 27 qubits, complex64 up to 28.
 
-import { fitsBlock, swapQubitPairsTs } from "../blocking.js";
 import { tsKernel } from "./apply-ts.js";
 import type {
   Amplitudes,
@@ -22,6 +21,7 @@ import type {
   KernelOp,
   Precision,
 } from "./kernel.js";
+import { fitsBlock, swapQubitPairsTs } from "./ops.js";
 import { WASM, type WasmApi, type WasmMemory, type WasmModule } from "./wasm-api.js";
 import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from "./wasm-binary.js";
 

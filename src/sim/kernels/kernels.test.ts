@@ -1,4 +1,4 @@
-import { kernelConformanceSuite } from "./conformance.js";
+import { kernelConformanceSuite } from "../../../test/helpers/kernel-conformance.js";
 import { availableKernels } from "./select.js";
 
 for (const [name, kernel] of availableKernels())

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { kernelConformanceSuite } from "../../../test/helpers/kernel-conformance.js";
 import { randomCircuit } from "../../circuit/random.js";
 import { TOL } from "../../circuit/testing.js";
 import { simulate } from "../simulate.js";
 import { WasmKernel, wasmKernelBuild } from "./apply-wasm.js";
-import { kernelConformanceSuite } from "./conformance.js";
 import { wasmKernel } from "./select.js";
 import { chunking, useNodeThreads } from "./threads-node.js";
 

@@ -2,8 +2,15 @@
 // they idle and how readout misreports. Device models (device-model.ts) and custom models share this form, and
 // the noisy-circuit builder (noisy-circuit.ts) is the only code that reads it.
 
+import type { Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
-import { depolarizing, type KrausChannel, type ReadoutError, tensor, thermalRelaxation } from "./channels.js";
+import {
+  depolarizing,
+  type KrausChannel,
+  type ReadoutError,
+  tensor,
+  thermalRelaxation,
+} from "../sim/channels.js";
 
 /** A channel acting on some of a gate's arguments (`args[j]` indexes the gate's qubit list). */
 export interface GateNoise {
@@ -114,4 +121,14 @@ export function standardNoiseModel(spec: {
     readoutNs: spec.readoutNs,
     relaxation,
   };
+}
+
+/** Gate duration under a model: virtual gates 0, otherwise by arity. */
+export function opDurationNs(model: NoiseModel | null, op: Operation): number {
+  if (!model) return 0;
+  if (op.kind === "measure") return model.readoutNs;
+  if (op.kind === "reset") return model.readoutNs;
+  if (op.kind === "barrier") return 0;
+  if (model.virtualGates.includes(op.name)) return 0;
+  return op.qubits.length === 1 ? model.oneQubitGate.durationNs : model.twoQubitGate.durationNs;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "../hardware/catalog.js";
-import { compose, type KrausChannel, tensor } from "./channels.js";
+import { compose, type KrausChannel, tensor } from "../sim/channels.js";
 import { deviceModel, gateModelDevices } from "./device-model.js";
-import { averageGateFidelity, standardNoiseModel } from "./model.js";
+import { averageGateFidelity, standardNoiseModel } from "./noise-model.js";
 
 /** The whole channel after a gate, composed from the model's per-qubit pieces. */
 function gateChannel(noise: Array<{ channel: KrausChannel; args: number[] }>, n: 1 | 2): KrausChannel {

@@ -14,9 +14,9 @@ import {
   HERON_R2_EDGES,
   meanDegree,
   squareLattice,
-} from "../transpile/coupling.js";
+} from "./coupling.js";
 import executionJson from "./data/execution.json" with { type: "json" };
-import { type NoiseModel, standardNoiseModel } from "./model.js";
+import { type NoiseModel, standardNoiseModel } from "./noise-model.js";
 
 /** The gates a device runs natively, in qfit's gate library. */
 export interface NativeBasis {

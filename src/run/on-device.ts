@@ -3,18 +3,18 @@
 // the estimator's success probability and the time and price of the shots on the real device.
 
 import type { Circuit, Operation } from "../circuit/ir.js";
+import { type DeviceModel, deviceModel } from "../device/device-model.js";
 import { userError } from "../errors.js";
 import { type CircuitShape, shotSeconds, successProbabilityLog10 } from "../estimate/nisq.js";
+import { buildNoisyCircuit, type NoisyCircuit } from "../noise/noisy-circuit.js";
+import { applyReadoutErrors } from "../sim/channels.js";
 import { densityMatrixBytes, MAX_DENSITY_QUBITS, simulateDensity } from "../sim/density.js";
 import { outcomeKey, sortedRecord } from "../sim/outcomes.js";
-import { createPrng, isValidSeed, randomSeed } from "../sim/prng.js";
 import { sampleIndices } from "../sim/sampling.js";
 import { simulate } from "../sim/simulate.js";
 import { simulateTrajectories } from "../sim/trajectories.js";
+import { createPrng, isValidSeed, randomSeed } from "../stats/prng.js";
 import { type TranspileResult, transpile } from "../transpile/transpile.js";
-import { applyReadoutErrors } from "./channels.js";
-import { type DeviceModel, deviceModel } from "./device-model.js";
-import { buildNoisyCircuit, type NoisyCircuit } from "./noisy-circuit.js";
 
 export type NoisyMethod = "auto" | "density" | "trajectories";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AGREEMENT_TOLERANCE, summarise, type ValidationRow, validateNoise } from "./validate.js";
+import { AGREEMENT_TOLERANCE, summarise, type ValidationRow, validateNoise } from "./validate-noise.js";
 
 const row = (esp: number, f: number): ValidationRow => ({
   device: "d",

@@ -4,10 +4,10 @@
 import { z } from "zod";
 import { userError } from "../errors.js";
 import type { DeviceTiming } from "../estimate/nisq.js";
-import { allToAll, type CouplingMap, HERON_R2_EDGES, squareLattice } from "../transpile/coupling.js";
-import { thermalRelaxation } from "./channels.js";
+import { thermalRelaxation } from "../sim/channels.js";
+import { allToAll, type CouplingMap, HERON_R2_EDGES, squareLattice } from "./coupling.js";
 import type { DeviceModel, NativeBasis } from "./device-model.js";
-import { standardNoiseModel } from "./model.js";
+import { standardNoiseModel } from "./noise-model.js";
 
 const BASES: Record<string, NativeBasis> = {
   ibm: { family: "ibm", twoQubit: "cz", oneQubit: "zsx", gates: ["rz", "sx", "x", "cz"], virtual: ["rz"] },

@@ -5,7 +5,7 @@
 
 import { BENCHMARK_KINDS, type BenchmarkKind, benchmarkCircuit } from "../circuit/benchmarks.js";
 import { leastSquares } from "../stats/least-squares.js";
-import { type NoisyMethod, runOnDevice } from "./noisy-run.js";
+import { type NoisyMethod, runOnDevice } from "./on-device.js";
 
 export interface ValidationRow {
   device: string;

@@ -4,14 +4,14 @@
 // (`createState`), so a backend that keeps its state in its own memory is tested there.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GATES } from "../../circuit/gates.js";
-import { embed } from "../../circuit/matrix.js";
-import { TOL } from "../../circuit/testing.js";
-import { applySweeps, scheduleBlocks, swapQubitPairsTs } from "../blocking.js";
-import { opMatrix, opQubits } from "../fuse.js";
-import { lowerGate } from "../plan.js";
-import { createPrng, type Prng } from "../prng.js";
-import type { Amplitudes, Kernel, KernelOp, Precision } from "./kernel.js";
+import { GATES } from "../../src/circuit/gates.js";
+import { embed } from "../../src/circuit/matrix.js";
+import { TOL } from "../../src/circuit/testing.js";
+import { applySweeps, scheduleBlocks } from "../../src/sim/blocking.js";
+import type { Amplitudes, Kernel, KernelOp, Precision } from "../../src/sim/kernels/kernel.js";
+import { opMatrix, opQubits, swapQubitPairsTs } from "../../src/sim/kernels/ops.js";
+import { lowerGate } from "../../src/sim/plan.js";
+import { createPrng, type Prng } from "../../src/stats/prng.js";
 
 /** Agreement with the float64 reference: exact arithmetic, or float32 rounding over a few operations. */
 export const KERNEL_TOL: Record<Precision, number> = { double: TOL.exact, single: 1e-5 };
