@@ -50,13 +50,14 @@ function pipelineLines(v: VerdictV2, c: Colors): string[] {
   if (!h.stages || !h.link) return [];
   const pct = (x: number) => `${(x * 100).toPrecision(3)}%`.padStart(8);
   const w = Math.max(4, ...h.stages.map((s) => s.name.length));
+  const dw = Math.max(h.link.kind.length, ...h.stages.map((s) => s.device.length)) + 1;
   const out = ["", c.bold("Pipeline (stages one after another each iteration)")];
   for (const s of h.stages)
     out.push(
-      `  ${s.name.padEnd(w)}  ${s.device.padEnd(18)} ${formatDuration(s.seconds).padEnd(14)} ${pct(s.share)}${s.costUsd === null ? "" : `  ${formatUsd(s.costUsd)}`}`,
+      `  ${s.name.padEnd(w)}  ${s.device.padEnd(dw)} ${formatDuration(s.seconds).padEnd(14)} ${pct(s.share)}${s.costUsd === null ? "" : `  ${formatUsd(s.costUsd)}`}`,
     );
   out.push(
-    `  ${`link`.padEnd(w)}  ${h.link.kind.padEnd(18)} ${formatDuration(h.link.seconds).padEnd(14)} ${pct(h.link.share)}`,
+    `  ${`link`.padEnd(w)}  ${h.link.kind.padEnd(dw)} ${formatDuration(h.link.seconds).padEnd(14)} ${pct(h.link.share)}`,
   );
   const b = (x: number | undefined) =>
     x === undefined || !Number.isFinite(x) ? "∞" : `${x.toPrecision(4)}×`;
