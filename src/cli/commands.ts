@@ -9,6 +9,7 @@ import { reportCommand } from "./report.js";
 import { roadmapCommand } from "./roadmap.js";
 import { addRunCommand } from "./run.js";
 import { serveCommand } from "./serve.js";
+import { sweepCommand, workerCommand } from "./sweep.js";
 import { addTrainCommand } from "./train.js";
 import { transpileCommand } from "./transpile.js";
 import { validateNoiseCommand } from "./validate-noise.js";
@@ -27,4 +28,6 @@ export function registerCommands(program: Command, io: Io): void {
   addTrainCommand(program, io);
   program.addCommand(transpileCommand(io));
   program.addCommand(validateNoiseCommand(io));
+  program.addCommand(sweepCommand(io));
+  program.addCommand(workerCommand(io));
 }

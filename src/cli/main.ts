@@ -2,10 +2,11 @@
 // (0 success, 2 user error with `file:line:col: message` and a hint, 1 internal error).
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { isQfitError } from "../errors.js";
+import { VERSION } from "../version.js";
 import { registerCommands } from "./commands.js";
 import { type Io, processIo } from "./io.js";
 
-export const VERSION = "0.1.0";
+export { VERSION };
 
 export function buildProgram(io: Io): Command {
   const program = new Command()

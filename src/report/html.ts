@@ -7,14 +7,15 @@ import { RANKING_HEADER, rankingRows } from "./ranking.js";
 import { escapeXml as esc, linePlot, waterfallPlot } from "./svg.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
-const CSS = `
+/** The stylesheet of every qfit HTML page (reports and sweeps). */
+export const CSS = `
 body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#111;background:#fff}
 @media (prefers-color-scheme:dark){body{color:#eee;background:#161616}a{color:#8cf}th{background:#2a2a2a!important}td,th{border-color:#444!important}}
 table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f2f2f2}tr.qpu td{font-weight:600}figure{margin:2em 0}figcaption{font-size:13px;color:#777;max-width:720px}
 svg{max-width:100%;height:auto;border-radius:4px}.unverified{color:#b36b00}details{margin:.5em 0}code{font-size:13px}`;
 
-function downloadLink(id: string, svg: string): string {
+export function downloadLink(id: string, svg: string): string {
   return `<a download="${esc(id)}.svg" href="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}">download SVG</a>`;
 }
 
@@ -35,7 +36,7 @@ function plotSvg(p: PlotData): string {
   return linePlot({ ...p, yTick, xTick: p.xLabel === "year" ? (v) => String(Math.round(v)) : undefined });
 }
 
-function figure(id: string, svg: string, caption: string): string {
+export function figure(id: string, svg: string, caption: string): string {
   return `<figure>${svg}<figcaption>${esc(caption)} ${downloadLink(id, svg)}</figcaption></figure>`;
 }
 
