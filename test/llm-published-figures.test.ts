@@ -1,8 +1,7 @@
 // Issue 3's published figures, reproduced by the code (each within 1%), with where each comes from.
 import { describe, expect, it } from "vitest";
 import { estimateGpu, estimateGpuFromReportedHours } from "../src/estimate/gpu.js";
-import { estimateLlmTraining } from "../src/estimate/llm-training.js";
-import { llmTraining, publishedRuns } from "../src/estimate/llm-workload.js";
+import { estimateLlmTrainingInput, llmTraining, publishedRuns } from "../src/estimate/llm-workload.js";
 import { secondsToDays, secondsToYears } from "../src/units/quantity.js";
 
 const within = (actual: number, expected: number, rel = 0.01) =>
@@ -37,7 +36,10 @@ describe("Llama 3.1 figures (Llama 3 paper §1/§3.2; Llama 3.1 model card; the 
   });
 
   it("30.84M H100-hours for the 405B alone ≈ 3,520 years on one GPU (model card)", () => {
-    const v = estimateLlmTraining({ preset: "llama-3.1-405b" }, { gpu: "h100", gpus: 16_000 });
+    const v = estimateLlmTrainingInput(
+      { preset: "llama-3.1-405b" },
+      { gpu: "h100", gpus: 16_000, skipCrossover: true },
+    );
     expect(v.reported).not.toBeNull();
     within(v.reported!.gpuHours, 30.84e6);
     within(secondsToYears(v.reported!.singleGpuSeconds), 3520);
@@ -47,11 +49,14 @@ describe("Llama 3.1 figures (Llama 3 paper §1/§3.2; Llama 3.1 model card; the 
     expect(v.reported!.impliedMfu!).toBeLessThan(0.43);
   });
 
-  it("the FLOP model at the Llama 3 paper's MFU lands within 40% of the published GPU-hours", () => {
-    const v = estimateLlmTraining({ preset: "llama-3.1-405b" }, { gpu: "h100", gpus: 16_000 });
-    const ratio = v.gpu.gpuHours / v.reported!.gpuHours;
-    expect(ratio).toBeGreaterThan(0.6);
-    expect(ratio).toBeLessThan(1.4);
+  // Changed with issue 12: the FLOP model now counts the attention term (Kaplan Table 1) and the goodput the Llama 3
+  // paper reports (§3.3.4: > 90% effective training time), so the 405B's GPU-hours are reproduced within 5% at
+  // the defaults (MFU 0.40 of the datasheet's 989 TFLOP/s, goodput 0.90, 16,000 H100), not only within 40%.
+  it("the FLOP model reproduces the 405B's 30.84M H100-hours (Llama 3.1 model card) within 5% at defaults", () => {
+    const v = estimateLlmTrainingInput({ preset: "llama-3.1-405b" }, { skipCrossover: true });
+    expect(v.gpu.device).toBe("h100");
+    expect(v.gpu.goodput).toBe(0.9);
+    within(v.gpu.gpuHours, 30.84e6, 0.05);
   });
 
   it("states the default MFU and its source band (Llama 3 paper Table 4: 38–43%)", () => {
@@ -64,24 +69,25 @@ describe("Llama 3.1 figures (Llama 3 paper §1/§3.2; Llama 3.1 model card; the 
 });
 
 describe("quantum side of LLM training", () => {
-  it("every bottleneck has a formula, a source and an explanation, and one is binding", () => {
-    const v = estimateLlmTraining({ preset: "llama-3.1-405b" });
-    const names = v.bottlenecks.map((b) => b.name).sort();
-    expect(names).toEqual(["clock", "encoding", "errors", "gradients", "qubits", "readout"]);
-    for (const b of v.qpuDetail.bottlenecks) {
-      expect(b.formula.length).toBeGreaterThan(3);
-      expect(b.source.length).toBeGreaterThan(1);
-      expect(Number.isFinite(b.factorLog10)).toBe(true);
-    }
-    expect(names).toContain(v.qpu.bindingBottleneck);
+  it("every factor has a formula, an explanation and sources; the binding one is the largest", () => {
+    const v = estimateLlmTrainingInput({ preset: "llama-3.1-405b" }, { skipCrossover: true });
+    for (const s of v.strategies)
+      for (const b of s.bottlenecks) {
+        expect(b.formula.length).toBeGreaterThan(3);
+        expect(b.explanation.length).toBeGreaterThan(10);
+        expect(Number.isFinite(b.factorLog10)).toBe(true);
+      }
+    const best = v.strategies.find((s) => s.name === v.best)!;
+    const largest = best.bottlenecks.reduce((a, b) => (b.factorLog10 > a.factorLog10 ? b : a));
+    expect(v.qpu.bindingBottleneck).toBe(largest.name);
     expect(v.winner).toBe("gpu");
-    expect(v.qpu.feasible).toBe(false);
   });
 
-  it("parameter shift: 2 circuits per parameter per step (2·P·S shots per step)", () => {
-    const v = estimateLlmTraining({ preset: "llama-3.1-8b" });
-    const p = v.workload.params;
-    const perExpectation = v.qpuDetail.shots.perExpectation;
-    within(v.qpuDetail.shots.gradients, 2 * p * perExpectation * v.workload.steps, 1e-12);
+  it("parameter shift: 2 circuits per parameter per step, 1/ε² shots each (not d/ε² for a d-way readout)", () => {
+    const v = estimateLlmTrainingInput({ preset: "llama-3.1-8b" }, { skipCrossover: true, epsilon: 1e-2 });
+    const nisq = v.strategies.find((s) => s.name === "variational-nisq")!;
+    within(nisq.detail.shots as number, 2 * v.work.params * 1e4 * v.work.steps, 1e-12);
+    const shots = nisq.bottlenecks.find((b) => b.name === "shots-per-estimate")!;
+    expect(shots.factorLog10).toBeCloseTo(4, 9);
   });
 });

@@ -117,7 +117,9 @@ describe("the registry", () => {
           .sort(),
       ).toEqual(fields);
       expect(memberKeys(scenario, kind, ["kind", "label"])).toEqual(fields);
-      expect(memberKeys(api, kind, ["kind", "t0"])).toEqual(fields);
+      expect(memberKeys(api, kind, ["kind", "t0", "samples", "seed", "uncertainty", "ranges"])).toEqual(
+        fields,
+      );
       expect(
         formSpec(def)
           .fields.map((f) => f.name)

@@ -96,7 +96,8 @@ describe("qfit serve", () => {
     expect(j.classical.count).toBe(16000);
     const days = j.classical.seconds / 86400;
     expect(days).toBeGreaterThan(60);
-    expect(days).toBeLessThan(80);
+    // 80 days with the attention FLOPs and the Llama 3 paper's 90% goodput: the published 30.84M H100-hours.
+    expect(days).toBeLessThan(85);
   });
 
   it("POST /api/simulate returns the `qfit run --json` object", async () => {

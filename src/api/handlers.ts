@@ -1,9 +1,11 @@
 // The HTTP API's answers as pure functions of validated input: the server (Node) and the dashboard (browser)
 // call the same code, so a number on the page is the number the CLI prints.
 import { catalog } from "../hardware/catalog.js";
+import type { Range } from "../stats/distribution.js";
 import type { VerdictV2 } from "../verdict/contract.js";
 import { getWorkload } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
+import { evaluateWithUncertainty, type UncertaintyRequest } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { estimateRequestSchema } from "./schemas.js";
 import { validate } from "./validate.js";
@@ -18,19 +20,46 @@ export function roadmap() {
   return { milestones: catalog.roadmap };
 }
 
-/** A request body → its workload, validated input and reference year. */
-function request(body: unknown): { def: WorkloadDefinition; input: Record<string, unknown>; t0: number } {
-  const { kind, t0, ...input } = validate(estimateRequestSchema, body, "body") as Record<string, unknown> & {
+/** A request body → its workload, validated input, reference year and uncertainty settings. */
+function request(body: unknown): {
+  def: WorkloadDefinition;
+  input: Record<string, unknown>;
+  t0: number;
+  uncertainty: UncertaintyRequest;
+} {
+  const { kind, t0, samples, seed, uncertainty, ranges, ...input } = validate(
+    estimateRequestSchema,
+    body,
+    "body",
+  ) as Record<string, unknown> & {
     kind: string;
     t0?: number;
+    samples?: number;
+    seed?: number;
+    uncertainty?: boolean;
+    ranges?: Record<string, Range>;
   };
-  return { def: getWorkload(kind), input, t0: t0 ?? new Date().getFullYear() };
+  return {
+    def: getWorkload(kind),
+    input,
+    t0: t0 ?? new Date().getFullYear(),
+    // Opt-in on the API (a shared local server answers many small requests; the lean path costs 40–60 full
+    // evaluations per verdict): `uncertainty: true`, `samples`, `seed` or `ranges` turn it on.
+    uncertainty: {
+      samples,
+      seed,
+      point: !(uncertainty === true || samples !== undefined || seed !== undefined || ranges !== undefined),
+      overrides: ranges,
+    },
+  };
 }
 
-/** POST /api/estimate: the same verdict as `qfit estimate <kind> --json` (schemaVersion 2). */
+/** POST /api/estimate: the same verdict as `qfit estimate <kind> --json` (schemaVersion 2), with its
+ *  uncertainty and sensitivity. */
 export function estimate(body: unknown): VerdictV2 {
-  const { def, input, t0 } = request(body);
-  return def.evaluate(input as never, { t0 });
+  const { def, input, t0, uncertainty } = request(body);
+  if (uncertainty.point) return def.evaluate(input as never, { t0 });
+  return evaluateWithUncertainty(def, input, { t0 }, uncertainty);
 }
 
 /** POST /api/crossover: time vs the workload's headline size on both sides, n* and the year. */

@@ -2,18 +2,33 @@
 // scenario file (all three come from the workload registry), so a body that works here works as flags there.
 import { z } from "zod";
 import { runOptionFields } from "../run/options.js";
+import { rangeSchema } from "../stats/distribution.js";
 import { workloads } from "../workloads/registry.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 
 /** The reference year of an estimate (default: the current year). */
 export const t0Schema = z.number().int().min(2000).max(2100).optional();
 
+/** Monte Carlo samples one API request may ask for (the CLI allows 1,000,000; a shared local server keeps
+ *  requests short: about 0.1 ms a sample on the lean path). */
+export const MAX_API_SAMPLES = 20_000;
+
+/** The uncertainty settings of an estimate request: the CLI's --samples, --seed, --no-uncertainty, --range. */
+export const uncertaintyRequestFields = {
+  samples: z.number().int().min(1).max(MAX_API_SAMPLES).optional(),
+  seed: runOptionFields().seed,
+  uncertainty: z.boolean().optional(),
+  ranges: z.record(z.string().max(100), rangeSchema).optional(),
+};
+
 /**
  * POST /api/estimate and /api/crossover: `{kind, t0?, ...the workload's input fields}`, discriminated on `kind`,
  * generated from the registry (the same field names as the scenario file and, in kebab case, the CLI).
  */
 export function estimateRequestSchemaFor(defs: readonly WorkloadDefinition[]) {
-  const members = defs.map((d) => d.input.extend({ kind: z.literal(d.kind), t0: t0Schema }));
+  const members = defs.map((d) =>
+    d.input.extend({ kind: z.literal(d.kind), t0: t0Schema, ...uncertaintyRequestFields }),
+  );
   return z.discriminatedUnion("kind", members as unknown as [z.ZodObject, ...z.ZodObject[]]);
 }
 

@@ -2,6 +2,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import { crossoverCommand } from "./crossover.js";
 import { devicesCommand } from "./devices.js";
+import { drawCommand } from "./draw.js";
 import { createEstimateCommand } from "./estimate.js";
 import { addEstimateFtCommand } from "./estimate-ft.js";
 import type { Io } from "./io.js";
@@ -17,6 +18,7 @@ import { validateNoiseCommand } from "./validate-noise.js";
 export function registerCommands(program: Command, io: Io): void {
   addRunCommand(program, io);
   program.addCommand(devicesCommand(io));
+  program.addCommand(drawCommand(io));
   // One subcommand per registered workload, plus `estimate ft` (the fault-tolerant estimator on its own).
   const estimate = createEstimateCommand(io);
   addEstimateFtCommand(estimate, io);

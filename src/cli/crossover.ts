@@ -19,7 +19,7 @@ import { formatDuration, formatSci } from "../units/format.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import { workloads } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { parseYear, quantity } from "./options.js";
 
 const QEA = new Set(["shor", "grover", "tsp", "chemistry"]);
@@ -96,7 +96,10 @@ export function crossoverCommand(io: Io) {
         io.stdout(
           o.json
             ? `${JSON.stringify({ input, ...r }, null, 2)}\n`
-            : `Babbush et al. 2021 break-even: ${formatDuration(r.breakEvenSeconds)} (M* = ${formatSci(r.breakEvenCalls, 3)} oracle calls)\n  ${r.formula}\n  t_Q = ${input.quantumSecondsPerCall} s, t_C = ${input.classicalSecondsPerCall} s, d = ${input.degree}, S = ${input.classicalParallelism}\n`,
+            : fitted(
+                io,
+                `Babbush et al. 2021 break-even: ${formatDuration(r.breakEvenSeconds)} (M* = ${formatSci(r.breakEvenCalls, 3)} oracle calls)\n  ${r.formula}\n  t_Q = ${input.quantumSecondsPerCall} s, t_C = ${input.classicalSecondsPerCall} s, d = ${input.degree}, S = ${input.classicalParallelism}\n`,
+              ),
         );
         return;
       }
@@ -118,7 +121,10 @@ export function crossoverCommand(io: Io) {
         io.stdout(
           o.json
             ? `${JSON.stringify({ type, quantumOpsPerSecond: rq, classicalOpsPerSecond: rc, maxSeconds: HOEFLER_MAX_SECONDS, rows, source: hoeflerRates.source }, null, 2)}\n`
-            : `Hoefler et al. 2023: most ${type} operations per oracle call for a crossover within ${formatSci(HOEFLER_MAX_SECONDS, 1)} s\n${rows.map((r) => `  degree ${r.degree}: ${formatSci(r.maxOpsPerCall, 3)}`).join("\n")}\n  M_max = T·r_q·(r_q/r_c)^(1/(k−1)), r_q = ${formatSci(rq, 3)} op/s (future QC), r_c = ${formatSci(rc, 3)} op/s (ASIC) ${hoeflerRates.source}${type === "binary" ? "\n  note: the paper's binary row disagrees with its Table 1 by ~10× (estimation.md §4.1)" : ""}\n`,
+            : fitted(
+                io,
+                `Hoefler et al. 2023: most ${type} operations per oracle call for a crossover within ${formatSci(HOEFLER_MAX_SECONDS, 1)} s\n${rows.map((r) => `  degree ${r.degree}: ${formatSci(r.maxOpsPerCall, 3)}`).join("\n")}\n  M_max = T·r_q·(r_q/r_c)^(1/(k−1)), r_q = ${formatSci(rq, 3)} op/s (future QC), r_c = ${formatSci(rc, 3)} op/s (ASIC) ${hoeflerRates.source}${type === "binary" ? "\n  note: the paper's binary row disagrees with its Table 1 by ~10× (estimation.md §4.1)" : ""}\n`,
+              ),
         );
         return;
       }
@@ -175,6 +181,6 @@ export function crossoverCommand(io: Io) {
           out.push(c.dim(row));
         }
       }
-      io.stdout(`${out.join("\n")}\n`);
+      io.stdout(fitted(io, `${out.join("\n")}\n`));
     });
 }

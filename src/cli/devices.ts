@@ -5,9 +5,10 @@ import { deviceModel } from "../device/device-model.js";
 import { userError } from "../errors.js";
 import { allDevices, citations, findDevice } from "../hardware/catalog.js";
 import type { Device } from "../hardware/schema.js";
+import { fitText, renderTable } from "../report/terminal.js";
 import { formatSci } from "../units/format.js";
 import { deviceModelJson, renderDeviceModel } from "./devices-noise.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 
 const KINDS = ["gpu", "qpu", "annealer"] as const;
 
@@ -17,48 +18,57 @@ function num(x: number | null | undefined, digits = 3): string {
   return String(Number(x.toPrecision(digits + 1)));
 }
 
-function summaryColumns(d: Device): string[] {
-  if (d.kind === "gpu") {
-    return [
-      `${num(d.peakBf16Tflops)} TFLOP/s bf16`,
-      `${num(d.memoryGb)} GB`,
-      `${num(d.tdpW)} W`,
-      `$${d.priceUsdPerGpuHourLow}–${d.priceUsdPerGpuHourHigh}/h`,
-    ];
-  }
-  if (d.kind === "qpu") {
-    return [
-      `${d.qubits} qubits`,
-      `2q err ${num(d.twoQubitError, 2)}`,
-      `ro err ${num(d.readoutError, 2)}`,
-      `t2q ${num(d.twoQubitGateNs)} ns`,
-    ];
-  }
-  return [
-    `${d.qubits} qubits`,
-    d.topology,
-    `anneal ${d.annealTimeUsDefault} µs`,
-    `job ${d.jobOverheadMsLow}–${d.jobOverheadMsHigh} ms`,
-  ];
-}
+/** The list's columns per kind of device: header and cell. */
+const LIST_COLUMNS: { [K in Device["kind"]]: [string, (d: Extract<Device, { kind: K }>) => string][] } = {
+  gpu: [
+    ["bf16", (d) => `${num(d.peakBf16Tflops)} TFLOP/s`],
+    ["memory", (d) => `${num(d.memoryGb)} GB`],
+    ["power", (d) => `${num(d.tdpW)} W`],
+    ["price per GPU-hour", (d) => `$${d.priceUsdPerGpuHourLow}–${d.priceUsdPerGpuHourHigh}`],
+  ],
+  qpu: [
+    ["qubits", (d) => String(d.qubits)],
+    ["2q error", (d) => num(d.twoQubitError, 2)],
+    ["readout error", (d) => num(d.readoutError, 2)],
+    ["2q gate", (d) => `${num(d.twoQubitGateNs)} ns`],
+  ],
+  annealer: [
+    ["qubits", (d) => String(d.qubits)],
+    ["topology", (d) => d.topology],
+    ["anneal", (d) => `${d.annealTimeUsDefault} µs`],
+    ["job overhead", (d) => `${d.jobOverheadMsLow}–${d.jobOverheadMsHigh} ms`],
+  ],
+};
 
-export function renderDeviceList(devices: Device[], color: boolean): string {
+const KIND_TITLE = { gpu: "GPUs", qpu: "Quantum processors", annealer: "Annealers" } as const;
+
+/** The catalog as one table per kind of device, fitted to `width` (Infinity: every column, as --wide prints). */
+export function renderDeviceList(
+  devices: Device[],
+  color: boolean,
+  width = Number.POSITIVE_INFINITY,
+): string {
   const c = pc.createColors(color);
-  const rows = devices.map((d) => [
-    d.id + (d.unverified ? "*" : ""),
-    d.kind,
-    d.name,
-    ...summaryColumns(d),
-    d.asOf,
-  ]);
-  const widths = rows[0] ? rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) : [];
-  const lines = rows.map((r) =>
-    r
-      .map((cell, i) => (i === 0 ? c.bold(cell.padEnd(widths[i])) : cell.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd(),
-  );
-  return `${lines.join("\n")}\n${c.dim("* some values unverified; `qfit devices NAME` shows which and the sources")}\n`;
+  const out: string[] = [];
+  for (const kind of KINDS) {
+    const list = devices.filter((d) => d.kind === kind);
+    if (list.length === 0) continue;
+    const columns = LIST_COLUMNS[kind] as [string, (d: Device) => string][];
+    const header = ["id", "name", ...columns.map(([h]) => h), "as of"];
+    const rows = list.map((d) => [
+      d.id + (d.unverified ? "*" : ""),
+      d.name,
+      ...columns.map(([, f]) => f(d)),
+      d.asOf,
+    ]);
+    if (out.length) out.push("");
+    out.push(c.bold(KIND_TITLE[kind]));
+    // The id is what other commands take; the name and the date go first when the terminal is narrow.
+    const priority = [10, 1, ...columns.map((_, i) => 6 - i), 0];
+    out.push(...renderTable(header, rows, { width, priority, styleHeader: c.dim }));
+  }
+  out.push("", c.dim("* some values unverified; `qfit devices NAME` shows which and the sources"));
+  return fitText(`${out.join("\n")}\n`, width);
 }
 
 export function renderDevice(d: Device, color: boolean): string {
@@ -110,7 +120,9 @@ export function devicesCommand(io: Io) {
           throw userError("CLI.MissingArgument", "--noise needs a device NAME", { field: "--noise" });
         const m = deviceModel(name);
         io.stdout(
-          opts.json ? `${JSON.stringify(deviceModelJson(m), null, 2)}\n` : renderDeviceModel(m, io.color),
+          opts.json
+            ? `${JSON.stringify(deviceModelJson(m), null, 2)}\n`
+            : fitted(io, renderDeviceModel(m, io.color)),
         );
         return;
       }
@@ -127,11 +139,13 @@ export function devicesCommand(io: Io) {
         io.stdout(
           opts.json
             ? `${JSON.stringify({ ...d, sources: citations(d.source) }, null, 2)}\n`
-            : renderDevice(d, io.color),
+            : fitted(io, renderDevice(d, io.color)),
         );
         return;
       }
       const list = allDevices(opts.kind);
-      io.stdout(opts.json ? `${JSON.stringify(list, null, 2)}\n` : renderDeviceList(list, io.color));
+      io.stdout(
+        opts.json ? `${JSON.stringify(list, null, 2)}\n` : renderDeviceList(list, io.color, io.columns),
+      );
     });
 }

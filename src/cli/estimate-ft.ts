@@ -16,7 +16,7 @@ import {
   QUBIT_PRESET_NAMES,
   type QubitParamsInput,
 } from "../estimate/ftqc/index.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 
 /** Parses JSON from `file`, turning a syntax error into `file:line:col: message`. */
 export function readJson(io: Io, file: string): unknown {
@@ -184,12 +184,12 @@ export function addEstimateFtCommand(estimate: Command, io: Io): void {
 
       if (opts.frontier) {
         const front = estimateFrontier(counts, options);
-        io.stdout(opts.json ? `${JSON.stringify(front, null, 2)}\n` : renderFrontier(front));
+        io.stdout(opts.json ? `${JSON.stringify(front, null, 2)}\n` : fitted(io, renderFrontier(front)));
       } else {
         const est = estimateFaultTolerant(counts, options);
         // Azure's keys plus one of qfit's: the classical hardware that real-time decoding needs.
         const out = { ...est, classicalCoprocessing: classicalCoprocessing(est) };
-        io.stdout(opts.json ? `${JSON.stringify(out, null, 2)}\n` : renderEstimate(out));
+        io.stdout(opts.json ? `${JSON.stringify(out, null, 2)}\n` : fitted(io, renderEstimate(out)));
       }
     });
 }

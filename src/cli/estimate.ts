@@ -5,10 +5,12 @@ import { Command } from "@commander-js/extra-typings";
 import { describeFields, type FieldSpec, rangeText } from "../workloads/describe.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import { workloads } from "../workloads/registry.js";
+import { evaluateWithUncertainty } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { looksLikeFile, readJson } from "./estimate-ft.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { parseQuantity, parseYear } from "./options.js";
+import { addUncertaintyOptions, uncertaintyRequest } from "./uncertainty-options.js";
 import { renderVerdictV2 } from "./verdict-text.js";
 
 /** The CLI option of one field: its flag, help line and value parser. */
@@ -80,22 +82,23 @@ function workloadCommand(io: Io, def: WorkloadDefinition) {
     else cmd.option(o.flags, o.help);
   }
   const flagOf = new Map(describeFields(def).map((f) => [f.name, f.flag]));
-  return cmd
+  return addUncertaintyOptions(cmd)
     .option(
       "--t0 <year>",
       "reference year for 'available today' and the crossover year (default: current year)",
       parseYear("--t0"),
     )
     .option("--json", "machine-readable verdict (schemaVersion 2)")
-    .action((opts) => {
+    .action((all) => {
+      const { request, rest: opts } = uncertaintyRequest(all as Record<string, unknown>);
       const { t0, json, ...fields } = opts as Record<string, unknown> & { t0?: number; json?: boolean };
       const input = parseWorkloadInput(
         def,
         rawInput(io, def, fields),
         (path) => flagOf.get(path.split(".")[0]) ?? path,
       );
-      const v = def.evaluate(input as never, { t0 });
-      io.stdout(json ? `${JSON.stringify(v, null, 2)}\n` : renderVerdictV2(v, io.color));
+      const v = evaluateWithUncertainty(def, input, { t0 }, request);
+      io.stdout(json ? `${JSON.stringify(v, null, 2)}\n` : fitted(io, renderVerdictV2(v, io.color)));
     });
 }
 

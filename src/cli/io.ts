@@ -1,8 +1,9 @@
 // The CLI's only contact with the process: streams, files, environment. Tests pass an in-memory Io.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { freemem, totalmem } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { userError } from "../errors.js";
+import { fitText, terminalColumns } from "../report/terminal.js";
 
 export interface Io {
   stdout(s: string): void;
@@ -15,6 +16,8 @@ export interface Io {
   isTty: boolean;
   /** Colour allowed: a TTY and NO_COLOR unset. */
   color: boolean;
+  /** Width human output is fitted to: COLUMNS, else the terminal's, else 80; Infinity with --wide. */
+  columns: number;
   freeMemoryBytes(): number;
   totalMemoryBytes(): number;
   /** Set by a command that wants a non-zero exit without throwing. */
@@ -42,11 +45,14 @@ export function processIo(): Io {
         writeFileSync(tmp, text);
         renameSync(tmp, path);
       } catch (e) {
+        // The rename fails when the target is a directory or not writable: the temporary file must not stay.
+        rmSync(tmp, { force: true });
         throw userError("IO.WriteFailed", `cannot write ${path}: ${(e as Error).message}`, { field: path });
       }
     },
     isTty,
     color: isTty && !("NO_COLOR" in process.env),
+    columns: terminalColumns(process.env.COLUMNS, isTty ? process.stdout.columns : undefined),
     freeMemoryBytes: () => availableMemoryBytes(),
     totalMemoryBytes: () => totalmem(),
   };
@@ -61,6 +67,11 @@ function availableMemoryBytes(): number {
     // not Linux: fall through
   }
   return freemem();
+}
+
+/** Human-readable output fitted to the terminal's width (src/report/terminal.ts); JSON and files never are. */
+export function fitted(io: Io, text: string): string {
+  return fitText(text, io.columns);
 }
 
 /** An Io that records output in memory, for tests. */
@@ -89,6 +100,8 @@ export function memoryIo(
     },
     isTty: false,
     color: false,
+    // Unlimited, so tests that look for a phrase do not depend on where a line wraps; width tests set it.
+    columns: Number.POSITIVE_INFINITY,
     freeMemoryBytes: () => 16 * 2 ** 30,
     totalMemoryBytes: () => 24 * 2 ** 30,
   };

@@ -41,7 +41,7 @@ export function reportCommand(io: Io) {
       if (opts.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       else if (opts.markdown) io.stdout(renderMarkdown(report));
       else {
-        io.stdout(renderText(report, io.color));
+        io.stdout(renderText(report, io.color, io.columns));
         if (htmlPath !== null) io.stdout(`\nwrote ${htmlPath}\n`);
       }
     });

@@ -3,7 +3,7 @@
 import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { roadmapSeries } from "../estimate/qubit-trend.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { parseYear } from "./options.js";
 
 const fmt = (q: number) => Math.round(q).toLocaleString("en-US");
@@ -88,6 +88,6 @@ export function roadmapCommand(io: Io) {
           );
         }
       }
-      io.stdout(`${out.join("\n")}\n`);
+      io.stdout(fitted(io, `${out.join("\n")}\n`));
     });
 }

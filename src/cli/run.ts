@@ -9,7 +9,7 @@ import type { SimulationResult } from "../sim/index.js";
 import { useNodeThreads } from "../sim/kernels/threads-node.js";
 import { resolveDevice } from "./device-arg.js";
 import { engineOptions } from "./engine-options.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
 import { renderNoisyRun } from "./run-device.js";
 
@@ -107,8 +107,9 @@ export function addRunCommand(program: Command, io: Io): void {
       for (const w of result.warnings)
         io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
       if (opts.json) io.stdout(`${JSON.stringify(result)}\n`);
-      else if (isDeviceRun(result)) io.stdout(renderNoisyRun(filename, result, io.color, options.top));
-      else io.stdout(renderRun(filename, result, io.color));
+      else if (isDeviceRun(result))
+        io.stdout(fitted(io, renderNoisyRun(filename, result, io.color, options.top)));
+      else io.stdout(fitted(io, renderRun(filename, result, io.color)));
     });
 }
 

@@ -18,7 +18,7 @@ import {
   train,
 } from "../qml/train.js";
 import { formatDuration, formatSci, formatUsd } from "../units/format.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { parseIntegerOption, parseQuantity } from "./options.js";
 
 export function addTrainCommand(program: Command, io: Io): void {
@@ -93,7 +93,7 @@ export function addTrainCommand(program: Command, io: Io): void {
         progress.bar?.stop();
       }
       if (opts.json) io.stdout(`${JSON.stringify(result)}\n`);
-      else io.stdout(renderTrain(result, io.color));
+      else io.stdout(fitted(io, renderTrain(result, io.color)));
     });
 }
 

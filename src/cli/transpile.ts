@@ -2,11 +2,12 @@
 // coupling map and report depth, two-qubit gates, SWAPs and duration.
 import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
-import { parseQasmWithWarnings, toQasm, toQasm3 } from "../qasm/index.js";
+import { toQasm, toQasm3 } from "../qasm/index.js";
 import { deviceCircuit, transpile } from "../transpile/transpile.js";
 import { formatDuration } from "../units/format.js";
 import { resolveDevice } from "./device-arg.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
+import { readQasmFile } from "./qasm-file.js";
 
 export function transpileCommand(io: Io) {
   return new Command("transpile")
@@ -29,13 +30,7 @@ export function transpileCommand(io: Io) {
     )
     .option("--strict", "accept only OpenQASM exactly as specified (no lenient fixes)")
     .action((file, opts) => {
-      const filename = file === "-" ? "<stdin>" : file;
-      const { circuit, warnings } = parseQasmWithWarnings(io.readText(file), {
-        filename,
-        strict: Boolean(opts.strict),
-      });
-      for (const w of warnings)
-        io.stderr(`${w.file ?? filename}:${w.line}:${w.col}: warning: ${w.message}\n`);
+      const { circuit, filename } = readQasmFile(io, file, Boolean(opts.strict));
       const device = resolveDevice(io, opts.device);
       const r = transpile(circuit, device);
       const compiled = deviceCircuit(r, device.qubits);
@@ -58,21 +53,26 @@ export function transpileCommand(io: Io) {
       const c = pc.createColors(io.color);
       const m = r.metrics;
       io.stdout(
-        `${[
-          c.bold(`${filename} → ${device.name} (${device.id})`),
-          `  native gates     ${device.basis.gates.join(", ")}`,
-          `  depth            ${r.input.depth} → ${m.depth}`,
-          `  two-qubit gates  ${r.input.twoQubitGates} → ${m.twoQubitGates} (${m.swaps} SWAPs inserted)`,
-          `  one-qubit gates  ${m.oneQubitGates}`,
-          `  duration         ${formatDuration(m.durationNs * 1e-9)} (gates, before readout)`,
-          `  layout           logical → device qubit: ${r.initialLayout.join(" ")}; at the end: ${r.finalLayout.join(" ")}`,
-          opts.output ? `  written          ${opts.output}` : "",
-          ...device.assumptions.map((a) => c.dim(`assumption: ${a}`)),
-        ]
-          .filter((l) => l !== "")
-          .join("\n")}\n`,
+        fitted(
+          io,
+          `${[
+            c.bold(`${filename} → ${device.name} (${device.id})`),
+            `  native gates     ${device.basis.gates.join(", ")}`,
+            `  depth            ${r.input.depth} → ${m.depth}`,
+            `  two-qubit gates  ${r.input.twoQubitGates} → ${m.twoQubitGates} (${m.swaps} SWAPs inserted)`,
+            `  one-qubit gates  ${m.oneQubitGates}`,
+            `  duration         ${formatDuration(m.durationNs * 1e-9)} (gates, before readout)`,
+            `  layout           logical → device qubit: ${r.initialLayout.join(" ")}; at the end: ${r.finalLayout.join(" ")}`,
+            opts.output ? `  written          ${opts.output}` : "",
+            ...device.assumptions.map((a) => c.dim(`assumption: ${a}`)),
+          ]
+            .filter((l) => l !== "")
+            .join("\n")}\n`,
+        ),
       );
       if (!opts.output)
-        io.stdout(c.dim("(use -o FILE to write the compiled OpenQASM, or --json to include it)\n"));
+        io.stdout(
+          fitted(io, c.dim("(use -o FILE to write the compiled OpenQASM, or --json to include it)\n")),
+        );
     });
 }

@@ -4,8 +4,9 @@ import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { BENCHMARK_KINDS, type BenchmarkKind } from "../circuit/benchmarks.js";
 import { userError } from "../errors.js";
+import { type Align, renderTable } from "../report/terminal.js";
 import { type ValidationRow, validateNoise } from "../run/validate-noise.js";
-import type { Io } from "./io.js";
+import { fitted, type Io } from "./io.js";
 import { parseIntegerOption } from "./options.js";
 
 const DEFAULT_DEVICES = "ibm-heron-r2,google-willow,quantinuum-helios";
@@ -20,21 +21,36 @@ function list(option: string, text: string): string[] {
   return items;
 }
 
-function row(r: ValidationRow): string {
-  const f = (x: number | null) => (x === null ? "—".padStart(7) : x.toFixed(4).padStart(7));
+const HEADER = ["device", "circ", "n", "2q", "swaps", "ESP", "F_hell", "P_ideal", "ESP−F", "agree", "method"];
+const ALIGN = HEADER.map((_, i) => (i >= 2 && i <= 8 ? "right" : "left") as Align);
+/** Natural width of each column (the widest device id is 18 cells), so rows can be printed as they come. */
+const WIDTHS = [18, 6, 3, 5, 5, 7, 7, 7, 6, 5, 20];
+/** Kept longest on a narrow terminal: the device, the circuit, the two numbers compared and whether they agree. */
+const PRIORITY = [10, 9, 8, 2, 1, 7, 7, 3, 4, 6, 0];
+
+function cells(r: ValidationRow): string[] {
+  const f = (x: number | null) => (x === null ? "—" : x.toFixed(4));
   return [
-    r.device.padEnd(18),
-    r.circuit.padEnd(6),
-    String(r.qubits).padStart(3),
-    String(r.twoQubitGates).padStart(5),
-    String(r.swaps).padStart(5),
+    r.device,
+    r.circuit,
+    String(r.qubits),
+    String(r.twoQubitGates),
+    String(r.swaps),
     f(r.estimatedSuccessProbability),
     f(r.hellingerFidelity),
     f(r.idealOutputProbability),
     (r.difference >= 0 ? "+" : "") + r.difference.toFixed(3),
     r.agree ? "yes" : "no",
     r.method,
-  ].join("  ");
+  ];
+}
+
+/** One row in the fixed columns used while rows stream in (when the terminal is wide enough for them). */
+function line(values: string[]): string {
+  return values
+    .map((v, i) => (ALIGN[i] === "right" ? v.padStart(WIDTHS[i]) : v.padEnd(WIDTHS[i])))
+    .join("  ")
+    .trimEnd();
 }
 
 export function validateNoiseCommand(io: Io) {
@@ -68,8 +84,11 @@ export function validateNoiseCommand(io: Io) {
       const trajectories = parseIntegerOption("--trajectories", opts.trajectories, 1, 1e6);
       const seed = parseIntegerOption("--seed", opts.seed, 0, 2 ** 32 - 1);
       const c = pc.createColors(io.color);
-      const header = `${"device".padEnd(18)}  ${"circ".padEnd(6)}  ${"n".padStart(3)}  ${"2q".padStart(5)}  ${"swaps".padStart(5)}  ${"ESP".padStart(7)}  ${"F_hell".padStart(7)}  ${"P_ideal".padStart(7)}  ${"ESP−F".padStart(6)}  agree  method`;
-      if (!opts.json) io.stdout(`${c.bold(header)}\n`);
+      // Rows print as they come when the terminal holds the fixed columns; otherwise they are collected and
+      // printed as one table fitted to the terminal at the end.
+      const streaming = WIDTHS.reduce((a, b) => a + b + 2, -2) <= io.columns;
+      const rows: string[][] = [];
+      if (!opts.json && streaming) io.stdout(`${c.bold(line(HEADER))}\n`);
       const summary = validateNoise({
         devices: list("--devices", opts.devices),
         sizes,
@@ -78,10 +97,16 @@ export function validateNoiseCommand(io: Io) {
         seed,
         shots: trajectories,
         onRow: (r) => {
-          if (!opts.json) io.stdout(`${row(r)}\n`);
+          if (opts.json) return;
+          if (streaming) io.stdout(`${line(cells(r))}\n`);
+          else rows.push(cells(r));
         },
       });
+      if (!opts.json && !streaming) {
+        const table = renderTable(HEADER, rows, { width: io.columns, align: ALIGN, priority: PRIORITY });
+        io.stdout(`${table.join("\n")}\n`);
+      }
       if (opts.json) io.stdout(`${JSON.stringify(summary)}\n`);
-      else io.stdout(`\n${c.bold("conclusion:")} ${summary.conclusion}\n`);
+      else io.stdout(fitted(io, `\n${c.bold("conclusion:")} ${summary.conclusion}\n`));
     });
 }

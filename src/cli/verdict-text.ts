@@ -2,6 +2,7 @@
 // quantum strategy, the best strategy's bottleneck factors (which add up to the gap) and its constraints, the
 // verdict, the crossover, notes, assumptions, unverified values and sources.
 import pc from "picocolors";
+import { sensitivityLines, uncertaintyLines } from "../report/bands.js";
 import { formatDuration, formatOrders, formatQubits, formatSci, formatUsd } from "../units/format.js";
 import { bestStrategy, bindingFactor, describeCoprocessing, factorSum } from "../verdict/compose.js";
 import type { Constraint, VerdictV2 } from "../verdict/contract.js";
@@ -110,6 +111,8 @@ export function renderVerdictV2(v: VerdictV2, color: boolean): string {
   out.push(v.winner === "classical" ? c.green(c.bold(verdictLine)) : c.bold(verdictLine));
   out.push(`Best quantum strategy: ${v.bestReason}`);
   out.push(`Crossover: ${v.crossover.explanation}`);
+  const bands = [...uncertaintyLines(v), ...sensitivityLines(v)];
+  if (bands.length) out.push("", ...bands);
   if (v.notes.length) out.push("", c.bold("Notes"), ...v.notes.map((n) => `  - ${n}`));
   out.push("", c.bold("Assumptions"), ...v.assumptions.map((a) => `  - ${a}`));
   if (v.unverified.length) {

@@ -1,5 +1,6 @@
-// GPU cluster cost model. time = FLOPs / (GPUs × peak × MFU × scaling efficiency); energy = TDP × PUE × GPU-time;
-// cost = price × GPU-hours. MFU defaults to 0.40, inside the 38–43% measured for Llama 3 405B on 8,192–16,384
+// GPU cluster cost model. time = FLOPs / (GPUs × peak × MFU × scaling efficiency × goodput), never below the
+// latency floor of launching a GPU job; energy = TDP × PUE × GPU-time; cost = price × GPU-hours. Goodput is the
+// share of wall time spent training (Llama 3 paper §3.3.4: > 90% for the 405B run); 1 unless the caller gives it. MFU defaults to 0.40, inside the 38–43% measured for Llama 3 405B on 8,192–16,384
 // H100 (Llama 3 paper Table 4, [M1]). A second mode takes published GPU-hours instead of a FLOP count.
 
 import { userError } from "../errors.js";
@@ -23,6 +24,8 @@ export interface GpuOptions {
   /** Power usage effectiveness of the facility; default 1.0 = GPU board power only. */
   pue?: number;
   precision?: "bf16" | "fp8";
+  /** Share of wall time spent on useful work (restarts, interruptions excluded); default 1. */
+  goodput?: number;
 }
 
 export interface GpuEstimate {
@@ -39,6 +42,9 @@ export interface GpuEstimate {
   mfuLow: number;
   mfuHigh: number;
   scalingEfficiency: number;
+  goodput: number;
+  /** True when the latency floor, not the FLOPs, sets the time. */
+  atLatencyFloor: boolean;
   flops: number;
   seconds: number;
   /** Time at the high and low ends of the MFU band: [fastest, slowest]. */
@@ -59,6 +65,11 @@ export interface GpuEstimate {
 }
 
 export const DEFAULT_GPU = "h100";
+
+/** No GPU job takes less than this: launching it costs of order µs ([cuda-graphs]; an order of magnitude). */
+export function gpuLatencyFloorSeconds(): number {
+  return catalog.mfu.latencyFloor.seconds;
+}
 /** The essay's cluster size ("about 102 days on 16,000 GPUs"). */
 export const DEFAULT_GPU_COUNT = 16_000;
 
@@ -84,6 +95,7 @@ function resolve(options: GpuOptions): {
   pue: number;
   precision: "bf16" | "fp8";
   peak: number;
+  goodput: number;
 } {
   const gpu = getGpu(options.gpu ?? DEFAULT_GPU);
   const count = options.gpus ?? DEFAULT_GPU_COUNT;
@@ -92,6 +104,8 @@ function resolve(options: GpuOptions): {
   check("mfu", mfu, mfu > 0 && mfu <= 1, "must be a fraction in (0, 1]");
   const pue = options.pue ?? 1;
   check("pue", pue, pue >= 1 && pue < 10, "must be ≥ 1 (1 = GPU board power only)");
+  const goodput = options.goodput ?? 1;
+  check("goodput", goodput, goodput > 0 && goodput <= 1, "must be a fraction in (0, 1]");
   const precision = options.precision ?? "bf16";
   const peak = precision === "fp8" ? gpu.peakFp8Tflops : gpu.peakBf16Tflops;
   if (peak === null) {
@@ -100,7 +114,7 @@ function resolve(options: GpuOptions): {
       hint: "use --precision bf16",
     });
   }
-  return { gpu, count, mfu, pue, precision, peak };
+  return { gpu, count, mfu, pue, precision, peak, goodput };
 }
 
 function energyAndCost(gpu: Gpu, pue: number, gpuSeconds: number) {
@@ -121,20 +135,23 @@ function commonAssumptions(gpu: Gpu, pue: number): string[] {
 /** Time, energy and cost of `work` on a GPU cluster from its FLOP count. */
 export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuEstimate {
   check("flops", work.flops, work.flops > 0, "must be a positive FLOP count");
-  const { gpu, count, mfu, pue, precision, peak } = resolve(options);
+  const { gpu, count, mfu, pue, precision, peak, goodput } = resolve(options);
   const band = catalog.mfu.default;
+  const floor = catalog.mfu.latencyFloor.seconds;
   const peakFlopsPerS = tflopsToFlopsPerSecond(peak);
   const limit = work.maxUsefulGpus ?? Number.POSITIVE_INFINITY;
   const usefulCount = Math.min(count, limit);
   const eff = scalingEfficiency(usefulCount);
-  const rate = (m: number) => usefulCount * peakFlopsPerS * m * eff;
-  const seconds = work.flops / rate(mfu);
+  const rate = (m: number) => usefulCount * peakFlopsPerS * m * eff * goodput;
+  const computeSeconds = work.flops / rate(mfu);
+  const atLatencyFloor = computeSeconds < floor;
+  const seconds = Math.max(floor, computeSeconds);
   // The band scales with the chosen MFU so a user's --mfu moves the whole range.
   const secondsRange: [number, number] = [
-    work.flops / rate(Math.min(1, (mfu * band.high) / band.mfu)),
-    work.flops / rate((mfu * band.low) / band.mfu),
+    Math.max(floor, work.flops / rate(Math.min(1, (mfu * band.high) / band.mfu))),
+    Math.max(floor, work.flops / rate((mfu * band.low) / band.mfu)),
   ];
-  const singleGpuSeconds = work.flops / (peakFlopsPerS * mfu);
+  const singleGpuSeconds = Math.max(floor, work.flops / (peakFlopsPerS * mfu * goodput));
   const residentBytes = work.residentBytes ?? 0;
   const minGpus = Math.max(1, Math.ceil(residentBytes / (gpu.memoryGb * 1e9)));
   const ec = energyAndCost(gpu, pue, seconds * count);
@@ -142,7 +159,17 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
   const assumptions = [
     `MFU ${mfu}${options.mfu === undefined ? ` (default; ${band.source}: ${band.low}–${band.high})` : " (given)"}; range shown for the ${band.low}–${band.high} band`,
     `scaling efficiency ${eff.toFixed(3)}: ×${catalog.mfu.scaling.efficiencyPerDoubling.toFixed(4)} per doubling beyond ${band.referenceGpus} GPUs (${catalog.mfu.scaling.source})`,
-    `${precision.toUpperCase()} dense peak ${peak} TFLOP/s per ${gpu.id} (${gpu.source})`,
+    `${precision.toUpperCase()} dense peak ${peak} TFLOP/s per ${gpu.id} (${gpu.peakSource}, ${gpu.peakAsOf}; range ${gpu.peakBf16TflopsRange.join("–")} BF16)`,
+    ...(goodput < 1
+      ? [
+          `goodput ${goodput}: share of wall time spent training (${catalog.mfu.goodput.source}); the rest is restarts and interruptions`,
+        ]
+      : []),
+    ...(atLatencyFloor
+      ? [
+          `the FLOPs take ${computeSeconds.toExponential(1)} s, below the ${floor * 1e6} µs floor of launching a GPU job (${catalog.mfu.latencyFloor.source}; unverified order of magnitude): the floor is used`,
+        ]
+      : []),
     ...commonAssumptions(gpu, pue),
     "single-GPU time is hypothetical: same MFU, and ignores whether the training state fits in one GPU's memory",
   ];
@@ -164,6 +191,8 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
     mfuLow: band.low,
     mfuHigh: band.high,
     scalingEfficiency: eff,
+    goodput,
+    atLatencyFloor,
     flops: work.flops,
     seconds,
     secondsRange,
@@ -171,15 +200,25 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
     ...ec,
     pue,
     memory: { residentBytes, minGpus, fits: count >= minGpus },
-    formula: "seconds = FLOPs / (GPUs × peak FLOP/s × MFU × scaling efficiency)",
+    formula:
+      "seconds = max(latency floor, FLOPs / (GPUs × peak FLOP/s × MFU × scaling efficiency × goodput))",
     assumptions,
-    unverified: unverifiedNotes(gpu, [
-      precision === "fp8" ? "peakFp8Tflops" : "peakBf16Tflops",
-      "tdpW",
-      "priceUsdPerGpuHourLow",
-      "priceUsdPerGpuHourHigh",
-    ]),
-    sources: citations(gpu.source, gpu.priceSource, band.source),
+    unverified: [
+      ...unverifiedNotes(gpu, [
+        precision === "fp8" ? "peakFp8Tflops" : "peakBf16Tflops",
+        "tdpW",
+        "priceUsdPerGpuHourLow",
+        "priceUsdPerGpuHourHigh",
+      ]),
+      ...(atLatencyFloor ? [`GPU latency floor ${floor} s is an order of magnitude (unverified)`] : []),
+    ],
+    sources: citations(
+      gpu.peakSource,
+      gpu.priceSource,
+      band.source,
+      ...(goodput < 1 ? [catalog.mfu.goodput.source] : []),
+      ...(atLatencyFloor ? [catalog.mfu.latencyFloor.source] : []),
+    ),
   };
 }
 
@@ -195,7 +234,7 @@ export function estimateGpuFromReportedHours(
   options: GpuOptions = {},
 ): GpuEstimate & { impliedMfu: number | null } {
   check("gpuHours", run.gpuHours, run.gpuHours > 0, "must be a positive number of GPU-hours");
-  const { gpu, count, pue, precision, peak } = resolve(options);
+  const { gpu, count, pue, precision, peak, goodput } = resolve(options);
   const gpuSeconds = run.gpuHours * SECONDS_PER_HOUR;
   const flops = run.flops ?? Number.NaN;
   const impliedMfu = run.flops ? run.flops / (gpuSeconds * tflopsToFlopsPerSecond(peak)) : null;
@@ -213,6 +252,8 @@ export function estimateGpuFromReportedHours(
     mfuLow: impliedMfu ?? Number.NaN,
     mfuHigh: impliedMfu ?? Number.NaN,
     scalingEfficiency: 1,
+    goodput,
+    atLatencyFloor: false,
     flops,
     seconds: gpuSeconds / count,
     secondsRange: [gpuSeconds / count, gpuSeconds / count],
@@ -229,7 +270,7 @@ export function estimateGpuFromReportedHours(
       ...commonAssumptions(gpu, pue),
     ],
     unverified: unverifiedNotes(gpu, ["peakBf16Tflops", "tdpW"]),
-    sources: citations(gpu.source, gpu.priceSource),
+    sources: citations(gpu.peakSource, gpu.priceSource),
     impliedMfu,
   };
 }

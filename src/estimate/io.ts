@@ -3,7 +3,11 @@
 // state-preparation circuit of order d gates (Möttönen et al. 2005; Shende, Bullock, Markov 2006), for every
 // input vector of every forward pass, because measuring destroys the state.
 // Readout: each shot yields one sample; an expectation value to precision ε needs about 1/ε² shots (a ±1
-// observable has standard error ≤ 1/√S), a d-dimensional output about d/ε² (estimation.md §4.5).
+// observable has standard error ≤ 1/√S, estimation.md §4.5). A d-way output read as one sampled categorical
+// distribution gives all d probabilities at once from the same O(1/ε²) shots (each frequency has standard error
+// ≤ 1/(2√S)), so readout is not d/ε².
+// Data loading: whatever the algorithm, every training token must enter the machine once, through its I/O
+// channel (Hoefler et al. 2023: 1 Gbit/s for a future fault-tolerant machine).
 // Gradients: the parameter-shift rule needs 2 circuit evaluations per parameter (Mitarai et al. 2018; Schuld et
 // al. 2019), so 2·P·S shots per gradient step, against backpropagation's constant multiple of one forward pass.
 
@@ -50,9 +54,14 @@ export function shotsPerExpectation(epsilon: number): number {
   return 1 / (epsilon * epsilon);
 }
 
-/** Shots to read a d-dimensional output to precision ε: ≈ d/ε². */
-export function readoutShots(dimension: number, epsilon: number): number {
-  return dimension * shotsPerExpectation(epsilon);
+/** Shots to read a d-way categorical output (all d probabilities) to precision ε: ≈ 1/ε², independent of d. */
+export function readoutShots(_dimension: number, epsilon: number): number {
+  return shotsPerExpectation(epsilon);
+}
+
+/** Bits that identify one token of a vocabulary of `vocab`: ⌈log2 vocab⌉ (the least any encoding must load). */
+export function bitsPerToken(vocab: number): number {
+  return Math.max(1, Math.ceil(Math.log2(vocab)));
 }
 
 /** Circuit runs for one parameter-shift gradient of P parameters at precision ε: 2·P·(1/ε²). */

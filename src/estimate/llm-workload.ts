@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { userError } from "../errors.js";
 import presetsJson from "./data/llm-presets.json" with { type: "json" };
+import { estimateLlmTraining, type LlmEstimateOptions, type LlmTrainingEstimate } from "./llm-training.js";
 
 const sourced = { source: z.string().min(3), asOf: z.string(), unverified: z.boolean() };
 
@@ -276,4 +277,17 @@ function formatCompact(x: number): string {
   for (const [scale, suffix] of units)
     if (x >= scale) return `${Number((x / scale).toPrecision(3))}${suffix}`;
   return String(x);
+}
+
+/** A preset or size resolved into numbers, then the engine; the attention flag passes through only when given. */
+export function estimateLlmTrainingInput(
+  input: LlmTrainingInput,
+  options: LlmEstimateOptions = {},
+): LlmTrainingEstimate & { workload: LlmTrainingWorkload } {
+  const workload = llmTraining(input);
+  const attention = input.attention ?? options.attention;
+  return {
+    ...estimateLlmTraining(workload, attention === undefined ? options : { ...options, attention }),
+    workload,
+  };
 }

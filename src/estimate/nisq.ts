@@ -1,8 +1,11 @@
-// What one circuit costs on a noisy device: its duration (depth × 2q gate time + readout) and its estimated
-// success probability ESP = Π gate fidelities × readout fidelity × exp(−qubits·duration/T) (T = min(T1, T2)),
-// computed in log10 so circuits of 1e11 gates do not underflow.
-import { catalog } from "../hardware/catalog.js";
+// What one circuit costs on a noisy device: its duration (depth × 2q gate time + readout), the wait before the next
+// shot (repetition delay), and its estimated success probability ESP = Π gate fidelities × readout fidelity ×
+// exp(−qubits·duration/T) (T = min(T1, T2)), computed in log10 so circuits of 1e11 gates do not underflow.
+// `shotCycleSeconds` is the one shot-time model every NISQ cost uses.
+
+import executionJson from "../device/data/execution.json" with { type: "json" };
 import type { Qpu } from "../hardware/schema.js";
+import { qubitPreset } from "./ftqc/qubit.js";
 
 export interface DeviceTiming {
   oneQubitError: number;
@@ -21,7 +24,14 @@ export interface DeviceTiming {
 /** The device's timings and errors, filling gaps from the QRE preset of its modality ([F2]) and saying so. */
 export function deviceTiming(qpu: Qpu): DeviceTiming {
   const presetId = qpu.modality === "superconducting" ? "qubit_gate_ns_e3" : "qubit_gate_us_e3";
-  const preset = catalog.faultTolerance.qubitPresets.find((p) => p.id === presetId)!;
+  const raw = qubitPreset(presetId);
+  const preset = {
+    errorRate: raw.twoQubitGateErrorRate as number,
+    oneQubitGateNs: raw.oneQubitGateTime as number,
+    twoQubitGateNs: raw.twoQubitGateTime as number,
+    readoutNs: raw.oneQubitMeasurementTime as number,
+    source: "[F2] physical_qubit.rs",
+  };
   const filledFrom: string[] = [];
   const pick = (field: string, value: number | null, fallback: number): number => {
     if (value !== null) return value;
@@ -64,6 +74,27 @@ export function gatesDurationNs(c: CircuitShape, t: DeviceTiming): number {
 /** Duration of one shot: the gates (depth × t_2q unless scheduled) + readout. */
 export function shotSeconds(c: CircuitShape, t: DeviceTiming): number {
   return (gatesDurationNs(c, t) + t.readoutNs) * 1e-9;
+}
+
+const EXECUTION = executionJson.devices as Array<{ id: string; repetitionDelayUs: number; source: string }>;
+
+/** The device's wait between shots (µs) and where it comes from; 0 with a note when no source gives it. */
+export function repetitionDelay(qpuId: string): { us: number; note: string } {
+  const e = EXECUTION.find((x) => x.id === qpuId);
+  return e
+    ? {
+        us: e.repetitionDelayUs,
+        note: `repetition delay ${e.repetitionDelayUs} µs between shots (${e.source})`,
+      }
+    : {
+        us: 0,
+        note: `${qpuId}: no repetition delay in the data; shots are timed without it (a lower bound)`,
+      };
+}
+
+/** Wall time per shot, the one shot-time model for NISQ costs: gates + readout + repetition delay. */
+export function shotCycleSeconds(c: CircuitShape, t: DeviceTiming, repetitionDelayUs: number): number {
+  return shotSeconds(c, t) + repetitionDelayUs * 1e-6;
 }
 
 /**

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { internalError, userError } from "../errors.js";
 import annealersJson from "./data/annealers.json" with { type: "json" };
-import faultToleranceJson from "./data/fault-tolerance.json" with { type: "json" };
 import gpusJson from "./data/gpus.json" with { type: "json" };
 import mfuJson from "./data/mfu.json" with { type: "json" };
 import qpusJson from "./data/qpus.json" with { type: "json" };
@@ -15,8 +14,6 @@ import {
   annealerSchema,
   type Device,
   type DeviceKind,
-  type FaultToleranceData,
-  faultToleranceSchema,
   type Gpu,
   gpuSchema,
   type MfuData,
@@ -35,7 +32,6 @@ export interface Catalog {
   annealers: Annealer[];
   roadmap: RoadmapMilestone[];
   mfu: MfuData;
-  faultTolerance: FaultToleranceData;
   referenceMachines: ReferenceMachine[];
   /** Source ID (`G1`, `llama3-paper`, …) → full citation. */
   sources: Record<string, string>;
@@ -48,7 +44,6 @@ export interface RawCatalog {
   annealers: unknown;
   roadmaps: unknown;
   mfu: unknown;
-  faultTolerance: unknown;
   referenceMachines: unknown;
   sources: unknown;
 }
@@ -76,7 +71,6 @@ export function validateCatalog(raw: RawCatalog): Catalog {
   const roadmap = parse("roadmaps.json", listOf("milestones", roadmapMilestoneSchema), raw.roadmaps)
     .milestones as RoadmapMilestone[];
   const mfu = parse("mfu.json", mfuDataSchema, raw.mfu);
-  const faultTolerance = parse("fault-tolerance.json", faultToleranceSchema, raw.faultTolerance);
   const referenceMachines = parse(
     "reference-machines.json",
     listOf("machines", referenceMachineSchema),
@@ -103,7 +97,7 @@ export function validateCatalog(raw: RawCatalog): Catalog {
     if (!(sid in sources))
       throw internalError("Hardware.Catalog.UnknownSource", `hardware catalog: unknown source [${sid}]`);
   }
-  return { gpus, qpus, annealers, roadmap, mfu, faultTolerance, referenceMachines, sources };
+  return { gpus, qpus, annealers, roadmap, mfu, referenceMachines, sources };
 }
 
 /** The source IDs cited in a text: "[G1] …; [Q2]" → ["G1", "Q2"]. */
@@ -118,7 +112,6 @@ export const rawCatalog: RawCatalog = {
   annealers: annealersJson,
   roadmaps: roadmapsJson,
   mfu: mfuJson,
-  faultTolerance: faultToleranceJson,
   referenceMachines: referenceMachinesJson,
   sources: sourcesJson,
 };

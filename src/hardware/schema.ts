@@ -36,6 +36,11 @@ export const gpuSchema = z
     vendor: z.string(),
     peakBf16Tflops: positive.max(1e5),
     peakFp8Tflops: positive.max(1e5).nullable(),
+    /** The range of dense BF16 peaks the vendor's documents give (clock or board variants). */
+    peakBf16TflopsRange: z.tuple([positive.max(1e5), positive.max(1e5)]),
+    /** The vendor datasheet or whitepaper the peaks come from, and its date. */
+    peakSource: source,
+    peakAsOf: asOf,
     fp64VectorTflops: positive.max(1e4).nullable(),
     fp64TensorTflops: positive.max(1e4).nullable(),
     memoryGb: positive.max(1e4),
@@ -50,6 +55,13 @@ export const gpuSchema = z
     ...provenance,
   })
   .refine(unverifiedConsistent, unverifiedMessage)
+  .refine(
+    (g) => g.peakBf16TflopsRange[0] <= g.peakBf16Tflops && g.peakBf16Tflops <= g.peakBf16TflopsRange[1],
+    {
+      message: "peakBf16Tflops outside peakBf16TflopsRange",
+      path: ["peakBf16Tflops"],
+    },
+  )
   .refine((g) => g.priceUsdPerGpuHourLow <= g.priceUsdPerGpuHourHigh, {
     message: "price range low > high",
     path: ["priceUsdPerGpuHourLow"],
@@ -154,33 +166,26 @@ export const mfuDataSchema = z.strictObject({
     source,
     asOf,
   }),
-  runs: z.array(mfuRunSchema),
-});
-
-export const faultToleranceSchema = z.strictObject({
-  $comment: z.string(),
-  surfaceCode: z.strictObject({
-    thresholdErrorRate: probability,
-    crossingPrefactor: z.number().positive().max(0.5),
-    maxCodeDistance: z.number().int().positive(),
-    physicalQubitsPerLogicalFormula: z.string(),
-    logicalCycleTimeFormula: z.string(),
+  /** Share of wall time spent training (restarts and interruptions excluded). */
+  goodput: z.strictObject({
+    value: probability.or(z.literal(1)),
+    low: probability.or(z.literal(1)),
+    high: probability.or(z.literal(1)),
     source,
     asOf,
+    notes: z.string(),
   }),
-  defaultErrorBudget: z.strictObject({ value: probability, source, asOf }),
-  qubitPresets: z.array(
-    z.strictObject({
-      id: z.string(),
-      modality: z.enum(["superconducting", "trapped-ion", "neutral-atom"]),
-      oneQubitGateNs: positive,
-      twoQubitGateNs: positive,
-      readoutNs: positive,
-      errorRate: probability,
-      source,
-      asOf,
-    }),
-  ),
+  /** No GPU job takes less than this (kernel-launch overhead). */
+  latencyFloor: z.strictObject({
+    seconds: positive,
+    low: positive,
+    high: positive,
+    source,
+    asOf,
+    unverified: z.boolean(),
+    notes: z.string(),
+  }),
+  runs: z.array(mfuRunSchema),
 });
 
 export const referenceMachineSchema = z.strictObject({
@@ -204,5 +209,4 @@ export type Device = Gpu | Qpu | Annealer;
 export type DeviceKind = Device["kind"];
 export type RoadmapMilestone = z.infer<typeof roadmapMilestoneSchema>;
 export type MfuData = z.infer<typeof mfuDataSchema>;
-export type FaultToleranceData = z.infer<typeof faultToleranceSchema>;
 export type ReferenceMachine = z.infer<typeof referenceMachineSchema>;

@@ -15,11 +15,12 @@
 
 import { GATES, type GateSpec } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation, Register } from "../circuit/ir.js";
+import { addCapped, type BudgetKind, defaultBudget, LIMITS, mulCapped, type WorkBudget } from "./budget.js";
 import { type Diagnostic, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Expr, evaluate, parseExpression } from "./expr.js";
 import { describeToken, posOf, type Token } from "./lexer.js";
 import { didYouMean } from "./suggest.js";
-import { MAX_INCLUDE_DEPTH, type ParseOptions, TokenParser } from "./token-parser.js";
+import { type ParseOptions, TokenParser } from "./token-parser.js";
 
 export type { ParseOptions };
 
@@ -29,16 +30,8 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Guards against hostile input: the IR never holds more than these. */
-export const LIMITS = {
-  /** Qubits (or clbits) in one register and in all registers together. */
-  maxBits: 2 ** 20,
-  /** Operations after expanding user gates; about 150 bytes each in memory. */
-  maxOperations: 10_000_000,
-  /** User gates defined in terms of user gates defined in terms of ... */
-  maxGateNesting: 100,
-  maxIncludeDepth: MAX_INCLUDE_DEPTH,
-} as const;
+/** Guards against hostile input: the IR never holds more than these (defined with the budgets in budget.ts). */
+export { LIMITS };
 
 /** Names other toolkits use for qelib1 gates, for "did you mean" hints. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -83,6 +76,10 @@ interface UserGate {
   body: Array<BodyGate | BodyBarrier>;
   /** Operations one application expands to, capped just past the operation limit. */
   size: number;
+  /** Expansion steps one application costs (operations plus nested calls, empty ones included), capped. */
+  steps: number;
+  /** Qubit references one application's operations hold, capped. */
+  refs: number;
   /** 1 for a body of library gates only. */
   nesting: number;
   /** An opaque gate the body reaches, directly or through other user gates. */
@@ -112,12 +109,18 @@ interface ArgRef {
   indexTok?: Token;
 }
 
+/** Kept as a range, not a list, so a whole register of a million qubits costs nothing until it is charged. */
 interface ResolvedArg {
   ref: ArgRef;
-  /** Global indices: one for `q[i]`, the whole register for `q`. */
-  bits: number[];
+  /** Global index of the first bit: `q[i]`'s own, or the register's first for `q`. */
+  first: number;
+  /** 1 for `q[i]`, the register's size for `q`. */
+  size: number;
   whole: boolean;
 }
+
+/** The bit an argument contributes to the i-th repetition of a broadcast. */
+const bitAt = (a: ResolvedArg, i: number): number => (a.whole ? a.first + i : a.first);
 
 const library = (spec: GateSpec): LibraryTarget => ({
   kind: "library",
@@ -149,10 +152,12 @@ class Parser extends TokenParser {
   private numClbits = 0;
   private readonly ops: Operation[] = [];
   private readonly maxOperations: number;
+  private readonly budget: WorkBudget;
 
   constructor(text: string, options: ParseOptions) {
     super(text, options, 2);
     this.maxOperations = options.maxOperations ?? LIMITS.maxOperations;
+    this.budget = defaultBudget(this.maxOperations);
   }
 
   run(): ParseResult {
@@ -490,6 +495,8 @@ class Parser extends TokenParser {
       numQubits: qubitToks.length,
       body: [],
       size: 0,
+      steps: 0,
+      refs: 0,
       nesting: 1,
       pos: posOf(kw),
     };
@@ -580,8 +587,11 @@ class Parser extends TokenParser {
       args.push(i);
     }
     if (isBarrier) {
-      gate.body.push({ kind: "barrier", args: [...new Set(args)] });
+      const unique = [...new Set(args)];
+      gate.body.push({ kind: "barrier", args: unique });
       gate.size = Math.min(gate.size + 1, this.maxOperations + 1);
+      gate.steps = addCapped(gate.steps, 1, this.budget.cap("expansionSteps"));
+      gate.refs = addCapped(gate.refs, unique.length, this.budget.cap("qubitReferences"));
       return;
     }
     const target = this.lookupGate(t);
@@ -598,6 +608,12 @@ class Parser extends TokenParser {
     gate.body.push({ kind: "gate", target, params, args });
     const size = target.kind === "user" ? target.size : 1;
     gate.size = Math.min(gate.size + size, this.maxOperations + 1);
+    // A call costs a step even when the called gate emits nothing: `gate e a { }` called 10 times per level
+    // through 30 levels emits no operation but would take 10^30 steps to expand.
+    const steps = target.kind === "user" ? 1 + target.steps : 1;
+    gate.steps = addCapped(gate.steps, steps, this.budget.cap("expansionSteps"));
+    const refs = target.kind === "user" ? target.refs : target.numQubits;
+    gate.refs = addCapped(gate.refs, refs, this.budget.cap("qubitReferences"));
   }
 
   /** `(e1, e2, ...)`, the current token being '('. */
@@ -746,9 +762,7 @@ class Parser extends TokenParser {
       return undefined;
     }
     const { reg } = entry;
-    if (!ref.indexTok) {
-      return { ref, whole: true, bits: Array.from({ length: reg.size }, (_, i) => reg.offset + i) };
-    }
+    if (!ref.indexTok) return { ref, whole: true, first: reg.offset, size: reg.size };
     const index = Number(ref.indexTok.text);
     if (!(index < reg.size)) {
       this.sink.error(
@@ -759,7 +773,7 @@ class Parser extends TokenParser {
       );
       return undefined;
     }
-    return { ref, whole: false, bits: [reg.offset + index] };
+    return { ref, whole: false, first: reg.offset + index, size: 1 };
   }
 
   private resolveAll(refs: ArgRef[], kind: "qreg" | "creg"): ResolvedArg[] | undefined {
@@ -780,12 +794,12 @@ class Parser extends TokenParser {
     for (const a of args) {
       if (!a.whole) continue;
       if (n === undefined) {
-        n = a.bits.length;
+        n = a.size;
         first = a;
-      } else if (a.bits.length !== n) {
+      } else if (a.size !== n) {
         this.sink.error(
           "QASM.Semantic.BroadcastSizeMismatch",
-          `register '${a.ref.nameTok.text}' has size ${a.bits.length} but '${first!.ref.nameTok.text}' has size ${n}`,
+          `register '${a.ref.nameTok.text}' has size ${a.size} but '${first!.ref.nameTok.text}' has size ${n}`,
           posOf(a.ref.nameTok),
           "registers used whole in one statement must have the same size",
         );
@@ -801,18 +815,21 @@ class Parser extends TokenParser {
     return String(q);
   }
 
+  /** Operations are charged to the budget before they are built; this is the last line of defence. */
   private pushOp(op: Operation): void {
-    if (this.ops.length >= this.maxOperations) this.tooManyOps(posOf(this.prev));
+    if (this.ops.length >= this.maxOperations) this.refuse("operations", 1, posOf(this.prev));
     this.ops.push(op);
   }
 
-  private tooManyOps(pos: Pos): never {
-    this.sink.fatal(
-      "QASM.Limit.TooManyOperations",
-      `the circuit expands to more than ${this.maxOperations} operations`,
-      pos,
-      "nested gate definitions multiply; reduce the circuit or split it",
-    );
+  /** Charges work to the budget before doing it; past a limit, stops parsing with an error naming the limit. */
+  private charge(kind: BudgetKind, amount: number, pos: Pos): void {
+    const refusal = this.budget.charge(kind, amount);
+    if (refusal) this.sink.fatal(refusal.code, refusal.message, pos, refusal.hint);
+  }
+
+  private refuse(kind: BudgetKind, amount: number, pos: Pos): never {
+    const refusal = this.budget.check(kind, this.budget.limits[kind] + amount)!;
+    this.sink.fatal(refusal.code, refusal.message, pos, refusal.hint);
   }
 
   private quantumOperation(condition: Condition | undefined): void {
@@ -864,11 +881,16 @@ class Parser extends TokenParser {
     if (!args) return;
     const n = this.broadcastCount(args);
     if (n === undefined) return;
-    const size = target.kind === "user" ? target.size : 1;
-    if (this.ops.length + size * n > this.maxOperations) this.tooManyOps(posOf(nameTok));
+    const pos = posOf(nameTok);
+    const user = target.kind === "user";
+    this.charge("operations", mulCapped(user ? target.size : 1, n, this.budget.cap("operations")), pos);
+    const steps = user ? 1 + target.steps : 1;
+    this.charge("expansionSteps", mulCapped(steps, n, this.budget.cap("expansionSteps")), pos);
+    const refsEach = user ? target.refs : target.numQubits;
+    this.charge("qubitReferences", mulCapped(refsEach, n, this.budget.cap("qubitReferences")), pos);
     const argToks = refs.map((r) => r.nameTok);
     for (let i = 0; i < n; i++) {
-      const qubits = args.map((a) => (a.whole ? a.bits[i] : a.bits[0]));
+      const qubits = args.map((a) => bitAt(a, i));
       if (this.duplicate(qubits, argToks, nameTok, (q) => this.qubitLabel(q))) return;
       if (!this.apply(target, params, qubits, condition, nameTok)) return;
     }
@@ -925,22 +947,22 @@ class Parser extends TokenParser {
     const q = this.resolve(qRef, "qreg");
     const c = this.resolve(cRef, "creg");
     if (!q || !c) return;
-    if (q.whole !== c.whole || q.bits.length !== c.bits.length) {
+    if (q.whole !== c.whole || q.size !== c.size) {
       this.sink.error(
         "QASM.Semantic.BroadcastSizeMismatch",
         q.whole && c.whole
-          ? `cannot measure register '${qRef.nameTok.text}' of size ${q.bits.length} into register '${cRef.nameTok.text}' of size ${c.bits.length}`
+          ? `cannot measure register '${qRef.nameTok.text}' of size ${q.size} into register '${cRef.nameTok.text}' of size ${c.size}`
           : "measure needs either one qubit and one bit, or two whole registers of the same size",
         posOf(cRef.nameTok),
       );
       return;
     }
-    if (this.ops.length + q.bits.length > this.maxOperations) this.tooManyOps(posOf(kw));
-    for (let i = 0; i < q.bits.length; i++) {
+    this.chargeSimple(q.size, posOf(kw));
+    for (let i = 0; i < q.size; i++) {
       this.pushOp({
         kind: "measure",
-        qubit: q.bits[i],
-        clbit: c.bits[i],
+        qubit: q.first + i,
+        clbit: c.first + i,
         ...(condition ? { condition: { ...condition } } : {}),
       });
     }
@@ -952,15 +974,26 @@ class Parser extends TokenParser {
     this.semicolon();
     const q = this.resolve(ref, "qreg");
     if (!q) return;
-    if (this.ops.length + q.bits.length > this.maxOperations) this.tooManyOps(posOf(kw));
-    for (const qubit of q.bits) {
-      this.pushOp({ kind: "reset", qubit, ...(condition ? { condition: { ...condition } } : {}) });
+    this.chargeSimple(q.size, posOf(kw));
+    for (let i = 0; i < q.size; i++) {
+      this.pushOp({
+        kind: "reset",
+        qubit: q.first + i,
+        ...(condition ? { condition: { ...condition } } : {}),
+      });
     }
+  }
+
+  /** One operation per qubit (measure, reset): n operations, n steps, n qubit references. */
+  private chargeSimple(n: number, pos: Pos): void {
+    this.charge("operations", n, pos);
+    this.charge("expansionSteps", n, pos);
+    this.charge("qubitReferences", n, pos);
   }
 
   private barrier(): void {
     const kw = this.advance();
-    let qubits: number[];
+    let args: ResolvedArg[];
     if (this.isSymbol(";")) {
       this.advance();
       this.sink.lenient(
@@ -968,13 +1001,37 @@ class Parser extends TokenParser {
         "'barrier' without arguments; read as a barrier on every qubit declared so far",
         posOf(kw),
       );
-      qubits = Array.from({ length: this.numQubits }, (_, i) => i);
+      args = [{ ref: { nameTok: kw }, whole: true, first: 0, size: this.numQubits }];
     } else {
       const refs = this.argumentList();
       this.semicolon("',' or ");
-      const args = this.resolveAll(refs, "qreg");
-      if (!args) return;
-      qubits = [...new Set(args.flatMap((a) => a.bits))];
+      const resolved = this.resolveAll(refs, "qreg");
+      if (!resolved) return;
+      args = resolved;
+    }
+    // Charged as written (before removing repeats), so the count bounds the work of building the list too.
+    let written = 0;
+    for (const a of args) written = addCapped(written, a.size, this.budget.cap("qubitReferences"));
+    this.charge("qubitReferences", written, posOf(kw));
+    this.charge("expansionSteps", 1, posOf(kw));
+    this.charge("operations", 1, posOf(kw));
+    let qubits: number[];
+    if (args.length === 1) {
+      // The common case, a whole register: preallocated, several times faster than growing by push.
+      qubits = new Array<number>(args[0].size);
+      for (let i = 0; i < qubits.length; i++) qubits[i] = args[0].first + i;
+    } else {
+      const seen = new Set<number>();
+      qubits = [];
+      for (const a of args) {
+        for (let i = 0; i < a.size; i++) {
+          const q = a.first + i;
+          if (!seen.has(q)) {
+            seen.add(q);
+            qubits.push(q);
+          }
+        }
+      }
     }
     if (qubits.length > 0) this.pushOp({ kind: "barrier", qubits });
   }
@@ -994,7 +1051,7 @@ class Parser extends TokenParser {
     const c = this.resolve({ nameTok: regTok }, "creg");
     if (!c) return undefined;
     const value = Number(valueTok.text);
-    const bits = c.bits.length;
+    const bits = c.size;
     if (!Number.isSafeInteger(value) || (bits < 53 && value >= 2 ** bits)) {
       this.sink.error(
         "QASM.Semantic.ConditionOutOfRange",

@@ -1,6 +1,7 @@
 // What both OpenQASM parsers (2.0: parser.ts, 3: parser3.ts) do with tokens: the cursor over the lexer, the
 // "expected X but found Y" errors, the forgiving statement-ending ';', and reading an included file in place.
 
+import { LIMITS } from "./budget.js";
 import { DiagnosticSink, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Dialect, describeToken, Lexer, posOf, type Token } from "./lexer.js";
 
@@ -16,8 +17,8 @@ export interface ParseOptions {
   maxOperations?: number;
 }
 
-/** Includes nested deeper than this are refused (a cycle is caught before). */
-export const MAX_INCLUDE_DEPTH = 16;
+/** Includes nested deeper than this are refused (a cycle is caught before); defined with the other budgets. */
+export const MAX_INCLUDE_DEPTH = LIMITS.maxIncludeDepth;
 
 export abstract class TokenParser {
   readonly sink: DiagnosticSink;

@@ -10,7 +10,9 @@ import { parseWorkloadInput } from "../workloads/input.js";
 import type { PlotData, PlotPoint } from "../workloads/plot-data.js";
 import { getWorkload } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
+import { type UncertaintyRequest, verdictUncertainty } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
+import { ratioBand, yearBand } from "./bands.js";
 import { type RankingEntry, rankWorkloads } from "./ranking.js";
 import { type HardwareSettings, type Scenario, type WorkloadSpec, withHardware } from "./scenario.js";
 
@@ -34,6 +36,10 @@ export interface ReportRow {
   largestFactor: string;
   /** "never", "already", or the crossover size and year, e.g. "648 modulus bits in 2049.8". */
   crossover: string;
+  /** p05–p95 of quantum / classical time, e.g. "10^15.2–10^25.1× (median 10^20.0)" (issue 13). */
+  ratioBand: string;
+  /** The projected year of advantage as a band, e.g. "2041–2058, median 2049 (projected)". */
+  yearBand: string;
 }
 
 /** The best strategy's factors in order, with the running total: the data of a waterfall chart. */
@@ -81,13 +87,24 @@ interface Evaluated {
   series: CrossoverSeries;
 }
 
+/** Monte Carlo samples per verdict in the report (the CLI's estimate default is 10,000): the report evaluates the
+ *  whole built-in set and should stay interactive; p05/p95 from 2,000 samples have a standard error of about 1%
+ *  of the band. */
+export const REPORT_SAMPLES = 2_000;
+
 /** One workload of a scenario (or of an API request) → its definition, validated input, verdict and sweep. */
-export function evaluateSpec(spec: WorkloadSpec, hardware: HardwareSettings, t0: number): Evaluated {
+export function evaluateSpec(
+  spec: WorkloadSpec,
+  hardware: HardwareSettings,
+  t0: number,
+  uncertainty: UncertaintyRequest = { samples: REPORT_SAMPLES },
+): Evaluated {
   const def = getWorkload(spec.kind);
   const { kind: _k, label: _l, ...raw } = withHardware(spec, hardware);
   const input = parseWorkloadInput(def, raw);
   const { series, crossover } = crossoverSweep(def, input, { t0 });
-  const verdict = { ...def.evaluate(input as never, { t0, skipCrossover: true }), crossover };
+  const point = { ...def.evaluate(input as never, { t0, skipCrossover: true }), crossover };
+  const verdict = { ...point, ...verdictUncertainty(def, input, { t0 }, point, uncertainty) };
   return { def, input, verdict, series };
 }
 
@@ -120,6 +137,8 @@ function row(e: Evaluated, label: string | undefined): ReportRow {
     quantumQubits: b.physicalQubits,
     largestFactor: bindingFactor(b.bottlenecks)?.name ?? "—",
     crossover: crossoverText(e.series),
+    ratioBand: v.uncertainty ? ratioBand(v.uncertainty.quantiles.qpuOverGpuLog10, true) : "n/a",
+    yearBand: v.uncertainty ? yearBand(v.uncertainty.quantiles.crossoverYear, true) : "n/a",
   };
 }
 

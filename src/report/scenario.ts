@@ -1,7 +1,7 @@
 // A report scenario: the workloads to judge and the hardware to judge them on. It is what `qfit report` evaluates
 // by default (DEFAULT_SCENARIO) and what a user's `scenario.yaml` holds. Parsing keeps YAML positions so every
 // error names file:line:col of the offending field, not just its path.
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { userError } from "../errors.js";
 import { workloads } from "../workloads/registry.js";
@@ -112,6 +112,34 @@ export function withHardware(
 
 /** Scenario files larger than this are refused before parsing (a scenario is a few dozen lines). */
 export const MAX_SCENARIO_BYTES = 1 << 20;
+/** Flow collections (`[...]`, `{...}`) nested deeper than this are refused before parsing; a scenario needs 3. */
+export const MAX_SCENARIO_NESTING = 64;
+/** Alias expansions allowed when building the data (yaml's guard against "billion laughs"). */
+export const MAX_SCENARIO_ALIASES = 100;
+
+/**
+ * The deepest flow-collection nesting and where it passes the limit, found by one linear scan (quoted text and
+ * comments skipped), so a file of a million '[' is refused at once instead of overflowing the YAML parser's stack.
+ */
+function nestingBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+      else if (c === "\n" && quote !== '"' && quote !== "'") quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) quote = "\n";
+    else if (c === "[" || c === "{") {
+      if (++depth > limit) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
 
 /**
  * Parses and validates a YAML (or JSON) scenario. Errors carry the file, line and column of the field at fault
@@ -128,18 +156,48 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
     );
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const deep = nestingBeyond(text, MAX_SCENARIO_NESTING);
+  if (deep !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf("\n"); i >= 0 && i < deep; i = text.indexOf("\n", i + 1))
+      lineCounter.addNewLine(i + 1);
+  }
   const at = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { file, line: p.line, col: p.col };
   };
+  if (deep !== undefined) {
+    throw userError(
+      "Report.Scenario.TooDeep",
+      `YAML collections nested more than ${MAX_SCENARIO_NESTING} deep`,
+      { position: at(deep), hint: "a scenario needs only a few levels: a list of workloads, each a map" },
+    );
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw userError("Report.Scenario.Syntax", `YAML: ${e.message.split("\n")[0]}`, {
       position: at(e.pos[0]),
     });
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_SCENARIO_ALIASES });
+  } catch (e) {
+    // yaml throws a ReferenceError when aliases would expand past the count: report it as the input's fault.
+    let firstAlias = 0;
+    visit(doc, {
+      Alias(_, node) {
+        if (isAlias(node) && node.range) firstAlias = node.range[0];
+        return visit.BREAK;
+      },
+    });
+    throw userError(
+      "Report.Scenario.TooManyAliases",
+      `YAML aliases expand past the limit of ${MAX_SCENARIO_ALIASES} (${(e as Error).message})`,
+      { position: at(firstAlias), hint: "write the repeated values out, or use fewer anchors and aliases" },
+    );
+  }
   const top = scenarioSchemaFor(workloads).safeParse(data);
   if (!top.success) throw scenarioError(doc, at, top.error.issues[0]);
   const scenario = top.data as Scenario;

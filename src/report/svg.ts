@@ -1,6 +1,7 @@
 // Self-contained SVG plots for the HTML report: no DOM, no network, no fonts to load, so the same string renders in
 // a browser opened from disk and in a test. Two shapes cover the report: lines/points on (log) axes, and
 // horizontal waterfalls of bottleneck factors. Every mark carries a <title> so hovering shows its value; axes say their unit.
+import { beyondRange } from "../units/format.js";
 
 export interface Point {
   x: number;
@@ -73,7 +74,11 @@ export function escapeXml(s: string): string {
 }
 
 const fmt = (v: number): string =>
-  Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(1) : String(+v.toPrecision(3));
+  !Number.isFinite(v)
+    ? beyondRange(v)
+    : Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3)
+      ? v.toExponential(1)
+      : String(+v.toPrecision(3));
 const logTick = (v: number): string => {
   const k = Math.round(Math.log10(v));
   return k >= 0 && k <= 4 ? String(10 ** k) : `1e${k}`;
@@ -252,8 +257,13 @@ export function waterfallPlot(spec: WaterfallPlotSpec): string {
   const left = 170;
   const x0 = left;
   const x1 = W - 120;
-  const ax = axis([0, spec.total, ...spec.steps.flatMap((s) => [s.start, s.end])], false);
-  const sx = scale(ax, x0, x1);
+  // Non-finite ends (a factor past what a double holds) run to the plot's edge, labelled "beyond range".
+  const ax = axis(
+    [0, spec.total, ...spec.steps.flatMap((s) => [s.start, s.end])].filter(Number.isFinite),
+    false,
+  );
+  const sxFinite = scale(ax, x0, x1);
+  const sx = (v: number): number => (Number.isFinite(v) ? sxFinite(v) : v > 0 ? x1 : x0);
   const y0 = M.top;
   const yEnd = M.top + rows * rowH;
   const body: string[] = [];
@@ -278,7 +288,7 @@ export function waterfallPlot(spec: WaterfallPlotSpec): string {
     const xa = Math.min(sx(from), sx(to));
     const w = Math.max(1, Math.abs(sx(to) - sx(from)));
     const value = to - from;
-    return `<g class="step"><title>${escapeXml(tooltip)}</title><text x="${left - 8}" y="${y + (rowH - 8) / 2}" dy="0.32em" text-anchor="end">${escapeXml(label)}</text><rect x="${xa.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}"/><text x="${(Math.max(sx(from), sx(to)) + 4).toFixed(1)}" y="${y + (rowH - 8) / 2}" dy="0.32em" fill="#333">${value >= 0 ? "+" : "−"}${escapeXml(Math.abs(value).toFixed(1))}${note}</text></g>`;
+    return `<g class="step"><title>${escapeXml(tooltip)}</title><text x="${left - 8}" y="${y + (rowH - 8) / 2}" dy="0.32em" text-anchor="end">${escapeXml(label)}</text><rect x="${xa.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}"/><text x="${(Math.max(sx(from), sx(to)) + 4).toFixed(1)}" y="${y + (rowH - 8) / 2}" dy="0.32em" fill="#333">${Number.isFinite(value) ? `${value >= 0 ? "+" : "−"}${escapeXml(Math.abs(value).toFixed(1))}` : beyondRange(value)}${note}</text></g>`;
   };
   spec.steps.forEach((s, i) => {
     body.push(

@@ -13,7 +13,9 @@ export const TABLE_HEADER = [
   "qubits",
   "largest factor",
   "verdict",
+  "quantum / classical (p05–p95)",
   "crossover",
+  "year of advantage (projected)",
 ];
 
 export function verdictCell(r: ReportRow): string {
@@ -36,6 +38,8 @@ export function tableRows(report: Report): string[][] {
     Number.isFinite(r.quantumQubits) ? formatQubits(r.quantumQubits) : "—",
     r.largestFactor,
     verdictCell(r),
+    r.ratioBand,
     r.crossover,
+    r.yearBand,
   ]);
 }

@@ -1,46 +1,32 @@
-// The terminal rendering of a report: the verdict table, each workload's one-line summary, and what is unverified.
+// The terminal rendering of a report: the verdict table, each workload's one-line summary, and what is unverified,
+// fitted to the terminal's width (src/report/terminal.ts); Infinity prints every column at full width (--wide).
 import pc from "picocolors";
 import type { Report } from "./build.js";
 import { RANKING_HEADER, rankingRows } from "./ranking.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
+import { fitText, renderTable } from "./terminal.js";
 
-/** Widest a terminal cell may be; longer text is cut with "…" (the lines under the table say it in full). */
-const MAX_CELL = 34;
-const cut = (s: string) => (s.length > MAX_CELL ? `${s.slice(0, MAX_CELL - 1)}…` : s);
-
-/** Cells cut to MAX_CELL, columns padded to their widest cell: a line renderer and the column widths. */
-function columns(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((s, i) => s.padEnd(widths[i]))
-      .join("  ")
-      .trimEnd();
-  return { widths, line };
-}
-
-export function renderText(report: Report, color: boolean): string {
+export function renderText(report: Report, color: boolean, width = Number.POSITIVE_INFINITY): string {
   const c = pc.createColors(color);
-  const rows = tableRows(report).map((r) => r.map(cut));
-  const { widths, line } = columns(TABLE_HEADER, rows);
-  const out = [
-    c.bold(`${report.title} (t0 = ${report.t0})`),
-    "",
-    c.bold(line(TABLE_HEADER)),
-    widths.map((w) => "─".repeat(w)).join("  "),
-  ];
-  report.rows.forEach((r, i) => {
-    const text = line(rows[i]);
-    out.push(r.winner === "classical" ? text : c.yellow(text));
+  const table = renderTable(TABLE_HEADER, tableRows(report), {
+    width,
+    // What a narrow terminal keeps longest: the verdict and its reasons before costs and device names.
+    priority: [10, 3, 8, 2, 1, 4, 8, 5, 7, 9, 6],
+    styleHeader: c.bold,
+    // Rows where classical hardware does not win stand out (the verdict column says which side and by how much).
+    styleRow: (line, i) => (report.rows[i].winner === "classical" ? line : c.yellow(line)),
   });
-  out.push("");
+  const out = [c.bold(`${report.title} (t0 = ${report.t0})`), "", ...table, ""];
+  if (color && report.rows.some((r) => r.winner !== "classical"))
+    out.push(c.yellow("(yellow rows: classical hardware does not win)"), "");
   for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);
-  const ranked = rankingRows(report.ranking).map((r) => r.map(cut));
-  if (ranked.length) {
-    const l = columns(RANKING_HEADER, ranked).line;
-    out.push("", c.bold("Where quantum fits (earliest first, then by how much)"), c.bold(l(RANKING_HEADER)));
-    out.push(...ranked.map(l));
-  }
+  const ranked = rankingRows(report.ranking);
+  if (ranked.length)
+    out.push(
+      "",
+      c.bold("Where quantum fits (earliest first, then by how much)"),
+      ...renderTable(RANKING_HEADER, ranked, { width, styleHeader: c.bold }),
+    );
   if (report.training)
     out.push("", c.bold("Training, measured here and extrapolated:"), report.training.drivingScaling);
   if (report.unverified.length) {
@@ -50,5 +36,5 @@ export function renderText(report: Report, color: boolean): string {
       ...report.unverified.map((u) => c.yellow(`  - ${u}`)),
     );
   }
-  return `${out.join("\n")}\n`;
+  return `${fitText(out.join("\n"), width)}\n`;
 }

@@ -1,6 +1,13 @@
 // The local HTTP server behind `qfit serve`: the built dashboard as static files and a small JSON API. It listens
 // on 127.0.0.1 by default, reads no file a request names outside the dashboard folder, bounds every request
 // (body size, qubits, shots, run time) and answers bad input with JSON {code, message, hint} and a 4xx status.
+//
+// It has no authentication, so it must only be reachable by its user (SECURITY.md). Like Jupyter's
+// `allow_remote_access` check and Vite's `server.allowedHosts`, it refuses a Host header that is not this server's
+// loopback name or address with its port (a DNS-rebinding page sends its own domain as Host); like both, it
+// refuses state-changing requests from another Origin, and its JSON endpoints need `Content-Type:
+// application/json`, which a cross-origin page cannot send without a CORS preflight (that this server never
+// grants). Slow and idle connections are dropped; a request whose client goes away stops its simulation.
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, resolve, sep } from "node:path";
@@ -28,6 +35,15 @@ export interface ServerOptions {
   maxQueuedSimulations?: number;
   /** Folder of the built dashboard (default: dist/web next to this file). */
   webRoot?: string;
+  /**
+   * Listening on an address that is not loopback must be asked for explicitly: the API has no authentication.
+   * With it, Host headers naming the listening address or any IP literal are accepted too.
+   */
+  allowRemote?: boolean;
+  /** Longest a client may take to send its headers, and keep an idle connection open, in ms (default 10 s). */
+  idleTimeoutMs?: number;
+  /** Connections held at once; more are refused by the kernel's backlog (default 1024). */
+  maxConnections?: number;
 }
 
 const DEFAULTS = {
@@ -38,7 +54,64 @@ const DEFAULTS = {
   timeoutMs: 20_000,
   maxConcurrentSimulations: 2,
   maxQueuedSimulations: 64,
+  allowRemote: false,
+  idleTimeoutMs: 10_000,
+  maxConnections: 1024,
 };
+
+/**
+ * Sent with every response. The dashboard loads only its own scripts, styles and WebAssembly, talks only to this
+ * server and may not be framed, so a page elsewhere can neither inject into it nor clickjack it.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy":
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+    "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; " +
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "cross-origin-resource-policy": "same-origin",
+  "cross-origin-opener-policy": "same-origin",
+};
+
+/** 127.0.0.0/8, ::1 and the names that always resolve to them (RFC 6761: localhost and *.localhost). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  if (h === "localhost" || h.endsWith(".localhost")) return true;
+  if (h === "::1" || h === "0:0:0:0:0:0:0:1" || h === "::ffff:127.0.0.1") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+const isIpLiteral = (hostname: string): boolean =>
+  /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || /^\[[0-9a-f:.]+\]$/i.test(hostname);
+
+/**
+ * Whether a Host header names this server: a loopback name or address with the listening port. With remote
+ * access allowed, also the listening address itself and IP literals (a DNS-rebinding attack needs a domain
+ * name, never an IP literal, which is why Vite accepts them too).
+ */
+export function hostAllowed(
+  header: string | undefined,
+  port: number,
+  listenHost: string,
+  remote: boolean,
+): boolean {
+  if (!header) return false;
+  let url: URL;
+  try {
+    url = new URL(`http://${header}`);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.pathname !== "/" || url.search || url.hash) return false;
+  if (Number(url.port || 80) !== port) return false;
+  const name = url.hostname;
+  if (isLoopbackHost(name)) return true;
+  if (!remote) return false;
+  const bound = listenHost.includes(":") ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase();
+  return name.toLowerCase() === bound || isIpLiteral(name);
+}
 
 /** Memory one simulation worker may use for its state (a 24-qubit complex128 state is 256 MiB). */
 const WORKER_MEMORY_BYTES = 2 ** 31;
@@ -68,6 +141,7 @@ class HttpError extends QfitError {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),
     "cache-control": "no-store",
@@ -85,7 +159,24 @@ function errorBody(e: QfitError) {
   };
 }
 
+/** JSON endpoints take only JSON: a cross-origin form or `text/plain` fetch (no preflight) is refused unread. */
+function requireJsonBody(req: IncomingMessage): void {
+  const type = String(req.headers["content-type"] ?? "")
+    .split(";")[0]
+    .trim()
+    .toLowerCase();
+  if (type !== "application/json") {
+    throw new HttpError(
+      415,
+      "Server.UnsupportedMediaType",
+      `the request body must be sent with Content-Type: application/json${type ? `, not ${type}` : ""}`,
+      "send Content-Type: application/json with a JSON object",
+    );
+  }
+}
+
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  requireJsonBody(req);
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) {
     throw new HttpError(
@@ -126,24 +217,45 @@ class SimulationQueue {
     private readonly workerUrl: URL,
   ) {}
 
-  async run(request: SimulateRequest, onStart: () => void): Promise<SimReply> {
+  /** Runs one simulation; `signal` aborts it (the client went away): off the queue, or its worker terminated. */
+  async run(request: SimulateRequest, onStart: () => void, signal: AbortSignal): Promise<SimReply> {
     if (this.running >= this.o.maxConcurrentSimulations) {
       if (this.waiting.length >= this.o.maxQueuedSimulations) {
         throw new HttpError(503, "Server.Busy", "too many simulations are waiting; try again shortly");
       }
-      await new Promise<void>((r) => this.waiting.push(r));
+      await new Promise<void>((ok, fail) => {
+        const wake = () => {
+          signal.removeEventListener("abort", leave);
+          ok();
+        };
+        const leave = () => {
+          this.waiting = this.waiting.filter((w) => w !== wake);
+          fail(cancelled());
+        };
+        this.waiting.push(wake);
+        signal.addEventListener("abort", leave, { once: true });
+      });
+    }
+    if (signal.aborted) {
+      this.waiting.shift()?.();
+      throw cancelled();
     }
     this.running++;
     onStart();
     try {
-      return await this.once(request);
+      return await this.once(request, signal);
     } finally {
       this.running--;
       this.waiting.shift()?.();
     }
   }
 
-  private once(request: SimulateRequest): Promise<SimReply> {
+  /** Simulations running now (for tests and the status of a busy server). */
+  get active(): number {
+    return this.running;
+  }
+
+  private once(request: SimulateRequest, signal: AbortSignal): Promise<SimReply> {
     const job: SimJob = { request, maxQubits: this.o.maxQubits, maxMemoryBytes: WORKER_MEMORY_BYTES };
     const worker = new Worker(this.workerUrl, {
       workerData: job,
@@ -151,6 +263,12 @@ class SimulationQueue {
     });
     this.workers.add(worker);
     return new Promise<SimReply>((resolvePromise, reject) => {
+      // The client went away: nobody will read the answer, so stop the work now and free the slot.
+      const abort = () => {
+        void worker.terminate();
+        reject(cancelled());
+      };
+      signal.addEventListener("abort", abort, { once: true });
       const timer = setTimeout(() => {
         void worker.terminate();
         reject(
@@ -172,7 +290,10 @@ class SimulationQueue {
       );
       worker.once("exit", () => {
         clearTimeout(timer);
+        signal.removeEventListener("abort", abort);
         this.workers.delete(worker);
+        // A worker that ended without answering (terminated, or crashed outside the handler) never hangs a request.
+        reject(new HttpError(500, "Server.WorkerExited", "the simulation stopped without an answer"));
       });
     });
   }
@@ -181,6 +302,13 @@ class SimulationQueue {
     await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 }
+
+const cancelled = () =>
+  new HttpError(
+    499,
+    "Server.ClientClosedRequest",
+    "the client closed the connection; the simulation was stopped",
+  );
 
 export interface RunningServer {
   url: string;
@@ -206,12 +334,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     "POST /api/simulate": async (req, res) => {
       const body = validate(simulateRequestSchema, await readJson(req, o.maxBodyBytes), "body");
       const stream = String(req.headers.accept ?? "").includes("text/event-stream");
+      // The response closing before it was finished means the client went away (or the socket timed out).
+      const gone = new AbortController();
+      res.once("close", () => {
+        if (!res.writableFinished) gone.abort();
+      });
       if (!stream) {
-        const reply = await sims.run(body, () => {});
+        const reply = await sims.run(body, () => {}, gone.signal);
         return answerSimulation(res, reply);
       }
       // Server-sent events: "queued", "running" with the elapsed time every 250 ms, then "result" or "error".
       res.writeHead(200, {
+        ...SECURITY_HEADERS,
         "content-type": "text/event-stream",
         "cache-control": "no-store",
         connection: "keep-alive",
@@ -222,13 +356,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       const started = Date.now();
       let beat: NodeJS.Timeout | undefined;
       try {
-        const reply = await sims.run(body, () => {
-          send("progress", { phase: "running", elapsedMs: 0 });
-          beat = setInterval(
-            () => send("progress", { phase: "running", elapsedMs: Date.now() - started }),
-            250,
-          );
-        });
+        const reply = await sims.run(
+          body,
+          () => {
+            send("progress", { phase: "running", elapsedMs: 0 });
+            beat = setInterval(
+              () => send("progress", { phase: "running", elapsedMs: Date.now() - started }),
+              250,
+            );
+          },
+          gone.signal,
+        );
         if (reply.ok) send("result", reply.result);
         else send("error", { ...reply.error, hint: reply.error.hint ?? null });
       } catch (e) {
@@ -259,15 +397,42 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (!info?.isFile()) throw new HttpError(404, "Server.NotFound", `no such file: ${pathname}`);
     const data = await readFile(file);
     res.writeHead(200, {
+      ...SECURITY_HEADERS,
       "content-type": MIME[extname(file)] ?? "application/octet-stream",
       "content-length": data.length,
-      "x-content-type-options": "nosniff",
     });
     res.end(req.method === "HEAD" ? undefined : data);
   }
 
-  const server = createServer(async (req, res) => {
+  let port = o.port;
+  /** Refuses what a page on another site could send: a foreign Host (DNS rebinding) or a foreign Origin. */
+  const checkCaller = (req: IncomingMessage): void => {
+    if (!hostAllowed(req.headers.host, port, o.host, o.allowRemote)) {
+      throw new HttpError(
+        403,
+        "Server.ForbiddenHost",
+        `the Host header ${JSON.stringify(req.headers.host ?? "")} does not name this server`,
+        `open the dashboard at http://127.0.0.1:${port}/ or http://localhost:${port}/`,
+      );
+    }
+    const origin = req.headers.origin;
+    const stateChanging = req.method !== "GET" && req.method !== "HEAD";
+    if (stateChanging && origin !== undefined && origin !== `http://${req.headers.host}`) {
+      throw new HttpError(
+        403,
+        "Server.ForbiddenOrigin",
+        `requests from ${JSON.stringify(origin)} may not change state here; only the dashboard's own pages may`,
+      );
+    }
+    if (stateChanging && req.headers["sec-fetch-site"] === "cross-site") {
+      throw new HttpError(403, "Server.ForbiddenOrigin", "cross-site requests may not change state here");
+    }
+  };
+
+  const checkEvery = Math.max(100, Math.min(1000, o.idleTimeoutMs / 2));
+  const server = createServer({ connectionsCheckingInterval: checkEvery }, async (req, res) => {
     try {
+      checkCaller(req);
       const url = new URL(req.url ?? "/", "http://localhost");
       const route = routes[`${req.method} ${url.pathname}`];
       if (route) return await route(req, res);
@@ -288,7 +453,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         res.end();
         return;
       }
-      if (e instanceof HttpError) return sendJson(res, e.status, errorBody(e));
+      if (e instanceof HttpError) {
+        if (e.status === 499) return void res.destroy(); // nobody is listening for an answer
+        return sendJson(res, e.status, errorBody(e));
+      }
       if (isQfitError(e)) return sendJson(res, e.userError ? 400 : 500, errorBody(e));
       sendJson(res, 500, {
         code: "Internal",
@@ -297,15 +465,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       });
     }
   });
-  server.requestTimeout = o.timeoutMs + 10_000;
-  server.headersTimeout = 10_000;
+  // Slowloris and idle connections: headers must arrive within the idle timeout, a whole request body within
+  // requestTimeout, and an idle keep-alive connection is closed after the idle timeout (Node checks these every
+  // connectionsCheckingInterval). No socket inactivity timeout: a request waiting in the simulation queue is
+  // silent for as long as it waits, and its own time limit bounds it once it runs.
+  server.headersTimeout = o.idleTimeoutMs;
+  server.requestTimeout = o.idleTimeoutMs + 10_000;
+  server.keepAliveTimeout = o.idleTimeoutMs;
+  server.maxConnections = o.maxConnections;
 
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
     server.listen(o.port, o.host, () => ok());
   });
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : o.port;
+  port = typeof address === "object" && address ? address.port : o.port;
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
   return {
     url: `http://${host}:${port}/`,

@@ -9,9 +9,19 @@ import {
   SECONDS_PER_YEAR,
 } from "./quantity.js";
 
+/**
+ * What a non-finite quantity reads as: never "Infinity" or "NaN", which look like bugs. An infinite result means
+ * the model's answer lies past what it can express (no layout exists, a count overflows a double).
+ */
+export const BEYOND_RANGE = "beyond range";
+
+export function beyondRange(x: number): string {
+  return Number.isNaN(x) ? "not computable" : x < 0 ? `-${BEYOND_RANGE}` : BEYOND_RANGE;
+}
+
 /** Scientific notation with `digits` significant digits: 1.1e14, 3.79e25 (no "+" in the exponent). */
 export function formatSci(x: number, digits = 2): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x)) return beyondRange(x);
   if (x === 0) return "0";
   const [mantissa, exponent] = x.toExponential(digits - 1).split("e");
   return `${mantissa}e${Number(exponent)}`;
@@ -29,7 +39,7 @@ function group(n: number): string {
  * ("4,486"); then "2.1 million", "3.4 billion", "5 trillion"; beyond 1e15 scientific ("6.5e12" is "6.5 trillion").
  */
 export function formatNumber(x: number, digits = 2): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x)) return beyondRange(x);
   const a = Math.abs(x);
   if (a === 0) return "0";
   if (a < 1e-3) return formatSci(x, digits);
@@ -57,12 +67,17 @@ function trimZeros(s: string): string {
   return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 }
 
+/** A number as printed with its unit, singular only when the printed number is exactly "1": "1 day", "1.0 days". */
+export function counted(printed: string, one: string, many: string): string {
+  return `${printed} ${printed === "1" ? one : many}`;
+}
+
 /**
  * A duration: "350 ns", "12 ms", "4.2 s", "3.4 min", "5.2 h", "102 days", "352 years", "3.5 thousand years",
  * "4.5 million years", "2.1 billion years", and from a trillion years on scientific: "1.1e14 years".
  */
 export function formatDuration(seconds: number, digits = 2): string {
-  if (Number.isNaN(seconds)) return "NaN";
+  if (Number.isNaN(seconds)) return beyondRange(seconds);
   if (seconds === Number.POSITIVE_INFINITY) return "never (infinite)";
   if (seconds < 0) return `-${formatDuration(-seconds, digits)}`;
   if (seconds === 0) return "0 s";
@@ -75,10 +90,15 @@ export function formatDuration(seconds: number, digits = 2): string {
   if (seconds < SECONDS_PER_DAY) return `${p(seconds / SECONDS_PER_HOUR)} h`;
   if (seconds < SECONDS_PER_YEAR) {
     const days = seconds / SECONDS_PER_DAY;
-    return `${days >= 10 ? Math.round(days) : p(days)} ${days === 1 ? "day" : "days"}`;
+    return counted(days >= 10 ? String(Math.round(days)) : p(days), "day", "days");
   }
   const years = seconds / SECONDS_PER_YEAR;
-  if (years < 1_000) return `${years >= 10 ? Math.round(years) : p(years)} ${years === 1 ? "year" : "years"}`;
+  if (years > AGE_OF_UNIVERSE_YEARS) {
+    const times = years / AGE_OF_UNIVERSE_YEARS;
+    const t = times < 1_000 ? `${prec(times, digits)}×` : `~10^${trimZeros(Math.log10(times).toFixed(1))}×`;
+    return `${formatSci(years, digits)} years (${t} the age of the universe)`;
+  }
+  if (years < 1_000) return counted(years >= 10 ? String(Math.round(years)) : p(years), "year", "years");
   const scales: Array<[number, string]> = [
     [1e3, "thousand"],
     [1e6, "million"],
@@ -90,6 +110,17 @@ export function formatDuration(seconds: number, digits = 2): string {
   return `${formatSci(years, digits)} years`;
 }
 
+/** 13.8 billion years (Planck 2018: 13.787 ± 0.020 Gyr, arXiv:1807.06209 Table 2); used only to say so in words. */
+export const AGE_OF_UNIVERSE_YEARS = 13.787e9;
+
+/** A duration given as log10(seconds), for times a double cannot hold (10^(10^8) s): beyond ~1e300 s in words. */
+export function formatDurationLog10(log10Seconds: number, digits = 2): string {
+  if (log10Seconds >= 1e300) return "never (no finite time)";
+  if (log10Seconds < 300) return formatDuration(10 ** log10Seconds, digits);
+  const universeLog10 = log10Seconds - Math.log10(AGE_OF_UNIVERSE_YEARS * SECONDS_PER_YEAR);
+  return `~10^${formatNumber(log10Seconds, 3)} s (~10^${formatNumber(universeLog10, 3)}× the age of the universe)`;
+}
+
 /** FLOP counts: "3.8e25 FLOP" (always scientific: the exponent is the information). */
 export function formatFlops(flops: number, digits = 2): string {
   return `${formatSci(flops, digits)} FLOP`;
@@ -97,7 +128,7 @@ export function formatFlops(flops: number, digits = 2): string {
 
 /** Energy in joules shown as J, kJ, kWh, MWh, GWh, TWh, then scientific TWh. */
 export function formatEnergy(joules: number, digits = 2): string {
-  if (!Number.isFinite(joules)) return String(joules);
+  if (!Number.isFinite(joules)) return beyondRange(joules);
   const p = (x: number): string => prec(x, digits);
   if (joules < 1e3) return `${p(joules)} J`;
   if (joules < JOULES_PER_KWH) return `${p(joules / 1e3)} kJ`;
@@ -114,24 +145,29 @@ export function formatEnergy(joules: number, digits = 2): string {
   return `${formatSci(kwh / 1e9, digits)} TWh`;
 }
 
-/** Money: "$0.42", "$2,450", "$1.2 million", "$3.4 billion", "$1.1e18". */
+/** Money: "$0.42", "$2,450", "$1.2 million", "$3.4 billion", "$1.1e18"; below a cent "<$0.01", never "$0.00". */
 export function formatUsd(usd: number, digits = 2): string {
-  if (!Number.isFinite(usd)) return String(usd);
+  if (!Number.isFinite(usd)) return beyondRange(usd);
   if (usd < 0) return `-${formatUsd(-usd, digits)}`;
+  if (usd === 0) return "$0";
+  if (usd < 0.005) return "<$0.01";
   if (usd < 1) return `$${usd.toFixed(2)}`;
   return `$${formatNumber(usd, digits)}`;
 }
 
 /** Qubit counts: "156 qubits", "25,000 qubits", "6.5 trillion qubits", "1.2e16 qubits". */
 export function formatQubits(qubits: number, digits = 2): string {
-  if (!Number.isFinite(qubits)) return String(qubits);
+  if (!Number.isFinite(qubits)) return beyondRange(qubits);
   const n = qubits < 1e6 ? group(qubits) : formatNumber(qubits, digits);
-  return `${n} ${qubits === 1 ? "qubit" : "qubits"}`;
+  return counted(n, "qubit", "qubits");
 }
 
-/** Orders of magnitude: "10^7.3" style used in bottleneck tables ("×10^7.3"). */
+/**
+ * A factor from its log10, without false precision: below 1,000× a plain factor ("×42", "×0.5"), beyond it the
+ * order of magnitude ("~10^24.6×", "~10^-7.7×").
+ */
 export function formatOrders(log10: number, digits = 2): string {
-  if (!Number.isFinite(log10)) return String(log10);
+  if (!Number.isFinite(log10) || log10 >= 1e300) return beyondRange(log10);
   if (Math.abs(log10) < 3) return `×${formatNumber(10 ** log10, digits)}`;
-  return `×10^${trimZeros(log10.toFixed(1))}`;
+  return `~10^${trimZeros(log10.toFixed(1))}×`;
 }

@@ -134,4 +134,54 @@ export interface VerdictV2 {
   assumptions: string[];
   unverified: string[];
   sources: Array<{ id: string; citation: string }>;
+  /** The verdict as a range (issue 13): seeded Monte Carlo over the ranged inputs; absent with --no-uncertainty
+   *  only where a caller skips it (the CLI and API always attach it, as a point with --no-uncertainty). */
+  uncertainty?: VerdictUncertaintyJson;
+  /** Tornado of speedupLog10: each ranged input moved alone from low to high, largest swing first. */
+  sensitivity?: SensitivityBarJson[];
+}
+
+/** p05 / p50 / p95; null stands for "never" / "cannot run" (+∞), whose share is `neverShare`. */
+export interface QuantilesJson {
+  p05: number | null;
+  p50: number | null;
+  p95: number | null;
+  neverShare: number;
+}
+
+export interface VerdictUncertaintyJson {
+  samples: number;
+  seed: number;
+  /** "separable" (lean path: exact one-input grids recombined in log space), "exact" (a full evaluation per
+   *  sample) or "point" (--no-uncertainty). */
+  method: "separable" | "exact" | "point";
+  ranges: Record<
+    string,
+    { low: number; central: number; high: number; distribution: string; basis?: string }
+  >;
+  quantiles: Record<
+    | "speedupLog10"
+    | "qpuOverGpuLog10"
+    | "classicalSeconds"
+    | "quantumSeconds"
+    | "classicalCostUsd"
+    | "quantumCostUsd"
+    | "physicalQubits"
+    | "crossoverSize"
+    | "crossoverYear",
+    QuantilesJson
+  >;
+  /** What the crossover year means (a projection, both sides improving). */
+  yearBasis: string;
+  /** Full workload evaluations the estimate took. */
+  evaluations: number;
+}
+
+export interface SensitivityBarJson {
+  input: string;
+  low: number;
+  high: number;
+  speedupLog10AtLow: number | null;
+  speedupLog10AtHigh: number | null;
+  basis: string | null;
 }

@@ -5,16 +5,21 @@ import { estimateGpu, estimateGpuFromReportedHours } from "../estimate/gpu.js";
 import {
   estimateLlmTraining,
   type LlmEstimateOptions,
-  type LlmTrainingVerdict,
+  type LlmTrainingEstimate,
 } from "../estimate/llm-training.js";
-import { llmPresets, publishedRuns } from "../estimate/llm-workload.js";
-import { deviceTiming, shotSeconds } from "../estimate/nisq.js";
-import { catalog, citationIds, getQpu } from "../hardware/catalog.js";
+import {
+  type LlmTrainingWorkload,
+  llmPresets,
+  publishedRuns,
+  llmTraining as resolveLlmWork,
+} from "../estimate/llm-workload.js";
+import { catalog, citationIds } from "../hardware/catalog.js";
 import { secondsToDays } from "../units/quantity.js";
-import { composeVerdict, constraint } from "../verdict/compose.js";
-import type { BottleneckFactor, Constraint, Strategy, VerdictV2 } from "../verdict/contract.js";
+import { composeVerdict } from "../verdict/compose.js";
+import type { VerdictV2 } from "../verdict/contract.js";
 import { gpuCountField } from "./fields.js";
 import type { PlotData } from "./plot-data.js";
+import { rangeAbout, sampledOr } from "./ranges.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
 export const LLM_DEFAULT_PRESET = "llama-3.1-405b";
@@ -28,10 +33,21 @@ export const llmTrainingInput = z.strictObject({
     .describe(`a published training run (default ${LLM_DEFAULT_PRESET} unless params and tokens are given)`),
   params: z.number().positive().max(1e16).optional().describe("parameters N, e.g. 405e9 or 405B"),
   tokens: z.number().positive().max(1e18).optional().describe("training tokens D, e.g. 15.6e12 or 15.6T"),
-  attention: z.boolean().default(false).describe("add the attention FLOPs term (Kaplan et al. 2020)"),
+  attention: z
+    .boolean()
+    .optional()
+    .describe(
+      "count the attention FLOPs term (Kaplan et al. 2020); default: counted when the shape is known",
+    ),
   gpu: z.string().min(1).max(100).default("h100").describe("GPU type (qfit devices --kind gpu)"),
   gpuCount: gpuCountField("GPUs in the cluster"),
   mfu: z.number().gt(0).max(1).default(0.4).describe("model-FLOPs utilisation"),
+  goodput: z
+    .number()
+    .gt(0)
+    .max(1)
+    .default(0.9)
+    .describe("share of wall time spent training (Llama 3 paper §3.3.4: > 90%)"),
   pue: z.number().min(1).lt(10).default(1).describe("facility power usage effectiveness"),
   precision: z.enum(["bf16", "fp8"]).default("bf16").describe("tensor precision of the GPU FLOPs"),
   qpu: z
@@ -39,135 +55,83 @@ export const llmTrainingInput = z.strictObject({
     .min(1)
     .max(100)
     .default("ibm-heron-r2")
-    .describe("quantum processor (qfit devices --kind qpu)"),
-  epsilon: z.number().gt(0).lt(1).default(1e-3).describe("precision of each estimated expectation value"),
-  encoding: z.enum(["amplitude", "basis"]).default("amplitude").describe("how input vectors are loaded"),
+    .describe("today's quantum processor, for the NISQ strategy (qfit devices --kind qpu)"),
+  ftQubit: z
+    .string()
+    .min(1)
+    .max(100)
+    .default("qubit_gate_ns_e4")
+    .describe("qubit of the fault-tolerant strategies: an Azure preset, or 'device' (the qpu under QEC)"),
+  epsilon: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .optional()
+    .describe(
+      "precision of each estimated expectation value; default 1/√(batch tokens), the GPU minibatch's noise",
+    ),
+  encoding: z
+    .enum(["auto", "amplitude", "basis"])
+    .default("auto")
+    .describe("how input vectors are loaded; auto = the faster (favourable)"),
 });
 
 export type LlmTrainingWorkloadInput = z.output<typeof llmTrainingInput>;
 
-function engineCall(i: LlmTrainingWorkloadInput): LlmTrainingVerdict {
+/** What the registry's plots need: the engine's estimate with the resolved work description. */
+export type LlmTrainingVerdict = LlmTrainingEstimate & { workload: LlmTrainingWorkload };
+
+/** Resolves the preset into numbers (estimate/llm-workload.ts) and runs the engine on them. */
+export function engineCall(i: LlmTrainingWorkloadInput, skipCrossover = false): LlmTrainingVerdict {
   const sized = i.params !== undefined || i.tokens !== undefined;
+  const workload = resolveLlmWork({
+    preset: i.preset ?? (sized ? undefined : LLM_DEFAULT_PRESET),
+    params: i.params,
+    tokens: i.tokens,
+  });
   const options: LlmEstimateOptions = {
     gpu: i.gpu,
     gpus: i.gpuCount,
     mfu: i.mfu,
+    goodput: i.goodput,
     pue: i.pue,
     precision: i.precision,
     qpu: i.qpu,
-    epsilon: i.epsilon,
+    ftQubit: i.ftQubit,
     encoding: i.encoding,
+    skipCrossover,
+    ...(i.epsilon === undefined ? {} : { epsilon: i.epsilon }),
+    ...(i.attention === undefined ? {} : { attention: i.attention }),
   };
-  return estimateLlmTraining(
-    {
-      preset: i.preset ?? (sized ? undefined : LLM_DEFAULT_PRESET),
-      params: i.params,
-      tokens: i.tokens,
-      attention: i.attention,
-    },
-    options,
-  );
+  return { ...estimateLlmTraining(workload, options), workload };
 }
 
-/**
- * TEMPORARY ADAPTER (removed when the LLM engine returns strategies itself): wraps the engine's single quantum
- * estimate as one "variational-nisq" strategy, with factors that multiply out to the engine's own QPU time:
- *   T_q = shots × t_shot,eff = (t_shot / t_fwd) × (t_shot,eff / t_shot) × (shots / D) × (D·t_fwd / T_gpu) × T_gpu
- * with t_fwd the cluster's time for one token's forward pass (2N FLOPs).
- */
-function adaptLlm(
-  v: LlmTrainingVerdict,
-  input: LlmTrainingWorkloadInput,
-  crossover: VerdictV2["crossover"],
-): VerdictV2 {
-  const w = v.workload;
-  const g = v.gpuDetail;
-  const q = v.qpuDetail;
-  const clusterRate = g.usefulCount * g.peakTflops * 1e12 * g.mfu * g.scalingEfficiency;
-  const tFwd = (2 * w.params) / clusterRate;
-  // The engine's circuit.shotSeconds is the effective shot (after repetition or error correction); the physical
-  // shot is the circuit's own duration on the device.
-  const tShot = shotSeconds(q.circuit, deviceTiming(getQpu(q.device)));
-  const tEff = q.seconds / q.shots.total;
-  const f = (name: string, value: number, formula: string, explanation: string): BottleneckFactor => ({
-    name,
-    factorLog10: Math.log10(value),
-    formula,
-    explanation,
-    sources: [],
+/** The engine's default ε when the input gives none: the GPU minibatch's own gradient noise, 1/√(batch tokens). */
+function defaultEpsilon(i: LlmTrainingWorkloadInput): number {
+  const sized = i.params !== undefined || i.tokens !== undefined;
+  const w = resolveLlmWork({
+    preset: i.preset ?? (sized ? undefined : LLM_DEFAULT_PRESET),
+    params: i.params,
+    tokens: i.tokens,
   });
-  const bottlenecks = [
-    f(
-      "clock",
-      tShot / tFwd,
-      `${tShot.toExponential(3)} s per circuit run / ${tFwd.toExponential(3)} s per token forward pass on the cluster`,
-      "one circuit run against the GPU cluster's forward pass of one token",
-    ),
-    f(
-      "error-handling",
-      tEff / tShot,
-      `effective ${tEff.toExponential(3)} s / physical ${tShot.toExponential(3)} s per shot`,
-      "repeating failed shots, or the error-correction slowdown when the circuit needs it",
-    ),
-    f(
-      "shots-per-token",
-      q.shots.total / w.tokens,
-      `(${q.shots.readout.toExponential(3)} readout + ${q.shots.gradients.toExponential(3)} gradient shots) / ${w.tokens.toExponential(3)} tokens`,
-      "circuit runs per training token: readout to ±ε and parameter-shift gradients",
-    ),
-    f(
-      "gpu-training-work",
-      (w.tokens * tFwd) / v.gpu.seconds,
-      `D × t_fwd / T_gpu = ${(w.tokens * tFwd).toExponential(3)} s / ${v.gpu.seconds.toExponential(3)} s`,
-      "the GPU's training time per forward pass: backward pass and cluster scaling (negative: the GPU does more per token)",
-    ),
-  ];
-  const constraints: Constraint[] = [
-    constraint("physical-qubits", q.qubits, q.deviceQubits, "qubits", q.deviceName),
-  ];
-  for (const r of q.infeasibleReasons.filter((x) => !/needs .* has/.test(x)))
-    constraints.push(constraint("device", 1, 0, "capability", r));
-  const strategy: Strategy = {
-    name: "variational-nisq",
-    title: "Variational circuit trained by parameter shift",
-    device: q.deviceName,
-    seconds: q.seconds,
-    feasible: constraints.every((c) => c.satisfied),
-    physicalQubits: q.qubits,
-    costUsd: q.costUsd,
-    bottlenecks,
-    constraints,
-    faultTolerance: null,
-    settings: { encoding: input.encoding, epsilon: input.epsilon },
-    assumptions: q.assumptions,
-    lowerBound: false,
-  };
-  const gpuMemory = constraint(
-    "gpu-memory",
-    g.memory.minGpus,
-    g.count,
-    "GPUs",
-    `${g.count.toLocaleString("en-US")} × ${g.deviceName} hold the training state`,
-  );
+  return 1 / Math.sqrt(w.batchTokens);
+}
+
+/** The engine's strategies and classical side, composed into the v2 verdict. */
+function toVerdict(v: LlmTrainingVerdict, input: LlmTrainingWorkloadInput): VerdictV2 {
   return composeVerdict({
-    workload: { kind: "llm-training", id: w.id, name: w.name, input },
-    classical: {
-      method: `data-parallel training (${w.flopsFormula})`,
-      device: g.deviceName,
-      count: g.count,
-      seconds: v.gpu.seconds,
-      feasible: v.gpu.feasible,
-      costUsd: v.gpu.costUsd,
-      energyJ: v.gpu.energyJ,
-      formula: `${w.flops.toExponential(3)} FLOP / (${g.usefulCount} GPUs × ${g.peakTflops} TFLOP/s × MFU ${g.mfu} × scaling ${g.scalingEfficiency.toFixed(3)})`,
-      sources: g.sources.map((s) => s.id),
-      constraints: [gpuMemory],
+    workload: { kind: "llm-training", id: v.workload.id, name: v.workload.name, input },
+    classical: v.classical,
+    strategies: v.strategies,
+    crossover: {
+      sizeLabel: "parameters N (tokens D = 20·N)",
+      size: v.crossover.size,
+      year: v.crossover.year,
+      explanation: v.crossover.explanation,
     },
-    strategies: [strategy],
-    crossover,
-    notes: v.notes,
-    assumptions: v.assumptions,
-    unverified: v.unverified,
+    notes: [...v.workload.notes, ...v.notes],
+    assumptions: [...v.workload.assumptions, ...v.assumptions],
+    unverified: [...v.workload.unverified, ...v.unverified],
     sources: v.sources,
   });
 }
@@ -186,8 +150,8 @@ export function gpuScalingPlot(v: LlmTrainingVerdict): PlotData {
     name: g.id,
     points: GPU_COUNTS.map((n) => {
       const e = estimateGpu(
-        { flops: w.flops, maxUsefulGpus: w.maxUsefulGpus },
-        { gpu: g.id, gpus: n, mfu: v.gpu.mfu },
+        { flops: v.flops, maxUsefulGpus: w.maxUsefulGpus },
+        { gpu: g.id, gpus: n, mfu: v.gpu.mfu, goodput: v.gpu.goodput },
       );
       return {
         x: n,
@@ -229,7 +193,7 @@ export function gpuScalingPlot(v: LlmTrainingVerdict): PlotData {
     markers,
     hLines: [],
     vLines: w.maxUsefulGpus === null ? [] : [{ x: w.maxUsefulGpus, text: "parallelism limit" }],
-    caption: `FLOPs = ${w.flops.toExponential(3)} (${w.flopsFormula}); MFU ${v.gpu.mfu}, dense ${v.gpuDetail.precision.toUpperCase()} peak per GPU from the catalog, ${catalog.mfu.scaling.efficiencyPerDoubling.toFixed(4)} efficiency per doubling beyond ${catalog.mfu.default.referenceGpus} GPUs. Circles: published GPU-hours spread over 1 and 16,000 GPUs.`,
+    caption: `FLOPs = ${v.flops.toExponential(3)} (${v.flopsFormula}); MFU ${v.gpu.mfu}, goodput ${v.gpu.goodput}, dense ${v.gpuDetail.precision.toUpperCase()} peak per GPU from the catalog, ${catalog.mfu.scaling.efficiencyPerDoubling.toFixed(4)} efficiency per doubling beyond ${catalog.mfu.default.referenceGpus} GPUs. Circles: published GPU-hours spread over 1 and 16,000 GPUs.`,
   };
 }
 
@@ -262,8 +226,11 @@ export function qubitsPlot(v: LlmTrainingVerdict): PlotData {
     series: [{ name: "devices today (catalog)", points: today, pointsOnly: true }, ...roadmapLines],
     markers: [],
     hLines: [
-      { y: v.qpu.qubits, text: `${label}: ${v.qpu.qubits.toLocaleString("en-US")} qubits per circuit` },
-      { y: v.qpuDetail.coherentWeightQubits, text: `${label}: weights held as qubits` },
+      {
+        y: v.qpu.qubits,
+        text: `${label}: ${v.qpu.qubits.toLocaleString("en-US")} physical qubits (${v.best})`,
+      },
+      { y: v.work.params * v.work.bitsPerValue, text: `${label}: weights held as qubits` },
     ],
     vLines: [],
     caption:
@@ -299,17 +266,29 @@ export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
   },
   sources: citationIds("[kaplan2020]"),
   measuredTraining: true,
-  evaluate(input: LlmTrainingWorkloadInput, _context: EvaluationContext): VerdictV2 {
-    const v = engineCall(input);
-    return adaptLlm(v, input, {
-      sizeLabel: "parameters N (tokens D = 20·N)",
-      size: v.crossover.size,
-      year: v.crossover.year,
-      explanation: v.crossover.explanation,
-    });
+  evaluate(raw: LlmTrainingWorkloadInput, context: EvaluationContext): VerdictV2 {
+    // Sampled inputs (issue 13) replace the input's own values; none are sampled for the point estimate.
+    const s = context.sampled;
+    const input = s
+      ? {
+          ...raw,
+          mfu: sampledOr(s, "mfu", raw.mfu),
+          pue: sampledOr(s, "pue", raw.pue),
+          ...(s.epsilon === undefined ? {} : { epsilon: s.epsilon }),
+        }
+      : raw;
+    // The registry's generic sweep draws the crossover; the engine's own search is kept for the CLI text.
+    return toVerdict(engineCall(input, context.skipCrossover === true), input);
+  },
+  ranges(input) {
+    return {
+      mfu: rangeAbout("mfu", input.mfu, 0.01, 1),
+      pue: rangeAbout("pue", input.pue, 1, 9.99),
+      epsilon: rangeAbout("epsilon", input.epsilon ?? defaultEpsilon(input), 1e-12, 0.99),
+    };
   },
   plots(input) {
-    const v = engineCall(input);
+    const v = engineCall(input, true);
     return [gpuScalingPlot(v), qubitsPlot(v)];
   },
 };

@@ -4,9 +4,19 @@
 // estimated success probability falls below the project's threshold (0.5). Classical: Goemans–Williamson.
 import { z } from "zod";
 import { DEFAULT_GPU } from "../estimate/gpu.js";
+import { DEFAULT_QPU } from "../estimate/llm-training.js";
 import type { NativeModel, RunLimit } from "../estimate/native.js";
-import { type CircuitShape, deviceTiming, shotSeconds, successProbabilityLog10 } from "../estimate/nisq.js";
-import { DEFAULT_QPU, DEFAULT_SUCCESS_THRESHOLD } from "../estimate/qpu.js";
+import {
+  type CircuitShape,
+  deviceTiming,
+  repetitionDelay,
+  shotCycleSeconds,
+  successProbabilityLog10,
+} from "../estimate/nisq.js";
+
+/** Below this estimated success probability noise swamps the cut. */
+const DEFAULT_SUCCESS_THRESHOLD = 0.5;
+
 import { citationIds, getGpu, getQpu, unverifiedNotes } from "../hardware/catalog.js";
 import qaoaJson from "./data/qaoa-maxcut.json" with { type: "json" };
 import { horizonField } from "./fields.js";
@@ -124,7 +134,8 @@ export function qaoaMaxcutModel(raw: z.input<typeof qaoaMaxcutInput> = {}): Nati
     quantum: (nodes) => {
       const c = qaoaCircuit(nodes, p);
       const esp = successProbabilityLog10(c, timing);
-      const shot = shotSeconds(c, timing);
+      // The one NISQ shot-time model: gates + readout + the device's repetition delay.
+      const shot = shotCycleSeconds(c, timing, repetitionDelay(qpu.id).us);
       const layer = timing.twoQubitGateNs * 1e-9;
       const limits: RunLimit[] = [
         { name: "qubits", needed: nodes, available: qpu.qubits, unit: "qubits", basis: qpu.name },
@@ -162,7 +173,8 @@ export function qaoaMaxcutModel(raw: z.input<typeof qaoaMaxcutInput> = {}): Nati
             name: "circuit-duration",
             factor: shot / layer,
             formula: `(${c.depth} two-qubit layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout) / ${timing.twoQubitGateNs} ns`,
-            explanation: "one shot lasts this many two-qubit gate layers, readout included",
+            explanation:
+              "one shot lasts this many two-qubit gate layers, readout and repetition delay included",
           },
           {
             name: "noise-repetition",

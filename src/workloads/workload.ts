@@ -6,6 +6,7 @@
 // has a `.describe()` text (shown as CLI help and dashboard label), a default, and `.min()/.max()` bounds, so that
 // out-of-range input is refused with the field named, identically from every entry point.
 import type { z } from "zod";
+import type { Range } from "../stats/distribution.js";
 import type { VerdictV2 } from "../verdict/contract.js";
 import type { PlotData } from "./plot-data.js";
 
@@ -15,6 +16,9 @@ export interface EvaluationContext {
   t0?: number;
   /** Skip the crossover search (used inside sweeps, where it would recurse). */
   skipCrossover?: boolean;
+  /** Sampled values of the ranged inputs (see `ranges`), by name; a name not given takes its central value, so an
+   *  evaluation without `sampled` is the point estimate. */
+  sampled?: Readonly<Record<string, number>>;
 }
 
 export interface WorkloadDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -49,6 +53,12 @@ export interface WorkloadDefinition<S extends z.ZodObject = z.ZodObject> {
   sources: string[];
   /** The verdict for a validated input. Pure: no I/O. */
   evaluate(input: z.output<S>, context: EvaluationContext): VerdictV2;
+  /**
+   * The uncertain inputs of this verdict, each a range about the value `evaluate` uses (central = today's value,
+   * so the point estimate is unchanged). `evaluate` reads sampled values from `context.sampled`. The time trends
+   * (qubit growth, error-rate improvement, classical price-performance) are added by the uncertainty layer.
+   */
+  ranges?(input: z.output<S>, context: EvaluationContext): Record<string, Range>;
   /** Extra report figures for this workload (beyond the crossover and the waterfall every workload gets). */
   plots?(input: z.output<S>, context: EvaluationContext): PlotData[];
   /** The report also trains small models here and projects their measured cost (qml/extrapolate.ts). */

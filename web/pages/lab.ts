@@ -1,14 +1,18 @@
-// Circuit lab: paste or upload OpenQASM 2.0, see parser errors at their line, run it and see the histogram.
-// Small circuits run in the browser with the same simulator as `qfit run`; larger ones go to the local server,
-// which streams progress.
+/// <reference types="vite/client" />
+// Circuit lab: pick a bundled example, paste or upload OpenQASM 2.0, see parser errors at their line and the
+// circuit's diagram (the same drawing as `qfit draw --svg`), run it and see the histogram. Small circuits run in
+// the browser with the same simulator as `qfit run`; larger ones go to the local server (WASM kernels in a
+// worker thread), which streams progress.
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import {
   type SimulateOnDeviceResult,
   type SimulateQasmResult,
   simulateQasm,
 } from "../../src/api/simulate-qasm.js";
+import type { Circuit } from "../../src/circuit/ir.js";
+import { drawSvg, layoutCircuit } from "../../src/draw/index.js";
 import { isQfitError } from "../../src/errors.js";
 import { catalog } from "../../src/hardware/catalog.js";
 import { parseQasmWithWarnings } from "../../src/qasm/index.js";
@@ -18,6 +22,24 @@ import { num, urlState } from "../state.js";
 
 /** Widest circuit run in the page itself; above it the server runs it (with its own limit). */
 export const BROWSER_MAX_QUBITS = 12;
+
+/** Most operations drawn as a diagram (a bigger circuit's SVG would be too large to be useful). */
+export const MAX_DRAWN_OPS = 2000;
+/** Most outcomes shown as bars (the most frequent ones) and most bars with a count label above them. */
+const MAX_BARS = 64;
+const MAX_LABELLED_BARS = 32;
+
+/** The bundled examples (examples/*.qasm), by file name. */
+const EXAMPLES: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob("../../examples/*.qasm", { query: "?raw", import: "default", eager: true }) as Record<
+      string,
+      string
+    >,
+  )
+    .map(([path, text]) => [path.slice(path.lastIndexOf("/") + 1), text] as const)
+    .sort(([a], [b]) => a.localeCompare(b)),
+);
 
 const BELL = `OPENQASM 2.0;
 include "qelib1.inc";
@@ -47,16 +69,33 @@ interface Problem {
   message: string;
 }
 
-function check(text: string): { qubits: number | null; problem: Problem | null } {
+interface Checked {
+  circuit: Circuit | null;
+  qubits: number | null;
+  problem: Problem | null;
+}
+
+function check(text: string): Checked {
   try {
     const { circuit } = parseQasmWithWarnings(text, { filename: "circuit.qasm" });
-    return { qubits: circuit.numQubits, problem: null };
+    return { circuit, qubits: circuit.numQubits, problem: null };
   } catch (e) {
-    if (isQfitError(e)) {
-      const p = e.details.position;
-      return { qubits: null, problem: { line: p?.line ?? null, col: p?.col ?? null, message: e.message } };
-    }
-    return { qubits: null, problem: { line: null, col: null, message: String(e) } };
+    const problem = isQfitError(e)
+      ? { line: e.details.position?.line ?? null, col: e.details.position?.col ?? null, message: e.message }
+      : { line: null, col: null, message: String(e) };
+    return { circuit: null, qubits: null, problem };
+  }
+}
+
+/** The circuit's diagram as SVG markup (drawSvg escapes all text), or why there is none. */
+function diagram(circuit: Circuit | null): { svg: string } | { note: string } | null {
+  if (!circuit) return null;
+  if (circuit.ops.length > MAX_DRAWN_OPS)
+    return { note: `${circuit.ops.length} operations: too many to draw here (qfit draw FILE prints it)` };
+  try {
+    return { svg: drawSvg(layoutCircuit(circuit), { title: "circuit diagram" }) };
+  } catch (e) {
+    return { note: e instanceof Error ? e.message : String(e) };
   }
 }
 
@@ -72,8 +111,10 @@ async function runOnServer(body: object, onProgress: (text: string) => void): Pr
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
+  let result: LabResult | null = null;
   for (;;) {
     const { value, done } = await reader.read();
+    // The result is returned once the server has closed the stream, so no request is left open (or aborted).
     if (done) break;
     buffer += value;
     let cut = buffer.indexOf("\n\n");
@@ -88,21 +129,30 @@ async function runOnServer(body: object, onProgress: (text: string) => void): Pr
             ? `running on the server… ${(data.elapsedMs / 1000).toFixed(1)} s`
             : "queued on the server…",
         );
-      if (event === "result") return data;
+      if (event === "result") result = data;
       if (event === "error") throw new Error(`${data.message}${data.hint ? ` (${data.hint})` : ""}`);
       cut = buffer.indexOf("\n\n");
     }
   }
+  if (result) return result;
   throw new Error("the server closed the stream without a result");
 }
 
 export function LabPage() {
   const text = s.qasm.value;
-  const { qubits, problem } = useMemo(() => check(text), [text]);
+  const { circuit, qubits, problem } = useMemo(() => check(text), [text]);
+  const drawing = useMemo(() => diagram(circuit), [circuit]);
   const [result, setResult] = useState<LabResult | null>(null);
   const [status, setStatus] = useState("");
   const [runError, setRunError] = useState<string | null>(null);
   const lines = text.split("\n").length;
+  const device = s.device.value;
+  // A new circuit or device makes the last run's error and histogram stale: clear them.
+  useEffect(() => {
+    setRunError(null);
+    setResult(null);
+    setStatus("");
+  }, [text, device]);
 
   const run = async () => {
     setRunError(null);
@@ -110,7 +160,6 @@ export function LabPage() {
     const shots = Math.round(num(s.shots, 1024));
     const seed = Math.round(num(s.seed, 7));
     try {
-      const device = s.device.value || undefined;
       // Ideal runs of small circuits stay in the page; noisy device runs (transpile + density matrix or
       // trajectories) and wide circuits go to the server, which has the cores and the time limit.
       if (!device && qubits !== null && qubits <= BROWSER_MAX_QUBITS) {
@@ -126,8 +175,10 @@ export function LabPage() {
         setStatus(`ran in the browser (${qubits} qubits)`);
       } else {
         setStatus("sending to the server…");
+        // Exact probabilities of a wide circuit would be 2^n numbers: the server sends counts only.
+        const probabilities = qubits !== null && qubits <= BROWSER_MAX_QUBITS;
         const r = await runOnServer(
-          { qasm: text, shots, seed, ...(device ? { device } : { probabilities: true }) },
+          { qasm: text, shots, seed, ...(device ? { device } : { probabilities }) },
           setStatus,
         );
         setResult(r);
@@ -161,7 +212,8 @@ export function LabPage() {
       return {
         title: `Ideal vs noisy on ${result.device}: ${result.shots} shots`,
         marginBottom: 60,
-        fx: { label: "outcome (c[0] rightmost)", tickRotate: keys.length > 8 ? -45 : 0 },
+        // Outcomes are bitstrings such as "01": say "band", or Plot warns (⚠) that they look like numbers.
+        fx: { type: "band", label: "outcome (c[0] rightmost)", tickRotate: keys.length > 8 ? -45 : 0 },
         x: { axis: null },
         y: { label: "↑ probability", grid: true },
         color: { legend: true },
@@ -175,17 +227,34 @@ export function LabPage() {
             title: (d: { outcome: string; kind: string; p: number }) =>
               `${d.outcome} ${d.kind}: ${d.p.toFixed(4)}`,
           }),
+          ...(keys.length <= 12
+            ? [
+                Plot.text(rows, {
+                  fx: "outcome",
+                  x: "kind",
+                  y: "p",
+                  text: (d: { p: number }) => d.p.toFixed(2),
+                  dy: -7,
+                  fontSize: 9,
+                }),
+              ]
+            : []),
           Plot.ruleY([0]),
         ],
       };
     }
-    const rows = Object.entries(result.counts)
+    const all = Object.entries(result.counts);
+    const rows = all
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_BARS)
       .map(([outcome, count]) => ({ outcome, count, p: result.probabilities?.[outcome] ?? null }))
       .sort((a, b) => (a.outcome < b.outcome ? -1 : 1));
+    const shown =
+      all.length > rows.length ? ` — the ${rows.length} most frequent of ${all.length} outcomes` : "";
     return {
-      title: `Counts over ${result.shots} shots (seed ${result.seed})`,
+      title: `Counts over ${result.shots} shots (seed ${result.seed})${shown}`,
       marginBottom: 60,
-      x: { label: "outcome (c[0] rightmost)", tickRotate: rows.length > 8 ? -45 : 0 },
+      x: { type: "band", label: "outcome (c[0] rightmost)", tickRotate: rows.length > 8 ? -45 : 0 },
       y: { label: "↑ count", grid: true },
       marks: [
         Plot.barY(rows, {
@@ -196,6 +265,16 @@ export function LabPage() {
           title: (d: { outcome: string; count: number; p: number | null }) =>
             `${d.outcome}: ${d.count}${d.p === null ? "" : ` (exact p = ${d.p.toFixed(4)})`}`,
         }),
+        ...(rows.length <= MAX_LABELLED_BARS
+          ? [
+              Plot.text(rows, {
+                x: "outcome",
+                y: "count",
+                text: (d: { count: number }) => String(d.count),
+                dy: -7,
+              }),
+            ]
+          : []),
         Plot.ruleY([0]),
       ],
     };
@@ -215,6 +294,13 @@ export function LabPage() {
   return html`<section aria-labelledby="lab-h">
     <h2 id="lab-h">Circuit lab</h2>
     <div class="controls">
+      <label>Example<select id="example" value="" onChange=${(e: Event) => {
+        const name = (e.target as HTMLSelectElement).value;
+        if (name in EXAMPLES) s.qasm.value = EXAMPLES[name];
+      }}>
+        <option value="">choose a bundled example…</option>
+        ${Object.keys(EXAMPLES).map((name) => html`<option value=${name}>${name}</option>`)}
+      </select></label>
       <label>Shots<input id="shots" inputmode="numeric" value=${s.shots.value} onInput=${(e: Event) => (s.shots.value = (e.target as HTMLInputElement).value)} /></label>
       <label>Seed<input id="seed" inputmode="numeric" value=${s.seed.value} onInput=${(e: Event) => (s.seed.value = (e.target as HTMLInputElement).value)} /></label>
       <label>Upload a .qasm file<input id="upload" type="file" accept=".qasm,text/plain" onChange=${upload} /></label>
@@ -228,6 +314,13 @@ export function LabPage() {
       <textarea id="qasm" aria-label="OpenQASM 2.0 source" spellcheck="false" value=${text} onInput=${(e: Event) => (s.qasm.value = (e.target as HTMLTextAreaElement).value)}></textarea>
     </div>
     ${problem ? html`<p class="error" id="qasm-error" role="alert">${problem.line === null ? "" : `line ${problem.line}, column ${problem.col}: `}${problem.message}</p>` : html`<p class="muted">${qubits} qubits${s.device.value || (qubits !== null && qubits > BROWSER_MAX_QUBITS) ? " — runs on the server" : " — runs in the browser"}</p>`}
+    ${
+      drawing === null
+        ? null
+        : "svg" in drawing
+          ? html`<figure class="diagram" id="diagram" aria-label="circuit diagram" dangerouslySetInnerHTML=${{ __html: drawing.svg }}></figure>`
+          : html`<p class="muted" id="diagram-note">${drawing.note}</p>`
+    }
     <p><button id="run" type="button" disabled=${problem !== null} onClick=${run}>Run</button> <span class="muted" id="run-status">${status}</span></p>
     ${runError ? html`<p class="error" role="alert">${runError}</p>` : null}
     ${deviceStats}

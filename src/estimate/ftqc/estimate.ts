@@ -3,6 +3,7 @@
 // physical_estimation.rs and estimate_frontier.rs). Integer quantities that can pass 2^53 (cycles × cycle time,
 // factory runs, factory counts) are computed with BigInt; error rates and ratios in floating point.
 import { internalError, userError } from "../../errors.js";
+import { counted } from "../../units/format.js";
 import { type Layout, psspcLayout, resolveErrorBudget, validateCounts } from "./layout.js";
 import { type QecModel, resolveQecScheme } from "./qec.js";
 import { resolveQubit } from "./qubit.js";
@@ -573,7 +574,9 @@ export function formatDurationNs(ns: number): string {
   if (s < 3600) return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
   if (s < 86_400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
   const days = s / 86_400;
-  if (days < 365.25) return `${Number(days.toPrecision(3))} days`;
+  if (days < 365.25) return counted(String(Number(days.toPrecision(3))), "day", "days");
   const years = days / 365.25;
-  return years < 1e6 ? `${Number(years.toPrecision(3))} years` : `${years.toExponential(2)} years`;
+  return years < 1e6
+    ? counted(String(Number(years.toPrecision(3))), "year", "years")
+    : `${years.toExponential(2)} years`;
 }

@@ -10,6 +10,11 @@ type Node =
   | { kind: "bin"; op: "+" | "-" | "*" | "/" | "^" | "%"; left: Node; right: Node }
   | { kind: "call"; fn: string; args: Node[] };
 
+/** Longer formulas are refused before parsing: Azure's own are under 100 characters. */
+export const MAX_FORMULA_LENGTH = 4096;
+/** Deeper trees (parentheses, unary minus, long chains of one operator) are refused while parsing. */
+export const MAX_FORMULA_DEPTH = 64;
+
 const FUNCTIONS: Record<string, { arity: number; f: (...xs: number[]) => number }> = {
   sqrt: { arity: 1, f: Math.sqrt },
   ln: { arity: 1, f: Math.log },
@@ -33,15 +38,50 @@ export interface Formula {
 /** Parses `text`; `field` names the input field in errors. Throws `Estimate.FT.InvalidFormula`. */
 export function parseFormula(text: string, field: string): Formula {
   let pos = 0;
+  const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
   const fail = (msg: string): never => {
-    throw userError("Estimate.FT.InvalidFormula", `cannot parse formula "${text}" at ${pos + 1}: ${msg}`, {
+    throw userError("Estimate.FT.InvalidFormula", `cannot parse formula "${shown}" at ${pos + 1}: ${msg}`, {
       field,
       hint: "formulas use numbers, codeDistance, oneQubitGateTime, twoQubitGateTime, oneQubitMeasurementTime, twoQubitJointMeasurementTime, + - * / ^ and parentheses",
     });
   };
+  if (text.length > MAX_FORMULA_LENGTH) {
+    throw userError(
+      "Estimate.FT.FormulaTooLong",
+      `formula is ${text.length} characters long; the limit is ${MAX_FORMULA_LENGTH}`,
+      { field },
+    );
+  }
+  // Depth of the tree being built: bounds the parser's recursion and the evaluator's, whatever the input.
+  let depth = 0;
+  const deeper = (): void => {
+    if (++depth > MAX_FORMULA_DEPTH) {
+      throw userError(
+        "Estimate.FT.FormulaTooDeep",
+        `formula nests more than ${MAX_FORMULA_DEPTH} levels deep (parentheses, signs or chained operators) at ${pos + 1}`,
+        { field, hint: "simplify the formula" },
+      );
+    }
+  };
+  // Left-deep chains (a+b+c+...) grow the tree's depth without recursion: count their length too.
+  const depthOf = (n: Node): number => (n as Node & { depth?: number }).depth ?? 1;
+  const bin = (op: "+" | "-" | "*" | "/" | "^" | "%", left: Node, right: Node): Node => {
+    const d = Math.max(depthOf(left), depthOf(right)) + 1;
+    if (d > MAX_FORMULA_DEPTH) {
+      throw userError(
+        "Estimate.FT.FormulaTooDeep",
+        `formula nests more than ${MAX_FORMULA_DEPTH} levels deep (parentheses, signs or chained operators) at ${pos + 1}`,
+        { field, hint: "simplify the formula" },
+      );
+    }
+    return Object.assign({ kind: "bin" as const, op, left, right }, { depth: d });
+  };
   const skip = () => {
     while (pos < text.length && /\s/.test(text[pos])) pos++;
   };
+  // Sticky: matched at `pos` without copying the rest of the text (slicing made long formulas quadratic).
+  const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+  const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
   const peek = () => {
     skip();
     return text[pos];
@@ -54,7 +94,7 @@ export function parseFormula(text: string, field: string): Formula {
     let left = term();
     for (let c = peek(); c === "+" || c === "-"; c = peek()) {
       pos++;
-      left = { kind: "bin", op: c, left, right: term() };
+      left = bin(c, left, term());
     }
     return left;
   };
@@ -62,27 +102,33 @@ export function parseFormula(text: string, field: string): Formula {
     let left = unary();
     for (let c = peek(); c === "*" || c === "/" || c === "%"; c = peek()) {
       pos++;
-      left = { kind: "bin", op: c, left, right: unary() };
+      left = bin(c, left, unary());
     }
     return left;
   };
   const unary = (): Node => {
-    const c = peek();
-    if (c === "-") {
-      pos++;
-      return { kind: "neg", arg: unary() };
+    deeper();
+    try {
+      const c = peek();
+      if (c === "-") {
+        pos++;
+        const arg = unary();
+        return Object.assign({ kind: "neg" as const, arg }, { depth: depthOf(arg) + 1 });
+      }
+      if (c === "+") {
+        pos++;
+        return unary();
+      }
+      return power();
+    } finally {
+      depth--;
     }
-    if (c === "+") {
-      pos++;
-      return unary();
-    }
-    return power();
   };
   const power = (): Node => {
     const base = atom();
     if (peek() === "^") {
       pos++;
-      return { kind: "bin", op: "^", left: base, right: unary() };
+      return bin("^", base, unary());
     }
     return base;
   };
@@ -96,18 +142,20 @@ export function parseFormula(text: string, field: string): Formula {
       pos++;
       return inner;
     }
-    const num = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(text.slice(pos));
+    NUMBER.lastIndex = pos;
+    const num = NUMBER.exec(text);
     if (num) {
       pos += num[0].length;
       return { kind: "num", value: Number(num[0]) };
     }
-    const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos));
+    IDENTIFIER.lastIndex = pos;
+    const id = IDENTIFIER.exec(text);
     if (id) {
       pos += id[0].length;
       const name = id[0];
       if (peek() === "(") {
+        if (!Object.hasOwn(FUNCTIONS, name)) fail(`unknown function ${name}`);
         const fn = FUNCTIONS[name];
-        if (!fn) fail(`unknown function ${name}`);
         pos++;
         const args: Node[] = [];
         if (peek() !== ")") {
@@ -120,7 +168,8 @@ export function parseFormula(text: string, field: string): Formula {
         if (peek() !== ")") fail("expected ')'");
         pos++;
         if (args.length !== fn.arity) fail(`${name} takes ${fn.arity} argument(s)`);
-        return { kind: "call", fn: name, args };
+        const d = Math.max(0, ...args.map(depthOf)) + 1;
+        return Object.assign({ kind: "call" as const, fn: name, args }, { depth: d });
       }
       variables.add(name);
       return { kind: "var", name };
@@ -136,8 +185,8 @@ export function parseFormula(text: string, field: string): Formula {
       case "num":
         return n.value;
       case "var": {
-        const v = vars[n.name];
-        if (v === undefined)
+        const v = Object.hasOwn(vars, n.name) ? vars[n.name] : undefined;
+        if (typeof v !== "number")
           throw userError(
             "Estimate.FT.InvalidFormula",
             `formula "${text}" uses ${n.name}, which is not defined`,

@@ -4,13 +4,15 @@ import { userError } from "../../errors.js";
 import presets from "./presets.json" with { type: "json" };
 import type { MeasurementErrorRateInput, PhysicalQubit, QubitParamsInput, TimeInput } from "./types.js";
 
-export const QUBIT_PRESET_NAMES = Object.keys(presets.qubits) as (keyof typeof presets.qubits)[];
+/** Azure's preset names. Typed as strings so the emitted .d.ts does not import presets.json (a JSON import in a
+ * declaration file fails to type-check in consumers under `module: nodenext`). */
+export const QUBIT_PRESET_NAMES: readonly string[] = Object.keys(presets.qubits);
 export const PRESETS_SOURCE = presets.source;
 export const PRESETS_AS_OF = presets.asOf;
 
 /** The preset's raw JSON (Azure field names, times in ns). */
 export function qubitPreset(name: string): QubitParamsInput {
-  if (!(name in presets.qubits))
+  if (!Object.hasOwn(presets.qubits, name))
     throw userError("Estimate.FT.UnknownPreset", `unknown qubit preset "${name}"`, {
       field: "qubitParams.name",
       hint: `known presets: ${QUBIT_PRESET_NAMES.join(", ")}`,
@@ -34,7 +36,7 @@ export function parseTimeNs(v: TimeInput, field: string): number {
   else if (typeof v === "string") {
     const m = /^\s*([0-9]*\.?[0-9]+(?:[eE][+-]?\d+)?)\s*([a-zA-Zµμ]*)\s*$/.exec(v);
     const unit = m ? (m[2] === "" ? "ns" : m[2]) : "";
-    if (!m || !(unit in TIME_UNITS_NS))
+    if (!m || !Object.hasOwn(TIME_UNITS_NS, unit))
       throw userError("Estimate.FT.InvalidQubit", `cannot read time "${v}"`, {
         field,
         hint: 'write a number of ns or a string like "50 ns", "100 us", "1 ms"',
@@ -113,7 +115,7 @@ export function resolveQubit(input: string | QubitParamsInput | undefined): Phys
   else if (typeof input === "object" && input !== null) {
     // A preset name plus overrides: fields given win over the preset's (Azure `overwrite_from`).
     q = { ...input };
-    if (q.name !== undefined && q.name in presets.qubits)
+    if (q.name !== undefined && Object.hasOwn(presets.qubits, q.name))
       q = { ...qubitPreset(q.name), ...stripUndefined(q) };
     else if (q.instructionSet === undefined)
       throw userError(

@@ -1,0 +1,2 @@
+// `qfit/qasm`: OpenQASM readers and writers. Re-exports only.
+export * from "../qasm/index.js";

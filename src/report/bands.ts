@@ -1,0 +1,64 @@
+// Uncertainty bands as text, the same in the terminal, the report table and the dashboard: years as
+// "2041–2058, median 2049" (a "never" share said in words), orders of magnitude as "10^15–10^25×".
+import type { QuantilesJson, VerdictV2 } from "../verdict/contract.js";
+
+const yr = (y: number | null) => (y === null ? "never" : String(Math.floor(y)));
+const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+
+/** "2041–2058, median 2049 (projected)", "2026 (projected)", "never", "2041–never, median 2051 (13% never)". */
+export function yearBand(q: QuantilesJson, compact = false): string {
+  if (q.p50 === null && q.p05 === null) return "never";
+  const never = q.neverShare > 0 ? `, ${pct(q.neverShare)} never` : "";
+  const note = compact ? "" : ` (projected${never})`;
+  if (yr(q.p05) === yr(q.p95)) return `${yr(q.p50)}${note}`;
+  return `${yr(q.p05)}–${yr(q.p95)}, median ${yr(q.p50)}${note}`;
+}
+
+const orders = (x: number) => `10^${x.toFixed(1)}`;
+
+/** The quantum / classical time ratio's band, "10^15–10^25×", with its median. */
+export function ratioBand(q: QuantilesJson, compact = false): string {
+  if (q.p05 === null || q.p95 === null || q.p50 === null) return "n/a";
+  if (q.p05 === q.p95) return `${orders(q.p50)}×`;
+  return `${orders(q.p05)}–${orders(q.p95)}×${compact ? "" : ` (median ${orders(q.p50)})`}`;
+}
+
+/** One line for a verdict: who is slower, by how much, as a band; and the year band. */
+export function uncertaintyLines(v: VerdictV2): string[] {
+  const u = v.uncertainty;
+  if (!u) return [];
+  const head =
+    u.method === "point"
+      ? "Uncertainty: off (--no-uncertainty): point estimate only"
+      : `Uncertainty (${u.samples.toLocaleString("en-US")} samples, seed ${u.seed}, ${u.method}): p05–p95`;
+  const lines = [head];
+  if (u.method !== "point") {
+    lines.push(`  quantum / classical time  ${ratioBand(u.quantiles.qpuOverGpuLog10)}`);
+    const s = u.quantiles.crossoverSize;
+    const size =
+      s.p50 === null && s.p05 === null
+        ? "never in the searched range"
+        : `${s.p05 === null ? "never" : s.p05.toPrecision(3)}–${s.p95 === null ? "never" : s.p95.toPrecision(3)}, median ${s.p50 === null ? "never" : s.p50.toPrecision(3)}${s.neverShare > 0 ? ` (${pct(s.neverShare)} never)` : ""}`;
+    lines.push(`  crossover size            ${size} ${v.crossover.sizeLabel}`);
+  }
+  lines.push(`  year of advantage         ${yearBand(u.quantiles.crossoverYear)}`);
+  lines.push(`    ${u.yearBasis}`);
+  return lines;
+}
+
+/** The tornado as text: the inputs that move the headline most, largest swing first. */
+export function sensitivityLines(v: VerdictV2, top = 5): string[] {
+  const bars = (v.sensitivity ?? []).filter((b) => b.speedupLog10AtLow !== b.speedupLog10AtHigh);
+  if (bars.length === 0) return [];
+  const f = (x: number | null) => (x === null ? "cannot run" : x.toFixed(2));
+  const w = Math.max(...bars.slice(0, top).map((b) => b.input.length));
+  return [
+    "Sensitivity (speedupLog10 with one input at its low / high end, the rest central)",
+    ...bars
+      .slice(0, top)
+      .map(
+        (b) =>
+          `  ${b.input.padEnd(w)}  ${f(b.speedupLog10AtLow).padStart(10)} … ${f(b.speedupLog10AtHigh).padEnd(10)}  (${b.low.toPrecision(3)} … ${b.high.toPrecision(3)})`,
+      ),
+  ];
+}

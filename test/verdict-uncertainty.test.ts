@@ -1,0 +1,203 @@
+// Every verdict as a range (issue 13): the uncertainty and sensitivity attached to every registry workload's
+// verdict, checked against the point estimate and against direct recomputation through the workload itself.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { memoryIo } from "../src/cli/io.js";
+import { main } from "../src/cli/main.js";
+import { widen } from "../src/stats/distribution.js";
+import { bestStrategy } from "../src/verdict/compose.js";
+import { getWorkload, workloads } from "../src/workloads/registry.js";
+import { verdictUncertainty } from "../src/workloads/uncertainty.js";
+
+const T0 = 2026;
+const SAMPLES = 400;
+
+function point(kind: string, raw: Record<string, unknown> = {}) {
+  const def = getWorkload(kind);
+  const input = def.input.parse(raw) as Record<string, unknown>;
+  const verdict = def.evaluate(input as never, { t0: T0 });
+  return { def, input, verdict };
+}
+
+async function run(args: string[]) {
+  const io = memoryIo({});
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe("uncertainty of every registry workload", () => {
+  for (const w of workloads) {
+    it(`${w.kind}: collapsed ranges give p05 = p50 = p95 = the point estimate; quantiles ordered when sampled`, () => {
+      const { def, input, verdict } = point(w.kind);
+      const best = bestStrategy(verdict);
+      const { uncertainty: u } = verdictUncertainty(def, input, { t0: T0 }, verdict, { point: true });
+      const q = u.quantiles;
+      const same = (o: keyof typeof q, value: number | null) => {
+        expect(q[o].p05).toBe(q[o].p50);
+        expect(q[o].p95).toBe(q[o].p50);
+        if (value === null || !Number.isFinite(value)) expect(q[o].p50).toBeNull();
+        else expect(q[o].p50).toBeCloseTo(value, 9);
+      };
+      same("speedupLog10", verdict.speedupLog10);
+      same("qpuOverGpuLog10", verdict.qpuOverGpuLog10);
+      expect(q.classicalSeconds.p50! / verdict.classical.seconds).toBeCloseTo(1, 12);
+      if (Number.isFinite(best.seconds)) expect(q.quantumSeconds.p50! / best.seconds).toBeCloseTo(1, 12);
+      if (Number.isFinite(best.physicalQubits))
+        expect(q.physicalQubits.p50! / best.physicalQubits).toBeCloseTo(1, 12);
+      // The crossover size found on the lean path's size table (16 log-spaced exact evaluations, linear in between)
+      // is the sweep's n* (exact bisection) to within the interpolation: 1%.
+      if (verdict.crossover.size === null) expect(q.crossoverSize.p50).toBeNull();
+      else expect(Math.abs(q.crossoverSize.p50! / verdict.crossover.size - 1)).toBeLessThan(0.01);
+      same("crossoverYear", q.crossoverYear.p50);
+
+      const sampled = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: SAMPLES });
+      expect(sampled.uncertainty.samples).toBe(SAMPLES);
+      for (const [name, b] of Object.entries(sampled.uncertainty.quantiles)) {
+        const order = [b.p05, b.p50, b.p95].map((x) => (x === null ? Number.POSITIVE_INFINITY : x));
+        expect(order[0], name).toBeLessThanOrEqual(order[1]);
+        expect(order[1], name).toBeLessThanOrEqual(order[2]);
+      }
+      // Every bar of the tornado is sorted by swing.
+      const swing = (b: (typeof sampled.sensitivity)[number]) =>
+        b.speedupLog10AtLow === null || b.speedupLog10AtHigh === null
+          ? b.speedupLog10AtLow === b.speedupLog10AtHigh
+            ? 0
+            : Number.POSITIVE_INFINITY
+          : Math.abs(b.speedupLog10AtHigh - b.speedupLog10AtLow);
+      for (let i = 1; i < sampled.sensitivity.length; i++)
+        expect(swing(sampled.sensitivity[i - 1])).toBeGreaterThanOrEqual(swing(sampled.sensitivity[i]));
+    });
+  }
+
+  it("the same seed gives identical output; another seed different samples", () => {
+    const { def, input, verdict } = point("qaoa-maxcut");
+    const a = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 300, seed: 7 });
+    const b = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 300, seed: 7 });
+    const c = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 300, seed: 8 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(c.uncertainty.quantiles.speedupLog10.p50).not.toBe(a.uncertainty.quantiles.speedupLog10.p50);
+  });
+
+  it("the point estimate at central values is exactly today's verdict (sampled = central changes nothing)", () => {
+    for (const w of workloads) {
+      const { def, input, verdict } = point(w.kind);
+      const ranges = def.ranges?.(input as never, { t0: T0 }) ?? {};
+      const central = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, r.central]));
+      const again = def.evaluate(input as never, { t0: T0, sampled: central });
+      expect(again.speedupLog10, w.kind).toBe(verdict.speedupLog10);
+      expect(again.classical.seconds, w.kind).toBe(verdict.classical.seconds);
+      expect(bestStrategy(again).seconds, w.kind).toBe(bestStrategy(verdict).seconds);
+    }
+  });
+
+  it("widening one input's range never narrows the band of an output monotone in it (property)", () => {
+    // qpuOverGpuLog10 = log10(quantum / classical seconds) falls as the classical side's throughput falls…
+    // i.e. it is monotone in classicalThroughputFactor; every other input keeps its range (common random numbers).
+    const { def, input, verdict } = point("qaoa-maxcut");
+    const base = def.ranges!(input as never, { t0: T0 }).classicalThroughputFactor;
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 4, noNaN: true }), (factor) => {
+        const band = (f: number) =>
+          verdictUncertainty(def, input, { t0: T0 }, verdict, {
+            samples: 200,
+            overrides: { classicalThroughputFactor: widen(base, f) },
+          }).uncertainty.quantiles.qpuOverGpuLog10;
+        const narrow = band(1);
+        const wide = band(factor);
+        expect(wide.p05!).toBeLessThanOrEqual(narrow.p05! + 1e-12);
+        expect(wide.p95!).toBeGreaterThanOrEqual(narrow.p95! - 1e-12);
+      }),
+      { numRuns: 6, seed: 13 },
+    );
+  });
+
+  it("LLM training: the tornado's largest swing is the largest of a direct recomputation through the workload", () => {
+    const { def, input, verdict } = point("llm-training");
+    const { sensitivity } = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 50 });
+    const ranges = def.ranges!(input as never, { t0: T0 });
+    const central = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, r.central]));
+    const direct = Object.entries(ranges).map(([k, r]) => {
+      const at = (x: number) =>
+        def.evaluate(input as never, { t0: T0, skipCrossover: true, sampled: { ...central, [k]: x } })
+          .speedupLog10;
+      return { input: k, swing: Math.abs(at(r.high) - at(r.low)) };
+    });
+    const top = direct.reduce((a, b) => (b.swing > a.swing ? b : a));
+    expect(sensitivity[0].input).toBe(top.input);
+    expect(Math.abs(sensitivity[0].speedupLog10AtHigh! - sensitivity[0].speedupLog10AtLow!)).toBeCloseTo(
+      top.swing,
+      9,
+    );
+    expect(top.swing).toBeGreaterThan(0.5);
+  });
+
+  it("Monte Carlo p50 through a real workload matches the closed-form median within its standard error", () => {
+    // Only classicalThroughputFactor varies: log-triangular on [0.5, 2] about 1 is symmetric in log, so its median
+    // is 1 and qpuOverGpuLog10 (∝ log10 throughput, exactly: T_c = ops / rate) has median = the point estimate.
+    const { def, input, verdict } = point("qaoa-maxcut");
+    const ranges = def.ranges!(input as never, { t0: T0 });
+    const overrides = Object.fromEntries(
+      Object.entries(ranges)
+        .filter(([k]) => k !== "classicalThroughputFactor")
+        .map(([k, r]) => [k, { ...r, low: r.central, high: r.central }]),
+    );
+    const n = 4000;
+    const u = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: n, overrides }).uncertainty;
+    // Triangular on [−a, a] in log10 (a = log10 2): density at the median 1/a; SE of the median = 1/(2 f √n).
+    const a = Math.log10(2);
+    const se = a / (2 * Math.sqrt(n));
+    expect(Math.abs(u.quantiles.qpuOverGpuLog10.p50! - verdict.qpuOverGpuLog10)).toBeLessThan(3 * se);
+    expect(u.quantiles.qpuOverGpuLog10.p95! - u.quantiles.qpuOverGpuLog10.p05!).toBeGreaterThan(a);
+  });
+});
+
+describe("qfit estimate: uncertainty options", () => {
+  it("--json carries uncertainty {samples, seed, quantiles} and the tornado; --no-uncertainty gives a point", async () => {
+    const r = await run([
+      "estimate",
+      "qaoa-maxcut",
+      "--t0",
+      "2026",
+      "--samples",
+      "500",
+      "--seed",
+      "3",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out);
+    expect(v.uncertainty.samples).toBe(500);
+    expect(v.uncertainty.seed).toBe(3);
+    expect(v.uncertainty.quantiles.crossoverYear).toHaveProperty("neverShare");
+    expect(v.sensitivity[0]).toHaveProperty("speedupLog10AtLow");
+    const p = JSON.parse(
+      (await run(["estimate", "qaoa-maxcut", "--t0", "2026", "--no-uncertainty", "--json"])).out,
+    );
+    expect(p.uncertainty.method).toBe("point");
+    expect(p.uncertainty.quantiles.speedupLog10.p05).toBe(p.speedupLog10);
+  });
+
+  it("--range overrides one input; bad ranges and unknown names exit 2 naming them", async () => {
+    const r = await run([
+      "estimate",
+      "qaoa-maxcut",
+      "--t0",
+      "2026",
+      "--samples",
+      "200",
+      "--json",
+      "--range",
+      "classicalThroughputFactor=1:1:1:fixed",
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).uncertainty.ranges.classicalThroughputFactor.high).toBe(1);
+    const bad = await run(["estimate", "qaoa-maxcut", "--range", "classicalThroughputFactor=2:1:3"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/low ≤ central ≤ high/);
+    const unknown = await run(["estimate", "qaoa-maxcut", "--range", "warpFactor=1:2:3"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/warpFactor/);
+    const samples = await run(["estimate", "qaoa-maxcut", "--samples", "0"]);
+    expect(samples.code).toBe(2);
+  });
+});
