@@ -93,6 +93,7 @@ describe("dashboard in Chromium", () => {
     ["verdict", "Verdict", "waterfall"],
     ["crossover", "Crossover", "crossover"],
     ["roadmap", "Roadmap", "roadmap"],
+    ["hybrid", "Hybrid pipeline", null],
     ["lab", "Circuit lab", null],
   ] as const) {
     it(`loads the ${heading} page`, async () => {
@@ -136,6 +137,22 @@ describe("dashboard in Chromium", () => {
       await page.waitForSelector("#plot-waterfall svg");
       expect(await page.textContent("#verdict-sentence")).toMatch(/wins|neither|even/);
     }
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the hybrid page: a cloud link moves the wall time to the link, with no console errors", async () => {
+    const page = await open("?tab=hybrid");
+    await page.waitForSelector("#hybrid-stages");
+    const before = Number.parseFloat((await page.textContent("#hybrid-share-link")) ?? "");
+    await page.selectOption("#hybrid-link", "cloud");
+    await expect
+      .poll(async () => Number.parseFloat((await page.textContent("#hybrid-share-link")) ?? ""))
+      .toBeGreaterThan(before);
+    expect(page.url()).toContain("hlink=cloud");
+    await page.selectOption("#hybrid-preset", "llm-quantum-layer");
+    await expect.poll(() => page.textContent("#hybrid-summary")).toMatch(/classical wins/);
+    await page.screenshot({ path: `${ARTIFACTS}hybrid.png`, fullPage: true });
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });

@@ -100,6 +100,7 @@ describe("the registry", () => {
       "hamiltonian-simulation",
       "qaoa-maxcut",
       "annealing-qubo",
+      "hybrid",
     ]);
   });
 

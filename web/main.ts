@@ -1,7 +1,8 @@
-// The dashboard shell: four pages behind keyboard-accessible tabs, a light/dark theme, all state in the URL.
+// The dashboard shell: five pages behind keyboard-accessible tabs, a light/dark theme, all state in the URL.
 import { html } from "htm/preact";
 import { render } from "preact";
 import { CrossoverPage } from "./pages/crossover.js";
+import { HybridPage } from "./pages/hybrid.js";
 import { LabPage } from "./pages/lab.js";
 import { RoadmapPage } from "./pages/roadmap.js";
 import { VerdictPage } from "./pages/verdict.js";
@@ -11,6 +12,7 @@ const PAGES = [
   { id: "verdict", label: "Verdict", view: VerdictPage },
   { id: "crossover", label: "Crossover", view: CrossoverPage },
   { id: "roadmap", label: "Roadmap", view: RoadmapPage },
+  { id: "hybrid", label: "Hybrid pipeline", view: HybridPage },
   { id: "lab", label: "Circuit lab", view: LabPage },
 ] as const;
 

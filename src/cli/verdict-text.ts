@@ -4,7 +4,7 @@
 import pc from "picocolors";
 import { sensitivityLines, uncertaintyLines } from "../report/bands.js";
 import { formatDuration, formatOrders, formatQubits, formatSci, formatUsd } from "../units/format.js";
-import { bestStrategy, bindingFactor, factorSum } from "../verdict/compose.js";
+import { bestStrategy, bindingFactor, describeCoprocessing, factorSum } from "../verdict/compose.js";
 import type { Constraint, VerdictV2 } from "../verdict/contract.js";
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -40,6 +40,34 @@ export function waterfallLines(v: VerdictV2, c: Colors): string[] {
   return out;
 }
 
+/** A hybrid verdict's stages and link, with their shares of the wall time (nothing for other workloads). */
+function pipelineLines(v: VerdictV2, c: Colors): string[] {
+  const h = v as VerdictV2 & {
+    stages?: Array<{ name: string; device: string; seconds: number; share: number; costUsd: number | null }>;
+    link?: { kind: string; seconds: number; share: number };
+    amdahlBound?: number;
+    amdahlBoundWithLink?: number;
+  };
+  if (!h.stages || !h.link) return [];
+  const pct = (x: number) => `${(x * 100).toPrecision(3)}%`.padStart(8);
+  const w = Math.max(4, ...h.stages.map((s) => s.name.length));
+  const dw = Math.max(h.link.kind.length, ...h.stages.map((s) => s.device.length)) + 1;
+  const out = ["", c.bold("Pipeline (stages one after another each iteration)")];
+  for (const s of h.stages)
+    out.push(
+      `  ${s.name.padEnd(w)}  ${s.device.padEnd(dw)} ${formatDuration(s.seconds).padEnd(14)} ${pct(s.share)}${s.costUsd === null ? "" : `  ${formatUsd(s.costUsd)}`}`,
+    );
+  out.push(
+    `  ${`link`.padEnd(w)}  ${h.link.kind.padEnd(dw)} ${formatDuration(h.link.seconds).padEnd(14)} ${pct(h.link.share)}`,
+  );
+  const b = (x: number | undefined) =>
+    x === undefined || !Number.isFinite(x) ? "∞" : `${x.toPrecision(4)}×`;
+  out.push(
+    `  Amdahl bound: a free QPU stage gains at most ${b(h.amdahlBound)}; with a free link too, ${b(h.amdahlBoundWithLink)}`,
+  );
+  return out;
+}
+
 export function renderVerdictV2(v: VerdictV2, color: boolean): string {
   const c = pc.createColors(color);
   const k = v.classical;
@@ -69,7 +97,10 @@ export function renderVerdictV2(v: VerdictV2, color: boolean): string {
       );
       out.push(c.dim(`  ${"".padEnd(20)} counts.json: ${JSON.stringify(f.counts)}`));
     }
+    if (s.classicalCoprocessing)
+      out.push(`  ${"".padEnd(20)} ${describeCoprocessing(s.classicalCoprocessing)}`);
   }
+  out.push(...pipelineLines(v, c));
   const best = bestStrategy(v);
   out.push("", c.bold(`Bottleneck factors of ${best.name} (log10, running total; they add up to the gap)`));
   out.push(...waterfallLines(v, c));

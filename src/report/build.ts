@@ -13,6 +13,7 @@ import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
 import { type UncertaintyRequest, verdictUncertainty } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { ratioBand, yearBand } from "./bands.js";
+import { type RankingEntry, rankWorkloads } from "./ranking.js";
 import { type HardwareSettings, type Scenario, type WorkloadSpec, withHardware } from "./scenario.js";
 
 export type { PlotData, PlotPoint };
@@ -68,6 +69,8 @@ export interface Report {
   verdicts: VerdictV2[];
   plots: PlotData[];
   waterfalls: WaterfallChart[];
+  /** Where quantum fits: the workloads by how early and how much a QPU helps, and which stage it should take. */
+  ranking: RankingEntry[];
   /** Measured small-model training costs and their projection to Llama scale (null when not asked for). */
   training: {
     drivingScaling: string;
@@ -317,6 +320,7 @@ export function buildReport(scenario: Scenario): Report {
     verdicts,
     plots,
     waterfalls: verdicts.map((v, i) => waterfall(v, `waterfall-${i}`, labels[i])),
+    ranking: rankWorkloads(verdicts, labels, t0),
     training: extrapolation && {
       drivingScaling: extrapolation.drivingScaling,
       assumptions: extrapolation.assumptions,

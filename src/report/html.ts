@@ -1,7 +1,9 @@
 // The HTML rendering of a report: one self-contained file (inline CSS and SVG, no script, no network), so it opens
 // from disk anywhere and can be mailed as is. Each plot has a link that downloads it as an .svg file.
 import { formatDuration, formatOrders } from "../units/format.js";
+import { describeCoprocessing } from "../verdict/compose.js";
 import type { PlotData, Report } from "./build.js";
+import { RANKING_HEADER, rankingRows } from "./ranking.js";
 import { escapeXml as esc, linePlot, waterfallPlot } from "./svg.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
@@ -77,6 +79,14 @@ export function renderHtml(report: Report): string {
     );
   }
 
+  if (report.ranking.length) {
+    body.push(
+      "<h2>Where quantum fits</h2>",
+      `<table><tr>${RANKING_HEADER.map((h) => `<th>${esc(h)}</th>`).join("")}</tr>`,
+      ...rankingRows(report.ranking).map((r) => `<tr>${r.map((x) => `<td>${esc(x)}</td>`).join("")}</tr>`),
+      "</table>",
+    );
+  }
   body.push("<h2>Details</h2>");
   report.verdicts.forEach((v, i) => {
     body.push(
@@ -99,7 +109,13 @@ export function renderHtml(report: Report): string {
         `<tr><td>${esc(k.name)}</td><td>${esc(`${k.needed.toPrecision(3)} ${k.unit}`)}</td><td>${esc(k.available.toPrecision(3))}</td><td>${k.satisfied ? "yes" : `no${k.yearSatisfied === null ? "" : ` (${k.yearSatisfied.toFixed(1)})`}`}</td><td>${esc(k.basis)}</td></tr>`,
       );
     }
-    body.push("</table>", `<p><strong>Crossover:</strong> ${esc(v.crossover.explanation)}</p>`);
+    body.push("</table>");
+    for (const s of v.strategies)
+      if (s.classicalCoprocessing)
+        body.push(
+          `<p><strong>${esc(s.name)} — classical co-processing:</strong> ${esc(describeCoprocessing(s.classicalCoprocessing))}</p>`,
+        );
+    body.push(`<p><strong>Crossover:</strong> ${esc(v.crossover.explanation)}</p>`);
     const list = (title: string, items: string[]) =>
       items.length ? `<h4>${esc(title)}</h4><ul>${items.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>` : "";
     body.push(list("Notes", v.notes), list("Assumptions", v.assumptions));

@@ -1,7 +1,8 @@
 // The Markdown rendering of a report: the verdict table, per-workload bottlenecks, assumptions and sources.
 import { formatDuration, formatOrders } from "../units/format.js";
-import { bestStrategy, bindingFactor, factorSum } from "../verdict/compose.js";
+import { bestStrategy, bindingFactor, describeCoprocessing, factorSum } from "../verdict/compose.js";
 import type { Report } from "./build.js";
+import { RANKING_HEADER, rankingRows } from "./ranking.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|");
@@ -16,6 +17,16 @@ export function renderMarkdown(report: Report): string {
     `|${TABLE_HEADER.map(() => "---").join("|")}|`,
   ];
   for (const r of tableRows(report)) out.push(`| ${r.map(cell).join(" | ")} |`);
+  if (report.ranking.length) {
+    out.push(
+      "",
+      "## Where quantum fits",
+      "",
+      `| ${RANKING_HEADER.join(" | ")} |`,
+      `|${RANKING_HEADER.map(() => "---").join("|")}|`,
+    );
+    for (const r of rankingRows(report.ranking)) out.push(`| ${r.map(cell).join(" | ")} |`);
+  }
   report.verdicts.forEach((v, i) => {
     out.push("", `## ${report.rows[i].workload}`, "", `**Verdict:** ${v.summary}`, "");
     const best = bestStrategy(v);
@@ -34,6 +45,12 @@ export function renderMarkdown(report: Report): string {
       out.push(
         `| ${k.name} | ${k.needed.toPrecision(3)} ${k.unit} | ${k.available.toPrecision(3)} | ${k.satisfied ? "yes" : "no"} |`,
       );
+    for (const s of v.strategies)
+      if (s.classicalCoprocessing)
+        out.push(
+          "",
+          `**${s.name} — classical co-processing:** ${describeCoprocessing(s.classicalCoprocessing)}`,
+        );
     out.push("", `**Crossover:** ${v.crossover.explanation}`);
     if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
     out.push("", "Assumptions:", ...v.assumptions.map((a) => `- ${a}`));

@@ -88,6 +88,12 @@ export const DEFAULT_SCENARIO: Scenario = {
     { kind: "llm-training", preset: "llama-3.1-8b" },
     { kind: "llm-training", preset: "llama-3.1-70b" },
     ...workloads.map((d) => ({ kind: d.kind })),
+    // The other hybrid pipelines, so the ranking of where quantum fits covers them all.
+    { kind: "hybrid", preset: "qaoa" },
+    { kind: "hybrid", preset: "quantum-kernel" },
+    { kind: "hybrid", preset: "sqd-fugaku" },
+    { kind: "hybrid", preset: "llm-quantum-layer" },
+    { kind: "hybrid", preset: "peaked-circuit-ibm" },
   ],
 };
 

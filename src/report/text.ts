@@ -2,6 +2,7 @@
 // fitted to the terminal's width (src/report/terminal.ts); Infinity prints every column at full width (--wide).
 import pc from "picocolors";
 import type { Report } from "./build.js";
+import { RANKING_HEADER, rankingRows } from "./ranking.js";
 import { TABLE_HEADER, tableRows } from "./table.js";
 import { fitText, renderTable } from "./terminal.js";
 
@@ -19,6 +20,13 @@ export function renderText(report: Report, color: boolean, width = Number.POSITI
   if (color && report.rows.some((r) => r.winner !== "classical"))
     out.push(c.yellow("(yellow rows: classical hardware does not win)"), "");
   for (const v of report.verdicts) out.push(`• ${v.workload.name}: ${v.summary}`);
+  const ranked = rankingRows(report.ranking);
+  if (ranked.length)
+    out.push(
+      "",
+      c.bold("Where quantum fits (earliest first, then by how much)"),
+      ...renderTable(RANKING_HEADER, ranked, { width, styleHeader: c.bold }),
+    );
   if (report.training)
     out.push("", c.bold("Training, measured here and extrapolated:"), report.training.drivingScaling);
   if (report.unverified.length) {

@@ -7,6 +7,8 @@
 // `qpuOverGpuLog10`. Capacity limits (qubits available, coherence, memory) are never factors: they are
 // `constraints`, which decide `feasible` and, through their projections, the year.
 
+import type { ClassicalCoprocessing } from "../estimate/ftqc/decoding.js";
+
 export const VERDICT_SCHEMA_VERSION = 2 as const;
 
 /** "classical" is whatever the classical side runs on (a GPU cluster, CPU cores); the summary names it. Within a
@@ -58,6 +60,13 @@ export interface FaultToleranceRecord {
   tFactories: number;
 }
 
+/** The classical hardware that decodes a fault-tolerant strategy's syndromes in real time: the estimator's own
+ *  record (estimate/ftqc/decoding.ts), the fields the verdict carries. */
+export type ClassicalCoprocessingRecord = Pick<
+  ClassicalCoprocessing,
+  "syndromeBitsPerSecond" | "decoder" | "devices" | "count" | "powerW" | "energyJ" | "costUsd" | "formula"
+>;
+
 /** One way the quantum side could do the job. */
 export interface Strategy {
   /** Stable id, e.g. "variational-nisq", "variational-ft", "ft-arithmetic", "data-loading-bound", "shor-ft". */
@@ -72,6 +81,8 @@ export interface Strategy {
   bottlenecks: BottleneckFactor[];
   constraints: Constraint[];
   faultTolerance: FaultToleranceRecord | null;
+  /** Fault-tolerant strategies: the real-time decoding load and the classical devices that carry it. */
+  classicalCoprocessing?: ClassicalCoprocessingRecord | null;
   /** The inputs this strategy assumed (encoding, epsilon, …) and why they are the favourable defensible ones. */
   settings: Record<string, number | string | boolean>;
   assumptions: string[];

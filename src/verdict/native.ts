@@ -26,7 +26,7 @@ import { type Growth, projectQubits, yearReaching } from "../estimate/qubit-tren
 import { citations } from "../hardware/catalog.js";
 import { formatDuration, formatSci } from "../units/format.js";
 import { SECONDS_PER_HOUR, yearsToSeconds } from "../units/quantity.js";
-import { composeVerdict, constraint } from "./compose.js";
+import { composeVerdict, constraint, coprocessingRecord } from "./compose.js";
 import type {
   BottleneckFactor,
   ClassicalSide,
@@ -182,6 +182,7 @@ export function nativeStrategy(
   const constraints: Constraint[] = [];
   let bottlenecks: BottleneckFactor[];
   let faultTolerance: FaultToleranceRecord | null = null;
+  let coprocessing: Strategy["classicalCoprocessing"] = null;
   if (q.kind === "fault-tolerant") {
     if (q.estimate === null) {
       constraints.push(constraint("fault-tolerant-layout", 1, 0, "layout", q.noLayoutReason ?? "no layout"));
@@ -201,6 +202,7 @@ export function nativeStrategy(
       );
       bottlenecks = ftFactors(c, q);
       faultTolerance = ftRecord(q, settings);
+      coprocessing = coprocessingRecord(q.estimate);
     }
   } else {
     for (const l of q.limits) constraints.push(constraint(l.name, l.needed, l.available, l.unit, l.basis));
@@ -226,6 +228,7 @@ export function nativeStrategy(
     bottlenecks,
     constraints,
     faultTolerance,
+    classicalCoprocessing: coprocessing,
     settings: settingsOut,
     assumptions: [`quantum: ${q.formula}`],
     lowerBound: false,

@@ -36,7 +36,7 @@ function typeOf(p: Json): FieldType {
   if (p.type === "integer") return "integer";
   if (p.type === "number") return "number";
   if (p.type === "boolean") return "boolean";
-  if (p.type === "object") return "object";
+  if (p.type === "object" || p.type === "array") return "object";
   return "string";
 }
 

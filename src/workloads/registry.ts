@@ -6,6 +6,7 @@ import { annealingQubo } from "./annealing-qubo.js";
 import { chemistry } from "./chemistry.js";
 import { grover } from "./grover.js";
 import { hamiltonianSimulation } from "./hamiltonian-simulation.js";
+import { hybrid } from "./hybrid.js";
 import { llmTraining } from "./llm-training.js";
 import { qaoaMaxcut } from "./qaoa-maxcut.js";
 import { shor } from "./shor.js";
@@ -19,6 +20,7 @@ export const workloads: readonly WorkloadDefinition[] = [
   hamiltonianSimulation,
   qaoaMaxcut,
   annealingQubo,
+  hybrid,
 ] as unknown as WorkloadDefinition[];
 
 /** The definition of `kind` in `defs` (default: the registry); a user error naming the field otherwise. */
