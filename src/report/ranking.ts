@@ -2,6 +2,7 @@
 // band when the verdict has one, else its point year; "already" = t0) and then by how much (orders of magnitude
 // of quantum over classical at the evaluated size), each saying which stage the QPU should take, if any: the whole
 // task for a quantum-native workload, one named stage of a hybrid pipeline, or none.
+import { beyondRange } from "../units/format.js";
 import { bestStrategy } from "../verdict/compose.js";
 import type { VerdictV2 } from "../verdict/contract.js";
 
@@ -101,7 +102,9 @@ export function rankingRows(r: RankingEntry[]): string[][] {
       : e.year === null
         ? "never"
         : e.year.toFixed(1),
-    `${e.helpLog10 >= 0 ? "×10^" : "÷10^"}${Math.abs(e.helpLog10).toFixed(1)}`,
+    Number.isFinite(e.helpLog10)
+      ? `${e.helpLog10 >= 0 ? "×10^" : "÷10^"}${Math.abs(e.helpLog10).toFixed(1)}`
+      : `${e.helpLog10 >= 0 ? "×" : "÷"}${beyondRange(Math.abs(e.helpLog10))}`,
     e.qpuStage ?? "nothing (keep it classical)",
   ]);
 }
