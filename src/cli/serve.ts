@@ -32,11 +32,17 @@ export function serveCommand(io: Io) {
     .option("--open", "open the dashboard in the default browser")
     .option("--max-qubits <n>", "widest circuit /api/simulate runs", "24")
     .option("--timeout <seconds>", "longest a simulation request may run", "20")
+    .option(
+      "--max-queued <n>",
+      "simulations that may wait for a free worker; more are refused with 503 (0: never queue)",
+      "64",
+    )
     .action(async (opts) => {
       const port = parseIntegerOption("--port", opts.port, 0, 65535);
       const maxQubits = parseIntegerOption("--max-qubits", opts.maxQubits, 1, 30);
       const timeoutMs = parseIntegerOption("--timeout", opts.timeout, 1, 3600) * 1000;
       const idleTimeoutMs = parseIntegerOption("--idle-timeout", opts.idleTimeout, 1, 3600) * 1000;
+      const maxQueuedSimulations = parseIntegerOption("--max-queued", opts.maxQueued, 0, 10_000);
       const remote = !isLoopbackHost(opts.host);
       if (remote && !opts.allowRemote) {
         throw userError(
@@ -54,6 +60,7 @@ export function serveCommand(io: Io) {
         maxQubits,
         timeoutMs,
         idleTimeoutMs,
+        maxQueuedSimulations,
         allowRemote: remote,
       });
       io.stdout(`${s.url}\n`);
