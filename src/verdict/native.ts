@@ -128,6 +128,35 @@ function ftRecord(q: FtRun, s: FtSettings): FaultToleranceRecord | null {
   };
 }
 
+/**
+ * The job floors, when they bind: a classical job that cannot finish faster than its launch (a factor below 1, in
+ * the quantum side's favour) and a quantum run that cannot finish faster than one shot or logical cycle.
+ */
+function floorFactors(c: ClassicalSideNumbers, q: QuantumRun): BottleneckFactor[] {
+  const out: BottleneckFactor[] = [];
+  if (c.floor.atFloor)
+    out.push(
+      factor(
+        "classical-job-floor",
+        c.floor.workSeconds / c.floor.seconds,
+        `${formatDuration(c.floor.workSeconds)} of work / ${formatDuration(c.floor.seconds)} ${c.floor.floor.label} floor`,
+        `the classical work takes ${formatDuration(c.floor.workSeconds)}, but no job on a ${c.machine.kind.toUpperCase()} finishes faster than one ${c.floor.floor.label} (${formatDuration(c.floor.seconds)}${c.floor.floor.unverified ? ", an order of magnitude" : ""})`,
+        citations(c.floor.floor.source).map((s) => s.id),
+      ),
+    );
+  if (q.floor?.atFloor)
+    out.push(
+      factor(
+        "quantum-job-floor",
+        q.floor.seconds / q.floor.workSeconds,
+        `${formatDuration(q.floor.seconds)} ${q.floor.floor.label} / ${formatDuration(q.floor.workSeconds)} of work`,
+        `the quantum run cannot finish faster than ${q.floor.floor.label} (${formatDuration(q.floor.seconds)})`,
+        citations(q.floor.floor.source).map((s) => s.id),
+      ),
+    );
+  return out;
+}
+
 function ftFactors(c: ClassicalSideNumbers, q: FtRun): BottleneckFactor[] {
   const e = q.estimate;
   if (e === null) return [];
@@ -156,6 +185,7 @@ function ftFactors(c: ClassicalSideNumbers, q: FtRun): BottleneckFactor[] {
       `${formatSci(b.algorithmicLogicalDepth, 3)} logical cycles / ${formatSci(c.ops, 3)} classical ${c.machine.opsUnit}`,
       "sequential logical steps the quantum algorithm needs per classical operation: below 1 is the algorithmic advantage",
     ),
+    ...floorFactors(c, q),
   ];
 }
 
@@ -169,6 +199,7 @@ function directFactors(c: ClassicalSideNumbers, q: Exclude<QuantumRun, FtRun>): 
       `${formatSci(q.algorithmSteps, 3)} ${q.algorithmLabel} / ${formatSci(c.ops, 3)} classical ${c.machine.opsUnit}`,
       "quantum steps the algorithm needs per classical operation",
     ),
+    ...floorFactors(c, q),
   ];
 }
 
@@ -282,7 +313,15 @@ export function nativeVerdict(
     crossover,
     notes,
     assumptions,
-    unverified: [...model.unverified, ...m.unverified],
+    unverified: [
+      ...model.unverified,
+      ...m.unverified,
+      ...[cNum.floor, q.floor]
+        .filter((f) => f?.atFloor && f.floor.unverified)
+        .map(
+          (f) => `the ${f!.floor.label} floor (${formatDuration(f!.floor.seconds)}) is an order of magnitude`,
+        ),
+    ],
     sources: citations(...model.sources, m.rateSource, ctx.growth.source),
   });
 }

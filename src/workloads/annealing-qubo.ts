@@ -141,6 +141,7 @@ export function annealingQuboModel(raw: z.input<typeof annealingQuboInput> = {})
     machine: {
       id: "classical-heuristic-node",
       name: "strongest classical heuristic (PT-ICM, simulated bifurcation, tuned SA) on a comparable node",
+      kind: "cpu",
       count: 1,
       opsPerSecondPerDevice: 1,
       opsUnit: "second to target",

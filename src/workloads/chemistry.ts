@@ -218,6 +218,7 @@ export function chemistryModel(raw: z.input<typeof chemistryInput> = {}): Native
     machine: {
       id: gpu.id,
       name: gpu.name,
+      kind: "gpu",
       count: gpus,
       opsPerSecondPerDevice: fp64 * 1e12,
       opsUnit: "FP64 FLOP",
