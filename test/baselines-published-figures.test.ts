@@ -1,5 +1,6 @@
 // Classical baselines and quantum costs reproduced from their primary sources (issue 12, item 5). Each block
 // names the source whose figure it reproduces; tolerances are stated where the code's model is not exact.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dmrgCost, dmrgData, exactBondDimensionLog2 } from "../src/estimate/baselines/dmrg.js";
 import {
@@ -222,6 +223,66 @@ describe("Annealing QUBO: time-to-target at equal quality (Rønnow et al. 2014) 
     expect(bestStrategy(a).assumptions.join(" ")).toMatch(/7 reads/);
     expect(bestStrategy(b).seconds).toBeGreaterThan(bestStrategy(a).seconds);
     expect(faultField(() => annealingQuboModel({ successProbability: 0 }))).toBe("successProbability");
+  });
+});
+
+describe("Annealing: time-to-target scaling with size (Rønnow et al. 2014 form; exponent difference 0 unless claimed)", () => {
+  const gap = (v: VerdictV2) => bestStrategy(v).bottlenecks.reduce((x, b) => x + b.factorLog10, 0);
+
+  it("the clock and algorithm factors that cancel identically are folded into the stated ratio's two parts", () => {
+    const v = run(annealingQubo);
+    const names = bestStrategy(v).bottlenecks.map((b) => b.name);
+    expect(names).toEqual(["stated-advantage", "stated-scaling"]);
+    for (const b of bestStrategy(v).bottlenecks) expect(b.factorLog10).toBeCloseTo(0, 12);
+    const claimed = run(annealingQubo, {
+      variables: 1600,
+      annealerAdvantageLog10: 2,
+      scalingAdvantageLog10PerSqrtVariable: 0.1,
+    });
+    const [c, sc] = bestStrategy(claimed).bottlenecks;
+    expect(c.factorLog10).toBeCloseTo(-2, 9);
+    expect(sc.factorLog10).toBeCloseTo(-0.1 * (40 - Math.sqrt(1000)), 9);
+    expect(v.assumptions.join(" ")).toMatch(/exponent difference is 0 by default/);
+  });
+
+  it("a claimed scaling difference gives a crossover where 10^(a + Δb·(√n − √n0)) = 1", () => {
+    // a = −1 at n0 = 1,000, Δb = 0.1 per √variable: √n* = √1000 + 10 → n* = 1,732.5, so quantum from 1,733.
+    const v = run(
+      annealingQubo,
+      { annealerAdvantageLog10: -1, scalingAdvantageLog10PerSqrtVariable: 0.1, advantageAtVariables: 1000 },
+      false,
+    );
+    expect(v.winner).toBe("classical");
+    expect(v.crossover.size).not.toBeNull();
+    expect(Math.abs(v.crossover.size! - 1733)).toBeLessThanOrEqual(1);
+    expect(v.unverified.join(" ")).toMatch(/is a claim given as input/);
+    // Without the scaling difference the constant deficit never closes.
+    const flat = run(annealingQubo, { annealerAdvantageLog10: -1 }, false);
+    expect(flat.crossover.size).toBeNull();
+  });
+
+  it("a larger claimed scaling advantage never makes the annealer lose ground; factors add up (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4900 }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (variables, db, more) => {
+          const at = (d: number) =>
+            run(annealingQubo, {
+              variables,
+              scalingAdvantageLog10PerSqrtVariable: d,
+              advantageAtVariables: 100,
+            });
+          const a = at(db);
+          const b = at(db + more);
+          if (variables >= 100) expect(b.qpuOverGpuLog10).toBeLessThanOrEqual(a.qpuOverGpuLog10 + 1e-9);
+          else expect(b.qpuOverGpuLog10).toBeGreaterThanOrEqual(a.qpuOverGpuLog10 - 1e-9);
+          for (const v of [a, b]) expect(Math.abs(gap(v) - v.qpuOverGpuLog10)).toBeLessThan(0.01);
+        },
+      ),
+      { numRuns: 30, seed: 12 },
+    );
   });
 });
 

@@ -83,6 +83,16 @@ export interface DirectQuantumCost {
   qubits: number;
   limits: RunLimit[];
   formula: string;
+  /**
+   * Set when the classical time is defined from the quantum one (time to target at equal quality × a stated
+   * ratio): the generic clock, overhead and algorithm factors would cancel identically, so the verdict shows the
+   * stated ratio's parts instead.
+   */
+  statedRatio?: {
+    /** log10(T_q / T_c) split into named parts (e.g. a constant factor and a scaling difference). */
+    parts: Array<{ name: string; log10: number; formula: string; explanation: string }>;
+    sources: string[];
+  };
 }
 
 export type QuantumCost = FtQuantumCost | DirectQuantumCost;
