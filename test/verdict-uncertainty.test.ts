@@ -202,3 +202,38 @@ describe("qfit estimate: uncertainty options", () => {
     expect(samples.code).toBe(2);
   });
 });
+
+describe("the lean path's shortcuts change no number", () => {
+  it('proving "never" without a year search gives the same quantiles as searching every sample\'s year', () => {
+    for (const w of workloads) {
+      const { def, input, verdict } = point(w.kind);
+      const fast = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 300, seed: 5 });
+      const slow = verdictUncertainty(def, input, { t0: T0 }, verdict, {
+        samples: 300,
+        seed: 5,
+        searchEveryYear: true,
+      });
+      expect(fast.uncertainty.quantiles, w.kind).toEqual(slow.uncertainty.quantiles);
+    }
+  });
+
+  it("the tornado's ends, taken from the lean path's grids, are the workload's own evaluations", () => {
+    const { def, input, verdict } = point("shor");
+    const { sensitivity } = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 20 });
+    const ranges = def.ranges!(input as never, { t0: T0 });
+    const central = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, r.central]));
+    for (const bar of sensitivity.filter((b) => b.input in ranges)) {
+      // JSON has no infinity: a side that cannot run at an end is null there.
+      const at = (x: number) => {
+        const s = def.evaluate(input as never, {
+          t0: T0,
+          skipCrossover: true,
+          sampled: { ...central, [bar.input]: x },
+        }).speedupLog10;
+        return Number.isFinite(s) ? s : null;
+      };
+      expect(bar.speedupLog10AtLow, bar.input).toBe(at(bar.low));
+      expect(bar.speedupLog10AtHigh, bar.input).toBe(at(bar.high));
+    }
+  });
+});

@@ -3,6 +3,7 @@
 // JSON (text.ts, markdown.ts and html.ts only format it). Every workload goes through the registry: no switch.
 
 import { roadmapSeries } from "../estimate/qubit-trend.js";
+import { DEFAULT_SAMPLES } from "../estimate/uncertainty.js";
 import { type Extrapolation, extrapolateTraining } from "../qml/extrapolate.js";
 import { bestStrategy, bindingFactor } from "../verdict/compose.js";
 import type { VerdictV2, Winner } from "../verdict/contract.js";
@@ -87,10 +88,9 @@ interface Evaluated {
   series: CrossoverSeries;
 }
 
-/** Monte Carlo samples per verdict in the report (the CLI's estimate default is 10,000): the report evaluates the
- *  whole built-in set and should stay interactive; p05/p95 from 2,000 samples have a standard error of about 1%
- *  of the band. */
-export const REPORT_SAMPLES = 2_000;
+/** Monte Carlo samples per verdict in the report: the same default as `qfit estimate` (10,000). The lean path makes
+ *  them cheap (a few microseconds each; `npm run bench:uncertainty`), so the report keeps the issue's default. */
+export const REPORT_SAMPLES = DEFAULT_SAMPLES;
 
 /** One workload of a scenario (or of an API request) → its definition, validated input, verdict and sweep. */
 export function evaluateSpec(
@@ -102,9 +102,12 @@ export function evaluateSpec(
   const def = getWorkload(spec.kind);
   const { kind: _k, label: _l, ...raw } = withHardware(spec, hardware);
   const input = parseWorkloadInput(def, raw);
-  const { series, crossover } = crossoverSweep(def, input, { t0 });
+  const { series, crossover, verdicts } = crossoverSweep(def, input, { t0 });
   const point = { ...def.evaluate(input as never, { t0, skipCrossover: true }), crossover };
-  const verdict = { ...point, ...verdictUncertainty(def, input, { t0 }, point, uncertainty) };
+  const verdict = {
+    ...point,
+    ...verdictUncertainty(def, input, { t0 }, point, { sizeVerdicts: verdicts, ...uncertainty }),
+  };
   return { def, input, verdict, series };
 }
 
