@@ -25,6 +25,8 @@ import {
   overrideRanges,
   pointRanges,
   sensitivity,
+  type UncertaintySettings,
+  uncertaintySettingsSchema,
 } from "../estimate/uncertainty.js";
 import { createPrng } from "../sim/prng.js";
 import type { Range } from "../stats/distribution.js";
@@ -110,6 +112,22 @@ function gridOf(r: Range, extra: number[] = []): { xs: number[]; log: boolean } 
   ])
     pts.push(log ? Math.sqrt(a * b) : (a + b) / 2);
   return { xs: [...new Set(pts)].sort((a, b) => a - b), log };
+}
+
+/** The settings of an entry point (CLI, API, scenario; defaults from the one schema) → the request. */
+export function uncertaintyRequestOf(settings: Partial<UncertaintySettings>): UncertaintyRequest {
+  const s = uncertaintySettingsSchema.parse(settings);
+  return { samples: s.samples, seed: s.seed, point: !s.uncertainty, overrides: s.ranges };
+}
+
+/** The names a workload's verdict can range at `input` (its own inputs and the time trends): what `--range` and
+ *  `ranges:` may name. */
+export function rangedInputNames(
+  def: WorkloadDefinition,
+  input: Record<string, unknown>,
+  context: EvaluationContext,
+): string[] {
+  return Object.keys({ ...(def.ranges ? def.ranges(input as never, context) : {}), ...trendRanges() }).sort();
 }
 
 /** Years after t0 searched for the year of advantage. */
