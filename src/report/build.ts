@@ -48,6 +48,8 @@ export interface ReportRow {
   ratioBand: string;
   /** The projected year of advantage as a band, e.g. "2041–2058, median 2049 (projected)". */
   yearBand: string;
+  /** The same year with vendor-roadmap qubit claims instead of the fitted trend (a separate scenario). */
+  roadmapYearBand: string;
 }
 
 /** The best strategy's factors in order, with the running total: the data of a waterfall chart. */
@@ -154,6 +156,7 @@ function row(e: Evaluated, label: string | undefined): ReportRow {
     crossover: crossoverText(e.series),
     ratioBand: v.uncertainty ? ratioBand(v.uncertainty.quantiles.qpuOverGpuLog10, true) : "n/a",
     yearBand: v.uncertainty ? yearBand(v.uncertainty.quantiles.crossoverYear, true) : "n/a",
+    roadmapYearBand: v.uncertainty ? yearBand(v.uncertainty.quantiles.crossoverYearRoadmap, true) : "n/a",
   };
 }
 

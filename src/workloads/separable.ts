@@ -24,6 +24,7 @@ export const UNCERTAIN_OUTPUTS = [
   "physicalQubits",
   "crossoverSize",
   "crossoverYear",
+  "crossoverYearRoadmap",
 ] as const;
 export type UncertainOutput = (typeof UNCERTAIN_OUTPUTS)[number];
 
@@ -127,6 +128,9 @@ export interface SeparableSpec {
   headlineOnly: boolean;
   /** Years searched after t0. */
   horizonYears: number;
+  /** The vendor-roadmap scenario: physical qubits claimed by year (ascending years, running maximum), null for
+   *  none. Its year is searched like the trend's, with the qubits available max(today's, the claim by then). */
+  roadmap: { years: Float64Array; log10Qubits: Float64Array } | null;
   /** Skip the year search when "never" is proven (default true; false for checking the proof). */
   proveNever?: boolean;
 }
@@ -154,6 +158,8 @@ export class SeparableModel {
   private e0qb = 0;
   private x: Float64Array = new Float64Array(0);
   private nAtT0: number | null = null;
+  /** Which capacity the year search uses: the fitted trend, or the vendor roadmap. */
+  private useRoadmap = false;
   private readonly gapAt = (year: number): number => this.gap(year);
 
   constructor(private readonly spec: SeparableSpec) {
@@ -182,11 +188,16 @@ export class SeparableModel {
     if (!spec.headlineOnly && !this.prepare()) {
       this.nAtT0 = this.sizeAhead(this.dAt(spec.t0));
       out[7] = this.nAtT0 ?? INF;
-      out[8] =
+      const search = () =>
         firstCrossing(this.gapAt, spec.t0, spec.t0 + spec.horizonYears, { grid: 25, relTol: 2e-6 }) ?? INF;
+      this.useRoadmap = false;
+      out[8] = search();
+      if (spec.roadmap) {
+        this.useRoadmap = true;
+        out[9] = search();
+      }
     }
-    if (Number.isNaN(out[7])) out[7] = INF;
-    if (Number.isNaN(out[8])) out[8] = INF;
+    for (let o = 7; o < out.length; o++) if (Number.isNaN(out[o])) out[o] = INF;
   }
 
   /** The verdict at the given size only (outputs 0–6; the crossover size and year are left +∞). */
@@ -216,6 +227,7 @@ export class SeparableModel {
     out[6] = 10 ** y[QB];
     out[7] = INF;
     out[8] = INF;
+    out[9] = INF;
     for (let o = 0; o < 7; o++) if (Number.isNaN(out[o])) out[o] = INF;
   }
 
@@ -391,10 +403,20 @@ export class SeparableModel {
     spec.sizes.locate(n);
     const qb = spec.sizes.value(QB) + sh[QB] + qbShift;
     const cap0 = spec.sizes.value(QCAP) + sh[QCAP];
-    const cap = Number.isFinite(cap0)
-      ? cap0 + ((year - spec.t0) / x[spec.index.qubitDoubling]) * LOG10_2
-      : cap0;
+    const cap = !Number.isFinite(cap0)
+      ? cap0
+      : this.useRoadmap
+        ? Math.max(cap0, this.roadmapAt(year))
+        : cap0 + ((year - spec.t0) / x[spec.index.qubitDoubling]) * LOG10_2;
     return qb <= cap + 1e-12 ? -1 : 1;
+  }
+
+  /** log10 of the physical qubits the roadmap claims by `year` (−∞ before its first claim). */
+  private roadmapAt(year: number): number {
+    const r = this.spec.roadmap!;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < r.years.length && r.years[i] <= year; i++) best = r.log10Qubits[i];
+    return best;
   }
 }
 

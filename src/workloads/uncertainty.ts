@@ -19,6 +19,7 @@
 // classical side sped up by its price-performance trend. Found by root-finding (bracket then bisect), not a sweep.
 // Years are trend projections, not devices.
 import { resolveQubit } from "../estimate/ftqc/qubit.js";
+import { roadmapCapacity } from "../estimate/roadmap.js";
 import { trendRanges } from "../estimate/trends.js";
 import {
   checkUncertaintyOptions,
@@ -61,6 +62,8 @@ export interface UncertaintyRequest {
   point?: boolean;
   /** Evaluate the workload for every sample (slow; for checking the lean path). */
   exact?: boolean;
+  /** Whose vendor roadmap the roadmap scenario's year uses (`--hardware`; default every vendor's claims). */
+  roadmapVendor?: string;
   /** Verdicts at every central input that the caller already has, by headline size (the crossover sweep's grid):
    *  the size table takes them instead of evaluating again. */
   sizeVerdicts?: ReadonlyMap<number, VerdictV2>;
@@ -155,6 +158,8 @@ export interface UncertaintySurface {
   /** Headline (speedupLog10) of the exact evaluations already made, by "name=value": the tornado's ends. */
   headlineAt: Map<string, number>;
   evaluations(): number;
+  /** What the roadmap scenario's year means. */
+  roadmapLabel: string;
 }
 
 /** Builds the lean path of `def`'s verdict at `input`: one exact evaluation per grid point of every ranged input
@@ -170,6 +175,7 @@ export function uncertaintySurface(
   const t0 = context.t0 ?? new Date().getUTCFullYear();
   const own = def.ranges ? def.ranges(input as never, context) : {};
   const trends = trendRanges();
+  const roadmap = roadmapCapacity(request.roadmapVendor);
   let ranges: Record<string, Range> = overrideRanges({ ...own, ...trends }, request.overrides ?? {});
   if (request.point) ranges = pointRanges(ranges);
   const central = centralInputs(ranges);
@@ -239,9 +245,22 @@ export function uncertaintySurface(
     headlineOnly: request.headlineOnly === true,
     horizonYears: YEAR_HORIZON,
     proveNever: request.searchEveryYear !== true,
+    roadmap: {
+      years: Float64Array.from(roadmap.years),
+      log10Qubits: Float64Array.from(roadmap.qubits, (q) => Math.log10(q)),
+    },
   });
 
-  return { ranges, names, central, model: lean, evalAt, headlineAt, evaluations: () => evaluations };
+  return {
+    ranges,
+    names,
+    central,
+    model: lean,
+    evalAt,
+    headlineAt,
+    evaluations: () => evaluations,
+    roadmapLabel: roadmap.label,
+  };
 }
 
 /**
@@ -310,6 +329,7 @@ export function verdictUncertainty(
       ranges,
       quantiles: json,
       yearBasis: `projected: the first year, at the crossover size, in which the qubits needed (error rate improving toward its floor) fit the qubits projected from today's ${"device"} by the fitted doubling trend, and the quantum side beats the classical side sped up by its price-performance trend (trend projections, not devices)`,
+      roadmapBasis: `vendor-roadmap scenario, next to the fitted trend: the same year search with the qubits available each year the larger of today's and ${surface.roadmapLabel}`,
       evaluations: surface.evaluations(),
     },
     sensitivity: bars.map((b) => ({
