@@ -308,3 +308,24 @@ describe("the vendor-roadmap scenario (issue 13 §4)", () => {
     expect(bad.err).toMatch(/--hardware/);
   });
 });
+
+describe("readout error is ranged apart from the gate error (issue 13 §1)", () => {
+  it("readout moves the fault-tolerant estimate only above the gate error; the gate factor moves both", () => {
+    const { def, input } = point("shor");
+    const ranges = def.ranges!(input as never, { t0: T0 });
+    expect(ranges.qpuReadoutErrorFactor.basis).toMatch(/readout/);
+    expect(ranges.qpuErrorRateFactor).toBeDefined();
+    const central = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, r.central]));
+    const qubits = (x: Record<string, number>) =>
+      bestStrategy(
+        def.evaluate(input as never, { t0: T0, skipCrossover: true, sampled: { ...central, ...x } }),
+      ).physicalQubits;
+    const today = qubits({});
+    // The default qubit (Azure qubit_gate_ns_e3) has readout = gate error = 1e-3, and the QEC error rate is their
+    // maximum: a better readout alone changes nothing, a worse one costs qubits.
+    expect(qubits({ qpuReadoutErrorFactor: 0.5 })).toBe(today);
+    expect(qubits({ qpuReadoutErrorFactor: 3 })).toBeGreaterThan(today);
+    // A better gate error with readout at its ratio (both improve) saves qubits, as the error-rate trend assumes.
+    expect(qubits({ qpuErrorRateFactor: 0.3 })).toBeLessThan(today);
+  });
+});
