@@ -52,15 +52,19 @@ export function downloadLink(id: string, svg: string): string {
  * "NaN". Captions come from every workload's plots; this is the last line of defence, not the first.
  */
 export function tidyNumbers(text: string): string {
-  return text
-    .replace(/\bNaN\b/g, "not computed")
-    .replace(/(?<![:/\w.])(\d+(?:\.\d+)?)e([+-]?\d+)\b/g, (_, m: string, k: string) => {
-      const mant = +(+m).toPrecision(3);
-      if (Number(k) === 0) return String(mant);
-      const p = pow10(Number(k));
-      return mant === 1 ? p : `${mant}×${p}`;
-    })
-    .replace(/(?<![:/\w.])\d+\.\d{4,}\b/g, (x) => String(+(+x).toPrecision(3)));
+  return (
+    text
+      .replace(/\bNaN\b/g, "not computed")
+      // An exponent of millions needs no decimal: "10^83482710.4" → "10^83,482,710".
+      .replace(/10\^(-?\d{5,})\.\d+/g, (_, k: string) => `10^${Number(k).toLocaleString("en-US")}`)
+      .replace(/(?<![:/\w.])(\d+(?:\.\d+)?)e([+-]?\d+)\b/g, (_, m: string, k: string) => {
+        const mant = +(+m).toPrecision(3);
+        if (Number(k) === 0) return String(mant);
+        const p = pow10(Number(k));
+        return mant === 1 ? p : `${mant}×${p}`;
+      })
+      .replace(/(?<![:/\w.])\d+\.\d{4,}\b/g, (x) => String(+(+x).toPrecision(3)))
+  );
 }
 
 /** A chart drawn at the wide and the narrow width; CSS shows the one that fits. */
