@@ -31,8 +31,10 @@ import { TABLE_HEADER, tableRows } from "./table.js";
 /** The stylesheet of every qfit HTML page (reports and sweeps). */
 export const CSS = `
 body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#111;background:#fff}
-@media (prefers-color-scheme:dark){body{color:#eee;background:#161616}a{color:#8cf}th{background:#2a2a2a!important}td,th{border-color:#444!important}tr.not-classical td{background:#2b2620!important}}
+@media (prefers-color-scheme:dark){body{color:#eee;background:#161616}a{color:#8cf}th{background:#2a2a2a!important}td,th{border-color:#444!important}tr.not-classical td{background:#2b2620!important}table.verdicts td:first-child{background:#161616}}
 .scroll{overflow-x:auto;max-width:100%;margin:1em 0}.scroll table{margin:0}
+table.verdicts{min-width:1150px}table.verdicts td:first-child,table.verdicts th:first-child{position:sticky;left:0;z-index:1;min-width:11em;max-width:16em;background:#fff;box-shadow:1px 0 0 #ccc}
+table.verdicts th:first-child{background:#f2f2f2}table.verdicts tr.not-classical td:first-child{background:#fff6e5}
 table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f2f2f2}tr.not-classical td{background:#fff6e5}.legend-note{font-size:13px;color:#555;margin:.25em 0 1em}
 .legend-note .swatch{display:inline-block;width:1em;height:1em;background:#fff6e5;border:1px solid #ccc;vertical-align:-.15em}
@@ -213,11 +215,13 @@ export function renderHtml(report: Report): string {
   );
 
   body.push("<h2>All verdicts</h2>");
-  body.push('<div class="scroll" role="region" aria-label="verdict table" tabindex="0"><table><thead><tr>');
+  body.push(
+    '<div class="scroll" role="region" aria-label="verdict table" tabindex="0"><table class="verdicts"><thead><tr>',
+  );
   body.push(...TABLE_HEADER.map((h) => `<th>${esc(h)}</th>`), "</tr></thead><tbody>");
   tableRows(report).forEach((cells, i) => {
     const cls = report.rows[i].winner === "classical" ? "" : ' class="not-classical"';
-    body.push(`<tr${cls}>${cells.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`);
+    body.push(`<tr${cls}>${cells.map((c) => `<td>${esc(tidyNumbers(c))}</td>`).join("")}</tr>`);
   });
   body.push("</tbody></table></div>");
   if (report.rows.some((r) => r.winner !== "classical"))
