@@ -191,7 +191,7 @@ export function tickNumber(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e-3 && a < 1e5) {
     const r = +v.toPrecision(3);
-    return a >= 1000 ? r.toLocaleString("en-US") : String(r);
+    return a >= 1000 ? grouped(String(r)) : String(r);
   }
   const k = Math.floor(Math.log10(a) + 1e-9);
   const m = +(v / 10 ** k).toPrecision(2);
@@ -209,9 +209,11 @@ function tickFormat(a: Axis): (v: number) => string {
   if (!plain || step === 0) return fmt;
   let d = 0;
   while (d < 6 && Math.abs(step * 10 ** d - Math.round(step * 10 ** d)) > 1e-6) d++;
-  return (v) =>
-    v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }).replace(/^-/, "−");
+  return (v) => grouped(v.toFixed(d)).replace(/^-/, "−");
 }
+
+/** "12345.50" → "12,345.50" (no Intl: number formatting runs for every tick of every chart). */
+const grouped = (s: string): string => s.replace(/^(-?\d+)/, (m) => m.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
 
 interface Axis {
   lo: number;
