@@ -69,6 +69,10 @@ export function tidyNumbers(text: string): string {
   );
 }
 
+/** Escaped text with "10^14.7" set as 10<sup>14.7</sup>, as people read powers of ten. */
+const withPowers = (text: string): string =>
+  esc(tidyNumbers(text)).replace(/10\^(-?\d+(?:\.\d+)?)/g, "10<sup>$1</sup>");
+
 /** A chart drawn at the wide and the narrow width; CSS shows the one that fits. */
 export function chart(id: string, draw: (width: number, id: string) => string, caption: string): string {
   const wide = draw(WIDE, id);
@@ -199,7 +203,7 @@ function mitSection(report: Report): string[] {
           `<tr><td>MIT framework, ${esc(y.name)}</td><td>${y.year === null ? "never" : y.status === "already" ? `already (${y.year})` : Math.round(y.year)}</td></tr>`,
       ),
       "</tbody></table></div>",
-      `<p class="why">${esc(tidyNumbers(m.why))}</p>`,
+      `<p class="why">${withPowers(m.why)}</p>`,
     );
   }
   return out;
@@ -209,7 +213,7 @@ export function renderHtml(report: Report): string {
   const body: string[] = [`<h1>${esc(report.title)}</h1>`];
   body.push(
     '<section class="headline"><h2>The answer</h2><ul>',
-    ...report.headlines.map((h) => `<li>${esc(tidyNumbers(h))}</li>`),
+    ...report.headlines.map((h) => `<li>${withPowers(h)}</li>`),
     "</ul>",
     `<p class="legend-note">Bands are p05–p95 over the uncertain inputs (seeded Monte Carlo); years are projections from trends, not announced devices. Reference year t0 = ${report.t0}.</p></section>`,
   );
@@ -221,7 +225,7 @@ export function renderHtml(report: Report): string {
   body.push(...TABLE_HEADER.map((h) => `<th>${esc(h)}</th>`), "</tr></thead><tbody>");
   tableRows(report).forEach((cells, i) => {
     const cls = report.rows[i].winner === "classical" ? "" : ' class="not-classical"';
-    body.push(`<tr${cls}>${cells.map((c) => `<td>${esc(tidyNumbers(c))}</td>`).join("")}</tr>`);
+    body.push(`<tr${cls}>${cells.map((c) => `<td>${withPowers(c)}</td>`).join("")}</tr>`);
   });
   body.push("</tbody></table></div>");
   if (report.rows.some((r) => r.winner !== "classical"))
