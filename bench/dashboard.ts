@@ -26,6 +26,8 @@ const url = await new Promise<string>((ok) => {
     if (out.includes("\n")) ok(out.split("\n")[0].trim());
   });
 });
+// A failed wait (Playwright's time limit) ends the process: the server goes with it instead of keeping it alive.
+process.on("exit", () => server.kill());
 const browser = await chromium.launch({
   executablePath: process.env.QFIT_CHROMIUM ?? "/usr/bin/chromium",
   args: [
@@ -42,8 +44,8 @@ for (let i = 0; i < RUNS; i++) {
   const page = await context.newPage();
   const t0 = performance.now();
   await page.goto(url);
-  await page.waitForSelector("#gpu-time");
-  await page.waitForSelector("#plot-bottlenecks svg");
+  await page.waitForSelector("#classical-time");
+  await page.waitForSelector("#plot-waterfall svg");
   times.push(performance.now() - t0);
   await context.close();
 }

@@ -225,32 +225,36 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
   }, [u, reference, custom]);
 
   const tornado = useMemo(() => {
-    const bars = (current?.sensitivity ?? []).filter(
-      (b) =>
-        b.speedupLog10AtLow !== null &&
-        b.speedupLog10AtHigh !== null &&
-        b.speedupLog10AtLow !== b.speedupLog10AtHigh,
-    );
+    // An end with no finite headline (null in the JSON: a side cannot run there, e.g. error rates past threshold)
+    // is drawn to the edge of the chart and labelled, not dropped: it is the largest swing of all.
+    const bars = (current?.sensitivity ?? []).filter((b) => b.speedupLog10AtLow !== b.speedupLog10AtHigh);
     if (!current || bars.length === 0) return null;
-    const rows = bars.flatMap((b) => [
-      {
+    const finite = bars
+      .flatMap((b) => [b.speedupLog10AtLow, b.speedupLog10AtHigh])
+      .filter((x): x is number => x !== null);
+    const lo = Math.min(current.speedupLog10, ...finite);
+    const hi = Math.max(current.speedupLog10, ...finite);
+    const edge = hi + Math.max(0.25 * (hi - lo), 0.5);
+    const rows = bars.flatMap((b) =>
+      (
+        [
+          ["low end", b.speedupLog10AtLow, b.low],
+          ["high end", b.speedupLog10AtHigh, b.high],
+        ] as const
+      ).map(([end, value, at]) => ({
         input: b.input,
-        end: "low end",
+        end,
         from: current.speedupLog10,
-        to: b.speedupLog10AtLow as number,
-        at: b.low,
-      },
-      {
-        input: b.input,
-        end: "high end",
-        from: current.speedupLog10,
-        to: b.speedupLog10AtHigh as number,
-        at: b.high,
-      },
-    ]);
+        to: value ?? edge,
+        beyond: value === null,
+        at,
+      })),
+    );
+    type Row = (typeof rows)[number];
     return {
       title: "Sensitivity: the headline with one input at its low or high end, the rest central",
       marginLeft: 170,
+      marginRight: 20,
       height: 50 + 28 * bars.length,
       x: { label: "speedupLog10 (log10 slower ÷ faster) →", grid: true },
       y: { label: null, domain: bars.map((b) => b.input) },
@@ -261,9 +265,22 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
           x2: "to",
           y: "input",
           fill: "end",
+          fillOpacity: (d: Row) => (d.beyond ? 0.45 : 1),
           tip: true,
-          title: (d: (typeof rows)[number]) => `${d.input} = ${show(d.at)} (${d.end}): ${d.to.toFixed(2)}`,
+          title: (d: Row) =>
+            `${d.input} = ${show(d.at)} (${d.end}): ${d.beyond ? "no finite value (a side cannot run)" : d.to.toFixed(2)}`,
         }),
+        Plot.text(
+          rows.filter((r) => r.beyond),
+          {
+            x: "to",
+            y: "input",
+            text: () => "cannot run →",
+            textAnchor: "end",
+            dx: -4,
+            fill: "currentColor",
+          },
+        ),
         Plot.ruleX([current.speedupLog10]),
       ],
     };

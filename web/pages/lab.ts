@@ -294,7 +294,7 @@ export function LabPage() {
   return html`<section aria-labelledby="lab-h">
     <h2 id="lab-h">Circuit lab</h2>
     <div class="controls">
-      <label>Example<select id="example" value="" onChange=${(e: Event) => {
+      <label>Example<select id="example" value=${Object.keys(EXAMPLES).find((name) => EXAMPLES[name] === text) ?? ""} onChange=${(e: Event) => {
         const name = (e.target as HTMLSelectElement).value;
         if (name in EXAMPLES) s.qasm.value = EXAMPLES[name];
       }}>
