@@ -156,8 +156,21 @@ export function CrossoverPage() {
   const inst = instance ? bestStrategy(instance) : null;
   const instYear = instance ? yearOf(instance, t0) : null;
   const sizeText = size === null ? "" : `${formatNumber(size, 4)} ${label}`;
+  const sizeQ = band.v?.uncertainty?.quantiles.crossoverSize ?? null;
   const options = useMemo(() => {
     if (!c) return null;
+    // n*'s band (p05–p95 of the Monte Carlo's crossover size); a "never" upper end runs to the edge of the sweep.
+    const last = c.sizes[c.sizes.length - 1];
+    const nBand =
+      sizeQ && sizeQ.p05 !== null
+        ? [
+            {
+              x1: Math.max(sizeQ.p05, c.sizes[0]),
+              x2: Math.min(sizeQ.p95 ?? last, last),
+              label: sizeQ.p95 === null ? "n* p05 → never" : "n* p05–p95",
+            },
+          ]
+        : [];
     const rows = c.sizes.flatMap((n, i) => [
       { n, seconds: c.classicalSeconds[i], side: "classical" },
       { n, seconds: c.quantumSeconds[i], side: "quantum" },
@@ -170,6 +183,16 @@ export function CrossoverPage() {
       y: { type: "log", label: "↑ time", grid: true, tickFormat: timeTick },
       color: { legend: true, domain: ["classical", "quantum"], range: ["#0072B2", "#D55E00"] },
       marks: [
+        Plot.rectX(nBand, { x1: "x1", x2: "x2", fill: "currentColor", fillOpacity: 0.07 }),
+        Plot.text(nBand, {
+          x: "x1",
+          frameAnchor: "top",
+          textAnchor: "start",
+          dx: 4,
+          dy: 26,
+          text: "label",
+          fillOpacity: 0.8,
+        }),
         Plot.line(
           rows.filter((r) => Number.isFinite(r.seconds) && r.seconds > 0),
           {
@@ -210,7 +233,7 @@ export function CrossoverPage() {
             ]),
       ],
     };
-  }, [c, w.title, size]);
+  }, [c, w.title, size, sizeQ]);
   const input = (id: string, sig: typeof s.t0, label: string, placeholder = "") =>
     html`<label>${label}<input id=${id} inputmode="decimal" placeholder=${placeholder} value=${sig.value} onInput=${(e: Event) => (sig.value = (e.target as HTMLInputElement).value)} /></label>`;
   const onWorkload = (e: Event) => {
@@ -237,7 +260,7 @@ export function CrossoverPage() {
       c
         ? html`<${PlotView} id="crossover" options=${options} />
           <p id="crossover-reason"><strong>${c.nStar === null ? "No crossover" : `n* = ${formatNumber(c.nStar, 3)}${c.year ? `, in ${c.year.toFixed(1)}` : ""}`}:</strong> ${c.reason}</p>
-          <p id="crossover-band"><strong>qfit's year as a band:</strong> ${yearQ ? yearBand(yearQ) : band.error ? band.error : "computing on the server…"}</p>`
+          <p id="crossover-band"><strong>qfit's year as a band:</strong> ${yearQ ? yearBand(yearQ) : band.error ? band.error : "computing on the server…"}${sizeQ && sizeQ.p05 !== null ? `; n* (the shaded band) ${formatNumber(sizeQ.p05, 3)}–${sizeQ.p95 === null ? "never" : formatNumber(sizeQ.p95, 3)}, median ${sizeQ.p50 === null ? "never" : formatNumber(sizeQ.p50, 3)} ${label}${sizeQ.neverShare > 0 ? ` (${(sizeQ.neverShare * 100).toFixed(1)}% of samples never cross)` : ""}` : ""}</p>`
         : null
     }
     ${
