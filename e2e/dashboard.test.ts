@@ -312,6 +312,7 @@ describe("dashboard in Chromium", () => {
     expect(fidelity).toBeLessThan(1);
     // Two outcomes × (ideal, noisy) at least; noise adds the other outcomes.
     expect(await page.locator('#plot-histogram g[aria-label="bar"] rect').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator("#plot-histogram").textContent()).not.toContain("⚠");
     await page.screenshot({ path: `${ARTIFACTS}lab-device.png`, fullPage: true });
     await page.close();
   });
@@ -369,6 +370,7 @@ describe("dashboard in Chromium", () => {
       .toMatch(/ran on the server \(24 qubits/);
     await page.waitForSelector("#plot-histogram svg");
     expect(await page.locator("#plot-histogram").textContent()).toContain("most frequent");
+    expect(await page.locator("#plot-histogram").textContent()).not.toContain("⚠");
   });
 
   it("runs a circuit too wide for the page on the server", async () => {
