@@ -4,7 +4,7 @@
 // the same schema) and the band moves; the default ranges' band stays drawn behind it for comparison.
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ratioBand, yearBand } from "../../src/report/bands.js";
 import type { Range } from "../../src/stats/distribution.js";
 import type { VerdictV2 } from "../../src/verdict/contract.js";
@@ -78,10 +78,20 @@ export function useEstimate(body: object | null): {
       abort.abort();
     };
   }, [key]);
+  // While a new answer is on its way the last one for the same workload stays shown (marked busy), so a drag
+  // moves the band instead of blanking the panel at every step.
+  const shown = useRef<VerdictV2 | null>(null);
   const hit = cache.get(key);
-  if (hit) return { v: hit, error: null, busy: false };
-  if (state.key === key) return { v: state.v, error: state.error, busy: false };
-  return { v: null, error: null, busy: key !== "" };
+  let out: { v: VerdictV2 | null; error: string | null; busy: boolean };
+  if (hit) out = { v: hit, error: null, busy: false };
+  else if (state.key === key) out = { v: state.v, error: state.error, busy: false };
+  else {
+    const kind = body === null ? null : (body as { kind?: unknown }).kind;
+    const last = shown.current?.workload.kind === kind ? shown.current : null;
+    out = { v: last, error: null, busy: key !== "" };
+  }
+  shown.current = out.v ?? (out.error ? null : shown.current);
+  return out;
 }
 
 /** A ranged input's slider scale: log where the range is positive, linear otherwise, with room to widen it. */
@@ -290,8 +300,8 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
   // Inputs that move the headline first (the tornado's order), then the rest (trends move the year only).
   const names = [...new Set([...bars, ...Object.keys(defaults)])].filter((n) => n in defaults);
   const flags = rangeFlags(overrides);
-  return html`<section class="bands" aria-labelledby="bands-h">
-    <h3 id="bands-h">Uncertainty</h3>
+  return html`<section class=${`bands${mine.busy && current ? " busy" : ""}`} aria-labelledby="bands-h" aria-busy=${mine.busy}>
+    <h3 id="bands-h">Uncertainty ${mine.busy && current ? html`<span class="muted" id="bands-updating">updating…</span>` : null}</h3>
     ${mine.error ? html`<p class="error" role="alert" id="bands-error">${mine.error}</p>` : null}
     ${
       u && current

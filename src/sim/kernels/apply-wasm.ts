@@ -336,10 +336,15 @@ export class WasmKernel implements Kernel {
     });
     this.module = kernelsModule(build);
     const exports = instantiateKernels(this.memory, this.module);
-    const gatherRun = new Function(`return ${GATHER_SOURCE}`)() as (...a: unknown[]) => void;
+    // Compiled on first use: only states above the arena take the gathered path, and a page whose Content
+    // Security Policy forbids evaluating strings (the dashboard's) must still be able to build the kernel.
+    let gatherRun: ((...a: unknown[]) => void) | null = null;
     this.exports = {
       ...exports,
-      gathered: (...a: number[]) => gatherRun(exports, this.memory, this.big, ...a),
+      gathered: (...a: number[]) => {
+        gatherRun ??= new Function(`return ${GATHER_SOURCE}`)() as (...a: unknown[]) => void;
+        gatherRun(exports, this.memory, this.big, ...a);
+      },
     };
   }
 
