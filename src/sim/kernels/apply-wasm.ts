@@ -62,11 +62,31 @@ const MAX_BLOCK_OPS = 64;
  * copy back. The thread's region follows from its scratch block. Amplitude indices stay below 2^30, so the bit
  * operations are exact.
  */
-export const GATHER_SOURCE = `function gatherRun(ex, memory, big, single, table, nops, localBytes, stateAt, scratch0, scratchBytes, scratch, c0, c1) {
-  const info = new Int32Array(memory.buffer, ${GATHER_INFO_OFFSET}, ${GATHER_INFO_WORDS});
-  const b = info[0], w = info[1], runs = info[2];
+// A real function (no eval: the dashboard's Content-Security-Policy forbids it); worker threads get its source
+// text with the constants it reads (GATHER_SOURCE).
+export function gatherRun(
+  ex: Pick<WasmExports, "blockNormsF32" | "blockNormsF64" | "blockRun">,
+  memory: { readonly buffer: ArrayBufferLike },
+  big: Float32Array | Float64Array,
+  single: number,
+  table: number,
+  nops: number,
+  localBytes: number,
+  stateAt: number,
+  scratch0: number,
+  scratchBytes: number,
+  scratch: number,
+  c0: number,
+  c1: number,
+): void {
+  const info = new Int32Array(memory.buffer, GATHER_INFO_OFFSET, GATHER_INFO_WORDS);
+  const b = info[0],
+    w = info[1],
+    runs = info[2];
   const localAt = stateAt + ((scratch - scratch0) / scratchBytes) * localBytes;
-  const local = single ? new Float32Array(memory.buffer, localAt, 2 * 2 ** b) : new Float64Array(memory.buffer, localAt, 2 * 2 ** b);
+  const local = single
+    ? new Float32Array(memory.buffer, localAt, 2 * 2 ** b)
+    : new Float64Array(memory.buffer, localAt, 2 * 2 ** b);
   const run = 2 * 2 ** w;
   const shift = b + (single ? 3 : 4);
   for (let c = c0; c < c1; c++) {
@@ -76,7 +96,7 @@ export const GATHER_SOURCE = `function gatherRun(ex, memory, big, single, table,
       base = ((base >>> s) << (s + 1)) | (base & ((1 << s) - 1));
     }
     for (let j = 0; j < runs; j++) {
-      const a = 2 * (base + info[${GATHER_RUNS_AT} + j]);
+      const a = 2 * (base + info[GATHER_RUNS_AT + j]);
       local.set(big.subarray(a, a + run), j * run);
     }
     if (nops < 0) {
@@ -86,11 +106,17 @@ export const GATHER_SOURCE = `function gatherRun(ex, memory, big, single, table,
     }
     ex.blockRun(localAt, shift, table, nops, scratch, 0, 1);
     for (let j = 0; j < runs; j++) {
-      const a = 2 * (base + info[${GATHER_RUNS_AT} + j]);
+      const a = 2 * (base + info[GATHER_RUNS_AT + j]);
       big.set(local.subarray(j * run, j * run + run), a);
     }
   }
-}`;
+}
+
+/** gatherRun as source text for worker threads, with the layout constants it reads. */
+export const GATHER_SOURCE = `(() => {
+  const GATHER_INFO_OFFSET = ${GATHER_INFO_OFFSET}, GATHER_INFO_WORDS = ${GATHER_INFO_WORDS}, GATHER_RUNS_AT = ${GATHER_RUNS_AT};
+  return ${gatherRun.toString()};
+})()`;
 
 export interface WasmExports {
   denseF64(...a: number[]): void;
@@ -342,10 +368,10 @@ export class WasmKernel implements Kernel {
     });
     this.module = kernelsModule(build);
     const exports = instantiateKernels(this.memory, this.module);
-    const gatherRun = new Function(`return ${GATHER_SOURCE}`)() as (...a: unknown[]) => void;
     this.exports = {
       ...exports,
-      gathered: (...a: number[]) => gatherRun(exports, this.memory, this.big, ...a),
+      gathered: (...a: number[]) =>
+        (gatherRun as (...args: unknown[]) => void)(exports, this.memory, this.big, ...a),
     };
   }
 
