@@ -267,6 +267,12 @@ const DENSE_FN: Record<DenseKind, KernelFn> = {
 };
 /** blockRun's kind numbers (asm/kernels.ts). */
 const BLOCK_KIND: Record<DenseKind, number> = { f64: 0, pairs: 2, single: 3, quad: 6, duo: 7 };
+/**
+ * The real-matrix kernels (every imaginary part exactly 0: half the multiply-adds): added to a lane kernel's
+ * variant and to a dense kernel's d (scripts/unroll-kernels.mjs, asm/kernels.ts).
+ */
+const REAL_LANE_VARIANT = 16;
+const REAL_DENSE_D = 256;
 /** Index bits held in the lanes of the lane kernels: 2 (quads) in complex64, 1 (duos) in complex128. */
 const LANE_BITS = { quad: 2, duo: 1 } as const;
 
@@ -420,10 +426,20 @@ export class WasmKernel implements Kernel {
     if (this.gatheredOne(state, numQubits, op)) return;
     switch (op.kind) {
       case "dense1":
-        this.applyDense(state, numQubits, { kind: "dense", qubits: [op.qubit], matrix: op.matrix });
+        this.applyDense(state, numQubits, {
+          kind: "dense",
+          qubits: [op.qubit],
+          matrix: op.matrix,
+          real: op.real,
+        });
         return;
       case "dense2":
-        this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix });
+        this.applyDense(state, numQubits, {
+          kind: "dense",
+          qubits: op.qubits,
+          matrix: op.matrix,
+          real: op.real,
+        });
         return;
       case "controlled":
         this.applyControlled(state, numQubits, op);
@@ -458,12 +474,17 @@ export class WasmKernel implements Kernel {
 
   applyDense1(state: Amplitudes, numQubits: number, op: Dense1Op): void {
     if (this.gatheredOne(state, numQubits, op)) return;
-    this.applyDense(state, numQubits, { kind: "dense", qubits: [op.qubit], matrix: op.matrix });
+    this.applyDense(state, numQubits, {
+      kind: "dense",
+      qubits: [op.qubit],
+      matrix: op.matrix,
+      real: op.real,
+    });
   }
 
   applyDense2(state: Amplitudes, numQubits: number, op: Dense2Op): void {
     if (this.gatheredOne(state, numQubits, op)) return;
-    this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix });
+    this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix, real: op.real });
   }
 
   applyControlled(state: Amplitudes, numQubits: number, op: ControlledOp): void {
@@ -474,7 +495,15 @@ export class WasmKernel implements Kernel {
     }
     let ctrl = 0;
     for (const c of op.controls) ctrl |= 1 << c;
-    this.dense(state, numQubits, sortedInt([...op.controls, ...op.targets]), ctrl, op.targets, op.matrix);
+    this.dense(
+      state,
+      numQubits,
+      sortedInt([...op.controls, ...op.targets]),
+      ctrl,
+      op.targets,
+      op.matrix,
+      op.real,
+    );
   }
 
   applyDense(state: Amplitudes, numQubits: number, op: DenseOp): void {
@@ -483,7 +512,7 @@ export class WasmKernel implements Kernel {
       tsKernel.applyDense(state, numQubits, op);
       return;
     }
-    this.dense(state, numQubits, sortedInt(op.qubits), 0, op.qubits, op.matrix);
+    this.dense(state, numQubits, sortedInt(op.qubits), 0, op.qubits, op.matrix, op.real);
   }
 
   applyDiagonal(state: Amplitudes, numQubits: number, op: DiagonalOp): void {
@@ -582,7 +611,19 @@ export class WasmKernel implements Kernel {
       }
       const pos = op.kind === "controlled" ? sortedInt([...op.controls, ...op.targets]) : sortedInt(targets);
       if (!diagonal) {
-        const g = this.prepareDense(single, blockQubits, pos, ctrl, targets, entriesOf, posAt, offsAt, matAt);
+        const real = op.kind !== "diagonal" && op.real === true;
+        const g = this.prepareDense(
+          single,
+          blockQubits,
+          pos,
+          ctrl,
+          targets,
+          entriesOf,
+          posAt,
+          offsAt,
+          matAt,
+          real,
+        );
         const row = [BLOCK_KIND[g.kind], posAt, g.npos, ctrl, g.dArg, offsAt, matAt, g.groups];
         entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
         return;
@@ -667,6 +708,7 @@ export class WasmKernel implements Kernel {
     ctrl: number,
     targets: readonly number[],
     matrix: Float64Array,
+    real = false,
   ): void {
     const single = state instanceof Float32Array;
     const g = this.prepareDense(
@@ -679,6 +721,7 @@ export class WasmKernel implements Kernel {
       POS_OFFSET,
       OFFS_OFFSET,
       MAT_OFFSET,
+      real,
     );
     this.run({
       fn: DENSE_FN[g.kind],
@@ -705,6 +748,7 @@ export class WasmKernel implements Kernel {
     posAt: number,
     offsAt: number,
     matAt: number,
+    real = false,
   ): { kind: DenseKind; npos: number; dArg: number; groups: number; amplitudesPerGroup: number } {
     const kind = denseKind(single, pos, ctrl, targets.length, numQubits);
     const laneBits = kind === "quad" || kind === "duo" ? LANE_BITS[kind] : undefined;
@@ -718,11 +762,13 @@ export class WasmKernel implements Kernel {
       if (single) new Float32Array(this.memory.buffer, matAt, flat.length).set(flat);
       else new Float64Array(this.memory.buffer, matAt, flat.length).set(flat);
       const groups = 2 ** (numQubits - lanePos.length);
-      return { kind, npos: lanePos.length, dArg: variant, groups, amplitudesPerGroup: members << laneBits };
+      const dArg = variant + (real ? REAL_LANE_VARIANT : 0);
+      return { kind, npos: lanePos.length, dArg, groups, amplitudesPerGroup: members << laneBits };
     }
     const d = this.writeGate(pos, targets, single, posAt, offsAt);
     this.writeEntries(matrix, d * d, single, matAt);
-    return { kind, npos: pos.length, dArg: d, groups: 2 ** (numQubits - pos.length), amplitudesPerGroup: d };
+    const dArg = d + (real && d <= 8 ? REAL_DENSE_D : 0);
+    return { kind, npos: pos.length, dArg, groups: 2 ** (numQubits - pos.length), amplitudesPerGroup: d };
   }
 
   private run(call: WasmCall): void {
