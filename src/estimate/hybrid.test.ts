@@ -77,7 +77,7 @@ describe("hybrid pipelines", () => {
         // Overlap never costs time, and the shares are the same split of the same busy time.
         expect(ovl.seconds).toBeLessThanOrEqual(seq.seconds * (1 + 1e-12));
         expect(ovl.busySecondsPerIteration).toBeCloseTo(seq.secondsPerIteration, 6);
-        ovl.stages.forEach((s, i) => expect(s.share).toBeCloseTo(seq.stages[i].share, 12));
+        for (const [i, s] of ovl.stages.entries()) expect(s.share).toBeCloseTo(seq.stages[i].share, 12);
       }),
       { seed: 21, numRuns: 200 },
     );
