@@ -81,18 +81,18 @@ export function HybridPage() {
         ${HYBRID_SCHEDULES.map((k) => html`<option value=${k}>${k}</option>`)}
       </select></label>
     </div>
-    ${error ? html`<p id="hybrid-error" role="alert">${error}</p>` : null}
+    ${error ? html`<p class="error" id="hybrid-error" role="alert">${error}</p>` : null}
     ${
       v
         ? html`<p id="hybrid-summary">${v.summary}</p>
-      <table id="hybrid-stages">
+      <div class="scroll"><table id="hybrid-stages">
         <tr><th>stage</th><th>device</th><th>time</th><th>share</th><th></th></tr>
         ${v.stages.map(
           (st, i) =>
             html`<tr><td>${st.name}</td><td>${st.device}</td><td>${formatDuration(st.seconds)}</td><td id=${`hybrid-share-${i}`}>${pct(st.share)}</td><td>${bar(`hybrid-bar-${i}`, st.share)}</td></tr>`,
         )}
         <tr><td>link</td><td>${v.link.kind}</td><td>${formatDuration(v.link.seconds)}</td><td id="hybrid-share-link">${pct(v.link.share)}</td><td>${bar("hybrid-bar-link", v.link.share)}</td></tr>
-      </table>
+      </table></div>
       ${
         v.schedule === "overlapped"
           ? html`<p id="hybrid-schedule-note">QPU and classical stages overlap: the wall time is the longer side plus the link (${formatDuration(v.strategies[0].seconds)}); shares are of the busy time.</p>`
