@@ -283,6 +283,11 @@ describe("dashboard in Chromium", () => {
     await page.selectOption("#hybrid-preset", "llm-quantum-layer");
     await expect.poll(() => page.textContent("#hybrid-summary")).toMatch(/classical wins/);
     await page.screenshot({ path: `${ARTIFACTS}hybrid.png`, fullPage: true });
+    // A published run: the overlapped SQD loop shows its published split next to the model's.
+    await page.selectOption("#hybrid-link", "");
+    await page.selectOption("#hybrid-preset", "sqd-fugaku-4fe4s");
+    await expect.poll(() => page.textContent("#hybrid-published")).toMatch(/Published run: QPU 10 h/);
+    await expect.poll(() => page.textContent("#hybrid-schedule-note")).toMatch(/overlap/);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
