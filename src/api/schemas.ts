@@ -1,7 +1,7 @@
 // Request bodies of the HTTP API, as zod schemas. The same field names and limits as the CLI flags and the
 // scenario file (all three come from the workload registry), so a body that works here works as flags there.
 import { z } from "zod";
-import { runOptionFields } from "../run/options.js";
+import { runOptionFields } from "../run/options-schema.js";
 import { rangeSchema } from "../stats/distribution.js";
 import { workloads } from "../workloads/registry.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
