@@ -2,7 +2,7 @@
 // scenario file (all three come from the workload registry), so a body that works here works as flags there.
 import { z } from "zod";
 import { uncertaintySettingsFields } from "../estimate/uncertainty.js";
-import { runOptionFields } from "../run/options.js";
+import { runOptionFields } from "../run/options-schema.js";
 import { workloads } from "../workloads/registry.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 

@@ -1,7 +1,7 @@
 // `qfit report [scenario.yaml]`: the main job. Evaluates the built-in scenario set (or a user's scenario file),
 // prints the verdict table, and writes one self-contained HTML report with SVG plots.
 import { Command } from "@commander-js/extra-typings";
-import { buildReport } from "../report/build.js";
+import { buildReportInterruptibly } from "../report/build.js";
 import { renderHtml } from "../report/html.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { DEFAULT_SCENARIO, parseScenario } from "../report/scenario.js";
@@ -30,7 +30,7 @@ export function reportCommand(io: Io) {
     );
   // --samples, --seed, --no-uncertainty, --range: the options every estimate takes (added to cmd in place).
   addUncertaintyOptions(cmd as unknown as Command);
-  return cmd.action((file, o) => {
+  return cmd.action(async (file, o) => {
     const opts = o as typeof o & {
       samples?: number;
       seed?: number;
@@ -50,7 +50,9 @@ export function reportCommand(io: Io) {
       ranges: { ...parsed.ranges, ...Object.fromEntries(opts.range ?? []) },
     };
     const t0 = opts.t0 === undefined ? scenario.t0 : parseYear("--t0")(opts.t0);
-    const report = buildReport({ ...scenario, t0 });
+    // Built giving way between workloads, so Ctrl-C stops it at once (exit.ts); nothing is written before the
+    // build ends, and a file is written whole (temporary file, then rename), so a stop leaves nothing behind.
+    const report = await buildReportInterruptibly({ ...scenario, t0 });
     const machine = Boolean(opts.json || opts.markdown);
     // --html FILE always writes; the default file is written only for the human-readable run.
     const htmlPath =

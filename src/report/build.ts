@@ -367,6 +367,31 @@ function qfitCrossover(e: Evaluated, t0: number) {
 }
 
 export function buildReport(scenario: Scenario): Report {
+  const steps = reportSteps(scenario);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * buildReport, giving way to the event loop (`between`) after each workload and after the measured training runs,
+ * so a Ctrl-C during a long build is handled at once (within one workload) instead of after the whole build.
+ */
+export async function buildReportInterruptibly(
+  scenario: Scenario,
+  between: () => Promise<void> = () => new Promise((ok) => setTimeout(ok, 0)),
+): Promise<Report> {
+  const steps = reportSteps(scenario);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await between();
+  }
+}
+
+/** The report's build, one yield after each costly step (a workload's evaluation, the training runs). */
+function* reportSteps(scenario: Scenario): Generator<void, Report> {
   const t0 = scenario.t0 ?? new Date().getFullYear();
   const settings = uncertaintyRequestOf({
     samples: scenario.samples ?? REPORT_SAMPLES,
@@ -390,14 +415,16 @@ export function buildReport(scenario: Scenario): Report {
         field: `ranges.${k}`,
         hint: `ranged inputs: ${[...new Set(namesOf.flat())].sort().join(", ")}`,
       });
-  const evaluated = scenario.workloads.map((w, i) => {
+  const evaluated: Evaluated[] = [];
+  for (const [i, w] of scenario.workloads.entries()) {
     const mine = shared.filter(([k]) => namesOf[i].includes(k));
     const overrides: Record<string, Range> = {};
     for (const [k, r] of [...mine, ...Object.entries(w.ranges ?? {})])
       overrides[k] =
         r.basis === undefined ? { ...r, basis: "given in the scenario (ranges:) or by --range" } : r;
-    return evaluateSpec(w, scenario.hardware, t0, { ...settings, overrides });
-  });
+    evaluated.push(evaluateSpec(w, scenario.hardware, t0, { ...settings, overrides }));
+    yield;
+  }
   const verdicts = evaluated.map((e) => e.verdict);
   const labels = verdicts.map((v, i) => scenario.workloads[i].label ?? v.workload.name);
   const plots: PlotData[] = [];
@@ -409,6 +436,7 @@ export function buildReport(scenario: Scenario): Report {
     (scenario.extrapolation ?? wantsTraining)
       ? extrapolateTraining({ examples: REPORT_EXTRAPOLATION_EXAMPLES })
       : null;
+  yield;
   if (extrapolation) plots.push(trainingPlot(extrapolation));
   const swept = evaluated.filter((e) => e.series.sizes.length > 1);
   plots.push(...swept.map((e, i) => crossoverPlot(e, i)));
