@@ -2,9 +2,12 @@
 // from the same estimate the strategy was costed with (Sparse Blossom, Higgott & Gidney, Quantum 2025: < 1 µs per
 // round of a distance-17 patch on one CPU core).
 import { describe, expect, it } from "vitest";
+import { renderVerdictV2 } from "../src/cli/verdict-text.js";
 import { classicalCoprocessing, decoders } from "../src/estimate/ftqc/decoding.js";
 import { estimateFaultTolerant } from "../src/estimate/ftqc/estimate.js";
 import type { LogicalCounts } from "../src/estimate/ftqc/types.js";
+import { buildReport } from "../src/report/build.js";
+import { renderMarkdown } from "../src/report/markdown.js";
 import { parseWorkloadInput } from "../src/workloads/input.js";
 import { getWorkload, workloads } from "../src/workloads/registry.js";
 
@@ -96,6 +99,34 @@ describe("classical co-processing in fault-tolerant verdicts", () => {
       expect(cc.syndromeBitsPerSecond / one.syndromeBitsPerSecond, name).toBeCloseTo(parallel, 6);
       // Energy: the decoders' power over the whole run (runs × one program's runtime).
       expect(cc.energyJ / (cc.powerW * f.runtimeNs * 1e-9 * runs), name).toBeCloseTo(1, 9);
+    }
+  });
+
+  it("the estimate text and the report show every fault-tolerant strategy's decoders, LLM included", () => {
+    const llm = verdict("llm-training", { preset: "llama-3.1-8b" });
+    const text = renderVerdictV2(llm, false).replace(/\s+/g, " ");
+    const report = renderMarkdown(
+      buildReport({
+        title: "co-processing",
+        t0: 2026,
+        extrapolation: false,
+        hardware: {},
+        workloads: [
+          { kind: "llm-training", preset: "llama-3.1-8b" },
+          { kind: "shor", modulusBits: 2048 },
+        ],
+      }),
+    );
+    const shor = verdict("shor", { modulusBits: 2048 });
+    const ft = [...llm.strategies, ...shor.strategies].filter((x) => x.classicalCoprocessing);
+    expect(ft.map((x) => x.name)).toEqual(
+      expect.arrayContaining(["variational-ft", "ft-arithmetic", "shor-ft"]),
+    );
+    for (const s of ft) {
+      const count = s.classicalCoprocessing!.devices.toLocaleString("en-US");
+      expect(report, s.name).toContain(`**${s.name} — classical co-processing:** real-time decoding:`);
+      expect(report, s.name).toContain(`→ ${count} × cpu-core`);
+      if (llm.strategies.includes(s)) expect(text, s.name).toContain(`→ ${count} × cpu-core`);
     }
   });
 });

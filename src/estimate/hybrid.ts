@@ -90,6 +90,8 @@ export interface HybridResult {
   secondsPerIteration: number;
   /** Σ stages + link per iteration: the busy time the shares divide (= the wall time when sequential). */
   busySecondsPerIteration: number;
+  /** The stages' wall time per iteration without the link: Σ stages sequentially, max(QPU, classical) overlapped. */
+  stagesWallSecondsPerIteration: number;
   stages: HybridStageResult[];
   link: { kind: string; seconds: number; secondsPerIteration: number; share: number };
   /** How many times faster the whole would be if every QPU stage took no time (≥ 1; Infinity if only QPU time). */
@@ -137,6 +139,7 @@ export function estimateHybrid(input: HybridInput): HybridResult {
     seconds: total,
     secondsPerIteration: perIteration,
     busySecondsPerIteration: busy,
+    stagesWallSecondsPerIteration: wall(qpuPerIteration, 0),
     stages,
     link: {
       kind: l.kind,

@@ -1,7 +1,7 @@
 // The hybrid workload through the registry (the path the CLI, scenario files and the API take).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { linkClass, linkClasses } from "../estimate/hybrid.js";
+import { HYBRID_SCHEDULES, linkClass, linkClasses } from "../estimate/hybrid.js";
 import { factorSum } from "../verdict/compose.js";
 import { HYBRID_PRESETS, type HybridVerdict } from "./hybrid.js";
 import { parseWorkloadInput } from "./input.js";
@@ -36,6 +36,7 @@ const arbRaw = fc.record({
   link: fc.constantFrom(...linkClasses.map((l) => l.id)),
   iterations: fc.integer({ min: 1, max: 1e5 }),
   roundTrips: fc.integer({ min: 0, max: 10 }),
+  schedule: fc.constantFrom(...HYBRID_SCHEDULES),
 });
 
 describe("hybrid workload (registry)", () => {

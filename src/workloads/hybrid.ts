@@ -502,7 +502,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
   const qPer = quantumStages.reduce((a, s) => a + s.secondsPerIteration, 0);
   const lPer = h.link.secondsPerIteration;
   // The stages' wall time per iteration without the link: C + Q sequentially, max(C, Q) overlapped.
-  const wPer = h.secondsPerIteration - lPer;
+  const wPer = h.stagesWallSecondsPerIteration;
   const combined =
     h.schedule === "overlapped"
       ? `max(classical stages ${formatDuration(cPer)}, QPU ${formatDuration(qPer)})`
