@@ -8,8 +8,10 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
+import { isQfitError } from "../src/errors.js";
 import { parseFormula } from "../src/estimate/ftqc/index.js";
 import { parseScenario } from "../src/report/scenario.js";
+import { parseSweep } from "../src/sweep/spec.js";
 import { BUDGET_CPU_MS } from "./fuzz/budget.js";
 
 const BIN = fileURLToPath(new URL("../bin/qfit.js", import.meta.url));
@@ -89,6 +91,19 @@ describe("bounded work (issue 15 reproductions)", () => {
         col: 25,
       });
     }
+  });
+
+  it("a sweep file with more than 100 YAML aliases is a user error at the first alias (as a scenario is)", () => {
+    const yaml = `a: &x [1, 2]\nb: [${Array.from({ length: 150 }, () => "*x").join(", ")}]\n`;
+    let error: unknown;
+    try {
+      parseSweep(yaml, "s.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect(isQfitError(error) && error.userError).toBe(true);
+    expect((error as Error).message).toMatch(/YAML aliases expand past the limit of 100/);
+    expect(isQfitError(error) && error.details.position?.line).toBe(2);
   });
 
   it("YAML nested 50,000 deep is refused before parsing, with its position", () => {

@@ -1,11 +1,12 @@
 // A report scenario: the workloads to judge and the hardware to judge them on. It is what `qfit report` evaluates
 // by default (DEFAULT_SCENARIO) and what a user's `scenario.yaml` holds. Parsing keeps YAML positions so every
 // error names file:line:col of the offending field, not just its path.
-import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { userError } from "../errors.js";
+import { type SourcePosition, userError } from "../errors.js";
 import { workloads } from "../workloads/registry.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
+import { fieldPath, MAX_YAML_ALIASES, positionOf, yamlData } from "../yaml-input.js";
 
 /**
  * One workload of a scenario: `kind` picks the registered workload, the other fields are its input fields (the
@@ -115,7 +116,7 @@ export const MAX_SCENARIO_BYTES = 1 << 20;
 /** Flow collections (`[...]`, `{...}`) nested deeper than this are refused before parsing; a scenario needs 3. */
 export const MAX_SCENARIO_NESTING = 64;
 /** Alias expansions allowed when building the data (yaml's guard against "billion laughs"). */
-export const MAX_SCENARIO_ALIASES = 100;
+export const MAX_SCENARIO_ALIASES = MAX_YAML_ALIASES;
 
 /**
  * The deepest flow-collection nesting and where it passes the limit, found by one linear scan (quoted text and
@@ -180,66 +181,28 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
       position: at(e.pos[0]),
     });
   }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_SCENARIO_ALIASES });
-  } catch (e) {
-    // yaml throws a ReferenceError when aliases would expand past the count: report it as the input's fault.
-    let firstAlias = 0;
-    visit(doc, {
-      Alias(_, node) {
-        if (isAlias(node) && node.range) firstAlias = node.range[0];
-        return visit.BREAK;
-      },
-    });
-    throw userError(
-      "Report.Scenario.TooManyAliases",
-      `YAML aliases expand past the limit of ${MAX_SCENARIO_ALIASES} (${(e as Error).message})`,
-      { position: at(firstAlias), hint: "write the repeated values out, or use fewer anchors and aliases" },
-    );
-  }
+  const data = yamlData(doc, lineCounter, file, "Report.Scenario");
   const top = scenarioSchemaFor(workloads).safeParse(data);
-  if (!top.success) throw scenarioError(doc, at, top.error.issues[0]);
+  const positionAt = (path: readonly PropertyKey[]) => positionOf(doc, lineCounter, file, path);
+  if (!top.success) throw scenarioError(positionAt, top.error.issues[0]);
   const scenario = top.data as Scenario;
   scenario.workloads.forEach((w, i) => {
     const r = workloadSpecSchema.safeParse(withHardware(w, scenario.hardware));
     if (!r.success) {
       const issue = r.error.issues[0];
-      throw scenarioError(doc, at, { ...issue, path: ["workloads", i, ...issue.path] });
+      throw scenarioError(positionAt, { ...issue, path: ["workloads", i, ...issue.path] });
     }
   });
   return scenario;
 }
 
 function scenarioError(
-  doc: ReturnType<typeof parseDocument>,
-  at: (offset: number) => { file: string; line: number; col: number },
+  positionAt: (path: readonly PropertyKey[]) => SourcePosition,
   issue: { path: PropertyKey[]; message: string },
 ) {
-  // Walk the YAML tree along the issue's path as far as it goes; that node's start is the position to report.
-  let node: unknown = doc.contents;
-  let offset = 0;
-  for (const key of issue.path) {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (range) offset = range[0];
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
-      if (!pair) break;
-      const keyRange = (pair.key as { range?: [number, number, number] }).range;
-      if (keyRange) offset = keyRange[0];
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === "number") {
-      node = node.items[key];
-    } else break;
-    const r2 = (node as { range?: [number, number, number] } | null)?.range;
-    if (r2 && !(isMap(node) || isSeq(node))) offset = r2[0];
-  }
-  const field = issue.path
-    .map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`))
-    .join("")
-    .replace(/^\./, "");
+  const field = fieldPath(issue.path);
   return userError("Report.Scenario.Invalid", `${field || "scenario"}: ${issue.message}`, {
-    position: at(offset),
+    position: positionAt(issue.path),
     field,
     hint: "see the README's 'Scenario files' section for the schema",
   });
