@@ -4,7 +4,10 @@
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { type SourcePosition, userError } from "../errors.js";
-import { workloads } from "../workloads/registry.js";
+import { rangesSchema, uncertaintySettingsFields } from "../estimate/uncertainty.js";
+import type { Range } from "../stats/distribution.js";
+import { getWorkload, workloads } from "../workloads/registry.js";
+import { rangedInputNames } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { fieldPath, MAX_YAML_ALIASES, positionOf, yamlData } from "../yaml-input.js";
 
@@ -19,6 +22,8 @@ export function workloadSpecSchemaFor(defs: readonly WorkloadDefinition[]) {
       kind: z.literal(d.kind),
       /** A label for the report table; defaults to the workload's name. */
       label: z.string().min(1).max(200).optional(),
+      /** This workload's range overrides (names as `--range`; they win over the scenario's `ranges`). */
+      ranges: rangesSchema.optional(),
     }),
   );
   return z.discriminatedUnion("kind", members as unknown as [z.ZodObject, ...z.ZodObject[]]);
@@ -57,6 +62,9 @@ export function scenarioSchemaFor(defs: readonly WorkloadDefinition[]) {
       .array(z.looseObject({ kind: z.string() }))
       .min(1)
       .max(100),
+    /** Uncertainty settings (the CLI's --samples, --seed, --no-uncertainty, --range; the same defaults). `ranges`
+     *  here apply to every workload that has the named input. */
+    ...uncertaintySettingsFields(),
   });
 }
 
@@ -65,6 +73,7 @@ export const workloadSpecSchema = workloadSpecSchemaFor(workloads);
 export interface WorkloadSpec {
   kind: string;
   label?: string;
+  ranges?: Record<string, Range>;
   [field: string]: unknown;
 }
 
@@ -74,6 +83,10 @@ export interface Scenario {
   extrapolation?: boolean;
   hardware: Record<string, unknown>;
   workloads: WorkloadSpec[];
+  samples?: number;
+  seed?: number;
+  uncertainty?: boolean;
+  ranges?: Record<string, Range>;
 }
 
 export type HardwareSettings = Scenario["hardware"];
@@ -93,6 +106,7 @@ export const DEFAULT_SCENARIO: Scenario = {
     { kind: "hybrid", preset: "qaoa" },
     { kind: "hybrid", preset: "quantum-kernel" },
     { kind: "hybrid", preset: "sqd-fugaku" },
+    { kind: "hybrid", preset: "sqd-fugaku-4fe4s" },
     { kind: "hybrid", preset: "llm-quantum-layer" },
     { kind: "hybrid", preset: "peaked-circuit-ibm" },
   ],
@@ -186,13 +200,31 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
   const positionAt = (path: readonly PropertyKey[]) => positionOf(doc, lineCounter, file, path);
   if (!top.success) throw scenarioError(positionAt, top.error.issues[0]);
   const scenario = top.data as Scenario;
+  // Range names are checked against what each workload can range (its own inputs and the time trends).
+  const rangeable = new Set<string>();
   scenario.workloads.forEach((w, i) => {
     const r = workloadSpecSchema.safeParse(withHardware(w, scenario.hardware));
     if (!r.success) {
       const issue = r.error.issues[0];
       throw scenarioError(positionAt, { ...issue, path: ["workloads", i, ...issue.path] });
     }
+    const { kind, label: _l, ranges, ...input } = r.data as WorkloadSpec;
+    const def = getWorkload(kind);
+    const names = rangedInputNames(def, input, { t0: scenario.t0 });
+    for (const n of names) rangeable.add(n);
+    for (const n of Object.keys(ranges ?? {}))
+      if (!names.includes(n))
+        throw scenarioError(positionAt, {
+          path: ["workloads", i, "ranges", n],
+          message: `${kind} has no ranged input "${n}" (ranged inputs: ${names.join(", ")})`,
+        });
   });
+  for (const n of Object.keys(scenario.ranges ?? {}))
+    if (!rangeable.has(n))
+      throw scenarioError(positionAt, {
+        path: ["ranges", n],
+        message: `no workload of this scenario has a ranged input "${n}" (ranged inputs: ${[...rangeable].sort().join(", ")})`,
+      });
   return scenario;
 }
 

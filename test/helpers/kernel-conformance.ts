@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATES } from "../../src/circuit/gates.js";
 import { embed } from "../../src/circuit/matrix.js";
 import { TOL } from "../../src/circuit/testing.js";
-import { applySweeps, scheduleBlocks } from "../../src/sim/blocking.js";
+import { applySweeps, scheduleBlocks, scheduleGathered } from "../../src/sim/blocking.js";
 import type { Amplitudes, Kernel, KernelOp, Precision } from "../../src/sim/kernels/kernel.js";
 import { opMatrix, opQubits, swapQubitPairsTs } from "../../src/sim/kernels/ops.js";
 import { lowerGate } from "../../src/sim/plan.js";
@@ -215,6 +215,47 @@ export function kernelConformanceSuite(
       }
     });
 
+    it("the real-matrix kernels match the complex ones on real matrices, on every op shape", () => {
+      const rng = createPrng(79);
+      const realMatrix = (k: number) =>
+        Float64Array.from({ length: 2 * 4 ** k }, (_, i) => (i % 2 ? 0 : rng.nextDouble() - 0.5));
+      for (let trial = 0; trial < 24; trial++) {
+        const state = randomState(n, rng);
+        const check = (op: KernelOp) => {
+          const complex = on(state, (s) => kernel.apply(s, n, { ...op, real: false } as KernelOp));
+          const real = on(state, (s) => kernel.apply(s, n, op));
+          expect(maxDiff(real, complex)).toBeLessThan(tol);
+          const want = referenceApply(state, n, opMatrix(op), opQubits(op));
+          expect(maxDiff(real, want) / largest(want)).toBeLessThan(tol * 10);
+        };
+        // Qubit 0 and 1 among the targets in some trials (the lane kernels' in-vector pairs), controls too.
+        const qs =
+          trial % 3 === 0
+            ? [0, 1, ...pickQubits(n, n, rng).filter((q) => q > 1)].slice(0, 5)
+            : pickQubits(5, n, rng);
+        check({ kind: "dense1", qubit: qs[0], matrix: realMatrix(1), real: true });
+        check({ kind: "dense2", qubits: [qs[0], qs[1]], matrix: realMatrix(2), real: true });
+        check({ kind: "dense2", qubits: [qs[1], qs[2]], matrix: realMatrix(2), real: true });
+        for (const k of [3, 4])
+          check({ kind: "dense", qubits: qs.slice(0, k), matrix: realMatrix(k), real: true });
+        check({ kind: "controlled", controls: [qs[0]], targets: [qs[1]], matrix: realMatrix(1), real: true });
+        check({
+          kind: "controlled",
+          controls: [qs[2]],
+          targets: [qs[0], qs[1]],
+          matrix: realMatrix(2),
+          real: true,
+        });
+        check({
+          kind: "controlled",
+          controls: [qs[0], qs[1]],
+          targets: [qs[2]],
+          matrix: realMatrix(1),
+          real: true,
+        });
+      }
+    });
+
     it("cache blocking: a blocked run gives the state of the same ops one by one (exactly in complex128)", () => {
       const rng = createPrng(91);
       for (const b of [1, 2, 4, n - 1]) {
@@ -241,6 +282,22 @@ export function kernelConformanceSuite(
         let want = state;
         for (const op of ops) want = referenceApply(want, n, opMatrix(op), opQubits(op));
         expect(maxDiff(blocked, want) / largest(want)).toBeLessThan(tol * 10);
+      }
+    });
+
+    it("gathered passes give the state of the same ops one by one", () => {
+      const rng = createPrng(95);
+      for (const b of [2, 6, n - 1, n]) {
+        const ops = Array.from({ length: 40 }, () => randomKernelOp(rng, n));
+        const sweeps = scheduleGathered(ops, n, b);
+        expect(sweeps.every((s) => s.kind === "gathered")).toBe(true);
+        const state = randomState(n, rng);
+        const oneByOne = on(state, (s) => {
+          for (const op of ops) kernel.apply(s, n, op);
+        });
+        const gathered = on(state, (s) => applySweeps(kernel, s, n, sweeps, b));
+        // Commuting ops may run in another order: equal up to rounding.
+        expect(maxDiff(gathered, oneByOne) / largest(oneByOne)).toBeLessThan(tol * 10);
       }
     });
 

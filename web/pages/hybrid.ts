@@ -3,7 +3,7 @@
 // registry workload the CLI runs (`qfit estimate hybrid`).
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
-import { LINK_KINDS } from "../../src/estimate/hybrid.js";
+import { HYBRID_SCHEDULES, LINK_KINDS } from "../../src/estimate/hybrid.js";
 import { catalog } from "../../src/hardware/catalog.js";
 import { formatDuration } from "../../src/units/format.js";
 import { HYBRID_PRESETS, type HybridVerdict } from "../../src/workloads/hybrid.js";
@@ -17,6 +17,7 @@ const s = {
   qpu: urlState("hqpu", ""),
   shots: urlState("hshots", ""),
   iterations: urlState("hiter", ""),
+  schedule: urlState("hsched", ""),
 };
 
 function evaluate(): { v: HybridVerdict | null; error: string | null } {
@@ -25,6 +26,7 @@ function evaluate(): { v: HybridVerdict | null; error: string | null } {
   if (s.qpu.value) raw.qpu = s.qpu.value;
   if (s.shots.value) raw.shots = Number(s.shots.value);
   if (s.iterations.value) raw.iterations = Number(s.iterations.value);
+  if (s.schedule.value) raw.schedule = s.schedule.value;
   try {
     const def = getWorkload("hybrid");
     return {
@@ -45,7 +47,14 @@ function bar(id: string, share: number) {
 }
 
 export function HybridPage() {
-  const key = [s.preset.value, s.link.value, s.qpu.value, s.shots.value, s.iterations.value].join("|");
+  const key = [
+    s.preset.value,
+    s.link.value,
+    s.qpu.value,
+    s.shots.value,
+    s.iterations.value,
+    s.schedule.value,
+  ].join("|");
   const { v, error } = useMemo(evaluate, [key]);
   const qpus = catalog.qpus.filter((q) => q.model === "gate");
   const onText = (sig: { value: string }) => (e: Event) => {
@@ -67,19 +76,29 @@ export function HybridPage() {
       </select></label>
       <label>Shots per circuit<input id="hybrid-shots" inputmode="numeric" placeholder="preset's" value=${s.shots.value} onInput=${onText(s.shots)} /></label>
       <label>Iterations<input id="hybrid-iterations" inputmode="numeric" placeholder="preset's" value=${s.iterations.value} onInput=${onText(s.iterations)} /></label>
+      <label>Schedule<select id="hybrid-schedule" value=${s.schedule.value} onChange=${onText(s.schedule)}>
+        <option value="">preset's</option>
+        ${HYBRID_SCHEDULES.map((k) => html`<option value=${k}>${k}</option>`)}
+      </select></label>
     </div>
-    ${error ? html`<p id="hybrid-error" role="alert">${error}</p>` : null}
+    ${error ? html`<p class="error" id="hybrid-error" role="alert">${error}</p>` : null}
     ${
       v
         ? html`<p id="hybrid-summary">${v.summary}</p>
-      <table id="hybrid-stages">
+      <div class="scroll"><table id="hybrid-stages">
         <tr><th>stage</th><th>device</th><th>time</th><th>share</th><th></th></tr>
         ${v.stages.map(
           (st, i) =>
             html`<tr><td>${st.name}</td><td>${st.device}</td><td>${formatDuration(st.seconds)}</td><td id=${`hybrid-share-${i}`}>${pct(st.share)}</td><td>${bar(`hybrid-bar-${i}`, st.share)}</td></tr>`,
         )}
         <tr><td>link</td><td>${v.link.kind}</td><td>${formatDuration(v.link.seconds)}</td><td id="hybrid-share-link">${pct(v.link.share)}</td><td>${bar("hybrid-bar-link", v.link.share)}</td></tr>
-      </table>
+      </table></div>
+      ${
+        v.schedule === "overlapped"
+          ? html`<p id="hybrid-schedule-note">QPU and classical stages overlap: the wall time is the longer side plus the link (${formatDuration(v.strategies[0].seconds)}); shares are of the busy time.</p>`
+          : null
+      }
+      ${v.published ? html`<p id="hybrid-published">Published run: QPU ${formatDuration(v.published.qpuSeconds)}, classical ${formatDuration(v.published.classicalSeconds)}, wall ${formatDuration(v.published.wallSeconds)} (${v.published.section}); this model: QPU ${formatDuration(v.published.modelQpuSeconds)}, classical ${formatDuration(v.published.modelClassicalSeconds)}.</p>` : null}
       <p id="hybrid-amdahl">Amdahl bound: a free QPU stage would make the pipeline at most ${Number.isFinite(v.amdahlBound) ? v.amdahlBound.toPrecision(4) : "∞"}× faster (${Number.isFinite(v.amdahlBoundWithLink) ? v.amdahlBoundWithLink.toPrecision(4) : "∞"}× with a free link).</p>`
         : null
     }
