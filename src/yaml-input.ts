@@ -1,7 +1,8 @@
 // Reading a YAML (or JSON) input file against a zod schema, keeping YAML positions so every error names
-// file:line:col of the offending field rather than only its path. Scenario files (report/scenario.ts) do the
-// same walk; sweep files (sweep/spec.ts) use this one.
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+// file:line:col of the offending field rather than only its path. Sweep files (sweep/spec.ts) use all of it;
+// scenario files (report/scenario.ts) add their own nesting guard and two-stage schema and share the position
+// walk and the alias limit.
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { type SourcePosition, userError } from "./errors.js";
 
@@ -45,6 +46,41 @@ export function positionOf(
   return { file, line: p.line, col: p.col };
 }
 
+/** Alias expansions allowed when building the data (yaml's guard against "billion laughs"). */
+export const MAX_YAML_ALIASES = 100;
+
+/**
+ * The document as plain data; aliases expanding past MAX_YAML_ALIASES (yaml throws a ReferenceError) are the
+ * input's fault: a user error `${code}.TooManyAliases` at the first alias.
+ */
+export function yamlData(
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  file: string,
+  code: string,
+): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    let firstAlias = 0;
+    visit(doc, {
+      Alias(_, node) {
+        if (isAlias(node) && node.range) firstAlias = node.range[0];
+        return visit.BREAK;
+      },
+    });
+    const p = lineCounter.linePos(firstAlias);
+    throw userError(
+      `${code}.TooManyAliases`,
+      `YAML aliases expand past the limit of ${MAX_YAML_ALIASES} (${(e as Error).message})`,
+      {
+        position: { file, line: p.line, col: p.col },
+        hint: "write the repeated values out, or use fewer anchors and aliases",
+      },
+    );
+  }
+}
+
 /** `a.b[2].c` from a zod issue path. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path
@@ -84,7 +120,7 @@ export function parseYamlInput<S extends z.ZodType>(
       position: { file, line: p.line, col: p.col },
     });
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const data = yamlData(doc, lineCounter, file, options.code);
   const r = schema.safeParse(data);
   if (r.success) return { value: r.data, at };
   const issue = r.error.issues[0];

@@ -5,11 +5,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
+import { isQfitError } from "../src/errors.js";
 import { parseFormula } from "../src/estimate/ftqc/index.js";
 import { parseScenario } from "../src/report/scenario.js";
+import { parseSweep } from "../src/sweep/spec.js";
 import { BUDGET_CPU_MS } from "./fuzz/budget.js";
 
 const BIN = fileURLToPath(new URL("../bin/qfit.js", import.meta.url));
@@ -91,9 +93,90 @@ describe("bounded work (issue 15 reproductions)", () => {
     }
   });
 
+  it("a sweep file with more than 100 YAML aliases is a user error at the first alias (as a scenario is)", () => {
+    const yaml = `a: &x [1, 2]\nb: [${Array.from({ length: 150 }, () => "*x").join(", ")}]\n`;
+    let error: unknown;
+    try {
+      parseSweep(yaml, "s.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect(isQfitError(error) && error.userError).toBe(true);
+    expect((error as Error).message).toMatch(/YAML aliases expand past the limit of 100/);
+    expect(isQfitError(error) && error.details.position?.line).toBe(2);
+  });
+
   it("YAML nested 50,000 deep is refused before parsing, with its position", () => {
     const text = `title: ${"[".repeat(50_000)}${"]".repeat(50_000)}\nworkloads: []\n`;
     expect(() => parseScenario(text, "s.yaml")).toThrow(/nested more than 64 deep/);
+  });
+});
+
+/** n qubits, `cx` two-qubit gates spread over all pairs (deterministic), each followed by an rx. */
+function manyCx(n: number, cx: number): string {
+  const lines = ["OPENQASM 2.0;", 'include "qelib1.inc";', `qreg q[${n}];`, `creg c[${n}];`];
+  for (let i = 0; i < cx; i++) {
+    const a = i % n;
+    const b = (a + 1 + ((i * 7919) % (n - 1))) % n;
+    lines.push(`cx q[${a}],q[${b}];`, `rx(0.3) q[${b}];`);
+  }
+  lines.push("measure q -> c;");
+  return `${lines.join("\n")}\n`;
+}
+
+describe("work budgets of transpilation and noisy runs (checked before the work)", () => {
+  // The device modules load on the first device run; load them before measuring what a refusal costs.
+  beforeAll(async () => {
+    expect(
+      (await cli(["run", "b.qasm", "--device", "ibm-heron-r2", "--shots", "10"], { "b.qasm": manyCx(2, 1) }))
+        .code,
+    ).toBe(0);
+  });
+
+  it("routing 25,000 two-qubit gates on 100 qubits is refused, naming the routing limit", async () => {
+    const r = await cli(["transpile", "big.qasm", "--device", "ibm-heron-r2"], {
+      "big.qasm": manyCx(100, 25_000),
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /routing 25,000 two-qubit gates on 100 qubits .* beyond the routing limit of 2,000,000/,
+    );
+    expect(r.cpu).toBeLessThan(BUDGET_CPU_MS);
+  });
+
+  it("a circuit that unrolls past 4,000,000 operations is refused before unrolling", async () => {
+    // 300,000 Toffolis from a 1 KB file (nested gates): 15 u3/cx each once unrolled.
+    const text = [
+      "OPENQASM 2.0;",
+      'include "qelib1.inc";',
+      "qreg q[3];",
+      `gate t1 a,b,c { ${"ccx a,b,c; ".repeat(30)}}`,
+      ...[2, 3, 4, 5].map((k) => `gate t${k} a,b,c { ${`t${k - 1} a,b,c; `.repeat(10)}}`),
+      "t5 q[0],q[1],q[2];",
+    ].join("\n");
+    const r = await cli(["transpile", "t.qasm", "--device", "ibm-heron-r2"], { "t.qasm": text });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unrolls to 4,500,000 operations; the transpiler's limit is 4,000,000/);
+  });
+
+  it("a noisy run of 1024 trajectories on 20 qubits is refused, naming the noisy-simulation limit", async () => {
+    const r = await cli(["run", "w.qasm", "--device", "ibm-heron-r2"], { "w.qasm": manyCx(20, 100) });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /the trajectories method needs 1,024 trajectories × [\d,]+ steps × 2\^20 amplitudes = .* beyond the noisy-simulation limit of 3\.44e\+10/,
+    );
+    expect(r.err).toMatch(/hint: use fewer trajectories/);
+    expect(r.cpu).toBeLessThan(BUDGET_CPU_MS);
+  });
+
+  it("a density-matrix run of thousands of steps on 12 qubits is refused, naming the limit", async () => {
+    const files = { "d.qasm": manyCx(12, 300) };
+    const r = await cli(["run", "d.qasm", "--device", "ibm-heron-r2", "--method", "density"], files);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /the density method needs [\d,]+ steps × 4\^12 density-matrix entries = .* beyond the noisy-simulation limit/,
+    );
+    expect(r.cpu).toBeLessThan(BUDGET_CPU_MS);
   });
 });
 

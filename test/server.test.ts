@@ -291,6 +291,25 @@ describe("qfit serve", () => {
     expect((await http("GET", "/api/devices")).status).toBe(200);
   });
 
+  it("a device run beyond what the time limit allows is refused before it runs, with the server's budget", async () => {
+    // Its own server with a 30 s limit: its noisy-work budget is 30 × 1e9 updates (run/on-device.ts
+    // workBudgetWithin), below the CLI's 2^35. 20 qubits and 100 CNOTs with 1024 trajectories need ~1e13, so the
+    // answer is a 400 naming that budget — not a 408 after 30 s, and never a run.
+    const own = await serve(["--timeout", "30"]);
+    try {
+      const lines = ["OPENQASM 2.0;", 'include "qelib1.inc";', "qreg q[20];", "creg c[20];"];
+      for (let i = 0; i < 100; i++) lines.push(`cx q[${i % 20}],q[${(i + 1 + ((i * 7) % 19)) % 20}];`);
+      lines.push("measure q -> c;");
+      const body = JSON.stringify({ qasm: lines.join("\n"), device: "ibm-heron-r2" });
+      const r = await http("POST", "/api/simulate", body, {}, own.base);
+      expect(r.status, r.body).toBe(400);
+      expect(r.json().code).toBe("Noise.Limit.Work");
+      expect(String(r.json().message)).toMatch(/beyond the noisy-simulation limit of 3\.00e\+10/);
+    } finally {
+      own.proc.kill("SIGTERM");
+    }
+  }, 120_000);
+
   it("answers every one of 200 requests from 20 concurrent clients", async () => {
     // Its own server, whose time limit no request can reach however loaded the machine is: the suite's server
     // stops a simulation after 2 s (for the time-limit test), and on a machine busy enough a worker's start alone

@@ -9,12 +9,21 @@ export type SimulateQasmOptions = RunOptionsInput & {
   /** Widest circuit accepted (the server's limit; the CLI's limit is memory). */
   maxQubits: number;
   maxMemoryBytes?: number;
+  /** Work budgets of a device run (run-core.ts RunLimits). */
+  maxRoutingWork?: number;
+  maxNoisyWork?: number;
 };
 
 export type SimulateQasmResult = IdealRunResult;
 export type SimulateOnDeviceResult = DeviceRunResult;
 
 export function simulateQasm(text: string, o: SimulateQasmOptions): RunResult {
-  const { filename, maxQubits, maxMemoryBytes, ...options } = o;
-  return runQasm(text, options, { filename: filename ?? "<input>", maxQubits, maxMemoryBytes });
+  const { filename, maxQubits, maxMemoryBytes, maxRoutingWork, maxNoisyWork, ...options } = o;
+  return runQasm(text, options, {
+    filename: filename ?? "<input>",
+    maxQubits,
+    maxMemoryBytes,
+    maxRoutingWork,
+    maxNoisyWork,
+  });
 }

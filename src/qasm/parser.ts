@@ -18,7 +18,7 @@ import type { Circuit, Condition, Operation, Register } from "../circuit/ir.js";
 import { addCapped, type BudgetKind, defaultBudget, LIMITS, mulCapped, type WorkBudget } from "./budget.js";
 import { type Diagnostic, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Expr, evaluate, parseExpression } from "./expr.js";
-import { describeToken, posOf, type Token } from "./lexer.js";
+import { posOf, type Token } from "./lexer.js";
 import { didYouMean } from "./suggest.js";
 import { type ParseOptions, TokenParser } from "./token-parser.js";
 
@@ -198,40 +198,20 @@ class Parser extends TokenParser {
       if (this.tok.kind === "id" && TOP_LEVEL_KEYWORDS.has(this.tok.text) && this.tok.line > startLine)
         return;
       if (this.isSymbol("{")) {
-        let depth = 0;
-        while (!this.atEof()) {
-          if (this.isSymbol("{")) depth++;
-          if (this.isSymbol("}") && --depth === 0) {
-            this.advance();
-            return;
-          }
-          this.advance();
-        }
+        this.skipBlock();
         return;
       }
       this.advance();
     }
   }
 
-  /** After a syntax error inside a gate body: skip past the next ';', stopping before '}' or a declaration. */
-  private syncBody(): void {
-    while (this.tok.kind !== "eof" && !this.isSymbol("}")) {
-      if (this.tok.kind === "id" && TOP_LEVEL_KEYWORDS.has(this.tok.text)) return;
-      if (this.advance().text === ";") return;
-    }
-  }
-
   // ---- statements --------------------------------------------------------------------------------------------
 
   private statements(): void {
-    while (this.tok.kind !== "eof") {
-      try {
-        this.statement();
-      } catch (e) {
-        if (!(e instanceof SyntaxAbort)) throw e;
-        this.syncTop();
-      }
-    }
+    this.statementLoop(
+      () => this.statement(),
+      () => this.syncTop(),
+    );
     if (!this.sawStatement && this.includeStack.length === 0) this.missingVersion(posOf(this.tok));
   }
 
@@ -518,27 +498,12 @@ class Parser extends TokenParser {
   }
 
   private gateBody(gate: UserGate, qubits: Map<string, number>, open: Token): void {
-    for (;;) {
-      const t = this.tok;
-      if (t.kind === "symbol" && t.text === "}") {
-        this.advance();
-        return;
-      }
-      if (t.kind === "eof" || (t.kind === "id" && TOP_LEVEL_KEYWORDS.has(t.text))) {
-        this.sink.error(
-          "QASM.Parse.UnterminatedGateBody",
-          `expected '}' to close the body of gate '${gate.name}' (opened at line ${open.line}, column ${open.col}) but found ${describeToken(t)}`,
-          posOf(t),
-        );
-        return;
-      }
-      try {
-        this.bodyStatement(gate, qubits);
-      } catch (e) {
-        if (!(e instanceof SyntaxAbort)) throw e;
-        this.syncBody();
-      }
-    }
+    this.gateBodyLoop(
+      gate.name,
+      open,
+      (t) => TOP_LEVEL_KEYWORDS.has(t.text),
+      () => this.bodyStatement(gate, qubits),
+    );
   }
 
   private bodyStatement(gate: UserGate, qubits: Map<string, number>): void {

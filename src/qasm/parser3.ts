@@ -25,7 +25,7 @@ import { embed, expi, identity, matmul, maxDistance, scale } from "../circuit/ma
 import { controlledGate, controlledPhase, type GateSink, MAX_CONTROLS } from "./controlled.js";
 import { type Diagnostic, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
 import { type Expr, evaluate, parseExpression } from "./expr.js";
-import { describeToken, numberText, posOf, type Token } from "./lexer.js";
+import { numberText, posOf, type Token } from "./lexer.js";
 import { LIMITS, type ParseOptions } from "./parser.js";
 import { BRAKET_GATES, STDGATES, type StdGate } from "./stdgates.js";
 import { didYouMean } from "./suggest.js";
@@ -240,18 +240,6 @@ class Parser3 extends TokenParser implements GateSink {
     }
   }
 
-  private skipBlock(): void {
-    let depth = 0;
-    while (this.tok.kind !== "eof") {
-      if (this.isSymbol("{")) depth++;
-      if (this.isSymbol("}") && --depth === 0) {
-        this.advance();
-        return;
-      }
-      this.advance();
-    }
-  }
-
   private fail(code: string, message: string, pos: Pos, hint?: string): never {
     this.sink.error(code, message, pos, hint);
     throw new SyntaxAbort();
@@ -260,7 +248,10 @@ class Parser3 extends TokenParser implements GateSink {
   // ---- statements --------------------------------------------------------------------------------------------
 
   private statements(): void {
-    while (this.tok.kind !== "eof") this.guarded();
+    this.statementLoop(
+      () => this.statement(),
+      () => this.sync(),
+    );
   }
 
   private guarded(): void {
@@ -1383,30 +1374,12 @@ class Parser3 extends TokenParser implements GateSink {
   }
 
   private gateBody(def: GateDef, qubits: Map<string, number>, open: Token): void {
-    for (;;) {
-      const t = this.tok;
-      if (t.kind === "symbol" && t.text === "}") {
-        this.advance();
-        return;
-      }
-      if (
-        t.kind === "eof" ||
-        (t.kind === "id" && (t.text === "gate" || t.text === "qubit" || t.text === "OPENQASM"))
-      ) {
-        this.sink.error(
-          "QASM.Parse.UnterminatedGateBody",
-          `expected '}' to close the body of gate '${def.name}' (opened at line ${open.line}, column ${open.col}) but found ${describeToken(t)}`,
-          posOf(t),
-        );
-        return;
-      }
-      try {
-        this.bodyStatement(def, qubits);
-      } catch (e) {
-        if (!(e instanceof SyntaxAbort)) throw e;
-        while (this.tok.kind !== "eof" && !this.isSymbol("}")) if (this.advance().text === ";") break;
-      }
-    }
+    this.gateBodyLoop(
+      def.name,
+      open,
+      (t) => t.text === "gate" || t.text === "qubit" || t.text === "OPENQASM",
+      () => this.bodyStatement(def, qubits),
+    );
   }
 
   private bodyStatement(def: GateDef, qubits: Map<string, number>): void {

@@ -1,5 +1,6 @@
 // What both OpenQASM parsers (2.0: parser.ts, 3: parser3.ts) do with tokens: the cursor over the lexer, the
-// "expected X but found Y" errors, the forgiving statement-ending ';', and reading an included file in place.
+// "expected X but found Y" errors, the forgiving statement-ending ';', the statement and gate-body loops with their
+// recovery after a syntax error, and reading an included file in place.
 
 import { LIMITS } from "./budget.js";
 import { DiagnosticSink, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
@@ -101,6 +102,72 @@ export abstract class TokenParser {
     }
     this.sink.error("QASM.Parse.MissingSemicolon", msg, posOf(this.tok));
     throw new SyntaxAbort();
+  }
+
+  /**
+   * The statement loop of a program (or an included file): each statement by `statement`; after a syntax error
+   * (already reported), `sync` skips to where the next statement can start, so one slip gives one diagnostic.
+   */
+  protected statementLoop(statement: () => void, sync: () => void): void {
+    while (this.tok.kind !== "eof") {
+      try {
+        statement();
+      } catch (e) {
+        if (!(e instanceof SyntaxAbort)) throw e;
+        sync();
+      }
+    }
+  }
+
+  /** Skips a whole `{ ... }` block (nested ones included) with the cursor on its '{'. */
+  protected skipBlock(): void {
+    let depth = 0;
+    while (this.tok.kind !== "eof") {
+      if (this.isSymbol("{")) depth++;
+      if (this.isSymbol("}") && --depth === 0) {
+        this.advance();
+        return;
+      }
+      this.advance();
+    }
+  }
+
+  /**
+   * The statements of gate `name`'s body, with the cursor after its '{' (`open`), up to and past the closing '}'.
+   * A body that reaches the end of the text or a top-level declaration (`isTopLevel`) is reported as unterminated;
+   * after a syntax error in a statement, the rest of it is skipped (past the next ';', stopping before '}' or a
+   * top-level declaration).
+   */
+  protected gateBodyLoop(
+    name: string,
+    open: Token,
+    isTopLevel: (t: Token) => boolean,
+    statement: () => void,
+  ): void {
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === "symbol" && t.text === "}") {
+        this.advance();
+        return;
+      }
+      if (t.kind === "eof" || (t.kind === "id" && isTopLevel(t))) {
+        this.sink.error(
+          "QASM.Parse.UnterminatedGateBody",
+          `expected '}' to close the body of gate '${name}' (opened at line ${open.line}, column ${open.col}) but found ${describeToken(t)}`,
+          posOf(t),
+        );
+        return;
+      }
+      try {
+        statement();
+      } catch (e) {
+        if (!(e instanceof SyntaxAbort)) throw e;
+        while (this.tok.kind !== "eof" && !this.isSymbol("}")) {
+          if (this.tok.kind === "id" && isTopLevel(this.tok)) break;
+          if (this.advance().text === ";") break;
+        }
+      }
+    }
   }
 
   /** `include "file";` with the cursor on `include`: the file-name token. */

@@ -1,14 +1,15 @@
 // A report scenario: the workloads to judge and the hardware to judge them on. It is what `qfit report` evaluates
 // by default (DEFAULT_SCENARIO) and what a user's `scenario.yaml` holds. Parsing keeps YAML positions so every
 // error names file:line:col of the offending field, not just its path.
-import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { userError } from "../errors.js";
+import { type SourcePosition, userError } from "../errors.js";
 import { rangesSchema, uncertaintySettingsFields } from "../estimate/uncertainty.js";
 import type { Range } from "../stats/distribution.js";
 import { getWorkload, workloads } from "../workloads/registry.js";
 import { rangedInputNames } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
+import { fieldPath, MAX_YAML_ALIASES, positionOf, yamlData } from "../yaml-input.js";
 
 /**
  * One workload of a scenario: `kind` picks the registered workload, the other fields are its input fields (the
@@ -129,7 +130,7 @@ export const MAX_SCENARIO_BYTES = 1 << 20;
 /** Flow collections (`[...]`, `{...}`) nested deeper than this are refused before parsing; a scenario needs 3. */
 export const MAX_SCENARIO_NESTING = 64;
 /** Alias expansions allowed when building the data (yaml's guard against "billion laughs"). */
-export const MAX_SCENARIO_ALIASES = 100;
+export const MAX_SCENARIO_ALIASES = MAX_YAML_ALIASES;
 
 /**
  * The deepest flow-collection nesting and where it passes the limit, found by one linear scan (quoted text and
@@ -194,26 +195,10 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
       position: at(e.pos[0]),
     });
   }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_SCENARIO_ALIASES });
-  } catch (e) {
-    // yaml throws a ReferenceError when aliases would expand past the count: report it as the input's fault.
-    let firstAlias = 0;
-    visit(doc, {
-      Alias(_, node) {
-        if (isAlias(node) && node.range) firstAlias = node.range[0];
-        return visit.BREAK;
-      },
-    });
-    throw userError(
-      "Report.Scenario.TooManyAliases",
-      `YAML aliases expand past the limit of ${MAX_SCENARIO_ALIASES} (${(e as Error).message})`,
-      { position: at(firstAlias), hint: "write the repeated values out, or use fewer anchors and aliases" },
-    );
-  }
+  const data = yamlData(doc, lineCounter, file, "Report.Scenario");
   const top = scenarioSchemaFor(workloads).safeParse(data);
-  if (!top.success) throw scenarioError(doc, at, top.error.issues[0]);
+  const positionAt = (path: readonly PropertyKey[]) => positionOf(doc, lineCounter, file, path);
+  if (!top.success) throw scenarioError(positionAt, top.error.issues[0]);
   const scenario = top.data as Scenario;
   // Range names are checked against what each workload can range (its own inputs and the time trends).
   const rangeable = new Set<string>();
@@ -221,7 +206,7 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
     const r = workloadSpecSchema.safeParse(withHardware(w, scenario.hardware));
     if (!r.success) {
       const issue = r.error.issues[0];
-      throw scenarioError(doc, at, { ...issue, path: ["workloads", i, ...issue.path] });
+      throw scenarioError(positionAt, { ...issue, path: ["workloads", i, ...issue.path] });
     }
     const { kind, label: _l, ranges, ...input } = r.data as WorkloadSpec;
     const def = getWorkload(kind);
@@ -229,14 +214,14 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
     for (const n of names) rangeable.add(n);
     for (const n of Object.keys(ranges ?? {}))
       if (!names.includes(n))
-        throw scenarioError(doc, at, {
+        throw scenarioError(positionAt, {
           path: ["workloads", i, "ranges", n],
           message: `${kind} has no ranged input "${n}" (ranged inputs: ${names.join(", ")})`,
         });
   });
   for (const n of Object.keys(scenario.ranges ?? {}))
     if (!rangeable.has(n))
-      throw scenarioError(doc, at, {
+      throw scenarioError(positionAt, {
         path: ["ranges", n],
         message: `no workload of this scenario has a ranged input "${n}" (ranged inputs: ${[...rangeable].sort().join(", ")})`,
       });
@@ -244,34 +229,12 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
 }
 
 function scenarioError(
-  doc: ReturnType<typeof parseDocument>,
-  at: (offset: number) => { file: string; line: number; col: number },
+  positionAt: (path: readonly PropertyKey[]) => SourcePosition,
   issue: { path: PropertyKey[]; message: string },
 ) {
-  // Walk the YAML tree along the issue's path as far as it goes; that node's start is the position to report.
-  let node: unknown = doc.contents;
-  let offset = 0;
-  for (const key of issue.path) {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (range) offset = range[0];
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
-      if (!pair) break;
-      const keyRange = (pair.key as { range?: [number, number, number] }).range;
-      if (keyRange) offset = keyRange[0];
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === "number") {
-      node = node.items[key];
-    } else break;
-    const r2 = (node as { range?: [number, number, number] } | null)?.range;
-    if (r2 && !(isMap(node) || isSeq(node))) offset = r2[0];
-  }
-  const field = issue.path
-    .map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`))
-    .join("")
-    .replace(/^\./, "");
+  const field = fieldPath(issue.path);
   return userError("Report.Scenario.Invalid", `${field || "scenario"}: ${issue.message}`, {
-    position: at(offset),
+    position: positionAt(issue.path),
     field,
     hint: "see the README's 'Scenario files' section for the schema",
   });

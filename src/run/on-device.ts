@@ -14,7 +14,7 @@ import { sampleIndices } from "../sim/sampling.js";
 import { simulate } from "../sim/simulate.js";
 import { simulateTrajectories } from "../sim/trajectories.js";
 import { createPrng, isValidSeed, randomSeed } from "../stats/prng.js";
-import { type TranspileResult, transpile } from "../transpile/transpile.js";
+import { TRANSPILE_LIMITS, type TranspileResult, transpile } from "../transpile/transpile.js";
 
 export type NoisyMethod = "auto" | "density" | "trajectories";
 
@@ -28,6 +28,40 @@ export interface NoisyRunOptions {
   /** Trajectories for the trajectories method (default min(shots, 2000)). */
   trajectories?: number;
   maxMemoryBytes?: number;
+  /** Routing work the caller allows (transpile.ts TRANSPILE_LIMITS.maxRoutingWork by default). */
+  maxRoutingWork?: number;
+  /** Noisy-simulation work the caller allows, in amplitude updates (default MAX_NOISY_WORK). */
+  maxNoisyWork?: number;
+}
+
+/**
+ * The noisy engines' work, counted before they run (issue 15): the density matrix updates 4^n entries per step
+ * (a gate or a channel), a trajectory 2^n amplitudes per step, once per trajectory. On the 2-core reference
+ * machine the density method does about 7e8 such updates a second and trajectories about 1.5e8, so the limit is
+ * about a minute and four minutes of work there.
+ */
+export const MAX_NOISY_WORK = 2 ** 35;
+
+/**
+ * The work budgets for a caller with a time limit (the server's --timeout): what a machine about five times faster
+ * than the reference one could do in `seconds` (routing 2.5e5 units/s, noisy 1e9 updates/s), never more than the
+ * defaults. Work surely beyond the time limit is refused at once instead of being stopped when the time is up.
+ */
+export function workBudgetWithin(seconds: number): { maxRoutingWork: number; maxNoisyWork: number } {
+  return {
+    maxRoutingWork: Math.min(TRANSPILE_LIMITS.maxRoutingWork, Math.ceil(seconds * 2.5e5)),
+    maxNoisyWork: Math.min(MAX_NOISY_WORK, Math.ceil(seconds * 1e9)),
+  };
+}
+
+/** Amplitude updates the method needs for `steps` noisy steps on n qubits. */
+export function noisyWork(
+  method: "density" | "trajectories",
+  n: number,
+  steps: number,
+  trajectories: number,
+): number {
+  return method === "density" ? steps * 4 ** n : trajectories * steps * 2 ** n;
 }
 
 export interface NoisyRunResult {
@@ -150,6 +184,41 @@ export function chooseMethod(
   return "trajectories";
 }
 
+/**
+ * The noisy method to run: the one asked for, or with "auto" chooseMethod's; refused, naming the limit, when its
+ * work is beyond the budget. (No fallback is needed: "auto" takes the density matrix whenever 2^n ≤ trajectories,
+ * which is exactly when it is the cheaper of the two.)
+ */
+function budgetedMethod(
+  requested: NoisyMethod,
+  n: number,
+  steps: number,
+  trajectories: number,
+  maxMemoryBytes: number,
+  maxNoisyWork: number = MAX_NOISY_WORK,
+): "density" | "trajectories" {
+  const preferred = requested === "auto" ? chooseMethod(n, trajectories, maxMemoryBytes) : requested;
+  // A density matrix too large for its method or the memory is refused by the engine itself, with its own limit.
+  if (noisyWork(preferred, n, steps, trajectories) <= maxNoisyWork) return preferred;
+  const work = noisyWork(preferred, n, steps, trajectories);
+  const how =
+    preferred === "density"
+      ? `${steps.toLocaleString("en-US")} steps × 4^${n} density-matrix entries`
+      : `${trajectories.toLocaleString("en-US")} trajectories × ${steps.toLocaleString("en-US")} steps × 2^${n} amplitudes`;
+  throw userError(
+    "Noise.Limit.Work",
+    `the ${preferred} method needs ${how} = ${work.toExponential(2)} amplitude updates, beyond the noisy-simulation ` +
+      `limit of ${maxNoisyWork.toExponential(2)}`,
+    {
+      field: preferred === "trajectories" ? "trajectories" : "circuit",
+      hint:
+        preferred === "trajectories"
+          ? "use fewer trajectories (--trajectories N), a smaller circuit, or --noise off"
+          : "use --method trajectories, a smaller circuit, or --noise off",
+    },
+  );
+}
+
 export function runOnDevice(original: Circuit, options: NoisyRunOptions): NoisyRunResult {
   const device = typeof options.device === "string" ? deviceModel(options.device) : options.device;
   const shots = options.shots ?? 1024;
@@ -164,18 +233,21 @@ export function runOnDevice(original: Circuit, options: NoisyRunOptions): NoisyR
   const notes: string[] = [];
   const { circuit, added } = withMeasurements(original);
   if (added) notes.push("the circuit measures nothing: every qubit was measured into a new register `meas`");
-  const t = transpile(circuit, device);
+  const t = transpile(circuit, device, { maxRoutingWork: options.maxRoutingWork });
   const n = t.circuit.numQubits;
-  const ideal = simulate(circuit, { shots, seed, probabilities: true, maxMemoryBytes });
   const noise = options.noise ?? true;
   const trajectories = options.trajectories ?? Math.min(shots, 2000);
   if (!Number.isInteger(trajectories) || trajectories < 1 || trajectories > 1e7)
     throw userError("Noise.InvalidTrajectories", `trajectories must be an integer from 1 to 1e7`, {
       field: "trajectories",
     });
-  const rng = createPrng(seed ^ 0x5bd1e995);
   const nc = buildNoisyCircuit(t.circuit, noise ? device.noise : null);
-  let method: NoisyRunResult["method"] = "statevector";
+  const requested = options.method ?? "auto";
+  const method: NoisyRunResult["method"] = noise
+    ? budgetedMethod(requested, n, nc.steps.length, trajectories, maxMemoryBytes, options.maxNoisyWork)
+    : "statevector";
+  const ideal = simulate(circuit, { shots, seed, probabilities: true, maxMemoryBytes });
+  const rng = createPrng(seed ^ 0x5bd1e995);
   let noisyProbs: Record<string, number>;
   let noisyCounts: Record<string, number>;
   if (!noise) {
@@ -183,8 +255,6 @@ export function runOnDevice(original: Circuit, options: NoisyRunOptions): NoisyR
     noisyProbs = r.probabilities ?? {};
     noisyCounts = r.counts;
   } else {
-    const requested = options.method ?? "auto";
-    method = requested === "auto" ? chooseMethod(n, trajectories, maxMemoryBytes) : requested;
     if (method === "density") {
       const d = simulateDensity(nc, { maxMemoryBytes });
       applyReadoutErrors(d.probabilities, nc.readout);

@@ -53,6 +53,10 @@ export interface RunLimits {
   maxOutputEntries?: number;
   /** Simulator engine choices (the CLI's --kernel, --threads, --fusion, --block-qubits). */
   engine?: Pick<SimulateOptions, "kernel" | "threads" | "fusion" | "blockQubits">;
+  /** Work a device run may do: routing (two-qubit gates × qubits) and noisy simulation (amplitude updates);
+   *  defaults transpile.ts TRANSPILE_LIMITS and on-device.ts MAX_NOISY_WORK. */
+  maxRoutingWork?: number;
+  maxNoisyWork?: number;
   /** A resolved device model (a custom device file), used instead of `options.device`. */
   deviceModel?: DeviceModel;
 }
@@ -107,6 +111,8 @@ export function runQasmWith(
       seed: o.seed,
       trajectories: o.trajectories,
       maxMemoryBytes: limits.maxMemoryBytes,
+      maxRoutingWork: limits.maxRoutingWork,
+      maxNoisyWork: limits.maxNoisyWork,
     });
     return {
       ...r,

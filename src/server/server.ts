@@ -17,6 +17,7 @@ import * as api from "../api/handlers.js";
 import { type SimulateRequest, simulateRequestSchema } from "../api/schemas.js";
 import { validate } from "../api/validate.js";
 import { isQfitError, QfitError, userError } from "../errors.js";
+import { workBudgetWithin } from "../run/on-device.js";
 import type { SimJob, SimReply } from "./sim-worker.js";
 
 export interface ServerOptions {
@@ -256,7 +257,12 @@ class SimulationQueue {
   }
 
   private once(request: SimulateRequest, signal: AbortSignal): Promise<SimReply> {
-    const job: SimJob = { request, maxQubits: this.o.maxQubits, maxMemoryBytes: WORKER_MEMORY_BYTES };
+    const job: SimJob = {
+      request,
+      maxQubits: this.o.maxQubits,
+      maxMemoryBytes: WORKER_MEMORY_BYTES,
+      ...workBudgetWithin(this.o.timeoutMs / 1000),
+    };
     const worker = new Worker(this.workerUrl, {
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: 1024 },

@@ -11,6 +11,9 @@ export interface SimJob {
   request: SimulateRequest;
   maxQubits: number;
   maxMemoryBytes: number;
+  /** Work budgets from the server's time limit (run/on-device.ts workBudgetWithin). */
+  maxRoutingWork: number;
+  maxNoisyWork: number;
 }
 
 export type SimReply =
@@ -33,6 +36,8 @@ try {
       filename: "circuit.qasm",
       maxQubits: job.maxQubits,
       maxMemoryBytes: job.maxMemoryBytes,
+      maxRoutingWork: job.maxRoutingWork,
+      maxNoisyWork: job.maxNoisyWork,
     }),
   };
 } catch (e) {

@@ -67,7 +67,84 @@ function optimise(c: Circuit, synth: Parameters<typeof mergeSingleQubitRuns>[1])
   return cur;
 }
 
-export function transpile(circuit: Circuit, device: DeviceModel): TranspileResult {
+/**
+ * Work budgets, checked before the work (issue 15): routing tries REGION_CANDIDATES placements and SABRE's
+ * backward and forward passes, each scoring candidate SWAPs for every two-qubit gate, so its cost grows with
+ * two-qubit gates × qubits (about 20 µs a unit on the 2-core reference machine: the limit is about 40 s there).
+ * Unrolling multiplies operations by the decompositions' sizes, so the unrolled count is bounded too.
+ */
+export const TRANSPILE_LIMITS = {
+  /** Operations after unrolling every gate to u3 and cx. */
+  maxOperations: 4_000_000,
+  /** Two-qubit gates after unrolling × the circuit's qubits. */
+  maxRoutingWork: 2_000_000,
+} as const;
+
+export interface TranspileOptions {
+  /** Two-qubit gates × qubits the caller allows (default TRANSPILE_LIMITS.maxRoutingWork). */
+  maxRoutingWork?: number;
+}
+
+/** u3 + cx operations and cx gates one library gate unrolls to (its parameters change neither bound). */
+const unrolledSize = new Map<string, { ops: number; cx: number }>();
+function sizeOfUnrolled(name: string, qubits: number): { ops: number; cx: number } {
+  let size = unrolledSize.get(name);
+  if (!size) {
+    const probe: Circuit = {
+      numQubits: qubits,
+      numClbits: 0,
+      qregs: [{ name: "q", size: qubits, offset: 0 }],
+      cregs: [],
+      ops: [
+        { kind: "gate", name, qubits: Array.from({ length: qubits }, (_, i) => i), params: [0.3, 0.5, 0.7] },
+      ],
+    };
+    const ops = unroll(probe).ops;
+    size = {
+      ops: Math.max(1, ops.length),
+      cx: ops.filter((o) => o.kind === "gate" && o.name === "cx").length,
+    };
+    unrolledSize.set(name, size);
+  }
+  return size;
+}
+
+/** Refuses, before unrolling or routing, a circuit whose unrolled size or routing work is beyond the limits. */
+function checkTranspileBudget(circuit: Circuit, maxRoutingWork: number): void {
+  let ops = 0;
+  let cx = 0;
+  for (const op of circuit.ops) {
+    if (op.kind !== "gate") {
+      ops++;
+      continue;
+    }
+    const s = sizeOfUnrolled(op.name, op.qubits.length);
+    ops += s.ops;
+    cx += s.cx;
+  }
+  if (ops > TRANSPILE_LIMITS.maxOperations)
+    throw userError(
+      "Transpile.Limit.TooManyOperations",
+      `the circuit unrolls to ${ops.toLocaleString("en-US")} operations; the transpiler's limit is ` +
+        `${TRANSPILE_LIMITS.maxOperations.toLocaleString("en-US")}`,
+      { field: "circuit", hint: "transpile a smaller circuit, or split it" },
+    );
+  const work = cx * circuit.numQubits;
+  if (work > maxRoutingWork)
+    throw userError(
+      "Transpile.Limit.RoutingWork",
+      `routing ${cx.toLocaleString("en-US")} two-qubit gates on ${circuit.numQubits} qubits is ` +
+        `${work.toLocaleString("en-US")} units of work (two-qubit gates × qubits), beyond the routing limit of ` +
+        `${maxRoutingWork.toLocaleString("en-US")}`,
+      { field: "circuit", hint: "route fewer two-qubit gates or fewer qubits (split the circuit)" },
+    );
+}
+
+export function transpile(
+  circuit: Circuit,
+  device: DeviceModel,
+  options: TranspileOptions = {},
+): TranspileResult {
   const n = circuit.numQubits;
   if (n > device.qubits)
     throw userError(
@@ -87,6 +164,7 @@ export function transpile(circuit: Circuit, device: DeviceModel): TranspileResul
           field: "circuit",
         },
       );
+  checkTranspileBudget(circuit, options.maxRoutingWork ?? TRANSPILE_LIMITS.maxRoutingWork);
   const input = {
     depth: depthOf(circuit),
     twoQubitGates: circuit.ops.filter((o) => o.kind === "gate" && o.qubits.length === 2).length,
