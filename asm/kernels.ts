@@ -16,8 +16,12 @@
 import { insertZeros, maddF32, maddF64, nextGroup, positionMask } from "./common";
 import {
   denseF64_2, denseF64_4, denseF64_8, pairsF32_2, pairsF32_4, pairsF32_8, singleF32_2, singleF32_4, singleF32_8,
-  duoF64, quadF32,
+  denseF64_2r, denseF64_4r, denseF64_8r, pairsF32_2r, pairsF32_4r, pairsF32_8r, singleF32_2r, singleF32_4r,
+  singleF32_8r, duoF64, quadF32,
 } from "./unrolled";
+
+/** Added to d by the host for a real matrix (every imaginary part 0): the unrolled kernels then skip B·swap(x). */
+const REAL: i32 = 256;
 
 /** Dense d×d (d = 2^t) on each group, complex128: one amplitude per vector. */
 export function denseF64(
@@ -26,6 +30,10 @@ export function denseF64(
   if (d == 2) return denseF64_2(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 4) return denseF64_4(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 8) return denseF64_8(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 2 + REAL) return denseF64_2r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4 + REAL) return denseF64_4r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8 + REAL) return denseF64_8r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  d &= REAL - 1;
   const mask = positionMask(pos, npos);
   let x = insertZeros(g0, pos, npos);
   for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {
@@ -76,6 +84,10 @@ export function denseF32Pairs(
   if (d == 2) return pairsF32_2(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 4) return pairsF32_4(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 8) return pairsF32_8(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 2 + REAL) return pairsF32_2r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4 + REAL) return pairsF32_4r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8 + REAL) return pairsF32_8r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  d &= REAL - 1;
   const mask = positionMask(pos, npos);
   let x = insertZeros(g0, pos, npos);
   for (let g = g0; g < g1; g += 2, x = nextGroup(x, mask, 2)) {
@@ -124,6 +136,10 @@ export function denseF32Single(
   if (d == 2) return singleF32_2(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 4) return singleF32_4(state, pos, npos, ctrl, offs, mat, g0, g1);
   if (d == 8) return singleF32_8(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 2 + REAL) return singleF32_2r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 4 + REAL) return singleF32_4r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  if (d == 8 + REAL) return singleF32_8r(state, pos, npos, ctrl, offs, mat, g0, g1);
+  d &= REAL - 1;
   const mask = positionMask(pos, npos);
   let x = insertZeros(g0, pos, npos);
   for (let g = g0; g < g1; g++, x = nextGroup(x, mask, 1)) {

@@ -23,12 +23,15 @@ import {
   simulate,
   wasmKernelBuild,
 } from "../src/sim/index.js";
-import { instantiateKernels } from "../src/sim/kernels/apply-wasm.js";
-import { opQubits } from "../src/sim/kernels/ops.js";
 import { useNodeThreads } from "../src/sim/kernels/threads-node.js";
-import type { WasmMemory } from "../src/sim/kernels/wasm-api.js";
 import { SAMPLE_BLOCK, sampleIndices } from "../src/sim/sampling.js";
 import { pairsCircuit, referenceCircuit } from "./circuits.js";
+import {
+  complexMaddsPerAmplitude,
+  copyBandwidthGBps,
+  inPlaceBandwidthGBps,
+  maddsPerSecond,
+} from "./floors.js";
 import { naiveStatevector } from "./naive.js";
 import { runJsqubits, runQuantumCircuit } from "./peers.js";
 import reference from "./reference-simulation.json" with { type: "json" };
@@ -44,43 +47,6 @@ const sizes = (process.env.QFIT_BENCH_QUBITS ?? "16,18,20,22,24")
   .split(",")
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0 && n <= 30);
-
-/** STREAM-like copy: bytes read plus written per second, median of 5, on 512 MiB arrays (far above the LLC). */
-function copyBandwidthGBps(): number {
-  const a = new Float64Array(64 * 1024 ** 2).fill(1);
-  const b = new Float64Array(a.length);
-  b.set(a);
-  const ms = timeMs(() => b.set(a), 5);
-  return (2 * a.byteLength) / (ms * 1e6);
-}
-
-/**
- * f32x4 multiply-adds per second on one thread, from the kernels' own build (asm/kernels.ts, maddChains: twelve
- * independent chains), median of 5: the arithmetic ceiling the WASM kernels run under.
- */
-function maddsPerSecond(): number {
-  const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
-  const ex = instantiateKernels(memory as unknown as WasmMemory);
-  const iters = 2e7;
-  ex.maddChains(1e5);
-  return (12 * iters) / (timeMs(() => ex.maddChains(iters), 5) / 1000);
-}
-
-/**
- * Complex multiply-adds per amplitude of a plan's unitaries (a dense k-qubit gate 2^k, a controlled one 2^t on
- * its 2^-c share of the state, a diagonal one 1): in complex64 each is one f32x4 multiply-add (four real ones).
- */
-function complexMaddsPerAmplitude(c: Circuit): number {
-  let sum = 0;
-  for (const st of plan(c, { precision: "single", maxMemoryBytes: 2 ** 40 }).steps) {
-    if (st.kind !== "unitary") continue;
-    const op = st.op;
-    if (op.kind === "diagonal") sum += 1;
-    else if (op.kind === "controlled") sum += 2 ** op.targets.length / 2 ** op.controls.length;
-    else sum += 2 ** opQubits(op).length;
-  }
-  return sum;
-}
 
 interface Measured {
   ms: number;
@@ -158,27 +124,7 @@ console.log(
     `"f32 floor" = complex multiply-adds ÷ (that × ${threads} threads), the time of the arithmetic alone\n`,
 );
 
-/**
- * In-place read-modify-write bandwidth as the kernels see it: bytes read plus written per second by a sweep of
- * a 1-qubit diagonal gate (one complex multiply per amplitude, far below the arithmetic ceiling) over a 2^26
- * complex64 state (512 MiB, far above the LLC) with the run's threads, median of 5. The bandwidth floor of a
- * run is passes × bytes per pass ÷ this.
- */
-function inPlaceBandwidthGBps(): number {
-  const kernel = selectKernel("wasm");
-  kernel.setThreads?.(threads);
-  const n = 26;
-  const state = kernel.createState(n, "single");
-  const op = {
-    kind: "diagonal",
-    qubits: [0],
-    diag: Float64Array.of(1, 0, Math.SQRT1_2, Math.SQRT1_2),
-  } as const;
-  kernel.apply(state, n, op);
-  const ms = timeMs(() => kernel.apply(state, n, op), 5);
-  return (2 * 8 * 2 ** n) / (ms * 1e6);
-}
-const inPlace = inPlaceBandwidthGBps();
+const inPlace = inPlaceBandwidthGBps(threads);
 console.log(
   `in-place read-modify-write (diagonal-gate sweep, 512 MiB complex64, ${threads} thread(s)): ${inPlace.toFixed(1)} GB/s ` +
     `(reference: ${reference.bandwidthGBps.readModifyWriteMin}–${reference.bandwidthGBps.readModifyWriteMax} GB/s)\n`,
@@ -214,7 +160,7 @@ function timeWorkload(w: Workload, withPeers: boolean): Row {
   const s = runQfit(c, { precision: "single" }, runs);
   const single = {
     ...s,
-    floorMs: (1000 * complexMaddsPerAmplitude(c) * 2 ** n) / (madds * s.threads),
+    floorMs: (1000 * complexMaddsPerAmplitude(c).madds * 2 ** n) / (madds * s.threads),
     bandwidthFloorMs: (s.passes * s.bytesPerPass) / (inPlace * 1e6),
     GBps: (s.passes * s.bytesPerPass) / (s.ms * 1e6),
   };

@@ -5,16 +5,16 @@
 // 2-qubit gates in both precisions (laneKernel). Run by scripts/build-wasm.mjs.
 import { writeFileSync } from "node:fs";
 
-function rowExpr(lanes, d, rowOffset) {
+function rowExpr(lanes, d, rowOffset, real) {
   // Two chains of multiply-adds (even and odd columns) halve the dependency chain; maddF32/maddF64 fuse them
-  // where relaxed SIMD exists (asm/common.ts).
+  // where relaxed SIMD exists (asm/common.ts). A real matrix (B = 0) needs the A·x half only.
   const madd = lanes === "f64x2" ? "maddF64" : "maddF32";
   const chain = (first) => {
     let e = null;
     for (let c = first; c < d; c += 2) {
       const o = rowOffset + 32 * c;
       e = e === null ? `${lanes}.mul(v128.load(m, ${o}), x${c})` : `${madd}(v128.load(m, ${o}), x${c}, ${e})`;
-      e = `${madd}(v128.load(m, ${o + 16}), s${c}, ${e})`;
+      if (!real) e = `${madd}(v128.load(m, ${o + 16}), s${c}, ${e})`;
     }
     return e;
   };
@@ -23,8 +23,8 @@ function rowExpr(lanes, d, rowOffset) {
 
 /** mode: "f64" (complex128, one amplitude per v128), "pairs" (complex64, two groups per v128), "single"
  * (complex64, one amplitude in the low half of a v128: a gate qubit is qubit 0). */
-function kernel(mode, d) {
-  const name = `${mode === "f64" ? "denseF64" : mode === "pairs" ? "pairsF32" : "singleF32"}_${d}`;
+function kernel(mode, d, real) {
+  const name = `${mode === "f64" ? "denseF64" : mode === "pairs" ? "pairsF32" : "singleF32"}_${d}${real ? "r" : ""}`;
   const lanes = mode === "f64" ? "f64x2" : "f32x4";
   const swap = (v) =>
     mode === "f64" ? `i64x2.shuffle(${v}, ${v}, 1, 0)` : `i32x4.shuffle(${v}, ${v}, 1, 0, 3, 2)`;
@@ -42,9 +42,9 @@ function kernel(mode, d) {
   L.push(`    const p = state + ((<usize>(x | ctrl)) << ${mode === "f64" ? 4 : 3});`);
   L.push(`    const x0 = ${load("p")};`);
   for (let j = 1; j < d; j++) L.push(`    const x${j} = ${load(`p + o${j}`)};`);
-  for (let j = 0; j < d; j++) L.push(`    const s${j} = ${swap(`x${j}`)};`);
+  if (!real) for (let j = 0; j < d; j++) L.push(`    const s${j} = ${swap(`x${j}`)};`);
   for (let r = 0; r < d; r++)
-    L.push(`    ${store(r === 0 ? "p" : `p + o${r}`, rowExpr(lanes, d, 32 * d * r))};`);
+    L.push(`    ${store(r === 0 ? "p" : `p + o${r}`, rowExpr(lanes, d, 32 * d * r, real))};`);
   L.push(`    x = nextGroup(x, mask, ${step});`);
   L.push("  }");
   L.push("}");
@@ -99,12 +99,12 @@ const LANES = {
  * and per product term, two loads, whatever the target qubits are. Positions `pos` include the lane bits;
  * `offs` holds the byte offsets of the high members.
  */
-function laneKernel(precision, nh, low) {
+function laneKernel(precision, nh, low, real) {
   const P = LANES[precision];
   const members = 1 << nh;
   const perms = lanePerms(low, P.lanes);
   const L = [
-    `export function ${P.name}_h${nh}_l${low}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
+    `export function ${P.name}_h${nh}_l${low}${real ? "r" : ""}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
   ];
   for (let j = 1; j < members; j++) L.push(`  const o${j} = <usize>load<u32>(offs, ${4 * j});`);
   L.push("  const mask = positionMask(pos, npos);");
@@ -130,10 +130,11 @@ function laneKernel(precision, nh, low) {
         const e = 32 * ((r * members + c) * perms.length + ki);
         const dr = `v128.load(m, ${e})`;
         const di = `v128.load(m, ${e + 16})`;
+        // A real matrix (every D imaginary part 0): half the multiply-adds, half the matrix loads.
         re = re === null ? `${P.mul}(${dr}, re${c}_${k})` : `${P.madd}(${dr}, re${c}_${k}, ${re})`;
-        re = `${P.nmadd}(${di}, im${c}_${k}, ${re})`;
+        if (!real) re = `${P.nmadd}(${di}, im${c}_${k}, ${re})`;
         im = im === null ? `${P.mul}(${dr}, im${c}_${k})` : `${P.madd}(${dr}, im${c}_${k}, ${im})`;
-        im = `${P.madd}(${di}, re${c}_${k}, ${im})`;
+        if (!real) im = `${P.madd}(${di}, re${c}_${k}, ${im})`;
       });
     const at = r === 0 ? "p" : `p + o${r}`;
     L.push(`    const r${r} = ${re};`);
@@ -166,16 +167,21 @@ export const LANE_VARIANTS = {
   ],
 };
 
+/** Added to a lane variant, and to a dense kernel's d, for the real-matrix kernel (apply-wasm.ts). */
+export const REAL_LANE_VARIANT = 16;
+export const REAL_DENSE_D = 256;
+
 function laneDispatch(precision) {
   const name = LANES[precision].name;
   const L = [
-    `/** The ${name} kernel for variant nh·4 + low (LANE_VARIANTS in scripts/unroll-kernels.mjs). */`,
+    `/** The ${name} kernel for variant nh·4 + low (LANE_VARIANTS in scripts/unroll-kernels.mjs), + ${REAL_LANE_VARIANT} for a real matrix. */`,
     `export function ${name}(state: usize, pos: usize, npos: i32, ctrl: u32, variant: i32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
   ];
-  for (const [nh, low] of LANE_VARIANTS[precision])
-    L.push(
-      `  if (variant == ${nh * 4 + low}) return ${name}_h${nh}_l${low}(state, pos, npos, ctrl, offs, m, g0, g1);`,
-    );
+  for (const real of [false, true])
+    for (const [nh, low] of LANE_VARIANTS[precision])
+      L.push(
+        `  if (variant == ${nh * 4 + low + (real ? REAL_LANE_VARIANT : 0)}) return ${name}_h${nh}_l${low}${real ? "r" : ""}(state, pos, npos, ctrl, offs, m, g0, g1);`,
+      );
   L.push("}");
   return L.join("\n");
 }
@@ -185,9 +191,12 @@ export function writeUnrolledKernels(url) {
     "// Generated by scripts/unroll-kernels.mjs (run by `npm run build`): do not edit.",
     'import { insertZeros, maddF32, maddF64, nextGroup, nmaddF32, nmaddF64, positionMask } from "./common";',
   ];
-  for (const mode of ["f64", "pairs", "single"]) for (const d of [2, 4, 8]) parts.push("", kernel(mode, d));
+  for (const real of [false, true])
+    for (const mode of ["f64", "pairs", "single"])
+      for (const d of [2, 4, 8]) parts.push("", kernel(mode, d, real));
   for (const precision of ["f32", "f64"]) {
-    for (const [nh, low] of LANE_VARIANTS[precision]) parts.push("", laneKernel(precision, nh, low));
+    for (const real of [false, true])
+      for (const [nh, low] of LANE_VARIANTS[precision]) parts.push("", laneKernel(precision, nh, low, real));
     parts.push("", laneDispatch(precision));
   }
   writeFileSync(url, `${parts.join("\n")}\n`);

@@ -44,7 +44,8 @@ export { DEFAULT_SCENARIO, parseScenario, type Scenario } from "./report/scenari
 export { renderText } from "./report/text.js";
 export { hellingerFidelity, type NoisyRunResult, runOnDevice } from "./run/on-device.js";
 // One run of a circuit, the contract the CLI, the API and the dashboard share
-export { RUN_DEFAULTS, type RunOptions, type RunOptionsInput, runOptionsSchema } from "./run/options.js";
+export { RUN_DEFAULTS, type RunOptions, type RunOptionsInput } from "./run/options.js";
+export { runOptionsSchema } from "./run/options-schema.js";
 export { type RunLimits, type RunResult, runQasm } from "./run/run-qasm.js";
 // Simulation
 export { simulateDensity } from "./sim/density.js";

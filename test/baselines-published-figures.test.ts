@@ -1,5 +1,6 @@
 // Classical baselines and quantum costs reproduced from their primary sources (issue 12, item 5). Each block
 // names the source whose figure it reproduces; tolerances are stated where the code's model is not exact.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dmrgCost, dmrgData, exactBondDimensionLog2 } from "../src/estimate/baselines/dmrg.js";
 import {
@@ -11,6 +12,7 @@ import {
   suzuki4Counts,
   suzuki4HeisenbergCounts,
 } from "../src/estimate/baselines/lattice-dynamics.js";
+import { sciCost, sciData } from "../src/estimate/baselines/selected-ci.js";
 import {
   gidney2025,
   gidney2025Cost,
@@ -27,7 +29,12 @@ import { SECONDS_PER_YEAR } from "../src/units/quantity.js";
 import { bestStrategy } from "../src/verdict/compose.js";
 import type { VerdictV2 } from "../src/verdict/contract.js";
 import { annealingQubo, annealingQuboModel } from "../src/workloads/annealing-qubo.js";
-import { chemistry, chemistryModel, chemistryPresets } from "../src/workloads/chemistry.js";
+import {
+  chemistry,
+  chemistryModel,
+  chemistryPresets,
+  log10Determinants,
+} from "../src/workloads/chemistry.js";
 import {
   hamiltonianSimulation,
   hamiltonianSimulationModel,
@@ -225,6 +232,121 @@ describe("Annealing QUBO: time-to-target at equal quality (Rønnow et al. 2014) 
   });
 });
 
+describe("Annealing: time-to-target scaling with size (Rønnow et al. 2014 form; exponent difference 0 unless claimed)", () => {
+  const gap = (v: VerdictV2) => bestStrategy(v).bottlenecks.reduce((x, b) => x + b.factorLog10, 0);
+
+  it("the clock and algorithm factors that cancel identically are folded into the stated ratio's two parts", () => {
+    const v = run(annealingQubo);
+    const names = bestStrategy(v).bottlenecks.map((b) => b.name);
+    expect(names).toEqual(["stated-advantage", "stated-scaling"]);
+    for (const b of bestStrategy(v).bottlenecks) expect(b.factorLog10).toBeCloseTo(0, 12);
+    const claimed = run(annealingQubo, {
+      variables: 1600,
+      annealerAdvantageLog10: 2,
+      scalingAdvantageLog10PerSqrtVariable: 0.1,
+    });
+    const [c, sc] = bestStrategy(claimed).bottlenecks;
+    expect(c.factorLog10).toBeCloseTo(-2, 9);
+    expect(sc.factorLog10).toBeCloseTo(-0.1 * (40 - Math.sqrt(1000)), 9);
+    expect(v.assumptions.join(" ")).toMatch(/exponent difference is 0 by default/);
+  });
+
+  it("a claimed scaling difference gives a crossover where 10^(a + Δb·(√n − √n0)) = 1", () => {
+    // a = −1 at n0 = 1,000, Δb = 0.1 per √variable: √n* = √1000 + 10 → n* = 1,732.5, so quantum from 1,733.
+    const v = run(
+      annealingQubo,
+      { annealerAdvantageLog10: -1, scalingAdvantageLog10PerSqrtVariable: 0.1, advantageAtVariables: 1000 },
+      false,
+    );
+    expect(v.winner).toBe("classical");
+    expect(v.crossover.size).not.toBeNull();
+    expect(Math.abs(v.crossover.size! - 1733)).toBeLessThanOrEqual(1);
+    expect(v.unverified.join(" ")).toMatch(/is a claim given as input/);
+    // Without the scaling difference the constant deficit never closes.
+    const flat = run(annealingQubo, { annealerAdvantageLog10: -1 }, false);
+    expect(flat.crossover.size).toBeNull();
+  });
+
+  it("a larger claimed scaling advantage never makes the annealer lose ground; factors add up (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4900 }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (variables, db, more) => {
+          const at = (d: number) =>
+            run(annealingQubo, {
+              variables,
+              scalingAdvantageLog10PerSqrtVariable: d,
+              advantageAtVariables: 100,
+            });
+          const a = at(db);
+          const b = at(db + more);
+          if (variables >= 100) expect(b.qpuOverGpuLog10).toBeLessThanOrEqual(a.qpuOverGpuLog10 + 1e-9);
+          else expect(b.qpuOverGpuLog10).toBeGreaterThanOrEqual(a.qpuOverGpuLog10 - 1e-9);
+          for (const v of [a, b]) expect(Math.abs(gap(v) - v.qpuOverGpuLog10)).toBeLessThan(0.01);
+        },
+      ),
+      { numRuns: 30, seed: 12 },
+    );
+  });
+});
+
+describe("Chemistry: selected CI (Holmes et al. 2016, Tubman et al. 2020) capped at the largest published space (Xu et al. 2025)", () => {
+  it("the cap is Xu et al. 2025's 2.6 trillion determinants; Tubman et al. 2020's largest ASCI run is Si2H6, 34e in 152 orbitals", () => {
+    expect(sciData.largestSpace.determinants).toBe(2.6e12);
+    expect(sciData.largestSpace.source).toMatch(/\[xu2025-tbsci\]/);
+    expect(sciData.largestMolecular).toMatchObject({ electrons: 34, spatialOrbitals: 152 });
+  });
+
+  it("cost N_det × o²v² × (iterations + 1 perturbative pass); memory N_det × (16 + bitstring bytes)", () => {
+    // FeMoco (Li et al.): 113 electrons in 76 orbitals, FCI space ≈ 10^36, so the space is the 2.6e12 cap.
+    const c = sciCost(76, 113, 36, 2.6e12, 20);
+    const o = 113 / 2;
+    const v = 76 - o;
+    expect(c.exact).toBe(false);
+    expect(c.determinants).toBe(2.6e12);
+    expect(c.flops).toBeCloseTo(2.6e12 * o * o * v * v * 21, -10);
+    expect(c.memoryBytes).toBe(2.6e12 * (16 + 2 * 2 * 8));
+    // Below the cap it is the whole FCI space, exact.
+    const small = sciCost(12, 12, 5.93, 2.6e12, 20);
+    expect(small.exact).toBe(true);
+    expect(small.determinants).toBeCloseTo(10 ** 5.93, -2);
+  });
+
+  it("FeMoco: DMRG at M = 6000 stays the cheapest; selected CI at the cap is reported beside it, flagged approximate", () => {
+    const v = run(chemistry, { preset: "femoco-li" });
+    expect(v.classical.formula).toMatch(/^DMRG.*selected CI would take/);
+    expect(v.assumptions.join(" ")).toMatch(/selected CI .* over at most 2\.60e\+12 determinants/);
+    expect(v.unverified.join(" ")).toMatch(/selected-CI cost model/);
+  });
+
+  it("the classical side is the cheapest method that fits, never slower than any fitting candidate (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4, max: 60 }),
+        fc.double({ min: 0.2, max: 0.8, noNaN: true }),
+        (half, fill) => {
+          const spinOrbitals = 2 * half;
+          const electrons = Math.max(1, Math.min(spinOrbitals - 1, Math.round(fill * spinOrbitals)));
+          const v = run(chemistry, { spinOrbitals, electrons });
+          const dets = log10Determinants(spinOrbitals, electrons);
+          const candidates = [
+            sciCost(half, electrons, dets, sciData.largestSpace.determinants),
+            dmrgCost(half, dmrgData.bondDimension.femocoPublished, dmrgData.costModel.sweepsDefault),
+          ];
+          const capacity = 16_000 * 80e9;
+          const rate = 16_000 * 66.9e12;
+          for (const c of candidates)
+            if (c.memoryBytes <= capacity)
+              expect(v.classical.seconds).toBeLessThanOrEqual((c.flops / rate) * 1.02 + 1e-5);
+        },
+      ),
+      { numRuns: 25, seed: 12 },
+    );
+  });
+});
+
 describe("Chemistry: DMRG at the published FeMoco bond dimension (Brabec et al. 2021), FCI only where it is feasible and best", () => {
   const b = dmrgData.bondDimension;
 
@@ -252,13 +374,18 @@ describe("Chemistry: DMRG at the published FeMoco bond dimension (Brabec et al. 
     expect(v.assumptions.join(" ")).toMatch(/not established/);
   });
 
-  it("a small active space takes FCI: feasible and cheaper than DMRG", () => {
+  it("a small active space is solved exactly: selected CI over the whole FCI space, cheaper than DMRG", () => {
     const v = run(chemistry, { spinOrbitals: 24, electrons: 12 });
-    expect(v.classical.formula).toMatch(/^FCI/);
+    expect(v.classical.formula).toMatch(
+      /^selected CI: the whole FCI space, 10\^5\.93 determinants \(exact\)/,
+    );
   });
 
-  it("a bond dimension too large for the cluster marks the classical side infeasible", () => {
-    const v = run(chemistry, { dmrgBondDimension: 1_000_000 });
+  it("a bond dimension too large for the cluster leaves selected CI; both too large mark the classical side infeasible", () => {
+    const sci = run(chemistry, { dmrgBondDimension: 1_000_000 });
+    expect(sci.classical.formula).toMatch(/^selected CI: 2\.60e\+12 determinants \(capped/);
+    expect(sci.classical.feasible).toBe(true);
+    const v = run(chemistry, { dmrgBondDimension: 1_000_000, sciDeterminants: 1e16 });
     expect(memory(v)?.satisfied).toBe(false);
     expect(v.classical.feasible).toBe(false);
     expect(faultField(() => chemistryModel({ dmrgBondDimension: 0 }))).toBe("dmrgBondDimension");

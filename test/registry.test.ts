@@ -116,7 +116,7 @@ describe("the registry", () => {
           .map((o) => camel(o.flags.split(" ")[0]))
           .sort(),
       ).toEqual(fields);
-      expect(memberKeys(scenario, kind, ["kind", "label"])).toEqual(fields);
+      expect(memberKeys(scenario, kind, ["kind", "label", "ranges"])).toEqual(fields);
       expect(memberKeys(api, kind, ["kind", "t0", "samples", "seed", "uncertainty", "ranges"])).toEqual(
         fields,
       );

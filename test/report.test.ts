@@ -267,3 +267,103 @@ describe("qfit estimate llm-training: bad input", () => {
     expect(v.sources.length).toBeGreaterThan(3);
   });
 });
+
+describe("scenario ranges (issue 13)", () => {
+  it("ranges: in a scenario reach every workload that has the input; a workload's own win; the basis is kept", () => {
+    const s = parseScenario(
+      [
+        "t0: 2026",
+        "samples: 300",
+        "seed: 9",
+        "ranges:",
+        "  classicalThroughputFactor: { low: 0.9, central: 1, high: 1.1, distribution: uniform }",
+        "workloads:",
+        "  - kind: qaoa-maxcut",
+        "  - kind: grover",
+        "    ranges:",
+        "      classicalThroughputFactor: { low: 1, central: 1, high: 1, distribution: fixed, basis: pinned }",
+      ].join("\n"),
+      "s.yaml",
+    );
+    const r = buildReport(s);
+    const [qaoa, grover] = r.verdicts;
+    expect(qaoa.uncertainty!.samples).toBe(300);
+    expect(qaoa.uncertainty!.seed).toBe(9);
+    expect(qaoa.uncertainty!.ranges.classicalThroughputFactor).toMatchObject({ low: 0.9, high: 1.1 });
+    expect(qaoa.uncertainty!.ranges.classicalThroughputFactor.basis).toMatch(/scenario/);
+    expect(grover.uncertainty!.ranges.classicalThroughputFactor).toMatchObject({
+      low: 1,
+      high: 1,
+      basis: "pinned",
+    });
+    // A pinned input leaves the tornado.
+    expect(grover.sensitivity!.map((b) => b.input)).not.toContain("classicalThroughputFactor");
+    // uncertainty: false gives the point estimate, as --no-uncertainty does.
+    const p = buildReport({ ...s, uncertainty: false });
+    expect(p.verdicts[0].uncertainty!.method).toBe("point");
+    expect(p.verdicts[0].uncertainty!.quantiles.speedupLog10.p05).toBe(p.verdicts[0].speedupLog10);
+  });
+
+  const bad: Array<[string, string, RegExp]> = [
+    [
+      "a range no workload has",
+      "ranges:\n  warpFactor: { low: 1, central: 2, high: 3 }\nworkloads:\n  - kind: shor\n",
+      /^s\.yaml:2:3: ranges\.warpFactor: no workload of this scenario has a ranged input "warpFactor"/,
+    ],
+    [
+      "a workload range the workload cannot range",
+      "workloads:\n  - kind: qaoa-maxcut\n  - kind: shor\n    ranges:\n      mfu: { low: 0.3, central: 0.4, high: 0.5 }\n",
+      /^s\.yaml:5:7: workloads\[1\]\.ranges\.mfu: shor has no ranged input "mfu"/,
+    ],
+    [
+      "low > central",
+      "ranges:\n  errorFloor: { low: 1e-3, central: 1e-4, high: 1e-2 }\nworkloads:\n  - kind: shor\n",
+      /^s\.yaml:2:\d+: ranges\.errorFloor: needs low ≤ central ≤ high/,
+    ],
+    [
+      "an unknown distribution",
+      "ranges:\n  errorFloor: { low: 1e-5, central: 1e-4, high: 1e-3, distribution: normal }\nworkloads:\n  - kind: shor\n",
+      /^s\.yaml:2:\d+: ranges\.errorFloor\.distribution/,
+    ],
+    ["too many samples", "samples: 2000000\nworkloads:\n  - kind: shor\n", /^s\.yaml:1:10: samples/],
+  ];
+  for (const [what, yaml, re] of bad) {
+    it(`a scenario with ${what} → exit 2, file:line:col`, async () => {
+      const r = await run(["report", "s.yaml", "--no-html"], { "s.yaml": yaml });
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(re);
+    });
+  }
+
+  it("qfit report takes --samples, --seed, --no-uncertainty and --range, and refuses a range no workload has", async () => {
+    const yaml = "t0: 2026\nworkloads:\n  - kind: qaoa-maxcut\n";
+    const r = await run(
+      [
+        "report",
+        "s.yaml",
+        "--json",
+        "--samples",
+        "250",
+        "--seed",
+        "4",
+        "--range",
+        "errorFloor=1e-5:1e-4:1e-4:log-uniform",
+      ],
+      { "s.yaml": yaml },
+    );
+    expect(r.code).toBe(0);
+    const u = JSON.parse(r.out).verdicts[0].uncertainty;
+    expect([u.samples, u.seed]).toEqual([250, 4]);
+    expect(u.ranges.errorFloor.basis).toMatch(/--range/);
+    const point = await run(["report", "s.yaml", "--json", "--no-uncertainty"], { "s.yaml": yaml });
+    expect(JSON.parse(point.out).verdicts[0].uncertainty.method).toBe("point");
+    const unknown = await run(["report", "s.yaml", "--json", "--range", "mfu=0.3:0.4:0.5"], {
+      "s.yaml": yaml,
+    });
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.out).error).toMatchObject({
+      code: "Uncertainty.UnknownInput",
+      message: expect.stringMatching(/"mfu"/),
+    });
+  });
+});

@@ -12,19 +12,25 @@ let base: string;
 const BELL =
   'OPENQASM 2.0; include "qelib1.inc"; qreg q[2]; creg c[2]; h q[0]; cx q[0], q[1]; measure q -> c;';
 
-beforeAll(async () => {
-  proc = spawn(process.execPath, [BIN, "serve", "--port", "0", "--timeout", "2"], {
+/** Starts `qfit serve` with these extra flags; resolves with the process and the URL it printed. */
+async function serve(flags: string[]): Promise<{ proc: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...flags], {
     stdio: ["ignore", "pipe", "pipe"],
   });
-  base = await new Promise<string>((ok, fail) => {
+  const url = await new Promise<string>((ok, fail) => {
     let out = "";
-    proc.stdout!.on("data", (d) => {
+    child.stdout!.on("data", (d) => {
       out += d;
       const line = out.split("\n")[0];
       if (out.includes("\n")) ok(line.trim());
     });
-    proc.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
+    child.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
   });
+  return { proc: child, base: url };
+}
+
+beforeAll(async () => {
+  ({ proc, base } = await serve(["--timeout", "2"]));
 });
 
 afterAll(() => {
@@ -43,8 +49,9 @@ function http(
   path: string,
   body?: string | Buffer,
   headers: Record<string, string> = {},
+  at: string = base,
 ): Promise<Reply> {
-  const u = new URL(base);
+  const u = new URL(at);
   return new Promise((ok, fail) => {
     const req = request(
       {
@@ -285,20 +292,52 @@ describe("qfit serve", () => {
   });
 
   it("answers every one of 200 requests from 20 concurrent clients", async () => {
-    const kinds: Array<() => Promise<Reply>> = [
-      () => http("GET", "/api/devices"),
-      () => http("POST", "/api/estimate", JSON.stringify({ kind: "llm-training", preset: "llama-3.1-8b" })),
-      () => http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, seed: 3 })),
-      () => http("POST", "/api/estimate", "{oops"),
-    ];
-    const statuses: number[] = [];
-    await Promise.all(
-      Array.from({ length: 20 }, async (_, client) => {
-        for (let i = 0; i < 10; i++) statuses.push((await kinds[(client + i) % kinds.length]()).status);
-      }),
-    );
-    expect(statuses.length).toBe(200);
-    expect(statuses.filter((s) => s === 200).length).toBe(150);
-    expect(statuses.filter((s) => s === 400).length).toBe(50);
-  });
+    // Its own server, whose time limit no request can reach however loaded the machine is: the suite's server
+    // stops a simulation after 2 s (for the time-limit test), and on a machine busy enough a worker's start alone
+    // can take that long, which turned a correct answer into a 408. What is checked is unchanged: every request
+    // answered, each with the status its kind must get. The test stops by itself (10 requests per client).
+    const own = await serve(["--timeout", "600"]);
+    try {
+      const kinds: Array<[string, () => Promise<Reply>]> = [
+        ["devices", () => http("GET", "/api/devices", undefined, {}, own.base)],
+        [
+          "estimate",
+          () =>
+            http(
+              "POST",
+              "/api/estimate",
+              JSON.stringify({ kind: "llm-training", preset: "llama-3.1-8b" }),
+              {},
+              own.base,
+            ),
+        ],
+        [
+          "simulate",
+          () => http("POST", "/api/simulate", JSON.stringify({ qasm: BELL, seed: 3 }), {}, own.base),
+        ],
+        ["malformed", () => http("POST", "/api/estimate", "{oops", {}, own.base)],
+      ];
+      const answers: string[] = [];
+      await Promise.all(
+        Array.from({ length: 20 }, async (_, client) => {
+          for (let i = 0; i < 10; i++) {
+            const [kind, send] = kinds[(client + i) % kinds.length];
+            const r = await send();
+            answers.push(`${kind} ${r.status}${r.status >= 400 && kind !== "malformed" ? ` ${r.body}` : ""}`);
+          }
+        }),
+      );
+      const tally: Record<string, number> = {};
+      for (const a of answers) tally[a] = (tally[a] ?? 0) + 1;
+      expect(tally).toEqual({
+        "devices 200": 50,
+        "estimate 200": 50,
+        "simulate 200": 50,
+        "malformed 400": 50,
+      });
+    } finally {
+      own.proc.kill("SIGTERM");
+    }
+    // A generous bound for a loaded machine, not a speed check (speed lives in benchmarks).
+  }, 600_000);
 });

@@ -93,7 +93,8 @@ describe("uncertainty of every registry workload", () => {
   it("widening one input's range never narrows the band of an output monotone in it (property)", () => {
     // qpuOverGpuLog10 = log10(quantum / classical seconds) falls as the classical side's throughput falls…
     // i.e. it is monotone in classicalThroughputFactor; every other input keeps its range (common random numbers).
-    const { def, input, verdict } = point("qaoa-maxcut");
+    // 1,000 nodes: the classical SDP's work (~7 ms) sits above the GPU job floor (10 µs), where throughput counts.
+    const { def, input, verdict } = point("qaoa-maxcut", { nodes: 1000 });
     const base = def.ranges!(input as never, { t0: T0 }).classicalThroughputFactor;
     fc.assert(
       fc.property(fc.double({ min: 1, max: 4, noNaN: true }), (factor) => {
@@ -134,8 +135,9 @@ describe("uncertainty of every registry workload", () => {
 
   it("Monte Carlo p50 through a real workload matches the closed-form median within its standard error", () => {
     // Only classicalThroughputFactor varies: log-triangular on [0.5, 2] about 1 is symmetric in log, so its median
-    // is 1 and qpuOverGpuLog10 (∝ log10 throughput, exactly: T_c = ops / rate) has median = the point estimate.
-    const { def, input, verdict } = point("qaoa-maxcut");
+    // is 1 and qpuOverGpuLog10 (∝ log10 throughput, exactly: T_c = ops / rate above the GPU job floor, hence 1,000
+    // nodes) has median = the point estimate.
+    const { def, input, verdict } = point("qaoa-maxcut", { nodes: 1000 });
     const ranges = def.ranges!(input as never, { t0: T0 });
     const overrides = Object.fromEntries(
       Object.entries(ranges)
@@ -200,5 +202,132 @@ describe("qfit estimate: uncertainty options", () => {
     expect(unknown.err).toMatch(/warpFactor/);
     const samples = await run(["estimate", "qaoa-maxcut", "--samples", "0"]);
     expect(samples.code).toBe(2);
+  });
+});
+
+describe("the lean path's shortcuts change no number", () => {
+  it('proving "never" without a year search gives the same quantiles as searching every sample\'s year', () => {
+    for (const w of workloads) {
+      const { def, input, verdict } = point(w.kind);
+      const fast = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 300, seed: 5 });
+      const slow = verdictUncertainty(def, input, { t0: T0 }, verdict, {
+        samples: 300,
+        seed: 5,
+        searchEveryYear: true,
+      });
+      expect(fast.uncertainty.quantiles, w.kind).toEqual(slow.uncertainty.quantiles);
+    }
+  });
+
+  it("the tornado's ends, taken from the lean path's grids, are the workload's own evaluations", () => {
+    const { def, input, verdict } = point("shor");
+    const { sensitivity } = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 20 });
+    const ranges = def.ranges!(input as never, { t0: T0 });
+    const central = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, r.central]));
+    for (const bar of sensitivity.filter((b) => b.input in ranges)) {
+      // JSON has no infinity: a side that cannot run at an end is null there.
+      const at = (x: number) => {
+        const s = def.evaluate(input as never, {
+          t0: T0,
+          skipCrossover: true,
+          sampled: { ...central, [bar.input]: x },
+        }).speedupLog10;
+        return Number.isFinite(s) ? s : null;
+      };
+      expect(bar.speedupLog10AtLow, bar.input).toBe(at(bar.low));
+      expect(bar.speedupLog10AtHigh, bar.input).toBe(at(bar.high));
+    }
+  });
+});
+
+describe("API and CLI: one set of uncertainty settings and defaults", () => {
+  it("the API attaches uncertainty by default, like the CLI; uncertainty: false is the point estimate", async () => {
+    const { estimate } = await import("../src/api/handlers.js");
+    const on = estimate({ kind: "qaoa-maxcut", t0: T0 });
+    expect(on.uncertainty).toMatchObject({ samples: 10_000, seed: 20_261_202, method: "separable" });
+    const cli = JSON.parse((await run(["estimate", "qaoa-maxcut", "--t0", "2026", "--json"])).out);
+    expect(cli.uncertainty.quantiles).toEqual(JSON.parse(JSON.stringify(on.uncertainty!.quantiles)));
+    const off = estimate({ kind: "qaoa-maxcut", t0: T0, uncertainty: false });
+    expect(off.uncertainty!.method).toBe("point");
+    expect(() => estimate({ kind: "qaoa-maxcut", samples: 20_001 })).toThrow(/samples/);
+  });
+});
+
+describe("the vendor-roadmap scenario (issue 13 §4)", () => {
+  it("roadmap capacity: the largest physical-qubit claim made by each year, per vendor or all, claims held", async () => {
+    const { roadmapCapacity } = await import("../src/estimate/roadmap.js");
+    const { catalog } = await import("../src/hardware/catalog.js");
+    const all = roadmapCapacity();
+    for (let i = 1; i < all.years.length; i++) {
+      expect(all.years[i]).toBeGreaterThan(all.years[i - 1]);
+      expect(all.qubits[i]).toBeGreaterThanOrEqual(all.qubits[i - 1]);
+    }
+    // Every step is a catalog claim: the largest physical claim made for that year or earlier.
+    all.years.forEach((y, i) => {
+      const claims = catalog.roadmap.filter((m) => m.year <= y && m.physicalQubits !== null);
+      expect(all.qubits[i]).toBe(Math.max(...claims.map((m) => m.physicalQubits!)));
+    });
+    const ibm = roadmapCapacity("ibm-2025-03");
+    expect(ibm.vendors).toEqual(["IBM"]);
+    expect(ibm.label).toMatch(/IBM's roadmap/);
+    expect(() => roadmapCapacity("nobody")).toThrow(/no vendor roadmap/);
+  });
+
+  it("the roadmap year is searched like the trend's: at central inputs it is a claim year, and honours the vendor", () => {
+    const { def, input, verdict } = point("shor");
+    const year = (vendor?: string) =>
+      verdictUncertainty(def, input, { t0: T0 }, verdict, { point: true, roadmapVendor: vendor }).uncertainty
+        .quantiles.crossoverYearRoadmap.p50;
+    // Google claims ~1e6 physical qubits for 2029 [Q30]; at the crossover size Shor needs about 2e6 today and fewer
+    // by 2029 (the error rate improves, the code distance shrinks), so the roadmap scenario's year is that claim's
+    // year; IBM's physical claims stop at 1,000 (its later claims are logical qubits, not counted).
+    const needed = bestStrategy(
+      def.evaluate({ ...input, modulusBits: verdict.crossover.size } as never, {
+        t0: T0,
+        skipCrossover: true,
+      }),
+    ).physicalQubits;
+    expect(needed).toBeGreaterThan(1000);
+    // Google's year: from its 2029 claim, once the improving error rate brings the qubits needed under 1e6; before
+    // the fitted trend's year (whose qubits at 2029 are far fewer than a million).
+    const trend = verdictUncertainty(def, input, { t0: T0 }, verdict, { point: true }).uncertainty.quantiles
+      .crossoverYear.p50!;
+    expect(year("google")!).toBeGreaterThanOrEqual(2029);
+    expect(year("google")!).toBeLessThan(trend);
+    expect(year("ibm")).toBeNull();
+    // Every vendor's claims together can only bring the year forward.
+    expect(year()!).toBeLessThanOrEqual(year("google")!);
+  });
+
+  it("qfit crossover --hardware names the vendor roadmap; a vendor with no claims exits 2", async () => {
+    const r = await run(["crossover", "shor", "--t0", "2026", "--hardware", "google", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.uncertainty.roadmapBasis).toMatch(/Google's roadmap/);
+    expect(j.uncertainty.quantiles.crossoverYearRoadmap).toHaveProperty("neverShare");
+    const bad = await run(["crossover", "qaoa-maxcut", "--hardware", "nobody"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--hardware/);
+  });
+});
+
+describe("readout error is ranged apart from the gate error (issue 13 §1)", () => {
+  it("readout moves the fault-tolerant estimate only above the gate error; the gate factor moves both", () => {
+    const { def, input } = point("shor");
+    const ranges = def.ranges!(input as never, { t0: T0 });
+    expect(ranges.qpuReadoutErrorFactor.basis).toMatch(/readout/);
+    expect(ranges.qpuErrorRateFactor).toBeDefined();
+    const central = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, r.central]));
+    const qubits = (x: Record<string, number>) =>
+      bestStrategy(
+        def.evaluate(input as never, { t0: T0, skipCrossover: true, sampled: { ...central, ...x } }),
+      ).physicalQubits;
+    const today = qubits({});
+    // The default qubit (Azure qubit_gate_ns_e3) has readout = gate error = 1e-3, and the QEC error rate is their
+    // maximum: a better readout alone changes nothing, a worse one costs qubits.
+    expect(qubits({ qpuReadoutErrorFactor: 0.5 })).toBe(today);
+    expect(qubits({ qpuReadoutErrorFactor: 3 })).toBeGreaterThan(today);
+    // A better gate error with readout at its ratio (both improve) saves qubits, as the error-rate trend assumes.
+    expect(qubits({ qpuErrorRateFactor: 0.3 })).toBeLessThan(today);
   });
 });

@@ -1,11 +1,16 @@
 // The HTTP API's answers as pure functions of validated input: the server (Node) and the dashboard (browser)
 // call the same code, so a number on the page is the number the CLI prints.
+
+import type { UncertaintySettings } from "../estimate/uncertainty.js";
 import { catalog } from "../hardware/catalog.js";
-import type { Range } from "../stats/distribution.js";
 import type { VerdictV2 } from "../verdict/contract.js";
 import { getWorkload } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
-import { evaluateWithUncertainty, type UncertaintyRequest } from "../workloads/uncertainty.js";
+import {
+  evaluateWithUncertainty,
+  type UncertaintyRequest,
+  uncertaintyRequestOf,
+} from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { estimateRequestSchema } from "./schemas.js";
 import { validate } from "./validate.js";
@@ -34,23 +39,13 @@ function request(body: unknown): {
   ) as Record<string, unknown> & {
     kind: string;
     t0?: number;
-    samples?: number;
-    seed?: number;
-    uncertainty?: boolean;
-    ranges?: Record<string, Range>;
-  };
+  } & UncertaintySettings;
   return {
     def: getWorkload(kind),
     input,
     t0: t0 ?? new Date().getFullYear(),
-    // Opt-in on the API (a shared local server answers many small requests; the lean path costs 40–60 full
-    // evaluations per verdict): `uncertainty: true`, `samples`, `seed` or `ranges` turn it on.
-    uncertainty: {
-      samples,
-      seed,
-      point: !(uncertainty === true || samples !== undefined || seed !== undefined || ranges !== undefined),
-      overrides: ranges,
-    },
+    // On by default, as on the CLI (the one schema's defaults); `uncertainty: false` is the point estimate.
+    uncertainty: uncertaintyRequestOf({ samples, seed, uncertainty, ranges }),
   };
 }
 
@@ -58,7 +53,6 @@ function request(body: unknown): {
  *  uncertainty and sensitivity. */
 export function estimate(body: unknown): VerdictV2 {
   const { def, input, t0, uncertainty } = request(body);
-  if (uncertainty.point) return def.evaluate(input as never, { t0 });
   return evaluateWithUncertainty(def, input, { t0 }, uncertainty);
 }
 

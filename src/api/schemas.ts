@@ -1,8 +1,8 @@
 // Request bodies of the HTTP API, as zod schemas. The same field names and limits as the CLI flags and the
 // scenario file (all three come from the workload registry), so a body that works here works as flags there.
 import { z } from "zod";
-import { runOptionFields } from "../run/options.js";
-import { rangeSchema } from "../stats/distribution.js";
+import { uncertaintySettingsFields } from "../estimate/uncertainty.js";
+import { runOptionFields } from "../run/options-schema.js";
 import { workloads } from "../workloads/registry.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 
@@ -10,16 +10,12 @@ import type { WorkloadDefinition } from "../workloads/workload.js";
 export const t0Schema = z.number().int().min(2000).max(2100).optional();
 
 /** Monte Carlo samples one API request may ask for (the CLI allows 1,000,000; a shared local server keeps
- *  requests short: about 0.1 ms a sample on the lean path). */
+ *  requests short: a few microseconds a sample on the lean path, after its 20–45 exact grid evaluations). */
 export const MAX_API_SAMPLES = 20_000;
 
-/** The uncertainty settings of an estimate request: the CLI's --samples, --seed, --no-uncertainty, --range. */
-export const uncertaintyRequestFields = {
-  samples: z.number().int().min(1).max(MAX_API_SAMPLES).optional(),
-  seed: runOptionFields().seed,
-  uncertainty: z.boolean().optional(),
-  ranges: z.record(z.string().max(100), rangeSchema).optional(),
-};
+/** The uncertainty settings of an estimate request: the CLI's --samples, --seed, --no-uncertainty, --range, with the
+ *  same defaults (on, 10,000 samples), from the one schema; only the sample budget is the server's. */
+export const uncertaintyRequestFields = uncertaintySettingsFields(MAX_API_SAMPLES);
 
 /**
  * POST /api/estimate and /api/crossover: `{kind, t0?, ...the workload's input fields}`, discriminated on `kind`,

@@ -15,10 +15,14 @@ import {
   qeaCrossover,
   qeaPresets,
 } from "../estimate/crossover.js";
+import { hasRoadmap } from "../estimate/roadmap.js";
+import { yearBand } from "../report/bands.js";
 import { formatDuration, formatSci } from "../units/format.js";
+import type { VerdictUncertaintyJson } from "../verdict/contract.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import { workloads } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
+import { verdictUncertainty } from "../workloads/uncertainty.js";
 import { fitted, type Io } from "./io.js";
 import { parseYear, quantity } from "./options.js";
 
@@ -53,7 +57,10 @@ export function crossoverCommand(io: Io) {
         `hardware presets (MIT QEA calculator): ${qeaPresets.hardware.map((h) => h.id).join(", ")}`,
     )
     .argument("<workload>", "workload")
-    .option("--hardware <preset>", "MIT QEA hardware preset (default ibm)")
+    .option(
+      "--hardware <preset>",
+      "MIT QEA hardware preset (default ibm); also the vendor whose roadmap the physical model's roadmap year uses (default: every vendor's)",
+    )
     .option("--t0 <year>", "reference year (default: the current year)", parseYear("--t0"))
     .option(
       "--processors <log10>",
@@ -143,19 +150,27 @@ export function crossoverCommand(io: Io) {
             costFactorLog10: o.costFactor,
           })
         : null;
-      if (!QEA.has(w) && o.hardware !== undefined)
-        throw userError(
-          "Crossover.NoQeaPreset",
-          `the MIT QEA calculator has no "${w}" problem, so --hardware does not apply`,
-          {
-            field: "--hardware",
-            hint: "QEA problems: shor, grover, tsp, chemistry",
-          },
-        );
       const def = workloads.find((d) => d.kind === w);
-      const physical = def ? crossoverSweep(def, parseWorkloadInput(def, {}), { t0 }).series : null;
+      // --hardware also names whose vendor roadmap the physical model's roadmap-scenario year uses.
+      let physical: CrossoverSeries | null = null;
+      let uncertainty: VerdictUncertaintyJson | null = null;
+      if (def) {
+        const input = parseWorkloadInput(def, {});
+        const sweep = crossoverSweep(def, input, { t0 });
+        physical = sweep.series;
+        const point = {
+          ...def.evaluate(input as never, { t0, skipCrossover: true }),
+          crossover: sweep.crossover,
+        };
+        uncertainty = verdictUncertainty(def, input, { t0 }, point, {
+          sizeVerdicts: sweep.verdicts,
+          // A calculator preset without a catalog roadmap (e.g. infleqtion) leaves every vendor's claims.
+          roadmapVendor:
+            o.hardware !== undefined && (!QEA.has(w) || hasRoadmap(o.hardware)) ? o.hardware : undefined,
+        }).uncertainty;
+      }
       if (o.json) {
-        io.stdout(`${JSON.stringify({ workload: w, t0, qea, physical }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ workload: w, t0, qea, physical, uncertainty }, null, 2)}\n`);
         return;
       }
       const c = pc.createColors(io.color);
@@ -174,6 +189,12 @@ export function crossoverCommand(io: Io) {
           c.bold("qfit physical model (fault-tolerant estimate or device run vs the classical machine)"),
           `  ${describeSeries(physical)}`,
         );
+        if (uncertainty)
+          out.push(
+            `  year, fitted qubit trend: ${yearBand(uncertainty.quantiles.crossoverYear)}`,
+            `  year, vendor roadmaps:    ${yearBand(uncertainty.quantiles.crossoverYearRoadmap)}`,
+            c.dim(`    ${uncertainty.roadmapBasis}`),
+          );
         out.push(c.dim(`  ${physical.sizeLabel.padStart(14)}  classical        quantum`));
         for (const [i, n] of physical.sizes.entries()) {
           const q = physical.quantumSeconds[i];

@@ -1,15 +1,17 @@
 // The CLI entry: builds the commander program from one file per command and maps errors to exit codes
-// (0 success, 2 user error with `file:line:col: message` and a hint, 1 internal error).
+// (0 success, 2 user error with `file:line:col: message` and a hint, 1 internal error). Only the command being run
+// is loaded (commands.ts); the others are listed from the command table.
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { isQfitError } from "../errors.js";
 import { VERSION } from "../version.js";
-import { registerCommands } from "./commands.js";
+import { COMMANDS, commandNamed } from "./commands.js";
 import { commandsOf, fitHelp } from "./help.js";
 import { type Io, processIo } from "./io.js";
 
 export { VERSION };
 
-export function buildProgram(io: Io): Command {
+/** The program for `argv`: the command it names is loaded whole, every other one is a name and a summary. */
+export async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
   const program = new Command()
     .name("qfit")
     .description(
@@ -25,7 +27,11 @@ export function buildProgram(io: Io): Command {
     .option("--wide", "print tables and text at full width instead of fitting the terminal")
     .option("--debug", "print the stack trace of an internal error")
     .exitOverride();
-  registerCommands(program, io);
+  const wanted = commandNamed(argv);
+  for (const entry of COMMANDS) {
+    if (entry === wanted) (await entry.load())(program, io);
+    else program.addCommand(new Command(entry.name).summary(entry.summary));
+  }
   // --wide is accepted anywhere on the command line (commander reads program options after the subcommand too).
   program.hook("preAction", () => {
     if (program.opts().wide) io.columns = Number.POSITIVE_INFINITY;
@@ -35,6 +41,12 @@ export function buildProgram(io: Io): Command {
   // maps to exit code 2) in fitHelp, and the same hint after a usage error here.
   for (const cmd of commandsOf(program)) cmd.showHelpAfterError("(run with --help for usage)");
   fitHelp(program, io);
+  // The top-level help lists every command by its table term, loaded or not.
+  const plain = program.createHelp();
+  program.configureHelp({
+    ...program.configureHelp(),
+    subcommandTerm: (c) => COMMANDS.find((e) => e.name === c.name())?.term ?? plain.subcommandTerm(c),
+  });
   return program;
 }
 
@@ -43,8 +55,8 @@ export const REPORT_BUGS =
 
 /** Runs the CLI and returns the exit code; never throws, never prints a stack trace for a user error. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: "user" });
     return io.exitCode ?? 0;
   } catch (e) {

@@ -3,11 +3,10 @@
 import { type Command, Option } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { isQfitError, QfitError } from "../errors.js";
-import { RUN_DEFAULTS, resolveRunOptions, runOptionsSchema } from "../run/options.js";
-import { isDeviceRun, runQasm } from "../run/run-qasm.js";
+import { RUN_DEFAULTS, RUN_OPTION_NAMES, resolveRunOptions } from "../run/options.js";
+import { isDeviceRun, runQasmWith } from "../run/run-core.js";
 import type { SimulationResult } from "../sim/index.js";
 import { useNodeThreads } from "../sim/kernels/threads-node.js";
-import { resolveDevice } from "./device-arg.js";
 import { engineOptions } from "./engine-options.js";
 import { fitted, type Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
@@ -65,7 +64,7 @@ export function addRunCommand(program: Command, io: Io): void {
       "--block-qubits <b>",
       "cache blocking in chunks of 2^b amplitudes, 0 = off (default: 2 MiB chunks on the wasm kernel)",
     )
-    .action((file, opts) => {
+    .action(async (file, opts) => {
       useNodeThreads();
       const engine = engineOptions(opts);
       // Flag text to run-option fields; the defaults are the run schema's (run/options.ts), as for the API.
@@ -92,12 +91,22 @@ export function addRunCommand(program: Command, io: Io): void {
 
       const text = io.readText(file);
       const filename = file === "-" ? "<stdin>" : file;
+      // The device, noise and transpile modules and the hardware catalog load only for a device run.
+      const device =
+        opts.device === undefined
+          ? undefined
+          : await Promise.all([import("./device-arg.js"), import("../run/on-device.js")]).then(
+              ([{ resolveDevice }, { runOnDevice }]) => ({
+                model: resolveDevice(io, opts.device as string),
+                runOnDevice,
+              }),
+            );
       const result = asFlagErrors(() =>
-        runQasm(text, options, {
+        runQasmWith(device?.runOnDevice, text, options, {
           filename,
           strict: Boolean(opts.strict),
           engine,
-          deviceModel: opts.device === undefined ? undefined : resolveDevice(io, opts.device),
+          deviceModel: device?.model,
           maxMemoryBytes,
           memoryLimitLabel: limitFromFlag
             ? "set by --max-memory"
@@ -119,7 +128,7 @@ function asFlagErrors<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     const field = isQfitError(e) ? e.details.field : undefined;
-    if (isQfitError(e) && field !== undefined && field in runOptionsSchema.shape)
+    if (isQfitError(e) && field !== undefined && RUN_OPTION_NAMES.includes(field))
       throw new QfitError(e.code, e.message, { ...e.details, field: `--${field}` });
     throw e;
   }

@@ -4,7 +4,7 @@ import type { Command } from "@commander-js/extra-typings";
 import { userError } from "../errors.js";
 import { DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES } from "../estimate/uncertainty.js";
 import { DISTRIBUTIONS, type Range, rangeSchema } from "../stats/distribution.js";
-import type { UncertaintyRequest } from "../workloads/uncertainty.js";
+import { type UncertaintyRequest, uncertaintyRequestOf } from "../workloads/uncertainty.js";
 import { parseIntegerOption, parseQuantity } from "./options.js";
 
 /** `mfu=0.3:0.4:0.5:triangular` → ["mfu", range]. Numbers take quantity suffixes (70B, 1e-3). */
@@ -60,13 +60,9 @@ export function uncertaintyRequest(opts: Record<string, unknown>): {
     uncertainty?: boolean;
     range?: Array<[string, Range]>;
   };
+  // The same settings and defaults as an API body or a scenario file (estimate/uncertainty.ts).
   return {
-    request: {
-      samples,
-      seed,
-      point: uncertainty === false,
-      overrides: Object.fromEntries(range ?? []),
-    },
+    request: uncertaintyRequestOf({ samples, seed, uncertainty, ranges: Object.fromEntries(range ?? []) }),
     rest,
   };
 }

@@ -7,6 +7,7 @@ import { userError } from "../errors.js";
 import { catalog, citations, getGpu, unverifiedNotes } from "../hardware/catalog.js";
 import type { Gpu } from "../hardware/schema.js";
 import { SECONDS_PER_HOUR, tflopsToFlopsPerSecond } from "../units/quantity.js";
+import { applyJobFloor, classicalJobFloor } from "./job-floor.js";
 
 /** Classical work as the GPU model sees it: FLOPs, bytes that must be resident, and how far it parallelises. */
 export interface ClassicalWork {
@@ -70,7 +71,7 @@ export const DEFAULT_GPU = "h100";
 
 /** No GPU job takes less than this: launching it costs of order µs ([cuda-graphs]; an order of magnitude). */
 export function gpuLatencyFloorSeconds(): number {
-  return catalog.mfu.latencyFloor.seconds;
+  return classicalJobFloor("gpu").seconds;
 }
 /** The essay's cluster size ("about 102 days on 16,000 GPUs"). */
 export const DEFAULT_GPU_COUNT = 16_000;
@@ -142,21 +143,22 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
   const band = options.mfuBasis
     ? { ...catalogBand, mfu, low: options.mfuBasis.low, high: options.mfuBasis.high }
     : catalogBand;
-  const floor = catalog.mfu.latencyFloor.seconds;
+  const jobFloor = classicalJobFloor("gpu");
+  const floor = jobFloor.seconds;
   const peakFlopsPerS = tflopsToFlopsPerSecond(peak);
   const limit = work.maxUsefulGpus ?? Number.POSITIVE_INFINITY;
   const usefulCount = Math.min(count, limit);
   const eff = scalingEfficiency(usefulCount);
   const rate = (m: number) => usefulCount * peakFlopsPerS * m * eff * goodput;
   const computeSeconds = work.flops / rate(mfu);
-  const atLatencyFloor = computeSeconds < floor;
-  const seconds = Math.max(floor, computeSeconds);
+  const { seconds, atFloor: atLatencyFloor } = applyJobFloor(computeSeconds, jobFloor);
+  const floored = (s: number) => applyJobFloor(s, jobFloor).seconds;
   // The band scales with the chosen MFU so a user's --mfu moves the whole range.
   const secondsRange: [number, number] = [
-    Math.max(floor, work.flops / rate(Math.min(1, (mfu * band.high) / band.mfu))),
-    Math.max(floor, work.flops / rate((mfu * band.low) / band.mfu)),
+    floored(work.flops / rate(Math.min(1, (mfu * band.high) / band.mfu))),
+    floored(work.flops / rate((mfu * band.low) / band.mfu)),
   ];
-  const singleGpuSeconds = Math.max(floor, work.flops / (peakFlopsPerS * mfu * goodput));
+  const singleGpuSeconds = floored(work.flops / (peakFlopsPerS * mfu * goodput));
   const residentBytes = work.residentBytes ?? 0;
   const minGpus = Math.max(1, Math.ceil(residentBytes / (gpu.memoryGb * 1e9)));
   const ec = energyAndCost(gpu, pue, seconds * count);
@@ -172,7 +174,7 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
       : []),
     ...(atLatencyFloor
       ? [
-          `the FLOPs take ${computeSeconds.toExponential(1)} s, below the ${floor * 1e6} µs floor of launching a GPU job (${catalog.mfu.latencyFloor.source}; unverified order of magnitude): the floor is used`,
+          `the FLOPs take ${computeSeconds.toExponential(1)} s, below the ${floor * 1e6} µs floor of launching a GPU job (${jobFloor.source}; unverified order of magnitude): the floor is used`,
         ]
       : []),
     ...commonAssumptions(gpu, pue),
@@ -222,7 +224,7 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
       gpu.priceSource,
       band.source,
       ...(goodput < 1 ? [catalog.mfu.goodput.source] : []),
-      ...(atLatencyFloor ? [catalog.mfu.latencyFloor.source] : []),
+      ...(atLatencyFloor ? [jobFloor.source] : []),
     ),
   };
 }

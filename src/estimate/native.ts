@@ -4,14 +4,23 @@
 // (bottleneck factors, constraints, strategies) is built from these in src/verdict/native.ts; this engine knows
 // nothing of workloads, verdicts or citations.
 import { isQfitError } from "../errors.js";
-import { formatSci } from "../units/format.js";
+import { formatDuration, formatSci } from "../units/format.js";
 import { estimateFaultTolerant } from "./ftqc/index.js";
 import type { FtEstimate, LogicalCounts, QecSchemeInput, QubitParamsInput } from "./ftqc/types.js";
+import {
+  applyJobFloor,
+  type ClassicalKind,
+  classicalJobFloor,
+  type Floored,
+  quantumJobFloor,
+} from "./job-floor.js";
 
 /** A classical machine as a native workload sees it: devices × a sourced rate in the workload's operation unit. */
 export interface ClassicalMachine {
   id: string;
   name: string;
+  /** GPU or CPU: sets the job floor (./job-floor.ts). */
+  kind: ClassicalKind;
   count: number;
   /** Operations per second per device, in `opsUnit`. */
   opsPerSecondPerDevice: number;
@@ -64,6 +73,8 @@ export interface DirectQuantumCost {
   device: string;
   /** One elementary step of the device (a two-qubit gate layer, one anneal and read). */
   stepSeconds: number;
+  /** One shot: gates + readout (+ repetition delay), the run's job floor; default `stepSeconds`. */
+  shotSeconds?: number;
   stepLabel: string;
   /** Steps the algorithm itself needs before overheads, compared with the classical operation count. */
   algorithmSteps: number;
@@ -72,6 +83,16 @@ export interface DirectQuantumCost {
   qubits: number;
   limits: RunLimit[];
   formula: string;
+  /**
+   * Set when the classical time is defined from the quantum one (time to target at equal quality × a stated
+   * ratio): the generic clock, overhead and algorithm factors would cancel identically, so the verdict shows the
+   * stated ratio's parts instead.
+   */
+  statedRatio?: {
+    /** log10(T_q / T_c) split into named parts (e.g. a constant factor and a scaling difference). */
+    parts: Array<{ name: string; log10: number; formula: string; explanation: string }>;
+    sources: string[];
+  };
 }
 
 export type QuantumCost = FtQuantumCost | DirectQuantumCost;
@@ -112,7 +133,10 @@ export const DEFAULT_BUDGET = 1e-3;
 export interface ClassicalSideNumbers {
   machine: ClassicalMachine;
   ops: number;
+  /** The time after the job floor (what the verdict compares). */
   seconds: number;
+  /** The floor applied to ops / (count × rate). */
+  floor: Floored;
   singleDeviceSeconds: number;
   memoryBytes: number;
   memoryCapacityBytes: number;
@@ -126,15 +150,18 @@ export function classicalSide(model: NativeModel, n: number): ClassicalSideNumbe
   const memoryBytes = c.memoryBytes ?? 0;
   const capacity =
     m.memoryBytesPerDevice === null ? Number.POSITIVE_INFINITY : m.memoryBytesPerDevice * m.count;
+  const jobFloor = classicalJobFloor(m.kind);
+  const floor = applyJobFloor(c.ops / (m.count * m.opsPerSecondPerDevice), jobFloor);
   return {
     machine: m,
     ops: c.ops,
-    seconds: c.ops / (m.count * m.opsPerSecondPerDevice),
-    singleDeviceSeconds: c.ops / m.opsPerSecondPerDevice,
+    seconds: floor.seconds,
+    floor,
+    singleDeviceSeconds: applyJobFloor(c.ops / m.opsPerSecondPerDevice, jobFloor).seconds,
     memoryBytes,
     memoryCapacityBytes: capacity,
     memoryFits: memoryBytes <= capacity,
-    formula: `${c.formula}; seconds = ops / (${m.count.toLocaleString("en-US")} × ${formatSci(m.opsPerSecondPerDevice, 3)} ${m.opsUnit}/s)`,
+    formula: `${c.formula}; seconds = ${floor.atFloor ? `max(${formatDuration(jobFloor.seconds)} ${jobFloor.label} floor, ` : ""}ops / (${m.count.toLocaleString("en-US")} × ${formatSci(m.opsPerSecondPerDevice, 3)} ${m.opsUnit}/s)${floor.atFloor ? ")" : ""}`,
   };
 }
 
@@ -147,11 +174,15 @@ export interface FtRun {
   estimate: FtEstimate | null;
   noLayoutReason: string | null;
   seconds: number;
+  /** The floor applied to the estimator's runtime: one logical cycle. */
+  floor: Floored | null;
   physicalQubits: number;
 }
 
 export interface DirectRun extends DirectQuantumCost {
   seconds: number;
+  /** The floor applied to the run: one shot. */
+  floor: Floored;
 }
 
 export type QuantumRun = FtRun | DirectRun;
@@ -171,16 +202,27 @@ function ftDevice(s: FtSettings): string {
   return `fault-tolerant machine (${name}, ${qec})`;
 }
 
+/** The run's work time before its job floor: step × steps × Π overheads. */
 export function directSeconds(q: DirectQuantumCost): number {
   return q.stepSeconds * q.algorithmSteps * q.overheads.reduce((p, o) => p * o.factor, 1);
 }
 
+/** A directly timed run: its work time, floored at one shot. */
+export function directRun(q: DirectQuantumCost): DirectRun {
+  const floor = applyJobFloor(directSeconds(q), quantumJobFloor(q.shotSeconds ?? q.stepSeconds, "one shot"));
+  return { ...q, seconds: floor.seconds, floor };
+}
+
 export function quantumSide(model: NativeModel, n: number, settings: FtSettings = {}): QuantumRun {
   const q = model.quantum(n);
-  if (q.kind !== "fault-tolerant") return { ...q, seconds: directSeconds(q) };
+  if (q.kind !== "fault-tolerant") return directRun(q);
   const device = ftDevice(settings);
   try {
     const est = estimateFaultTolerant(q.counts, ftOptions(settings));
+    const floor = applyJobFloor(
+      est.physicalCounts.runtime * 1e-9,
+      quantumJobFloor(est.logicalQubit.logicalCycleTime * 1e-9, "one logical cycle"),
+    );
     return {
       kind: q.kind,
       device,
@@ -188,7 +230,8 @@ export function quantumSide(model: NativeModel, n: number, settings: FtSettings 
       formula: `${q.formula}; Azure-compatible estimate: d = ${est.logicalQubit.codeDistance}, ${est.physicalCounts.breakdown.numTfactories} T factories`,
       estimate: est,
       noLayoutReason: null,
-      seconds: est.physicalCounts.runtime * 1e-9,
+      seconds: floor.seconds,
+      floor,
       physicalQubits: est.physicalCounts.physicalQubits,
     };
   } catch (e) {
@@ -202,6 +245,7 @@ export function quantumSide(model: NativeModel, n: number, settings: FtSettings 
       estimate: null,
       noLayoutReason: `no fault-tolerant layout: ${e.message}`,
       seconds: Number.POSITIVE_INFINITY,
+      floor: null,
       physicalQubits: Number.POSITIVE_INFINITY,
     };
   }

@@ -1,9 +1,10 @@
 // Every verdict as a range: seeded Monte Carlo over the ranged inputs of a model, p05/p50/p95 of what it returns,
 // and the one-at-a-time tornado of the headline. The same seed gives the same numbers on every machine: the
 // generator uses only 32-bit integer arithmetic, and inputs draw their uniforms in sorted-name order.
+import { z } from "zod";
 import { userError } from "../errors.js";
 import { createPrng, isValidSeed } from "../sim/prng.js";
-import { fixed, type Range } from "../stats/distribution.js";
+import { fixed, type Range, rangeSchema } from "../stats/distribution.js";
 import { centralInputs, type Inputs, propagate, type Quantiles } from "../stats/monte-carlo.js";
 import { tornado } from "../stats/sensitivity.js";
 
@@ -11,6 +12,32 @@ export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_SEED = 20_261_202;
 /** Work budget: samples × model evaluations is bounded before any is made. */
 export const MAX_SAMPLES = 1_000_000;
+
+/** Range overrides by input name: `--range name=…` on the CLI, `ranges:` in a scenario file and an API body. */
+export const rangesSchema = z.record(z.string().min(1).max(100), rangeSchema);
+
+/**
+ * The uncertainty settings of every entry point, defined once with their defaults: the CLI's `--samples`, `--seed`,
+ * `--no-uncertainty` and `--range`, the API body's and a scenario file's `samples`, `seed`, `uncertainty` and
+ * `ranges`. Uncertainty is on by default everywhere (10,000 samples, one fixed seed); `uncertainty: false` is the
+ * point estimate. `maxSamples` is the entry point's work budget (the server's is lower than the CLI's).
+ */
+export function uncertaintySettingsFields(maxSamples: number = MAX_SAMPLES) {
+  return {
+    samples: z.number().int().min(1).max(maxSamples).default(DEFAULT_SAMPLES),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(DEFAULT_SEED),
+    uncertainty: z.boolean().default(true),
+    ranges: rangesSchema.default({}),
+  };
+}
+
+export const uncertaintySettingsSchema = z.strictObject(uncertaintySettingsFields());
+export type UncertaintySettings = z.output<typeof uncertaintySettingsSchema>;
 
 export interface UncertaintyOptions {
   samples?: number;

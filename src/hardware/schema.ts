@@ -175,16 +175,6 @@ export const mfuDataSchema = z.strictObject({
     asOf,
     notes: z.string(),
   }),
-  /** No GPU job takes less than this (kernel-launch overhead). */
-  latencyFloor: z.strictObject({
-    seconds: positive,
-    low: positive,
-    high: positive,
-    source,
-    asOf,
-    unverified: z.boolean(),
-    notes: z.string(),
-  }),
   runs: z.array(mfuRunSchema),
 });
 

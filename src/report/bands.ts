@@ -43,6 +43,10 @@ export function uncertaintyLines(v: VerdictV2): string[] {
   }
   lines.push(`  year of advantage         ${yearBand(u.quantiles.crossoverYear)}`);
   lines.push(`    ${u.yearBasis}`);
+  if (u.quantiles.crossoverYearRoadmap) {
+    lines.push(`  year, vendor roadmaps     ${yearBand(u.quantiles.crossoverYearRoadmap)}`);
+    lines.push(`    ${u.roadmapBasis}`);
+  }
   return lines;
 }
 

@@ -2,8 +2,11 @@
 // each plot and a waterfall of each verdict's best strategy. Pure and deterministic: the same scenario gives the same
 // JSON (text.ts, markdown.ts and html.ts only format it). Every workload goes through the registry: no switch.
 
+import { userError } from "../errors.js";
 import { roadmapSeries } from "../estimate/qubit-trend.js";
+import { DEFAULT_SAMPLES } from "../estimate/uncertainty.js";
 import { type Extrapolation, extrapolateTraining } from "../qml/extrapolate.js";
+import type { Range } from "../stats/distribution.js";
 import { formatDuration, formatNumber } from "../units/format.js";
 import { bestStrategy, bindingFactor } from "../verdict/compose.js";
 import type { VerdictV2, Winner } from "../verdict/contract.js";
@@ -11,7 +14,12 @@ import { parseWorkloadInput } from "../workloads/input.js";
 import type { PlotData, PlotPoint } from "../workloads/plot-data.js";
 import { getWorkload } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
-import { type UncertaintyRequest, verdictUncertainty } from "../workloads/uncertainty.js";
+import {
+  rangedInputNames,
+  type UncertaintyRequest,
+  uncertaintyRequestOf,
+  verdictUncertainty,
+} from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { ratioBand, yearBand } from "./bands.js";
 import { headline } from "./headline.js";
@@ -43,6 +51,8 @@ export interface ReportRow {
   ratioBand: string;
   /** The projected year of advantage as a band, e.g. "2041–2058, median 2049 (projected)". */
   yearBand: string;
+  /** The same year with vendor-roadmap qubit claims instead of the fitted trend (a separate scenario). */
+  roadmapYearBand: string;
 }
 
 /** The best strategy's factors in order, with the running total: the data of a waterfall chart. */
@@ -94,10 +104,15 @@ interface Evaluated {
   series: CrossoverSeries;
 }
 
-/** Monte Carlo samples per verdict in the report (the CLI's estimate default is 10,000): the report evaluates the
- *  whole built-in set and should stay interactive; p05/p95 from 2,000 samples have a standard error of about 1%
- *  of the band. */
-export const REPORT_SAMPLES = 2_000;
+/** Monte Carlo samples per verdict in the report: the same default as `qfit estimate` (10,000). The lean path makes
+ *  them cheap (a few microseconds each; `npm run bench:uncertainty`), so the report keeps the issue's default. */
+export const REPORT_SAMPLES = DEFAULT_SAMPLES;
+
+/** A scenario's workload spec → the raw input of its workload (hardware defaults in; kind, label, ranges out). */
+function specInput(spec: WorkloadSpec, hardware: HardwareSettings): Record<string, unknown> {
+  const { kind: _k, label: _l, ranges: _r, ...raw } = withHardware(spec, hardware);
+  return raw;
+}
 
 /** One workload of a scenario (or of an API request) → its definition, validated input, verdict and sweep. */
 export function evaluateSpec(
@@ -107,11 +122,13 @@ export function evaluateSpec(
   uncertainty: UncertaintyRequest = { samples: REPORT_SAMPLES },
 ): Evaluated {
   const def = getWorkload(spec.kind);
-  const { kind: _k, label: _l, ...raw } = withHardware(spec, hardware);
-  const input = parseWorkloadInput(def, raw);
-  const { series, crossover } = crossoverSweep(def, input, { t0 });
+  const input = parseWorkloadInput(def, specInput(spec, hardware));
+  const { series, crossover, verdicts } = crossoverSweep(def, input, { t0 });
   const point = { ...def.evaluate(input as never, { t0, skipCrossover: true }), crossover };
-  const verdict = { ...point, ...verdictUncertainty(def, input, { t0 }, point, uncertainty) };
+  const verdict = {
+    ...point,
+    ...verdictUncertainty(def, input, { t0 }, point, { sizeVerdicts: verdicts, ...uncertainty }),
+  };
   return { def, input, verdict, series };
 }
 
@@ -146,6 +163,7 @@ function row(e: Evaluated, label: string | undefined): ReportRow {
     crossover: crossoverText(e.series),
     ratioBand: v.uncertainty ? ratioBand(v.uncertainty.quantiles.qpuOverGpuLog10, true) : "n/a",
     yearBand: v.uncertainty ? yearBand(v.uncertainty.quantiles.crossoverYear, true) : "n/a",
+    roadmapYearBand: v.uncertainty ? yearBand(v.uncertainty.quantiles.crossoverYearRoadmap, true) : "n/a",
   };
 }
 
@@ -349,8 +367,64 @@ function qfitCrossover(e: Evaluated, t0: number) {
 }
 
 export function buildReport(scenario: Scenario): Report {
+  const steps = reportSteps(scenario);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * buildReport, giving way to the event loop (`between`) after each workload and after the measured training runs,
+ * so a Ctrl-C during a long build is handled at once (within one workload) instead of after the whole build.
+ */
+export async function buildReportInterruptibly(
+  scenario: Scenario,
+  between: () => Promise<void> = () => new Promise((ok) => setTimeout(ok, 0)),
+): Promise<Report> {
+  const steps = reportSteps(scenario);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await between();
+  }
+}
+
+/** The report's build, one yield after each costly step (a workload's evaluation, the training runs). */
+function* reportSteps(scenario: Scenario): Generator<void, Report> {
   const t0 = scenario.t0 ?? new Date().getFullYear();
-  const evaluated = scenario.workloads.map((w) => evaluateSpec(w, scenario.hardware, t0));
+  const settings = uncertaintyRequestOf({
+    samples: scenario.samples ?? REPORT_SAMPLES,
+    seed: scenario.seed,
+    uncertainty: scenario.uncertainty,
+  });
+  // The scenario's ranges apply to every workload that has the named input; a name none has is refused.
+  const shared = Object.entries(scenario.ranges ?? {});
+  const namesOf = scenario.workloads.map((w) =>
+    shared.length === 0
+      ? []
+      : rangedInputNames(
+          getWorkload(w.kind),
+          parseWorkloadInput(getWorkload(w.kind), specInput(w, scenario.hardware)),
+          { t0 },
+        ),
+  );
+  for (const [k] of shared)
+    if (!namesOf.some((n) => n.includes(k)))
+      throw userError("Uncertainty.UnknownInput", `no workload of this report has a ranged input "${k}"`, {
+        field: `ranges.${k}`,
+        hint: `ranged inputs: ${[...new Set(namesOf.flat())].sort().join(", ")}`,
+      });
+  const evaluated: Evaluated[] = [];
+  for (const [i, w] of scenario.workloads.entries()) {
+    const mine = shared.filter(([k]) => namesOf[i].includes(k));
+    const overrides: Record<string, Range> = {};
+    for (const [k, r] of [...mine, ...Object.entries(w.ranges ?? {})])
+      overrides[k] =
+        r.basis === undefined ? { ...r, basis: "given in the scenario (ranges:) or by --range" } : r;
+    evaluated.push(evaluateSpec(w, scenario.hardware, t0, { ...settings, overrides }));
+    yield;
+  }
   const verdicts = evaluated.map((e) => e.verdict);
   const labels = verdicts.map((v, i) => scenario.workloads[i].label ?? v.workload.name);
   const plots: PlotData[] = [];
@@ -362,6 +436,7 @@ export function buildReport(scenario: Scenario): Report {
     (scenario.extrapolation ?? wantsTraining)
       ? extrapolateTraining({ examples: REPORT_EXTRAPOLATION_EXAMPLES })
       : null;
+  yield;
   if (extrapolation) plots.push(trainingPlot(extrapolation));
   const swept = evaluated.filter((e) => e.series.sizes.length > 1);
   plots.push(...swept.map((e, i) => crossoverPlot(e, i)));

@@ -31,8 +31,10 @@ import { TABLE_HEADER, tableRows } from "./table.js";
 /** The stylesheet of every qfit HTML page (reports and sweeps). */
 export const CSS = `
 body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#111;background:#fff}
-@media (prefers-color-scheme:dark){body{color:#eee;background:#161616}a{color:#8cf}th{background:#2a2a2a!important}td,th{border-color:#444!important}tr.not-classical td{background:#2b2620!important}}
+@media (prefers-color-scheme:dark){body{color:#eee;background:#161616}a{color:#8cf}th{background:#2a2a2a!important}td,th{border-color:#444!important}tr.not-classical td{background:#2b2620!important}table.verdicts td:first-child{background:#161616}}
 .scroll{overflow-x:auto;max-width:100%;margin:1em 0}.scroll table{margin:0}
+table.verdicts{min-width:1150px}table.verdicts td:first-child,table.verdicts th:first-child{position:sticky;left:0;z-index:1;min-width:11em;max-width:16em;background:#fff;box-shadow:1px 0 0 #ccc}
+table.verdicts th:first-child{background:#f2f2f2}table.verdicts tr.not-classical td:first-child{background:#fff6e5}
 table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f2f2f2}tr.not-classical td{background:#fff6e5}.legend-note{font-size:13px;color:#555;margin:.25em 0 1em}
 .legend-note .swatch{display:inline-block;width:1em;height:1em;background:#fff6e5;border:1px solid #ccc;vertical-align:-.15em}
@@ -52,16 +54,24 @@ export function downloadLink(id: string, svg: string): string {
  * "NaN". Captions come from every workload's plots; this is the last line of defence, not the first.
  */
 export function tidyNumbers(text: string): string {
-  return text
-    .replace(/\bNaN\b/g, "not computed")
-    .replace(/(?<![:/\w.])(\d+(?:\.\d+)?)e([+-]?\d+)\b/g, (_, m: string, k: string) => {
-      const mant = +(+m).toPrecision(3);
-      if (Number(k) === 0) return String(mant);
-      const p = pow10(Number(k));
-      return mant === 1 ? p : `${mant}×${p}`;
-    })
-    .replace(/(?<![:/\w.])\d+\.\d{4,}\b/g, (x) => String(+(+x).toPrecision(3)));
+  return (
+    text
+      .replace(/\bNaN\b/g, "not computed")
+      // An exponent of millions needs no decimal: "10^83482710.4" → "10^83,482,710".
+      .replace(/10\^(-?\d{5,})\.\d+/g, (_, k: string) => `10^${Number(k).toLocaleString("en-US")}`)
+      .replace(/(?<![:/\w.])(\d+(?:\.\d+)?)e([+-]?\d+)\b/g, (_, m: string, k: string) => {
+        const mant = +(+m).toPrecision(3);
+        if (Number(k) === 0) return String(mant);
+        const p = pow10(Number(k));
+        return mant === 1 ? p : `${mant}×${p}`;
+      })
+      .replace(/(?<![:/\w.])\d+\.\d{4,}\b/g, (x) => String(+(+x).toPrecision(3)))
+  );
 }
+
+/** Escaped text with "10^14.7" set as 10<sup>14.7</sup>, as people read powers of ten. */
+const withPowers = (text: string): string =>
+  esc(tidyNumbers(text)).replace(/10\^(-?\d+(?:\.\d+)?)/g, "10<sup>$1</sup>");
 
 /** A chart drawn at the wide and the narrow width; CSS shows the one that fits. */
 export function chart(id: string, draw: (width: number, id: string) => string, caption: string): string {
@@ -193,7 +203,7 @@ function mitSection(report: Report): string[] {
           `<tr><td>MIT framework, ${esc(y.name)}</td><td>${y.year === null ? "never" : y.status === "already" ? `already (${y.year})` : Math.round(y.year)}</td></tr>`,
       ),
       "</tbody></table></div>",
-      `<p class="why">${esc(tidyNumbers(m.why))}</p>`,
+      `<p class="why">${withPowers(m.why)}</p>`,
     );
   }
   return out;
@@ -203,17 +213,19 @@ export function renderHtml(report: Report): string {
   const body: string[] = [`<h1>${esc(report.title)}</h1>`];
   body.push(
     '<section class="headline"><h2>The answer</h2><ul>',
-    ...report.headlines.map((h) => `<li>${esc(tidyNumbers(h))}</li>`),
+    ...report.headlines.map((h) => `<li>${withPowers(h)}</li>`),
     "</ul>",
     `<p class="legend-note">Bands are p05–p95 over the uncertain inputs (seeded Monte Carlo); years are projections from trends, not announced devices. Reference year t0 = ${report.t0}.</p></section>`,
   );
 
   body.push("<h2>All verdicts</h2>");
-  body.push('<div class="scroll" role="region" aria-label="verdict table" tabindex="0"><table><thead><tr>');
+  body.push(
+    '<div class="scroll" role="region" aria-label="verdict table" tabindex="0"><table class="verdicts"><thead><tr>',
+  );
   body.push(...TABLE_HEADER.map((h) => `<th>${esc(h)}</th>`), "</tr></thead><tbody>");
   tableRows(report).forEach((cells, i) => {
     const cls = report.rows[i].winner === "classical" ? "" : ' class="not-classical"';
-    body.push(`<tr${cls}>${cells.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`);
+    body.push(`<tr${cls}>${cells.map((c) => `<td>${withPowers(c)}</td>`).join("")}</tr>`);
   });
   body.push("</tbody></table></div>");
   if (report.rows.some((r) => r.winner !== "classical"))

@@ -4,7 +4,10 @@
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { userError } from "../errors.js";
-import { workloads } from "../workloads/registry.js";
+import { rangesSchema, uncertaintySettingsFields } from "../estimate/uncertainty.js";
+import type { Range } from "../stats/distribution.js";
+import { getWorkload, workloads } from "../workloads/registry.js";
+import { rangedInputNames } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 
 /**
@@ -18,6 +21,8 @@ export function workloadSpecSchemaFor(defs: readonly WorkloadDefinition[]) {
       kind: z.literal(d.kind),
       /** A label for the report table; defaults to the workload's name. */
       label: z.string().min(1).max(200).optional(),
+      /** This workload's range overrides (names as `--range`; they win over the scenario's `ranges`). */
+      ranges: rangesSchema.optional(),
     }),
   );
   return z.discriminatedUnion("kind", members as unknown as [z.ZodObject, ...z.ZodObject[]]);
@@ -56,6 +61,9 @@ export function scenarioSchemaFor(defs: readonly WorkloadDefinition[]) {
       .array(z.looseObject({ kind: z.string() }))
       .min(1)
       .max(100),
+    /** Uncertainty settings (the CLI's --samples, --seed, --no-uncertainty, --range; the same defaults). `ranges`
+     *  here apply to every workload that has the named input. */
+    ...uncertaintySettingsFields(),
   });
 }
 
@@ -64,6 +72,7 @@ export const workloadSpecSchema = workloadSpecSchemaFor(workloads);
 export interface WorkloadSpec {
   kind: string;
   label?: string;
+  ranges?: Record<string, Range>;
   [field: string]: unknown;
 }
 
@@ -73,6 +82,10 @@ export interface Scenario {
   extrapolation?: boolean;
   hardware: Record<string, unknown>;
   workloads: WorkloadSpec[];
+  samples?: number;
+  seed?: number;
+  uncertainty?: boolean;
+  ranges?: Record<string, Range>;
 }
 
 export type HardwareSettings = Scenario["hardware"];
@@ -202,13 +215,31 @@ export function parseScenario(text: string, file = "scenario.yaml"): Scenario {
   const top = scenarioSchemaFor(workloads).safeParse(data);
   if (!top.success) throw scenarioError(doc, at, top.error.issues[0]);
   const scenario = top.data as Scenario;
+  // Range names are checked against what each workload can range (its own inputs and the time trends).
+  const rangeable = new Set<string>();
   scenario.workloads.forEach((w, i) => {
     const r = workloadSpecSchema.safeParse(withHardware(w, scenario.hardware));
     if (!r.success) {
       const issue = r.error.issues[0];
       throw scenarioError(doc, at, { ...issue, path: ["workloads", i, ...issue.path] });
     }
+    const { kind, label: _l, ranges, ...input } = r.data as WorkloadSpec;
+    const def = getWorkload(kind);
+    const names = rangedInputNames(def, input, { t0: scenario.t0 });
+    for (const n of names) rangeable.add(n);
+    for (const n of Object.keys(ranges ?? {}))
+      if (!names.includes(n))
+        throw scenarioError(doc, at, {
+          path: ["workloads", i, "ranges", n],
+          message: `${kind} has no ranged input "${n}" (ranged inputs: ${names.join(", ")})`,
+        });
   });
+  for (const n of Object.keys(scenario.ranges ?? {}))
+    if (!rangeable.has(n))
+      throw scenarioError(doc, at, {
+        path: ["ranges", n],
+        message: `no workload of this scenario has a ranged input "${n}" (ranged inputs: ${[...rangeable].sort().join(", ")})`,
+      });
   return scenario;
 }
 

@@ -191,7 +191,7 @@ export function tickNumber(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e-3 && a < 1e5) {
     const r = +v.toPrecision(3);
-    return a >= 1000 ? r.toLocaleString("en-US") : String(r);
+    return a >= 1000 ? grouped(String(r)) : String(r);
   }
   const k = Math.floor(Math.log10(a) + 1e-9);
   const m = +(v / 10 ** k).toPrecision(2);
@@ -199,6 +199,21 @@ export function tickNumber(v: number): string {
 }
 
 const fmt = tickNumber;
+
+/** Tick labels for one axis: powers of ten on a log axis, and on a linear one as many decimals as its step has
+ *  (0.05 steps read 14.75, 14.80, never "14.8, 14.8"). */
+function tickFormat(a: Axis): (v: number) => string {
+  if (a.log || a.ticks.length < 2) return fmt;
+  const step = Math.abs(a.ticks[1] - a.ticks[0]);
+  const plain = a.ticks.every((t) => t === 0 || (Math.abs(t) >= 1e-3 && Math.abs(t) < 1e5));
+  if (!plain || step === 0) return fmt;
+  let d = 0;
+  while (d < 6 && Math.abs(step * 10 ** d - Math.round(step * 10 ** d)) > 1e-6) d++;
+  return (v) => grouped(v.toFixed(d)).replace(/^-/, "−");
+}
+
+/** "12345.50" → "12,345.50" (no Intl: number formatting runs for every tick of every chart). */
+const grouped = (s: string): string => s.replace(/^(-?\d+)/, (m) => m.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
 
 interface Axis {
   lo: number;
@@ -248,10 +263,11 @@ function scale(a: Axis, r0: number, r1: number): (v: number) => number {
 }
 
 /** The axis's ticks, as many as fit side by side in `span` px with their labels. */
-function fitTicks(values: number[], log: boolean, span: number, label: (v: number) => string): Axis {
+function fitTicks(values: number[], log: boolean, span: number, label?: (v: number) => string): Axis {
   for (let n = 10; n >= 2; n--) {
     const a = axis(values, log, n);
-    const widest = Math.max(...a.ticks.map((t) => textWidth(label(t))));
+    const l = label ?? tickFormat(a);
+    const widest = Math.max(...a.ticks.map((t) => textWidth(l(t))));
     if (a.ticks.length < 2 || (widest + 12) * (a.ticks.length - 1) <= span) return a;
   }
   return axis(values, log, 2);
@@ -372,19 +388,21 @@ export function linePlot(spec: LinePlotSpec): string {
     ...hLines.map((l) => l.y),
     ...errorBars.flatMap((b) => [b.lo, b.hi]),
   ];
-  const xt = spec.xTick ?? fmt;
-  const yt = spec.yTick ?? fmt;
+
   const titleLines = wrap(spec.title, W - 2 * PAD, TITLE_FONT, true);
   const top = PAD + titleLines.length * 18 + 10;
   const plotH = narrow ? 230 : 300;
   const ay = axis(ys, Boolean(spec.yLog), narrow ? 6 : 9);
+  const yt = spec.yTick ?? tickFormat(ay);
   const yTickW = Math.max(...ay.ticks.map((t) => textWidth(yt(t))));
   const yLabelLines = wrap(spec.yLabel, plotH, FONT);
   const x0 = PAD + yLabelLines.length * LINE + 6 + yTickW + 6;
   const xProbe = axis(xs, Boolean(spec.xLog), 10);
-  const lastTickW = textWidth(xt(xProbe.ticks[xProbe.ticks.length - 1]));
+  const probeLabel = spec.xTick ?? tickFormat(xProbe);
+  const lastTickW = textWidth(probeLabel(xProbe.ticks[xProbe.ticks.length - 1]));
   const x1 = W - Math.max(PAD + 6, lastTickW / 2 + PAD);
-  const ax = fitTicks(xs, Boolean(spec.xLog), x1 - x0, xt);
+  const ax = fitTicks(xs, Boolean(spec.xLog), x1 - x0, spec.xTick);
+  const xt = spec.xTick ?? tickFormat(ax);
   const y1 = top;
   const y0 = top + plotH;
   const sx = scale(ax, x0, x1);
@@ -570,7 +588,8 @@ function barFrame(
     ...[probe.ticks[0], probe.ticks[probe.ticks.length - 1]].map((t) => textWidth(fmt(t))),
   );
   const x1 = W - PAD - Math.max(6, edgeTickW / 2);
-  const ax = fitTicks(values.filter(Number.isFinite), false, x1 - x0, fmt);
+  const ax = fitTicks(values.filter(Number.isFinite), false, x1 - x0);
+  const xt = tickFormat(ax);
   const sxFinite = scale(ax, x0, x1);
   // Non-finite ends (a factor past what a double holds) run to the plot's edge, labelled "beyond range".
   const sx = (v: number): number => (Number.isFinite(v) ? sxFinite(v) : v > 0 ? x1 : x0);
@@ -579,7 +598,7 @@ function barFrame(
   for (const t of ax.ticks) {
     const x = sx(t).toFixed(1);
     body.push(`<line x1="${x}" x2="${x}" y1="${top}" y2="${yEnd}" stroke="#e5e5e5"/>`);
-    body.push(`<text x="${x}" y="${yEnd + 16}" text-anchor="middle" fill="#333">${escapeXml(fmt(t))}</text>`);
+    body.push(`<text x="${x}" y="${yEnd + 16}" text-anchor="middle" fill="#333">${escapeXml(xt(t))}</text>`);
   }
   const xLabelLines = wrap(xLabel, x1 - PAD, FONT);
   body.push(textLines((PAD + x1) / 2, yEnd + 36, xLabelLines, 'class="xlabel"', LINE, "middle"));

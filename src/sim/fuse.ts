@@ -10,7 +10,7 @@
 
 import { identity } from "../circuit/matrix.js";
 import type { KernelOp } from "./kernels/kernel.js";
-import { isDiagonalOp, opMatrix, opQubits } from "./kernels/ops.js";
+import { exactDiagonal, isRealMatrix, opMatrix, opQubits } from "./kernels/ops.js";
 import type { Step } from "./steps.js";
 
 type UnitaryStep = Extract<Step, { kind: "unitary" }>;
@@ -88,18 +88,16 @@ function emit(group: Group): UnitaryStep {
   const shown = group.steps.slice(0, NAMED_GATES).map((s) => s.name);
   if (group.steps.length > NAMED_GATES) shown.push(`…+${group.steps.length - NAMED_GATES}`);
   const name = `fused(${shown.join(",")})`;
+  // Structure, read exactly from the product (no tolerance): a diagonal product (diagonal gates, or cx·cx)
+  // takes the phase kernel, one with every imaginary part 0 (h, ry, x, cx, cz, ...) the real kernels.
   const d = 1 << k;
+  const diag = exactDiagonal(u, d);
+  const real = isRealMatrix(u) ? { real: true } : {};
   let op: KernelOp;
-  if (group.steps.every((s) => isDiagonalOp(s.op))) {
-    const diag = new Float64Array(2 * d);
-    for (let i = 0; i < d; i++) {
-      diag[2 * i] = u[2 * (i * d + i)];
-      diag[2 * i + 1] = u[2 * (i * d + i) + 1];
-    }
-    op = { kind: "diagonal", qubits, diag };
-  } else if (k === 1) op = { kind: "dense1", qubit: qubits[0], matrix: u };
-  else if (k === 2) op = { kind: "dense2", qubits: [qubits[0], qubits[1]], matrix: u };
-  else op = { kind: "dense", qubits, matrix: u };
+  if (diag) op = { kind: "diagonal", qubits, diag };
+  else if (k === 1) op = { kind: "dense1", qubit: qubits[0], matrix: u, ...real };
+  else if (k === 2) op = { kind: "dense2", qubits: [qubits[0], qubits[1]], matrix: u, ...real };
+  else op = { kind: "dense", qubits, matrix: u, ...real };
   return { kind: "unitary", name, op };
 }
 

@@ -10,6 +10,7 @@ import { isValidSeed, MAX_SEED, randomSeed } from "../stats/prng.js";
 import { type Sweep, scheduleBlocks, scheduleGathered } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
+import { isRealMatrix } from "./kernels/ops.js";
 import {
   defaultThreads,
   effectiveThreads,
@@ -546,11 +547,13 @@ export function lowerGate(
   if (!spec) throw userError("Circuit.UnknownGate", `unknown gate '${name}'`);
   if (spec.controls && spec.numQubits - spec.controls.count <= 2) {
     const count = spec.controls.count;
+    const target = spec.controls.target(params);
     return {
       kind: "controlled",
       controls: qubits.slice(0, count),
       targets: qubits.slice(count),
-      matrix: spec.controls.target(params),
+      matrix: target,
+      ...(isRealMatrix(target) ? { real: true } : {}),
     };
   }
   const matrix = spec.matrix(params);
@@ -566,7 +569,8 @@ export function lowerGate(
     }
     return identity ? null : { kind: "diagonal", qubits: [...qubits], diag };
   }
-  if (k === 1) return { kind: "dense1", qubit: qubits[0], matrix };
-  if (k === 2) return { kind: "dense2", qubits: [qubits[0], qubits[1]], matrix };
-  return { kind: "dense", qubits: [...qubits], matrix };
+  const real = isRealMatrix(matrix) ? { real: true } : {};
+  if (k === 1) return { kind: "dense1", qubit: qubits[0], matrix, ...real };
+  if (k === 2) return { kind: "dense2", qubits: [qubits[0], qubits[1]], matrix, ...real };
+  return { kind: "dense", qubits: [...qubits], matrix, ...real };
 }

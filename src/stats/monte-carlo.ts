@@ -65,8 +65,35 @@ export interface Propagation<O extends string> {
 }
 
 /**
- * Draws `samples` input vectors from the ranges and evaluates the model on each. Work is bounded by the caller's
- * `samples` (validated at the edge) times the model's own cost.
+ * The hot loop of every propagation: draws `samples` input vectors (one uniform per input, inputs in sorted-name
+ * order) into one reused Float64Array and lets `model` write its outputs into another; no object per sample. NaN
+ * outputs are refused by `quantiles` unless the model maps them (e.g. to +Infinity) itself. Work is bounded by the
+ * caller's `samples` (validated at the edge) times the model's own cost.
+ */
+export function propagateVector(
+  ranges: Record<string, Range>,
+  outputs: number,
+  model: (x: Float64Array, out: Float64Array) => void,
+  options: { samples: number; uniform: UniformSource },
+): { names: string[]; samples: number; quantiles: Quantiles[] } {
+  const names = Object.keys(ranges).sort();
+  const n = options.samples;
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`samples must be a whole number ≥ 1, got ${n}`);
+  const rs = names.map((k) => ranges[k]);
+  const x = new Float64Array(rs.length);
+  const out = new Float64Array(outputs);
+  const columns = Array.from({ length: outputs }, () => new Float64Array(n));
+  for (let s = 0; s < n; s++) {
+    for (let i = 0; i < rs.length; i++) x[i] = quantileOf(rs[i], options.uniform.nextDouble());
+    model(x, out);
+    for (let o = 0; o < outputs; o++) columns[o][s] = out[o];
+  }
+  return { names, samples: n, quantiles: columns.map((c) => quantiles(c)) };
+}
+
+/**
+ * Draws `samples` input vectors from the ranges and evaluates the model on each: `propagateVector` with named
+ * inputs and outputs (the model's first result names the outputs), for models that are not hot.
  */
 export function propagate<K extends string, O extends string>(
   ranges: Record<K, Range>,
@@ -74,20 +101,22 @@ export function propagate<K extends string, O extends string>(
   options: { samples: number; uniform: UniformSource },
 ): Propagation<O> {
   const names = (Object.keys(ranges) as K[]).sort();
-  const n = options.samples;
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`samples must be a whole number ≥ 1, got ${n}`);
   const inputs = centralInputs(ranges);
-  let columns: Record<string, Float64Array> | null = null;
-  for (let s = 0; s < n; s++) {
-    for (const k of names) inputs[k] = quantileOf(ranges[k], options.uniform.nextDouble());
-    const out = model(inputs);
-    if (columns === null) {
-      columns = {};
-      for (const o of Object.keys(out)) columns[o] = new Float64Array(n);
-    }
-    for (const o in columns) columns[o][s] = out[o as O];
-  }
+  // The output names are those of the model at the central inputs (a pure model: the call has no effect).
+  const outNames = Object.keys(model({ ...inputs })) as O[];
+  const r = propagateVector(
+    ranges,
+    outNames.length,
+    (x, out) => {
+      for (let i = 0; i < names.length; i++) inputs[names[i]] = x[i];
+      const y = model(inputs);
+      for (let o = 0; o < outNames.length; o++) out[o] = y[outNames[o]];
+    },
+    options,
+  );
   const q = {} as Record<O, Quantiles>;
-  for (const o in columns) q[o as O] = quantiles(columns[o]);
-  return { samples: n, quantiles: q };
+  outNames.forEach((o, i) => {
+    q[o] = r.quantiles[i];
+  });
+  return { samples: r.samples, quantiles: q };
 }

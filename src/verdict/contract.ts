@@ -165,11 +165,15 @@ export interface VerdictUncertaintyJson {
     | "quantumCostUsd"
     | "physicalQubits"
     | "crossoverSize"
-    | "crossoverYear",
+    | "crossoverYear"
+    | "crossoverYearRoadmap",
     QuantilesJson
   >;
   /** What the crossover year means (a projection, both sides improving). */
   yearBasis: string;
+  /** What `crossoverYearRoadmap` means: the same search with vendor-roadmap qubit claims instead of the fitted
+   *  qubit trend (a separate, labelled scenario; claims, not achievements). */
+  roadmapBasis: string;
   /** Full workload evaluations the estimate took. */
   evaluations: number;
 }

@@ -129,6 +129,35 @@ function ftRecord(q: FtRun, s: FtSettings): FaultToleranceRecord | null {
   };
 }
 
+/**
+ * The job floors, when they bind: a classical job that cannot finish faster than its launch (a factor below 1, in
+ * the quantum side's favour) and a quantum run that cannot finish faster than one shot or logical cycle.
+ */
+function floorFactors(c: ClassicalSideNumbers, q: QuantumRun): BottleneckFactor[] {
+  const out: BottleneckFactor[] = [];
+  if (c.floor.atFloor)
+    out.push(
+      factor(
+        "classical-job-floor",
+        c.floor.workSeconds / c.floor.seconds,
+        `${formatDuration(c.floor.workSeconds)} of work / ${formatDuration(c.floor.seconds)} ${c.floor.floor.label} floor`,
+        `the classical work takes ${formatDuration(c.floor.workSeconds)}, but no job on a ${c.machine.kind.toUpperCase()} finishes faster than one ${c.floor.floor.label} (${formatDuration(c.floor.seconds)}${c.floor.floor.unverified ? ", an order of magnitude" : ""})`,
+        citations(c.floor.floor.source).map((s) => s.id),
+      ),
+    );
+  if (q.floor?.atFloor)
+    out.push(
+      factor(
+        "quantum-job-floor",
+        q.floor.seconds / q.floor.workSeconds,
+        `${formatDuration(q.floor.seconds)} ${q.floor.floor.label} / ${formatDuration(q.floor.workSeconds)} of work`,
+        `the quantum run cannot finish faster than ${q.floor.floor.label} (${formatDuration(q.floor.seconds)})`,
+        citations(q.floor.floor.source).map((s) => s.id),
+      ),
+    );
+  return out;
+}
+
 function ftFactors(c: ClassicalSideNumbers, q: FtRun): BottleneckFactor[] {
   const e = q.estimate;
   if (e === null) return [];
@@ -157,10 +186,34 @@ function ftFactors(c: ClassicalSideNumbers, q: FtRun): BottleneckFactor[] {
       `${formatSci(b.algorithmicLogicalDepth, 3)} logical cycles / ${formatSci(c.ops, 3)} classical ${c.machine.opsUnit}`,
       "sequential logical steps the quantum algorithm needs per classical operation: below 1 is the algorithmic advantage",
     ),
+    ...floorFactors(c, q),
   ];
 }
 
 function directFactors(c: ClassicalSideNumbers, q: Exclude<QuantumRun, FtRun>): BottleneckFactor[] {
+  if (q.statedRatio) {
+    // T_c is the quantum time-to-target × a stated ratio: the factors are that ratio's parts. A sampled device
+    // timing moves T_q alone; what it moves is a factor of its own, so the factors still add up.
+    const r = q.statedRatio;
+    const parts = r.parts.map((p) => ({
+      name: p.name,
+      factorLog10: p.log10,
+      formula: p.formula,
+      explanation: p.explanation,
+      sources: r.sources,
+    }));
+    const residual =
+      Math.log10(q.floor.workSeconds / c.floor.workSeconds) - parts.reduce((x, p) => x + p.factorLog10, 0);
+    if (Math.abs(residual) > 1e-9)
+      parts.push({
+        name: "device-timing",
+        factorLog10: residual,
+        formula: "sampled annealer timing / the timing the stated ratio was taken at",
+        explanation: "the annealer's own timing differs from the catalog value the comparison was stated at",
+        sources: [],
+      });
+    return [...parts, ...floorFactors(c, q)];
+  }
   return [
     ...machineFactors(c, q.stepSeconds, q.stepLabel),
     ...q.overheads.map((o) => factor(o.name, o.factor, o.formula, o.explanation)),
@@ -170,6 +223,7 @@ function directFactors(c: ClassicalSideNumbers, q: Exclude<QuantumRun, FtRun>): 
       `${formatSci(q.algorithmSteps, 3)} ${q.algorithmLabel} / ${formatSci(c.ops, 3)} classical ${c.machine.opsUnit}`,
       "quantum steps the algorithm needs per classical operation",
     ),
+    ...floorFactors(c, q),
   ];
 }
 
@@ -283,7 +337,15 @@ export function nativeVerdict(
     crossover,
     notes,
     assumptions,
-    unverified: [...model.unverified, ...m.unverified],
+    unverified: [
+      ...model.unverified,
+      ...m.unverified,
+      ...[cNum.floor, q.floor]
+        .filter((f) => f?.atFloor && f.floor.unverified)
+        .map(
+          (f) => `the ${f!.floor.label} floor (${formatDuration(f!.floor.seconds)}) is an order of magnitude`,
+        ),
+    ],
     sources: citations(...model.sources, m.rateSource, ctx.growth.source),
   });
 }

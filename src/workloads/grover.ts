@@ -85,6 +85,7 @@ export function groverModel(raw: z.input<typeof groverInput> = {}): NativeModel 
     machine: {
       id: gpu.id,
       name: gpu.name,
+      kind: "gpu",
       count: gpus,
       opsPerSecondPerDevice: hoeflerRates.machines.a100.binaryOpsPerS,
       opsUnit: "binary op",

@@ -164,6 +164,7 @@ export function hamiltonianSimulationModel(
     machine: {
       id: gpu.id,
       name: gpu.name,
+      kind: "gpu",
       count: gpus,
       // One op = one second of one GPU's work: bandwidth-bound statevector sweeps and FLOP-bound tensor work
       // share the unit.

@@ -42,6 +42,7 @@ export function defineNative<S extends z.ZodObject>(spec: NativeSpec<S>): Worklo
             i.qubit,
             sampledOr(sampled, "qpuGateTimeFactor", 1),
             sampledOr(sampled, "qpuErrorRateFactor", 1),
+            sampledOr(sampled, "qpuReadoutErrorFactor", 1),
           ),
           qec: i.qec,
           budget: i.budget,
@@ -61,7 +62,10 @@ export function defineNative<S extends z.ZodObject>(spec: NativeSpec<S>): Worklo
         qpuGateTimeFactor: factorRange("qpuGateTimeFactor"),
         algorithmConstantFactor: factorRange("algorithmConstantFactor"),
       };
-      if (ft) out.qpuErrorRateFactor = factorRange("qpuErrorRateFactor");
+      if (ft) {
+        out.qpuErrorRateFactor = factorRange("qpuErrorRateFactor");
+        out.qpuReadoutErrorFactor = factorRange("qpuReadoutErrorFactor");
+      }
       if (ft && typeof i.budget === "number") out.budget = rangeAbout("budget", i.budget, 0, 0.5);
       return out;
     },

@@ -118,6 +118,7 @@ export function qaoaMaxcutModel(raw: z.input<typeof qaoaMaxcutInput> = {}): Nati
     machine: {
       id: gpu.id,
       name: gpu.name,
+      kind: "gpu",
       count: 1,
       opsPerSecondPerDevice: fp64,
       opsUnit: "FP64 FLOP",
@@ -160,6 +161,7 @@ export function qaoaMaxcutModel(raw: z.input<typeof qaoaMaxcutInput> = {}): Nati
         device: qpu.name,
         stepSeconds: layer,
         stepLabel: "two-qubit gate layer",
+        shotSeconds: shot,
         algorithmSteps: evals,
         algorithmLabel: "energy evaluations",
         overheads: [

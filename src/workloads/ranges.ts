@@ -52,27 +52,45 @@ export const sampledOr = (
   fallback: number,
 ): number => sampled?.[name] ?? fallback;
 
-/** A fault-tolerant qubit model with every gate and measurement time × `timeFactor` and every error rate ×
- *  `errorFactor` (capped below 0.5): how sampled gate times and error rates reach the Azure-compatible estimator.
- *  Unchanged (the preset name itself) when both factors are 1, so the point estimate is today's. */
+/** A fault-tolerant qubit model with every gate and measurement time × `timeFactor`, every error rate × `errorFactor`
+ *  and readout error rates × `readoutFactor` on top (rates capped below 0.5): how sampled gate times and error rates
+ *  reach the Azure-compatible estimator. Readout is ranged on its own, as its ratio to the gate error: across the
+ *  catalog's devices the median readout error is 0.4× to 5.5× the median two-qubit error (ranges.json,
+ *  qpuReadoutErrorFactor), and when error rates improve with the years both move (the ratio stays). On a
+ *  gate-based qubit the measurement error rate is the readout (its idle rate, which Azure defaults to the measurement
+ *  rate, stays with the gates); on a Majorana qubit measurements are the operations, so a measurement's `process`
+ *  part moves with the gates and its `readout` part with readout. Unchanged (the preset name itself) when every
+ *  factor is 1, so the point estimate is today's. */
 export function scaledQubit(
   qubit: string | QubitParamsInput | undefined,
   timeFactor: number,
   errorFactor: number,
+  readoutFactor = 1,
 ): string | QubitParamsInput | undefined {
-  if (timeFactor === 1 && errorFactor === 1) return qubit;
-  const params = resolveQubit(qubit).params;
-  const scale = (v: unknown, f: number, cap: number): unknown =>
-    typeof v === "number"
-      ? Math.min(cap, v * f)
-      : v !== null && typeof v === "object"
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scale(x, f, cap)]))
-        : v;
+  if (timeFactor === 1 && errorFactor === 1 && readoutFactor === 1) return qubit;
+  const params = resolveQubit(qubit).params as Record<string, unknown>;
+  const rate = (v: number, f: number) => Math.min(0.49, v * f);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (k.endsWith("Time")) out[k] = scale(v, timeFactor, Number.POSITIVE_INFINITY);
-    else if (k.endsWith("ErrorRate")) out[k] = scale(v, errorFactor, 0.49);
+    if (k.endsWith("Time") && typeof v === "number") out[k] = v * timeFactor;
+    else if (k.endsWith("MeasurementErrorRate")) {
+      if (typeof v === "number")
+        out[k] =
+          params.instructionSet === "Majorana"
+            ? { process: rate(v, errorFactor), readout: rate(v, errorFactor * readoutFactor) }
+            : rate(v, errorFactor * readoutFactor);
+      else {
+        const m = v as { process: number; readout: number };
+        out[k] = {
+          process: rate(m.process, errorFactor),
+          readout: rate(m.readout, errorFactor * readoutFactor),
+        };
+      }
+    } else if (k.endsWith("ErrorRate") && typeof v === "number") out[k] = rate(v, errorFactor);
     else out[k] = v;
   }
+  // Azure's idle error rate defaults to the measurement rate: keep it with the gates, not with readout.
+  if (params.idleErrorRate === undefined && typeof params.oneQubitMeasurementErrorRate === "number")
+    out.idleErrorRate = rate(params.oneQubitMeasurementErrorRate, errorFactor);
   return out as QubitParamsInput;
 }

@@ -141,6 +141,7 @@ export function shorModel(raw: z.input<typeof shorInput> = {}): NativeModel {
     machine: {
       id: m.id,
       name: m.name,
+      kind: "cpu",
       count: cores,
       opsPerSecondPerDevice: 1,
       opsUnit: "core-s",

@@ -27,6 +27,7 @@ function model(i: z.output<typeof input>): NativeModel {
     machine: {
       id: "unit",
       name: "unit machine",
+      kind: "cpu",
       count: 1,
       opsPerSecondPerDevice: 1,
       opsUnit: "op",

@@ -48,7 +48,9 @@ export function yearOf(v: VerdictV2, t0: number): number | null {
   return year;
 }
 
-function grid<S extends WorkloadDefinition>(def: S, points: number): number[] {
+/** The sizes a crossover search starts from: `points` along the headline range (log-spaced when it is a log axis),
+ *  snapped to whole steps. The sweep and the uncertainty's size table use the same grid. */
+export function headlineGrid<S extends WorkloadDefinition>(def: S, points: number): number[] {
   const { range, log, integer, step = 1 } = def.headline;
   const [lo, hi] = range;
   const out: number[] = [];
@@ -65,17 +67,21 @@ export function crossoverSweep(
   input: Record<string, unknown>,
   ctx: EvaluationContext = {},
   points = def.headline.points ?? 16,
-): { series: CrossoverSeries; crossover: CrossoverV2 } {
+): { series: CrossoverSeries; crossover: CrossoverV2; verdicts: Map<number, VerdictV2> } {
   const h = def.headline;
   const t0 = ctx.t0 ?? new Date().getUTCFullYear();
   const step = h.integer ? (h.step ?? 1) : 0;
-  const at = (n: number): VerdictV2 =>
-    def.evaluate({ ...input, [h.field]: n, ...(h.couple ? h.couple(n, input as never) : {}) } as never, {
-      ...ctx,
-      t0,
-      skipCrossover: true,
-    });
-  const sizes = grid(def, points);
+  // Every verdict evaluated, by size: the uncertainty's size table reuses the grid's (same sizes, same inputs).
+  const verdicts = new Map<number, VerdictV2>();
+  const at = (n: number): VerdictV2 => {
+    const v = def.evaluate(
+      { ...input, [h.field]: n, ...(h.couple ? h.couple(n, input as never) : {}) } as never,
+      { ...ctx, t0, skipCrossover: true },
+    );
+    verdicts.set(n, v);
+    return v;
+  };
+  const sizes = headlineGrid(def, points);
   const rows = sizes.map(at);
   let nStar: number | null = null;
   let atStar: VerdictV2 | null = null;
@@ -160,7 +166,11 @@ export function crossoverSweep(
     status,
     reason,
   };
-  return { series, crossover: { sizeLabel: h.label, size: nStar, year, explanation: reason } };
+  return {
+    series,
+    crossover: { sizeLabel: h.label, size: nStar, year, explanation: reason },
+    verdicts,
+  };
 }
 
 /** The crossover a verdict carries when the sweep is skipped (inside a sweep). */

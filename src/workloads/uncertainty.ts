@@ -19,39 +19,37 @@
 // classical side sped up by its price-performance trend. Found by root-finding (bracket then bisect), not a sweep.
 // Years are trend projections, not devices.
 import { resolveQubit } from "../estimate/ftqc/qubit.js";
-import { classicalSpeedupAt, errorRateAt, qubitsAt, trendRanges } from "../estimate/trends.js";
+import { roadmapCapacity } from "../estimate/roadmap.js";
+import { trendRanges } from "../estimate/trends.js";
 import {
   checkUncertaintyOptions,
   overrideRanges,
   pointRanges,
   sensitivity,
+  type UncertaintySettings,
+  uncertaintySettingsSchema,
 } from "../estimate/uncertainty.js";
 import { createPrng } from "../sim/prng.js";
 import type { Range } from "../stats/distribution.js";
-import { centralInputs, propagate, type Quantiles } from "../stats/monte-carlo.js";
-import { firstCrossing } from "../stats/root.js";
-import { bestStrategy, decideV2 } from "../verdict/compose.js";
+import { centralInputs, propagateVector, type Quantiles } from "../stats/monte-carlo.js";
+import { bestStrategy } from "../verdict/compose.js";
 import type {
   QuantilesJson,
   SensitivityBarJson,
   VerdictUncertaintyJson,
   VerdictV2,
 } from "../verdict/contract.js";
+import {
+  type Logs,
+  LogsTable,
+  SeparableModel,
+  UNCERTAIN_OUTPUTS,
+  type UncertainOutput,
+} from "./separable.js";
+import { headlineGrid } from "./sweep.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
-/** Outputs that get quantiles. */
-export const UNCERTAIN_OUTPUTS = [
-  "speedupLog10",
-  "qpuOverGpuLog10",
-  "classicalSeconds",
-  "quantumSeconds",
-  "classicalCostUsd",
-  "quantumCostUsd",
-  "physicalQubits",
-  "crossoverSize",
-  "crossoverYear",
-] as const;
-export type UncertainOutput = (typeof UNCERTAIN_OUTPUTS)[number];
+export { UNCERTAIN_OUTPUTS, type UncertainOutput };
 
 export type VerdictUncertainty = VerdictUncertaintyJson;
 
@@ -64,22 +62,16 @@ export interface UncertaintyRequest {
   point?: boolean;
   /** Evaluate the workload for every sample (slow; for checking the lean path). */
   exact?: boolean;
+  /** Whose vendor roadmap the roadmap scenario's year uses (`--hardware`; default every vendor's claims). */
+  roadmapVendor?: string;
+  /** Verdicts at every central input that the caller already has, by headline size (the crossover sweep's grid):
+   *  the size table takes them instead of evaluating again. */
+  sizeVerdicts?: ReadonlyMap<number, VerdictV2>;
+  /** Search the year of every sample, even where "never" is proven (for checking the proof). */
+  searchEveryYear?: boolean;
   /** Only the verdict at the given size: no crossover size or year per sample (reported as not computed, null with
    *  neverShare 1). For callers that show the headline band only. */
   headlineOnly?: boolean;
-}
-
-/** The log10 quantities a verdict contributes to the reconstruction. */
-interface Logs {
-  c: number; // classical seconds
-  q: number; // best strategy seconds
-  cc: number; // classical cost
-  qc: number; // quantum cost
-  qb: number; // physical qubits
-  cm: number; // classical feasibility margin: min log10(available / needed) over its constraints
-  qm: number; // quantum margin over constraints that no projection lifts (device, layout, horizon)
-  qcap: number; // qubits available today (log10)
-  blocked: number; // 1 when a never-met constraint blocks the quantum side
 }
 
 const L = (x: number | null): number =>
@@ -113,37 +105,6 @@ function logsOf(v: VerdictV2): Logs {
   };
 }
 
-const KEYS: (keyof Logs)[] = ["c", "q", "cc", "qc", "qb", "cm", "qm", "qcap", "blocked"];
-
-/** Change from the centre, with ∞ − ∞ (an input that leaves an infinite value infinite) as no change. */
-const delta = (y: number, y0: number): number => (y === y0 ? 0 : y - y0);
-
-/** A 1-D table of Logs along one input, linearly interpolated in x (log x for positive ranges). */
-class Axis {
-  /** The grid in interpolation coordinates (log x for log axes), computed once: `at` is the hot loop. */
-  private readonly ts: Float64Array;
-  constructor(
-    readonly xs: number[],
-    readonly ys: Logs[],
-    readonly log: boolean,
-  ) {
-    this.ts = Float64Array.from(xs, (x) => (log ? Math.log(x) : x));
-  }
-  at(x: number, k: keyof Logs): number {
-    const xs = this.xs;
-    const n = xs.length - 1;
-    if (x <= xs[0]) return this.ys[0][k];
-    if (x >= xs[n]) return this.ys[n][k];
-    let i = 1;
-    while (xs[i] < x) i++;
-    const a = this.ys[i - 1][k];
-    const b = this.ys[i][k];
-    if (a === b || !Number.isFinite(a) || !Number.isFinite(b)) return x - xs[i - 1] < xs[i] - x ? a : b;
-    const t = this.log ? Math.log(x) : x;
-    return a + ((t - this.ts[i - 1]) / (this.ts[i] - this.ts[i - 1])) * (b - a);
-  }
-}
-
 /** Grid along a range: its ends, its central value and the quartiles between (by value, log-spaced if positive). */
 function gridOf(r: Range, extra: number[] = []): { xs: number[]; log: boolean } {
   const log = r.low > 0;
@@ -156,6 +117,25 @@ function gridOf(r: Range, extra: number[] = []): { xs: number[]; log: boolean } 
   return { xs: [...new Set(pts)].sort((a, b) => a - b), log };
 }
 
+/** The settings of an entry point (CLI, API, scenario; defaults from the one schema) → the request. */
+export function uncertaintyRequestOf(settings: Partial<UncertaintySettings>): UncertaintyRequest {
+  const s = uncertaintySettingsSchema.parse(settings);
+  return { samples: s.samples, seed: s.seed, point: !s.uncertainty, overrides: s.ranges };
+}
+
+/** The names a workload's verdict can range at `input` (its own inputs and the time trends): what `--range` and
+ *  `ranges:` may name. */
+export function rangedInputNames(
+  def: WorkloadDefinition,
+  input: Record<string, unknown>,
+  context: EvaluationContext,
+): string[] {
+  return Object.keys({ ...(def.ranges ? def.ranges(input as never, context) : {}), ...trendRanges() }).sort();
+}
+
+/** Years after t0 searched for the year of advantage. */
+const YEAR_HORIZON = 100;
+
 const TREND_NAMES = ["qubitDoublingYears", "classicalDoublingYears", "errorHalvingYears", "errorFloor"];
 
 /** The physical error rate the estimate uses today, if the workload samples it (fault-tolerant qubit models). */
@@ -164,6 +144,123 @@ const ERROR_FACTOR = "qpuErrorRateFactor";
 export interface UncertaintyResult {
   uncertainty: VerdictUncertainty;
   sensitivity: SensitivityBarJson[];
+}
+
+/** The lean path of one verdict, laid out and ready to sample: the ranges (overrides applied), their sorted names
+ *  (the sample vector's order), the per-sample model, and the exact evaluations it was built from. */
+export interface UncertaintySurface {
+  ranges: Record<string, Range>;
+  names: string[];
+  central: Record<string, number>;
+  model: SeparableModel;
+  /** A full workload evaluation with some inputs sampled (and at another headline size), counted. */
+  evalAt(sampled: Record<string, number>, size?: number): VerdictV2;
+  /** Headline (speedupLog10) of the exact evaluations already made, by "name=value": the tornado's ends. */
+  headlineAt: Map<string, number>;
+  evaluations(): number;
+  /** What the roadmap scenario's year means. */
+  roadmapLabel: string;
+}
+
+/** Builds the lean path of `def`'s verdict at `input`: one exact evaluation per grid point of every ranged input
+ *  and of the headline size axis, laid out in typed arrays (separable.ts). */
+export function uncertaintySurface(
+  def: WorkloadDefinition,
+  input: Record<string, unknown>,
+  context: EvaluationContext,
+  request: UncertaintyRequest = {},
+  /** The verdict at `input` (every input central), when the caller has it. */
+  centralVerdict?: VerdictV2,
+): UncertaintySurface {
+  const t0 = context.t0 ?? new Date().getUTCFullYear();
+  const own = def.ranges ? def.ranges(input as never, context) : {};
+  const trends = trendRanges();
+  const roadmap = roadmapCapacity(request.roadmapVendor);
+  let ranges: Record<string, Range> = overrideRanges({ ...own, ...trends }, request.overrides ?? {});
+  if (request.point) ranges = pointRanges(ranges);
+  const central = centralInputs(ranges);
+  let evaluations = 0;
+  const evalAt = (sampled: Record<string, number>, size?: number): VerdictV2 => {
+    evaluations++;
+    const h = def.headline;
+    const i =
+      size === undefined
+        ? input
+        : { ...input, [h.field]: size, ...(h.couple ? h.couple(size, input as never) : {}) };
+    return def.evaluate(i as never, { ...context, t0, skipCrossover: true, sampled });
+  };
+  const base = logsOf(centralVerdict ?? evalAt(central));
+  // The headline at the tornado's ends comes free with the axes' grids (each grid holds its range's ends).
+  const headlineAt = new Map<string, number>();
+  // One axis per ranged workload input (the trends do not enter evaluate: they act through the year).
+  const names = Object.keys(ranges).sort();
+  const axes: Array<{ index: number; table: LogsTable }> = [];
+  let errorAxis: LogsTable | null = null;
+  const errorExtra: number[] = [];
+  if (ERROR_FACTOR in ranges) {
+    // The error rate improves with time: extend its axis down to the floor for the year search.
+    const floorFactor = trends.errorFloor.low / referenceErrorRate(input);
+    if (floorFactor < ranges[ERROR_FACTOR].low)
+      errorExtra.push(floorFactor, Math.sqrt(floorFactor * ranges[ERROR_FACTOR].low));
+  }
+  for (const [k, r] of Object.entries(ranges)) {
+    if (TREND_NAMES.includes(k)) continue;
+    const extra = k === ERROR_FACTOR ? errorExtra : [];
+    if (r.low === r.high && extra.length === 0) continue;
+    const g = gridOf(r, extra);
+    const ys = g.xs.map((x) => {
+      if (x === r.central) return base;
+      const v = evalAt({ ...central, [k]: x });
+      headlineAt.set(`${k}=${x}`, v.speedupLog10);
+      return logsOf(v);
+    });
+    const table = new LogsTable(g.xs, ys, g.log);
+    axes.push({ index: names.indexOf(k), table });
+    if (k === ERROR_FACTOR) errorAxis = table;
+  }
+  // The headline size axis: the crossover size is searched on it.
+  const h = def.headline;
+  const ns = headlineGrid(def, Math.max(8, def.headline.points ?? 16));
+  const sizes = new LogsTable(
+    ns,
+    ns.map((n) => logsOf(request.sizeVerdicts?.get(n) ?? evalAt(central, n))),
+    h.log,
+  );
+  const at = (k: string) => names.indexOf(k);
+  const lean = new SeparableModel({
+    base,
+    axes,
+    sizes,
+    headline: { log: h.log, integer: h.integer, min: h.range[0] },
+    t0,
+    index: {
+      qubitDoubling: at("qubitDoublingYears"),
+      classicalDoubling: at("classicalDoublingYears"),
+      errorHalving: at("errorHalvingYears"),
+      errorFloor: at("errorFloor"),
+      errorFactor: at(ERROR_FACTOR),
+    },
+    errorAxis,
+    referenceErrorRate: errorAxis ? referenceErrorRate(input) : 1,
+    headlineOnly: request.headlineOnly === true,
+    horizonYears: YEAR_HORIZON,
+    proveNever: request.searchEveryYear !== true,
+    roadmap: {
+      years: Float64Array.from(roadmap.years),
+      log10Qubits: Float64Array.from(roadmap.qubits, (q) => Math.log10(q)),
+    },
+  });
+
+  return {
+    ranges,
+    names,
+    central,
+    model: lean,
+    evalAt,
+    headlineAt,
+    evaluations: () => evaluations,
+    roadmapLabel: roadmap.label,
+  };
 }
 
 /**
@@ -178,225 +275,42 @@ export function verdictUncertainty(
   request: UncertaintyRequest = {},
 ): UncertaintyResult {
   const { samples, seed } = checkUncertaintyOptions(request);
-  const t0 = context.t0 ?? new Date().getUTCFullYear();
-  const own = def.ranges ? def.ranges(input as never, context) : {};
-  const trends = trendRanges();
-  let ranges: Record<string, Range> = overrideRanges({ ...own, ...trends }, request.overrides ?? {});
-  if (request.point) ranges = pointRanges(ranges);
-  const central = centralInputs(ranges);
-  let evaluations = 0;
-  const evalAt = (sampled: Record<string, number>, size?: number): VerdictV2 => {
-    evaluations++;
-    const h = def.headline;
-    const i =
-      size === undefined
-        ? input
-        : { ...input, [h.field]: size, ...(h.couple ? h.couple(size, input as never) : {}) };
-    return def.evaluate(i as never, { ...context, t0, skipCrossover: true, sampled });
-  };
-
-  const base = logsOf(evalAt(central));
-  // One axis per ranged workload input (the trends do not enter evaluate: they act through the year).
-  const axes = new Map<string, Axis>();
-  const errorExtra: number[] = [];
-  if (ERROR_FACTOR in ranges) {
-    // The error rate improves with time: extend its axis down to the floor for the year search.
-    const floorFactor = trends.errorFloor.low / referenceErrorRate(input);
-    if (floorFactor < ranges[ERROR_FACTOR].low)
-      errorExtra.push(floorFactor, Math.sqrt(floorFactor * ranges[ERROR_FACTOR].low));
-  }
-  for (const [k, r] of Object.entries(ranges)) {
-    if (TREND_NAMES.includes(k)) continue;
-    const extra = k === ERROR_FACTOR ? errorExtra : [];
-    if (r.low === r.high && extra.length === 0) continue;
-    const g = gridOf(r, extra);
-    axes.set(
-      k,
-      new Axis(
-        g.xs,
-        g.xs.map((x) => (x === r.central ? base : logsOf(evalAt({ ...central, [k]: x })))),
-        g.log,
-      ),
-    );
-  }
-  // The headline size axis: the crossover size is searched on it.
-  const h = def.headline;
-  const sizeAxis = sizeGrid(def).map((n) => ({ n, y: logsOf(evalAt(central, n)) }));
-  const sizeTable = new Axis(
-    sizeAxis.map((p) => p.n),
-    sizeAxis.map((p) => p.y),
-    h.log,
-  );
-
-  const at = (x: Record<string, number>, key: keyof Logs, extra = 0): number => {
-    let y = base[key] + extra;
-    for (const [k, a] of axes) y += delta(a.at(x[k], key), base[key]);
-    return y;
-  };
-
-  const model = (x: Record<string, number>): Record<UncertainOutput, number> => {
-    const y = {} as Logs;
-    const sh = {} as Logs;
-    for (const k of KEYS) {
-      y[k] = at(x, k);
-      sh[k] = delta(y[k], base[k]);
-    }
-    const { c: lc, q: lq, cm, qcap, qb, qm } = y;
-    const qFeasible = Number.isFinite(lq) && qm >= 0 && qb <= qcap + 1e-12 && y.blocked <= 0;
-    const d = decideV2({ seconds: 10 ** lc, feasible: cm >= 0 }, { seconds: 10 ** lq, feasible: qFeasible });
-    const nStar = request.headlineOnly ? null : sizeAhead(x, sh, t0);
-    const year = request.headlineOnly ? Number.POSITIVE_INFINITY : yearOf(x, sh);
-    return {
-      speedupLog10: d.speedupLog10,
-      qpuOverGpuLog10: lq - lc,
-      classicalSeconds: 10 ** lc,
-      quantumSeconds: 10 ** lq,
-      classicalCostUsd: Number.isNaN(at(x, "cc")) ? Number.NaN : 10 ** at(x, "cc"),
-      quantumCostUsd: Number.isNaN(at(x, "qc")) ? Number.NaN : 10 ** at(x, "qc"),
-      physicalQubits: 10 ** qb,
-      crossoverSize: nStar ?? Number.POSITIVE_INFINITY,
-      crossoverYear: year,
-    };
-  };
-
-  // Both sides in year Y, as log10 shifts of today's: the error rate improving toward its floor moves the quantum
-  // seconds and qubits along the error-rate axis; the classical side is faster by its price-performance trend.
-  const errAxis = axes.get(ERROR_FACTOR);
-  const refError = errAxis ? referenceErrorRate(input) : 1;
-  const errorShift = (x: Record<string, number>, year: number, key: "q" | "qb"): number => {
-    if (!errAxis || year <= t0) return 0;
-    const e0 = x[ERROR_FACTOR];
-    const e = errorRateAt(e0 * refError, year, t0, x.errorHalvingYears, x.errorFloor) / refError;
-    return errAxis.at(e, key) - errAxis.at(e0, key);
-  };
-
-  /** The smallest size at which the quantum side is ahead in `year` (null: none in the headline range). Solved
-   *  segment by segment on the size table: between grid points every log quantity is linear in (log) size, so
-   *  each condition of "ahead" holds on an interval we can write down; no per-sample search. */
-  const ns = sizeAxis.map((p) => p.n);
-  const tOf = (n: number) => (h.log ? Math.log(n) : n);
-  const fromT = (t: number) => (h.log ? Math.exp(t) : t);
-  const col = (k: keyof Logs) => sizeAxis.map((p) => p.y[k]);
-  const [qs, cs, cms, qms, bls] = [col("q"), col("c"), col("cm"), col("qm"), col("blocked")];
-  // Per sample, the parts of "ahead" that do not move with the year (feasibility margins) are solved once per
-  // segment: [aLo, aHi] where the quantum side can run, and from b1 on where the classical side hits its memory
-  // wall. Per year only "quantum faster" moves (d < D). Preallocated: this is the hot loop.
-  const S = ns.length;
-  const aLo = new Float64Array(S);
-  const aHi = new Float64Array(S);
-  const b1 = new Float64Array(S);
-  const stepped = new Uint8Array(S);
-  let sampleKey: Logs | null = null;
-  const prepare = (sh: Logs) => {
-    if (sampleKey === sh) return;
-    sampleKey = sh;
-    for (let i = 0; i < S; i++) {
-      const j = Math.min(i + 1, S - 1);
-      const ends = [
-        [cms[i] + sh.cm, cms[j] + sh.cm],
-        [-(qms[i] + sh.qm), -(qms[j] + sh.qm)],
-        [bls[i] + sh.blocked, bls[j] + sh.blocked],
-      ];
-      stepped[i] =
-        !Number.isFinite(qs[i]) ||
-        !Number.isFinite(qs[j]) ||
-        !Number.isFinite(cs[i]) ||
-        !Number.isFinite(cs[j]) ||
-        ends.some(([p, q]) => !Number.isFinite(p) || !Number.isFinite(q))
-          ? 1
-          : 0;
-      const A = meet(le(ends[2]), le(ends[1]));
-      aLo[i] = A ? A[0] : 2;
-      aHi[i] = A ? A[1] : -1;
-      const B1 = meet(A, lt(ends[0]));
-      b1[i] = B1 ? B1[0] : 2;
-    }
-  };
-  const sizeAhead = (x: Record<string, number>, sh: Logs, year: number): number | null => {
-    prepare(sh);
-    const dq = sh.q + errorShift(x, year, "q");
-    const dc = sh.c - (year > t0 ? Math.log10(classicalSpeedupAt(year, t0, x.classicalDoublingYears)) : 0);
-    const D = dc - dq;
-    for (let i = 0; i < S; i++) {
-      const j = i + 1 < S ? i + 1 : i;
-      if (stepped[i]) {
-        // A side that cannot run (or a margin without a bound) at one end: the table steps there (nearest grid
-        // point), so test the ends.
-        for (const k of [i, j]) {
-          const cm = cms[k] + sh.cm;
-          const ok = -(qms[k] + sh.qm) <= 0 && bls[k] + sh.blocked <= 0;
-          if (Number.isFinite(qs[k]) && ok && (cm < 0 || qs[k] - cs[k] < D)) return ns[k];
-        }
-        continue;
-      }
-      let f = b1[i];
-      if (aLo[i] <= aHi[i]) {
-        // d(f) − D < 0 on an interval of f, met with [aLo, aHi].
-        const p = qs[i] - cs[i] - D;
-        const q = qs[j] - cs[j] - D;
-        let lo = 2;
-        let hi = -1;
-        if (p < 0 && q < 0) {
-          lo = 0;
-          hi = 1;
-        } else if (p < 0 || q < 0) {
-          const c = p / (p - q);
-          lo = p < 0 ? 0 : c;
-          hi = p < 0 ? c : 1;
-        }
-        const l = Math.max(lo, aLo[i]);
-        if (l <= Math.min(hi, aHi[i]) && l < f) f = l;
-      }
-      if (f > 1) continue;
-      const n = i === j ? ns[i] : fromT(tOf(ns[i]) + f * (tOf(ns[j]) - tOf(ns[i])));
-      return Math.min(h.integer ? Math.max(h.range[0], Math.ceil(n - 1e-9)) : n, ns[j]);
-    }
-    return null;
-  };
-
-  /** The year of advantage: the first year in which the smallest size the quantum side is ahead at also fits the
-   *  qubits projected for that year. */
-  const yearOf = (x: Record<string, number>, sh: Logs): number => {
-    const gapAt = (year: number): number => {
-      const n = sizeAhead(x, sh, year);
-      if (n === null) return 1;
-      const qb = sizeTable.at(n, "qb") + sh.qb + errorShift(x, year, "qb");
-      const cap0 = sizeTable.at(n, "qcap") + sh.qcap;
-      const cap = Number.isFinite(cap0)
-        ? Math.log10(qubitsAt(10 ** cap0, year, t0, x.qubitDoublingYears))
-        : cap0;
-      return qb <= cap + 1e-12 ? -1 : 1;
-    };
-    return firstCrossing(gapAt, t0, t0 + 100, { grid: 25, relTol: 2e-6 }) ?? Number.POSITIVE_INFINITY;
-  };
-
-  let quantiles: Record<UncertainOutput, Quantiles>;
+  const surface = uncertaintySurface(def, input, context, request, verdict);
+  const { ranges, names, central, evalAt, headlineAt } = surface;
+  const lean = surface.model;
+  const O = UNCERTAIN_OUTPUTS.length;
+  let model = (x: Float64Array, out: Float64Array) => lean.evaluate(x, out);
   let method: VerdictUncertainty["method"] = request.point ? "point" : "separable";
   if (request.exact && !request.point) {
+    // Every sample through the workload itself (the crossover size and year still from the lean path).
     method = "exact";
-    const lean = model;
-    quantiles = propagate(
-      ranges,
-      (x) => {
-        const v = evalAt(x);
-        const b = bestStrategy(v);
-        const l = lean(x);
-        return {
-          ...l,
-          speedupLog10: v.speedupLog10,
-          qpuOverGpuLog10: v.qpuOverGpuLog10,
-          classicalSeconds: v.classical.seconds,
-          quantumSeconds: b.seconds,
-          classicalCostUsd: v.classical.costUsd ?? Number.NaN,
-          quantumCostUsd: b.costUsd ?? Number.NaN,
-          physicalQubits: b.physicalQubits,
-        };
-      },
-      { samples, uniform: createPrng(seed) },
-    ).quantiles;
-  } else {
-    quantiles = propagate(ranges, nanSafe(model), { samples, uniform: createPrng(seed) }).quantiles;
+    const sampled: Record<string, number> = {};
+    model = (x, out) => {
+      lean.evaluate(x, out);
+      names.forEach((k, i) => {
+        sampled[k] = x[i];
+      });
+      const v = evalAt(sampled);
+      const b = bestStrategy(v);
+      const exact = [
+        v.speedupLog10,
+        v.qpuOverGpuLog10,
+        v.classical.seconds,
+        b.seconds,
+        v.classical.costUsd ?? Number.POSITIVE_INFINITY,
+        b.costUsd ?? Number.POSITIVE_INFINITY,
+        b.physicalQubits,
+      ];
+      exact.forEach((y, o) => {
+        out[o] = y;
+      });
+    };
   }
+  const propagated = propagateVector(ranges, O, model, { samples, uniform: createPrng(seed) }).quantiles;
+  const quantiles = Object.fromEntries(UNCERTAIN_OUTPUTS.map((o, i) => [o, propagated[i]])) as Record<
+    UncertainOutput,
+    Quantiles
+  >;
   const json = {} as Record<UncertainOutput, QuantilesJson>;
   for (const o of UNCERTAIN_OUTPUTS) json[o] = toJson(quantiles[o]);
   // Outputs a workload does not have (no quantum price) are null throughout.
@@ -405,7 +319,7 @@ export function verdictUncertainty(
     // today's headline (their swing is 0), so they are computed through the lean path at no cost.
     const moved = Object.keys(x).find((k) => x[k] !== central[k]);
     if (moved === undefined || TREND_NAMES.includes(moved)) return verdict.speedupLog10;
-    return evalAt(x).speedupLog10;
+    return headlineAt.get(`${moved}=${x[moved]}`) ?? evalAt(x).speedupLog10;
   });
   return {
     uncertainty: {
@@ -415,24 +329,14 @@ export function verdictUncertainty(
       ranges,
       quantiles: json,
       yearBasis: `projected: the first year, at the crossover size, in which the qubits needed (error rate improving toward its floor) fit the qubits projected from today's ${"device"} by the fitted doubling trend, and the quantum side beats the classical side sped up by its price-performance trend (trend projections, not devices)`,
-      evaluations,
+      roadmapBasis: `vendor-roadmap scenario, next to the fitted trend: the same year search with the qubits available each year the larger of today's and ${surface.roadmapLabel}`,
+      evaluations: surface.evaluations(),
     },
     sensitivity: bars.map((b) => ({
       ...b,
       speedupLog10AtLow: finite(b.speedupLog10AtLow),
       speedupLog10AtHigh: finite(b.speedupLog10AtHigh),
     })),
-  };
-}
-
-/** NaN (an output the workload does not have, e.g. no sourced price) → its own column of NaN is reported as null. */
-function nanSafe<O extends string>(
-  model: (x: Record<string, number>) => Record<O, number>,
-): (x: Record<string, number>) => Record<O, number> {
-  return (x) => {
-    const out = model(x);
-    for (const k in out) if (Number.isNaN(out[k])) out[k] = Number.POSITIVE_INFINITY;
-    return out;
   };
 }
 
@@ -452,18 +356,6 @@ function referenceErrorRate(input: Record<string, unknown>): number {
   ).physicalErrorRate;
 }
 
-function sizeGrid(def: WorkloadDefinition): number[] {
-  const { range, log, integer, step = 1 } = def.headline;
-  const points = Math.max(8, def.headline.points ?? 16);
-  const out: number[] = [];
-  for (let i = 0; i < points; i++) {
-    const f = i / (points - 1);
-    const x = log ? range[0] * (range[1] / range[0]) ** f : range[0] + (range[1] - range[0]) * f;
-    out.push(integer ? Math.max(range[0], Math.round(x / step) * step) : x);
-  }
-  return [...new Set(out)];
-}
-
 /** The verdict of `def` at `input` with its uncertainty and sensitivity attached (the CLI, API and report). */
 export function evaluateWithUncertainty(
   def: WorkloadDefinition,
@@ -473,29 +365,4 @@ export function evaluateWithUncertainty(
 ): VerdictV2 {
   const verdict = def.evaluate(input as never, context);
   return { ...verdict, ...verdictUncertainty(def, input, context, verdict, request) };
-}
-
-type Interval = [number, number] | null;
-
-/** Where a + f·(b − a) ≤ 0 for f in [0, 1]. */
-function le([a, b]: number[]): Interval {
-  if (a <= 0 && b <= 0) return [0, 1];
-  if (a > 0 && b > 0) return null;
-  const f = a / (a - b);
-  return a <= 0 ? [0, f] : [f, 1];
-}
-
-/** Where a + f·(b − a) < 0 (the crossing point itself excluded only when it is an end). */
-function lt([a, b]: number[]): Interval {
-  if (a < 0 && b < 0) return [0, 1];
-  if (a >= 0 && b >= 0) return null;
-  const f = a / (a - b);
-  return a < 0 ? [0, f] : [f, 1];
-}
-
-function meet(x: Interval, y: Interval): Interval {
-  if (x === null || y === null) return null;
-  const lo = Math.max(x[0], y[0]);
-  const hi = Math.min(x[1], y[1]);
-  return lo <= hi ? [lo, hi] : null;
 }

@@ -215,6 +215,47 @@ export function kernelConformanceSuite(
       }
     });
 
+    it("the real-matrix kernels match the complex ones on real matrices, on every op shape", () => {
+      const rng = createPrng(79);
+      const realMatrix = (k: number) =>
+        Float64Array.from({ length: 2 * 4 ** k }, (_, i) => (i % 2 ? 0 : rng.nextDouble() - 0.5));
+      for (let trial = 0; trial < 24; trial++) {
+        const state = randomState(n, rng);
+        const check = (op: KernelOp) => {
+          const complex = on(state, (s) => kernel.apply(s, n, { ...op, real: false } as KernelOp));
+          const real = on(state, (s) => kernel.apply(s, n, op));
+          expect(maxDiff(real, complex)).toBeLessThan(tol);
+          const want = referenceApply(state, n, opMatrix(op), opQubits(op));
+          expect(maxDiff(real, want) / largest(want)).toBeLessThan(tol * 10);
+        };
+        // Qubit 0 and 1 among the targets in some trials (the lane kernels' in-vector pairs), controls too.
+        const qs =
+          trial % 3 === 0
+            ? [0, 1, ...pickQubits(n, n, rng).filter((q) => q > 1)].slice(0, 5)
+            : pickQubits(5, n, rng);
+        check({ kind: "dense1", qubit: qs[0], matrix: realMatrix(1), real: true });
+        check({ kind: "dense2", qubits: [qs[0], qs[1]], matrix: realMatrix(2), real: true });
+        check({ kind: "dense2", qubits: [qs[1], qs[2]], matrix: realMatrix(2), real: true });
+        for (const k of [3, 4])
+          check({ kind: "dense", qubits: qs.slice(0, k), matrix: realMatrix(k), real: true });
+        check({ kind: "controlled", controls: [qs[0]], targets: [qs[1]], matrix: realMatrix(1), real: true });
+        check({
+          kind: "controlled",
+          controls: [qs[2]],
+          targets: [qs[0], qs[1]],
+          matrix: realMatrix(2),
+          real: true,
+        });
+        check({
+          kind: "controlled",
+          controls: [qs[0], qs[1]],
+          targets: [qs[2]],
+          matrix: realMatrix(1),
+          real: true,
+        });
+      }
+    });
+
     it("cache blocking: a blocked run gives the state of the same ops one by one (exactly in complex128)", () => {
       const rng = createPrng(91);
       for (const b of [1, 2, 4, n - 1]) {

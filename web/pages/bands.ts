@@ -4,7 +4,7 @@
 // the same schema) and the band moves; the default ranges' band stays drawn behind it for comparison.
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ratioBand, yearBand } from "../../src/report/bands.js";
 import type { Range } from "../../src/stats/distribution.js";
 import type { VerdictV2 } from "../../src/verdict/contract.js";
@@ -78,10 +78,20 @@ export function useEstimate(body: object | null): {
       abort.abort();
     };
   }, [key]);
+  // While a new answer is on its way the last one for the same workload stays shown (marked busy), so a drag
+  // moves the band instead of blanking the panel at every step.
+  const shown = useRef<VerdictV2 | null>(null);
   const hit = cache.get(key);
-  if (hit) return { v: hit, error: null, busy: false };
-  if (state.key === key) return { v: state.v, error: state.error, busy: false };
-  return { v: null, error: null, busy: key !== "" };
+  let out: { v: VerdictV2 | null; error: string | null; busy: boolean };
+  if (hit) out = { v: hit, error: null, busy: false };
+  else if (state.key === key) out = { v: state.v, error: state.error, busy: false };
+  else {
+    const kind = body === null ? null : (body as { kind?: unknown }).kind;
+    const last = shown.current?.workload.kind === kind ? shown.current : null;
+    out = { v: last, error: null, busy: key !== "" };
+  }
+  shown.current = out.v ?? (out.error ? null : shown.current);
+  return out;
 }
 
 /** A ranged input's slider scale: log where the range is positive, linear otherwise, with room to widen it. */
@@ -225,32 +235,36 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
   }, [u, reference, custom]);
 
   const tornado = useMemo(() => {
-    const bars = (current?.sensitivity ?? []).filter(
-      (b) =>
-        b.speedupLog10AtLow !== null &&
-        b.speedupLog10AtHigh !== null &&
-        b.speedupLog10AtLow !== b.speedupLog10AtHigh,
-    );
+    // An end with no finite headline (null in the JSON: a side cannot run there, e.g. error rates past threshold)
+    // is drawn to the edge of the chart and labelled, not dropped: it is the largest swing of all.
+    const bars = (current?.sensitivity ?? []).filter((b) => b.speedupLog10AtLow !== b.speedupLog10AtHigh);
     if (!current || bars.length === 0) return null;
-    const rows = bars.flatMap((b) => [
-      {
+    const finite = bars
+      .flatMap((b) => [b.speedupLog10AtLow, b.speedupLog10AtHigh])
+      .filter((x): x is number => x !== null);
+    const lo = Math.min(current.speedupLog10, ...finite);
+    const hi = Math.max(current.speedupLog10, ...finite);
+    const edge = hi + Math.max(0.25 * (hi - lo), 0.5);
+    const rows = bars.flatMap((b) =>
+      (
+        [
+          ["low end", b.speedupLog10AtLow, b.low],
+          ["high end", b.speedupLog10AtHigh, b.high],
+        ] as const
+      ).map(([end, value, at]) => ({
         input: b.input,
-        end: "low end",
+        end,
         from: current.speedupLog10,
-        to: b.speedupLog10AtLow as number,
-        at: b.low,
-      },
-      {
-        input: b.input,
-        end: "high end",
-        from: current.speedupLog10,
-        to: b.speedupLog10AtHigh as number,
-        at: b.high,
-      },
-    ]);
+        to: value ?? edge,
+        beyond: value === null,
+        at,
+      })),
+    );
+    type Row = (typeof rows)[number];
     return {
       title: "Sensitivity: the headline with one input at its low or high end, the rest central",
       marginLeft: 170,
+      marginRight: 20,
       height: 50 + 28 * bars.length,
       x: { label: "speedupLog10 (log10 slower ÷ faster) →", grid: true },
       y: { label: null, domain: bars.map((b) => b.input) },
@@ -261,9 +275,22 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
           x2: "to",
           y: "input",
           fill: "end",
+          fillOpacity: (d: Row) => (d.beyond ? 0.45 : 1),
           tip: true,
-          title: (d: (typeof rows)[number]) => `${d.input} = ${show(d.at)} (${d.end}): ${d.to.toFixed(2)}`,
+          title: (d: Row) =>
+            `${d.input} = ${show(d.at)} (${d.end}): ${d.beyond ? "no finite value (a side cannot run)" : d.to.toFixed(2)}`,
         }),
+        Plot.text(
+          rows.filter((r) => r.beyond),
+          {
+            x: "to",
+            y: "input",
+            text: () => "cannot run →",
+            textAnchor: "end",
+            dx: -4,
+            fill: "currentColor",
+          },
+        ),
         Plot.ruleX([current.speedupLog10]),
       ],
     };
@@ -273,8 +300,8 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
   // Inputs that move the headline first (the tornado's order), then the rest (trends move the year only).
   const names = [...new Set([...bars, ...Object.keys(defaults)])].filter((n) => n in defaults);
   const flags = rangeFlags(overrides);
-  return html`<section class="bands" aria-labelledby="bands-h">
-    <h3 id="bands-h">Uncertainty</h3>
+  return html`<section class=${`bands${mine.busy && current ? " busy" : ""}`} aria-labelledby="bands-h" aria-busy=${mine.busy}>
+    <h3 id="bands-h">Uncertainty ${mine.busy && current ? html`<span class="muted" id="bands-updating">updating…</span>` : null}</h3>
     ${mine.error ? html`<p class="error" role="alert" id="bands-error">${mine.error}</p>` : null}
     ${
       u && current

@@ -7,8 +7,9 @@ import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
 import { type CrossoverSeries, crossover, estimate } from "../../src/api/handlers.js";
-import { qeaCrossover, qeaPresets, qeaYearForLogicalQubits } from "../../src/estimate/crossover.js";
+import { qeaYearForLogicalQubits } from "../../src/estimate/crossover.js";
 import { yearBand } from "../../src/report/bands.js";
+import { mitComparison } from "../../src/report/mit-compare.js";
 import { formatDuration, formatNumber, formatSci } from "../../src/units/format.js";
 import { parseQuantity } from "../../src/units/parse-quantity.js";
 import { SECONDS_PER_YEAR } from "../../src/units/quantity.js";
@@ -22,13 +23,12 @@ import { PlotView } from "../plot.js";
 import { num, urlState } from "../state.js";
 import { useEstimate } from "./bands.js";
 
-/** The MIT quantum-economic-advantage framework's problem for a registered workload, where it has one, and the
- *  logical qubits it needs at the workload's headline size (its QPS: n = q for factoring and FCI, n = 2^q for
- *  search, whose n is 2^searchBits items, so q is the headline size in all three). */
-const QEA_PROBLEM: Record<string, { problem: string; logicalQubits: (size: number) => number }> = {
-  shor: { problem: "factoring", logicalQubits: (bits) => bits },
-  grover: { problem: "search", logicalQubits: (bits) => bits },
-  chemistry: { problem: "fci", logicalQubits: (orbitals) => orbitals },
+/** Logical qubits the MIT framework gives an instance of a workload's headline size (its QPS: n = q for
+ *  factoring and FCI; n = 2^q for search, whose n is 2^searchBits items): the headline size in all three. */
+const MIT_LOGICAL_QUBITS: Partial<Record<string, (size: number) => number>> = {
+  shor: (bits) => bits,
+  grover: (bits) => bits,
+  chemistry: (orbitals) => orbitals,
 };
 
 const QUBIT_PRESETS = ["qubit_gate_ns_e3", "qubit_gate_ns_e4", "qubit_gate_us_e3", "qubit_gate_us_e4"];
@@ -81,58 +81,26 @@ function compute(w: WorkloadDefinition): Computed {
   }
 }
 
-/** Year of advantage for this workload under each vendor preset of the MIT calculator, and the year each roadmap
- *  first holds the logical qubits of this instance. */
-function vendorYears(problem: string, t0: number, instanceLogical: number | null) {
-  return qeaPresets.hardware.map((h) => {
-    const fits = instanceLogical === null ? null : qeaYearForLogicalQubits(h.id, instanceLogical, t0);
-    const fitsText = instanceLogical === null ? "—" : fits === null ? "never" : fits.toFixed(1);
-    try {
-      const r = qeaCrossover({ problem, hardware: h.id, t0 });
-      return {
-        vendor: h.id,
-        year: r.status === "never" ? null : r.year,
-        text: r.status === "year" ? r.year!.toFixed(1) : r.status,
-        nStarLog10: r.nStarLog10,
-        plqr: r.parameters.plqr,
-        rir: r.parameters.rirPercentPerYear,
-        fits: fitsText,
-        // The reason starts with the year the table already shows.
-        reason: r.reason.replace(/^\d+(\.\d+)?: /, ""),
-      };
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      return {
-        vendor: h.id,
-        year: null,
-        text: "—",
-        nStarLog10: null,
-        plqr: h.plqr,
-        rir: h.rirPercentPerYear,
-        fits: fitsText,
-        reason,
-      };
-    }
+/** qfit's year beside the MIT framework's (the report's comparison, src/report/mit-compare.ts), with the year
+ *  each vendor roadmap first holds this instance's logical qubits. */
+function compare(w: WorkloadDefinition, c: Computed, t0: number) {
+  if (!c.c || !c.instance) return null;
+  const gaps = c.c.sizes
+    .map((_, i) => Math.log10(c.c!.quantumSeconds[i] / c.c!.classicalSeconds[i]))
+    .filter(Number.isFinite);
+  const m = mitComparison(c.instance, t0, {
+    nStar: c.c.nStar,
+    physicalQubitsAtNStar: c.atStar ? bestStrategy(c.atStar).physicalQubits : null,
+    smallestGapLog10: gaps.length ? Math.min(...gaps) : null,
   });
-}
-
-type VendorYear = ReturnType<typeof vendorYears>[number];
-
-/** One line on why qfit's year and the framework's differ: what each counts, at which advantage size. */
-function reconcile(c: CrossoverSeries, atStar: VerdictV2 | null, years: VendorYear[], label: string): string {
-  const found = years.filter((y) => y.year !== null) as (VendorYear & { year: number })[];
-  if (found.length === 0 || c.nStar === null || c.year === null || !atStar) return "";
-  const lo = Math.min(...found.map((y) => y.year));
-  const hi = Math.max(...found.map((y) => y.year));
-  const best = bestStrategy(atStar);
-  const trend =
-    best.constraints.find((k) => k.name === "physical-qubits")?.basis ?? "the device's qubit trend";
-  const nMit = found.map((y) => y.nStarLog10).filter((x): x is number => x !== null);
-  const mitN = nMit.length ? formatNumber(10 ** Math.min(...nMit), 3) : "?";
-  const mitN2 = nMit.length ? formatNumber(10 ** Math.max(...nMit), 3) : "?";
-  const plqr = [Math.min(...found.map((y) => y.plqr)), Math.max(...found.map((y) => y.plqr))];
-  const side = c.year > hi ? "later than" : c.year < lo ? "earlier than" : "within";
-  return `Why qfit's ${c.year.toFixed(1)} is ${side} the framework's ${lo.toFixed(1)}–${hi.toFixed(1)}: qfit asks when the ${formatSci(best.physicalQubits, 3)} physical qubits of its best plan (${best.name}) at its n* = ${formatNumber(c.nStar, 3)} ${label} fit ${trend}; the framework asks when a vendor roadmap, at ${plqr[0]}–${plqr[1]} physical qubits per logical qubit (falling each year), holds one logical qubit per ${label === "search bits" ? "search bit" : label.replace(/s$/, "")} at its own n* = ${mitN === mitN2 ? mitN : `${mitN}–${mitN2}`}, from asymptotic step counts.`;
+  if (!m) return null;
+  const toLogical = MIT_LOGICAL_QUBITS[w.kind];
+  const logical = toLogical && c.size !== null ? toLogical(c.size) : null;
+  const rows = m.mit.map((y) => {
+    const fits = logical === null ? null : qeaYearForLogicalQubits(y.hardware, logical, t0);
+    return { ...y, fits: logical === null ? "—" : fits === null ? "never" : fits.toFixed(1) };
+  });
+  return { ...m, rows, logical };
 }
 
 /** Log-scale time ticks: durations up to a million years, then powers of ten in years (never "…× the age of the
@@ -144,11 +112,10 @@ const timeTick = (v: number): string =>
 
 export function CrossoverPage() {
   const w = workloads.find((x) => x.kind === s.workload.value) ?? workloads[1];
-  const { c, instance, atStar, size, body, error } = compute(w);
+  const computed = compute(w);
+  const { c, instance, size, body, error } = computed;
   const t0 = Math.round(num(s.t0, 2026));
-  const qea = QEA_PROBLEM[w.kind] ?? null;
-  const logical = qea && size !== null ? qea.logicalQubits(size) : null;
-  const years = useMemo(() => (qea ? vendorYears(qea.problem, t0, logical) : []), [qea, t0, logical]);
+  const mit = compare(w, computed, t0);
   // qfit's year as a band (the API's Monte Carlo, the numbers of `qfit estimate KIND`).
   const band = useEstimate(body ? { ...body, uncertainty: true } : null);
   const yearQ = band.v?.uncertainty?.quantiles.crossoverYear ?? null;
@@ -156,8 +123,21 @@ export function CrossoverPage() {
   const inst = instance ? bestStrategy(instance) : null;
   const instYear = instance ? yearOf(instance, t0) : null;
   const sizeText = size === null ? "" : `${formatNumber(size, 4)} ${label}`;
+  const sizeQ = band.v?.uncertainty?.quantiles.crossoverSize ?? null;
   const options = useMemo(() => {
     if (!c) return null;
+    // n*'s band (p05–p95 of the Monte Carlo's crossover size); a "never" upper end runs to the edge of the sweep.
+    const last = c.sizes[c.sizes.length - 1];
+    const nBand =
+      sizeQ && sizeQ.p05 !== null
+        ? [
+            {
+              x1: Math.max(sizeQ.p05, c.sizes[0]),
+              x2: Math.min(sizeQ.p95 ?? last, last),
+              label: sizeQ.p95 === null ? "n* p05 → never" : "n* p05–p95",
+            },
+          ]
+        : [];
     const rows = c.sizes.flatMap((n, i) => [
       { n, seconds: c.classicalSeconds[i], side: "classical" },
       { n, seconds: c.quantumSeconds[i], side: "quantum" },
@@ -170,6 +150,16 @@ export function CrossoverPage() {
       y: { type: "log", label: "↑ time", grid: true, tickFormat: timeTick },
       color: { legend: true, domain: ["classical", "quantum"], range: ["#0072B2", "#D55E00"] },
       marks: [
+        Plot.rectX(nBand, { x1: "x1", x2: "x2", fill: "currentColor", fillOpacity: 0.07 }),
+        Plot.text(nBand, {
+          x: "x1",
+          frameAnchor: "top",
+          textAnchor: "start",
+          dx: 4,
+          dy: 26,
+          text: "label",
+          fillOpacity: 0.8,
+        }),
         Plot.line(
           rows.filter((r) => Number.isFinite(r.seconds) && r.seconds > 0),
           {
@@ -210,7 +200,7 @@ export function CrossoverPage() {
             ]),
       ],
     };
-  }, [c, w.title, size]);
+  }, [c, w.title, size, sizeQ]);
   const input = (id: string, sig: typeof s.t0, label: string, placeholder = "") =>
     html`<label>${label}<input id=${id} inputmode="decimal" placeholder=${placeholder} value=${sig.value} onInput=${(e: Event) => (sig.value = (e.target as HTMLInputElement).value)} /></label>`;
   const onWorkload = (e: Event) => {
@@ -237,7 +227,7 @@ export function CrossoverPage() {
       c
         ? html`<${PlotView} id="crossover" options=${options} />
           <p id="crossover-reason"><strong>${c.nStar === null ? "No crossover" : `n* = ${formatNumber(c.nStar, 3)}${c.year ? `, in ${c.year.toFixed(1)}` : ""}`}:</strong> ${c.reason}</p>
-          <p id="crossover-band"><strong>qfit's year as a band:</strong> ${yearQ ? yearBand(yearQ) : band.error ? band.error : "computing on the server…"}</p>`
+          <p id="crossover-band"><strong>qfit's year as a band:</strong> ${yearQ ? yearBand(yearQ) : band.error ? band.error : "computing on the server…"}${sizeQ && sizeQ.p05 !== null ? `; n* (the shaded band) ${formatNumber(sizeQ.p05, 3)}–${sizeQ.p95 === null ? "never" : formatNumber(sizeQ.p95, 3)}, median ${sizeQ.p50 === null ? "never" : formatNumber(sizeQ.p50, 3)} ${label}${sizeQ.neverShare > 0 ? ` (${(sizeQ.neverShare * 100).toFixed(1)}% of samples never cross)` : ""}` : ""}</p>`
         : null
     }
     ${
@@ -246,11 +236,11 @@ export function CrossoverPage() {
         : null
     }
     ${
-      years.length
+      mit
         ? html`<h3>Year of quantum advantage by vendor roadmap (MIT framework, t0 = ${t0})</h3>
-          ${c ? html`<p id="reconcile">${reconcile(c, atStar, years, label)}</p>` : null}
-          <div class="scroll"><table id="vendor-years"><tr><th>hardware preset</th><th>year of advantage</th><th>holds this instance (${logical === null ? "—" : `${formatNumber(logical, 4)} logical qubits`})</th><th>why</th></tr>
-            ${years.map((y) => html`<tr><td>${y.vendor}</td><td>${y.text}</td><td>${y.fits}</td><td class="muted">${y.reason}</td></tr>`)}
+          <p id="reconcile">${mit.why}</p>
+          <div class="scroll"><table id="vendor-years"><tr><th>vendor preset</th><th>year of advantage</th><th>advantage size n*</th><th>logical qubits at n*</th><th>holds this instance (${mit.logical === null ? "—" : `${formatNumber(mit.logical, 4)} logical qubits`})</th></tr>
+            ${mit.rows.map((y) => html`<tr><td>${y.name}</td><td>${y.status === "never" ? "never" : y.status === "already" ? `already (${t0})` : y.year!.toFixed(1)}</td><td>${y.nStar === null ? "—" : formatNumber(y.nStar, 3)}</td><td>${y.logicalQubits === null ? "—" : formatNumber(y.logicalQubits, 3)}</td><td>${y.fits}</td></tr>`)}
           </table></div>`
         : null
     }

@@ -146,6 +146,8 @@ export function LabPage() {
   const [status, setStatus] = useState("");
   const [runError, setRunError] = useState<string | null>(null);
   const lines = text.split("\n").length;
+  // The picker shows the example the editor holds (none once it is edited).
+  const loaded = Object.keys(EXAMPLES).find((name) => EXAMPLES[name] === text) ?? "";
   const device = s.device.value;
   // A new circuit or device makes the last run's error and histogram stale: clear them.
   useEffect(() => {
@@ -294,7 +296,7 @@ export function LabPage() {
   return html`<section aria-labelledby="lab-h">
     <h2 id="lab-h">Circuit lab</h2>
     <div class="controls">
-      <label>Example<select id="example" value="" onChange=${(e: Event) => {
+      <label>Example<select id="example" value=${loaded} onChange=${(e: Event) => {
         const name = (e.target as HTMLSelectElement).value;
         if (name in EXAMPLES) s.qasm.value = EXAMPLES[name];
       }}>

@@ -59,7 +59,9 @@ export function RoadmapPage() {
               Plot.ruleY([needed], { stroke: "#D55E00", strokeWidth: 2 }),
               Plot.text([needed], {
                 y: (d: number) => d,
-                frameAnchor: "left",
+                // Right-aligned: the y axis's label sits at the top left.
+                frameAnchor: "right",
+                textAnchor: "end",
                 dy: -8,
                 text: () => `${v?.workload.name}: ${needed.toLocaleString("en-US")} qubits`,
               }),

@@ -37,7 +37,7 @@ export const DISTILLATION_UNITS: readonly UnitTemplate[] = [
 /** Beverland et al. 2022 App. C: failure probability of a 15-to-1 unit. */
 export const failureProbability = (pIn: number, pClifford: number) => 15 * pIn + 356 * pClifford;
 /** Beverland et al. 2022 App. C: output T error rate of a 15-to-1 unit. */
-export const outputErrorRate = (pIn: number, pClifford: number) => 35 * pIn ** 3 + 7.1 * pClifford;
+export const outputErrorRate = (pIn: number, pClifford: number) => 35 * (pIn * pIn * pIn) + 7.1 * pClifford;
 
 /** Total failure-probability budget of one factory run (Azure: `TFactory::build(..., 0.01)`). */
 const FACTORY_FAILURE_PROBABILITY = 0.01;
@@ -80,14 +80,32 @@ interface PlacedUnit {
   cliffordErrorRate: number;
 }
 
-/** Azure `DistillationRound::adjust_num_units_to`: the fewest units that give `needed` outputs w.p. ≥ 1 − α. */
-const unitsMemo = new Map<string, number | undefined>();
+/** Azure `DistillationRound::adjust_num_units_to`: the fewest units that give `needed` outputs w.p. ≥ 1 − α.
+ *  Memoised by (q, α, outputs per unit, needed) in nested maps: number keys hash without formatting a string,
+ *  and every fault-tolerant estimate asks the same few thousand questions. */
+const unitsMemo = new Map<number, Map<number, Map<number, number | undefined>>>();
+let unitsMemoSize = 0;
 function unitsFor(needed: number, unit: UnitTemplate, q: number, alpha: number): number | undefined {
-  const key = `${needed}|${unit.numOutputTs}|${q}|${alpha}`;
-  if (unitsMemo.has(key)) return unitsMemo.get(key);
+  let byAlpha = unitsMemo.get(q);
+  if (byAlpha === undefined) {
+    byAlpha = new Map();
+    unitsMemo.set(q, byAlpha);
+  }
+  // needed · 64 + outputs per unit: one exact key (outputs ≤ 64, needed < 2^46).
+  const key2 = needed * 64 + unit.numOutputTs;
+  let byNeeded = byAlpha.get(alpha);
+  if (byNeeded === undefined) {
+    byNeeded = new Map();
+    byAlpha.set(alpha, byNeeded);
+  }
+  if (byNeeded.has(key2)) return byNeeded.get(key2);
   const n = unitsForUncached(needed, unit, q, alpha);
-  if (unitsMemo.size > 100_000) unitsMemo.clear();
-  unitsMemo.set(key, n);
+  if (unitsMemoSize > 100_000) {
+    unitsMemo.clear();
+    unitsMemoSize = 0;
+  }
+  byNeeded.set(key2, n);
+  unitsMemoSize++;
   return n;
 }
 
@@ -271,32 +289,35 @@ export class FactorySearch {
     const tErr = this.qec.qubit.tGateErrorRate;
     // level 0 = physical; 1.. = logical d = 1, 3, 5, ... Logical units skip d = 1 in the first round
     // (Azure distillation_units_map.rs).
-    const walk = (seq: PlacedUnit[], minLevel: number, err: number) => {
+    // One sequence array, pushed and popped (the walk visits thousands of nodes per estimate); a factory gets a
+    // copy. `done` per node: the templates whose one-unit final round already met the target at a lower level.
+    const seq: PlacedUnit[] = [];
+    const walk = (minLevel: number, err: number) => {
       const first = seq.length === 0;
-      const done = new Set<string>();
+      let done = 0; // bit i: DISTILLATION_UNITS[i]
       for (let level = first ? 0 : minLevel; level < levels.length; level++) {
         if (first && level === 1) continue;
         if (!first && level === 0) continue;
         for (const u of levels[level]) {
-          if (done.has(u.template.name)) continue;
+          const bit = 1 << DISTILLATION_UNITS.indexOf(u.template);
+          if (done & bit) continue;
           const next = outputErrorRate(err, u.cliffordErrorRate);
           if (next > err) continue;
-          const seq2 = [...seq, u];
+          seq.push(u);
           if (next <= this.targetErrorRate) {
-            if (seq2.length >= minRounds) {
-              const f = buildFactory(seq2, tErr);
+            if (seq.length >= minRounds) {
+              const f = buildFactory([...seq], tErr);
               if (f) {
                 out.push(f);
-                if (f.rounds[f.rounds.length - 1].numUnits === 1) done.add(u.template.name);
+                if (f.rounds[f.rounds.length - 1].numUnits === 1) done |= bit;
               }
             }
-            continue;
-          }
-          if (seq2.length < maxRounds) walk(seq2, Math.max(level, 1), next);
+          } else if (seq.length < maxRounds) walk(Math.max(level, 1), next);
+          seq.pop();
         }
       }
     };
-    walk([], 0, tErr);
+    walk(0, tErr);
     return out;
   }
 }

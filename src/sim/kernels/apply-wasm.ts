@@ -62,11 +62,31 @@ const MAX_BLOCK_OPS = 64;
  * copy back. The thread's region follows from its scratch block. Amplitude indices stay below 2^30, so the bit
  * operations are exact.
  */
-export const GATHER_SOURCE = `function gatherRun(ex, memory, big, single, table, nops, localBytes, stateAt, scratch0, scratchBytes, scratch, c0, c1) {
-  const info = new Int32Array(memory.buffer, ${GATHER_INFO_OFFSET}, ${GATHER_INFO_WORDS});
-  const b = info[0], w = info[1], runs = info[2];
+// A real function (no eval: the dashboard's Content-Security-Policy forbids it); worker threads get its source
+// text with the constants it reads (GATHER_SOURCE).
+export function gatherRun(
+  ex: Pick<WasmExports, "blockNormsF32" | "blockNormsF64" | "blockRun">,
+  memory: { readonly buffer: ArrayBufferLike },
+  big: Float32Array | Float64Array,
+  single: number,
+  table: number,
+  nops: number,
+  localBytes: number,
+  stateAt: number,
+  scratch0: number,
+  scratchBytes: number,
+  scratch: number,
+  c0: number,
+  c1: number,
+): void {
+  const info = new Int32Array(memory.buffer, GATHER_INFO_OFFSET, GATHER_INFO_WORDS);
+  const b = info[0],
+    w = info[1],
+    runs = info[2];
   const localAt = stateAt + ((scratch - scratch0) / scratchBytes) * localBytes;
-  const local = single ? new Float32Array(memory.buffer, localAt, 2 * 2 ** b) : new Float64Array(memory.buffer, localAt, 2 * 2 ** b);
+  const local = single
+    ? new Float32Array(memory.buffer, localAt, 2 * 2 ** b)
+    : new Float64Array(memory.buffer, localAt, 2 * 2 ** b);
   const run = 2 * 2 ** w;
   const shift = b + (single ? 3 : 4);
   for (let c = c0; c < c1; c++) {
@@ -76,7 +96,7 @@ export const GATHER_SOURCE = `function gatherRun(ex, memory, big, single, table,
       base = ((base >>> s) << (s + 1)) | (base & ((1 << s) - 1));
     }
     for (let j = 0; j < runs; j++) {
-      const a = 2 * (base + info[${GATHER_RUNS_AT} + j]);
+      const a = 2 * (base + info[GATHER_RUNS_AT + j]);
       local.set(big.subarray(a, a + run), j * run);
     }
     if (nops < 0) {
@@ -86,11 +106,17 @@ export const GATHER_SOURCE = `function gatherRun(ex, memory, big, single, table,
     }
     ex.blockRun(localAt, shift, table, nops, scratch, 0, 1);
     for (let j = 0; j < runs; j++) {
-      const a = 2 * (base + info[${GATHER_RUNS_AT} + j]);
+      const a = 2 * (base + info[GATHER_RUNS_AT + j]);
       big.set(local.subarray(j * run, j * run + run), a);
     }
   }
-}`;
+}
+
+/** gatherRun as source text for worker threads, with the layout constants it reads. */
+export const GATHER_SOURCE = `(() => {
+  const GATHER_INFO_OFFSET = ${GATHER_INFO_OFFSET}, GATHER_INFO_WORDS = ${GATHER_INFO_WORDS}, GATHER_RUNS_AT = ${GATHER_RUNS_AT};
+  return ${gatherRun.toString()};
+})()`;
 
 export interface WasmExports {
   denseF64(...a: number[]): void;
@@ -241,6 +267,12 @@ const DENSE_FN: Record<DenseKind, KernelFn> = {
 };
 /** blockRun's kind numbers (asm/kernels.ts). */
 const BLOCK_KIND: Record<DenseKind, number> = { f64: 0, pairs: 2, single: 3, quad: 6, duo: 7 };
+/**
+ * The real-matrix kernels (every imaginary part exactly 0: half the multiply-adds): added to a lane kernel's
+ * variant and to a dense kernel's d (scripts/unroll-kernels.mjs, asm/kernels.ts).
+ */
+const REAL_LANE_VARIANT = 16;
+const REAL_DENSE_D = 256;
 /** Index bits held in the lanes of the lane kernels: 2 (quads) in complex64, 1 (duos) in complex128. */
 const LANE_BITS = { quad: 2, duo: 1 } as const;
 
@@ -336,10 +368,10 @@ export class WasmKernel implements Kernel {
     });
     this.module = kernelsModule(build);
     const exports = instantiateKernels(this.memory, this.module);
-    const gatherRun = new Function(`return ${GATHER_SOURCE}`)() as (...a: unknown[]) => void;
     this.exports = {
       ...exports,
-      gathered: (...a: number[]) => gatherRun(exports, this.memory, this.big, ...a),
+      gathered: (...a: number[]) =>
+        (gatherRun as (...args: unknown[]) => void)(exports, this.memory, this.big, ...a),
     };
   }
 
@@ -394,10 +426,20 @@ export class WasmKernel implements Kernel {
     if (this.gatheredOne(state, numQubits, op)) return;
     switch (op.kind) {
       case "dense1":
-        this.applyDense(state, numQubits, { kind: "dense", qubits: [op.qubit], matrix: op.matrix });
+        this.applyDense(state, numQubits, {
+          kind: "dense",
+          qubits: [op.qubit],
+          matrix: op.matrix,
+          real: op.real,
+        });
         return;
       case "dense2":
-        this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix });
+        this.applyDense(state, numQubits, {
+          kind: "dense",
+          qubits: op.qubits,
+          matrix: op.matrix,
+          real: op.real,
+        });
         return;
       case "controlled":
         this.applyControlled(state, numQubits, op);
@@ -432,12 +474,17 @@ export class WasmKernel implements Kernel {
 
   applyDense1(state: Amplitudes, numQubits: number, op: Dense1Op): void {
     if (this.gatheredOne(state, numQubits, op)) return;
-    this.applyDense(state, numQubits, { kind: "dense", qubits: [op.qubit], matrix: op.matrix });
+    this.applyDense(state, numQubits, {
+      kind: "dense",
+      qubits: [op.qubit],
+      matrix: op.matrix,
+      real: op.real,
+    });
   }
 
   applyDense2(state: Amplitudes, numQubits: number, op: Dense2Op): void {
     if (this.gatheredOne(state, numQubits, op)) return;
-    this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix });
+    this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix, real: op.real });
   }
 
   applyControlled(state: Amplitudes, numQubits: number, op: ControlledOp): void {
@@ -448,7 +495,15 @@ export class WasmKernel implements Kernel {
     }
     let ctrl = 0;
     for (const c of op.controls) ctrl |= 1 << c;
-    this.dense(state, numQubits, sortedInt([...op.controls, ...op.targets]), ctrl, op.targets, op.matrix);
+    this.dense(
+      state,
+      numQubits,
+      sortedInt([...op.controls, ...op.targets]),
+      ctrl,
+      op.targets,
+      op.matrix,
+      op.real,
+    );
   }
 
   applyDense(state: Amplitudes, numQubits: number, op: DenseOp): void {
@@ -457,7 +512,7 @@ export class WasmKernel implements Kernel {
       tsKernel.applyDense(state, numQubits, op);
       return;
     }
-    this.dense(state, numQubits, sortedInt(op.qubits), 0, op.qubits, op.matrix);
+    this.dense(state, numQubits, sortedInt(op.qubits), 0, op.qubits, op.matrix, op.real);
   }
 
   applyDiagonal(state: Amplitudes, numQubits: number, op: DiagonalOp): void {
@@ -556,7 +611,19 @@ export class WasmKernel implements Kernel {
       }
       const pos = op.kind === "controlled" ? sortedInt([...op.controls, ...op.targets]) : sortedInt(targets);
       if (!diagonal) {
-        const g = this.prepareDense(single, blockQubits, pos, ctrl, targets, entriesOf, posAt, offsAt, matAt);
+        const real = op.kind !== "diagonal" && op.real === true;
+        const g = this.prepareDense(
+          single,
+          blockQubits,
+          pos,
+          ctrl,
+          targets,
+          entriesOf,
+          posAt,
+          offsAt,
+          matAt,
+          real,
+        );
         const row = [BLOCK_KIND[g.kind], posAt, g.npos, ctrl, g.dArg, offsAt, matAt, g.groups];
         entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
         return;
@@ -641,6 +708,7 @@ export class WasmKernel implements Kernel {
     ctrl: number,
     targets: readonly number[],
     matrix: Float64Array,
+    real = false,
   ): void {
     const single = state instanceof Float32Array;
     const g = this.prepareDense(
@@ -653,6 +721,7 @@ export class WasmKernel implements Kernel {
       POS_OFFSET,
       OFFS_OFFSET,
       MAT_OFFSET,
+      real,
     );
     this.run({
       fn: DENSE_FN[g.kind],
@@ -679,6 +748,7 @@ export class WasmKernel implements Kernel {
     posAt: number,
     offsAt: number,
     matAt: number,
+    real = false,
   ): { kind: DenseKind; npos: number; dArg: number; groups: number; amplitudesPerGroup: number } {
     const kind = denseKind(single, pos, ctrl, targets.length, numQubits);
     const laneBits = kind === "quad" || kind === "duo" ? LANE_BITS[kind] : undefined;
@@ -692,11 +762,13 @@ export class WasmKernel implements Kernel {
       if (single) new Float32Array(this.memory.buffer, matAt, flat.length).set(flat);
       else new Float64Array(this.memory.buffer, matAt, flat.length).set(flat);
       const groups = 2 ** (numQubits - lanePos.length);
-      return { kind, npos: lanePos.length, dArg: variant, groups, amplitudesPerGroup: members << laneBits };
+      const dArg = variant + (real ? REAL_LANE_VARIANT : 0);
+      return { kind, npos: lanePos.length, dArg, groups, amplitudesPerGroup: members << laneBits };
     }
     const d = this.writeGate(pos, targets, single, posAt, offsAt);
     this.writeEntries(matrix, d * d, single, matAt);
-    return { kind, npos: pos.length, dArg: d, groups: 2 ** (numQubits - pos.length), amplitudesPerGroup: d };
+    const dArg = d + (real && d <= 8 ? REAL_DENSE_D : 0);
+    return { kind, npos: pos.length, dArg, groups: 2 ** (numQubits - pos.length), amplitudesPerGroup: d };
   }
 
   private run(call: WasmCall): void {

@@ -16,6 +16,8 @@ export interface Dense1Op {
   qubit: number;
   /** 2×2, 8 doubles. */
   matrix: Float64Array;
+  /** Every imaginary part of `matrix` is exactly 0 (set by the planner and the fuser): the real kernels apply. */
+  real?: boolean;
 }
 
 /** A 4×4 matrix on two distinct qubits; qubits[0] is matrix index bit 0. */
@@ -24,6 +26,8 @@ export interface Dense2Op {
   qubits: readonly [number, number];
   /** 4×4, 32 doubles. */
   matrix: Float64Array;
+  /** As Dense1Op.real. */
+  real?: boolean;
 }
 
 /** `matrix` applied to `targets` (1 or 2 qubits) on the amplitudes where every control qubit is 1. */
@@ -33,6 +37,8 @@ export interface ControlledOp {
   targets: readonly number[];
   /** 2^t × 2^t for t = targets.length; targets[0] is index bit 0. */
   matrix: Float64Array;
+  /** As Dense1Op.real. */
+  real?: boolean;
 }
 
 /** A diagonal gate: amplitude i is multiplied by diag[j] where bit b of j is bit qubits[b] of i. */
@@ -49,6 +55,8 @@ export interface DenseOp {
   qubits: readonly number[];
   /** 2^k × 2^k. */
   matrix: Float64Array;
+  /** As Dense1Op.real. */
+  real?: boolean;
 }
 
 export type KernelOp = Dense1Op | Dense2Op | ControlledOp | DiagonalOp | DenseOp;

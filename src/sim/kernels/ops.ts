@@ -18,15 +18,29 @@ export function opQubits(op: KernelOp): number[] {
   }
 }
 
-/** True when the op only multiplies amplitudes by phases (or scalars): it commutes with every other diagonal. */
-export function isDiagonalOp(op: KernelOp): boolean {
-  if (op.kind === "diagonal") return true;
-  if (op.kind !== "controlled") return false;
-  const d = 1 << op.targets.length;
-  for (let r = 0; r < d; r++)
-    for (let c = 0; c < d; c++)
-      if (r !== c && (op.matrix[2 * (r * d + c)] !== 0 || op.matrix[2 * (r * d + c) + 1] !== 0)) return false;
+/**
+ * Whether every imaginary part of an interleaved matrix is exactly 0 (h, ry, x, cx, cz and their products):
+ * read exactly, no tolerance, so the real kernels compute what the complex ones would.
+ */
+export function isRealMatrix(matrix: Float64Array): boolean {
+  for (let i = 1; i < matrix.length; i += 2) if (matrix[i] !== 0) return false;
   return true;
+}
+
+/**
+ * The diagonal of a d×d interleaved matrix when every off-diagonal entry is exactly 0 (then the phase kernel
+ * applies), else null.
+ */
+export function exactDiagonal(matrix: Float64Array, d: number): Float64Array | null {
+  const diag = new Float64Array(2 * d);
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c < d; c++) {
+      const re = matrix[2 * (r * d + c)];
+      const im = matrix[2 * (r * d + c) + 1];
+      if (r === c) diag.set([re, im], 2 * r);
+      else if (re !== 0 || im !== 0) return null;
+    }
+  return diag;
 }
 
 /** The op's full 2^k × 2^k matrix over opQubits(op) (index bit j = opQubits(op)[j]). */

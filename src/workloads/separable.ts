@@ -1,0 +1,451 @@
+// The lean numeric path of a verdict's uncertainty (see ./uncertainty.ts for why it is separable): exact evaluations
+// of the workload on short grids, recombined per sample in log space. Everything that does not depend on the sample
+// is laid out once per verdict in typed arrays; a sample is a few interpolations, one pass over the size table per
+// candidate year, and no allocation. This is what makes 10,000 samples per verdict the default: one sample (the
+// headline, both sides' times and costs, qubits, the crossover size and year) costs microseconds.
+import { errorRateAt } from "../estimate/trends.js";
+import { firstCrossing } from "../stats/root.js";
+import { decideV2 } from "../verdict/compose.js";
+
+/** The log10 quantities a verdict contributes to the reconstruction, in this order (indexes below). */
+export const LOG_KEYS = ["c", "q", "cc", "qc", "qb", "cm", "qm", "qcap", "blocked"] as const;
+export type Logs = Record<(typeof LOG_KEYS)[number], number>;
+const NK = LOG_KEYS.length;
+const [C, Q, CC, QC, QB, CM, QM, QCAP, BL] = LOG_KEYS.map((_, i) => i);
+
+/** Outputs, in the order `SeparableModel.evaluate` writes them. */
+export const UNCERTAIN_OUTPUTS = [
+  "speedupLog10",
+  "qpuOverGpuLog10",
+  "classicalSeconds",
+  "quantumSeconds",
+  "classicalCostUsd",
+  "quantumCostUsd",
+  "physicalQubits",
+  "crossoverSize",
+  "crossoverYear",
+  "crossoverYearRoadmap",
+] as const;
+export type UncertainOutput = (typeof UNCERTAIN_OUTPUTS)[number];
+
+const LOG10_2 = Math.log10(2);
+const INF = Number.POSITIVE_INFINITY;
+
+/** Change from the centre, with ∞ − ∞ (an input that leaves an infinite value infinite) as no change. */
+const delta = (y: number, y0: number): number => (y === y0 ? 0 : y - y0);
+
+/** A 1-D table of Logs along one coordinate, linearly interpolated in x (log x for log axes); a step (a value that
+ *  is not finite at one end) takes the nearer grid point. `locate` once per x, then `value` per key. */
+export class LogsTable {
+  readonly xs: Float64Array;
+  /** The grid in interpolation coordinates (log x for log axes). */
+  private readonly ts: Float64Array;
+  /** Row-major: ys[i·NK + k]. */
+  readonly ys: Float64Array;
+  private lo = 0;
+  private hi = 0;
+  private near = 0;
+  /** Fraction between lo and hi, or −1 when x is at or beyond an end (take `near`). */
+  private f = -1;
+  constructor(
+    xs: readonly number[],
+    ys: readonly Logs[],
+    readonly log: boolean,
+  ) {
+    this.xs = Float64Array.from(xs);
+    this.ts = Float64Array.from(xs, (x) => (log ? Math.log(x) : x));
+    this.ys = new Float64Array(xs.length * NK);
+    ys.forEach((y, i) => {
+      LOG_KEYS.forEach((k, j) => {
+        this.ys[i * NK + j] = y[k];
+      });
+    });
+  }
+  get length(): number {
+    return this.xs.length;
+  }
+  locate(x: number): void {
+    const xs = this.xs;
+    const n = xs.length - 1;
+    if (x <= xs[0]) {
+      this.near = 0;
+      this.f = -1;
+      return;
+    }
+    if (x >= xs[n]) {
+      this.near = n;
+      this.f = -1;
+      return;
+    }
+    let i = 1;
+    while (xs[i] < x) i++;
+    this.lo = i - 1;
+    this.hi = i;
+    this.near = x - xs[i - 1] < xs[i] - x ? i - 1 : i;
+    const t = this.log ? Math.log(x) : x;
+    this.f = (t - this.ts[i - 1]) / (this.ts[i] - this.ts[i - 1]);
+  }
+  /** Key k at the located x. */
+  value(k: number): number {
+    const ys = this.ys;
+    if (this.f < 0) return ys[this.near * NK + k];
+    const a = ys[this.lo * NK + k];
+    const b = ys[this.hi * NK + k];
+    if (a === b || !Number.isFinite(a) || !Number.isFinite(b)) return ys[this.near * NK + k];
+    return a + this.f * (b - a);
+  }
+  at(x: number, k: number): number {
+    this.locate(x);
+    return this.value(k);
+  }
+  /** Grid value of key k at point i. */
+  point(i: number, k: number): number {
+    return this.ys[i * NK + k];
+  }
+}
+
+export interface SeparableSpec {
+  /** The verdict at every central input. */
+  base: Logs;
+  /** One table per ranged workload input, with the input's index in the sample vector. */
+  axes: Array<{ index: number; table: LogsTable }>;
+  /** The headline size axis (central inputs). */
+  sizes: LogsTable;
+  headline: { log: boolean; integer: boolean; min: number };
+  t0: number;
+  /** Indexes in the sample vector of the trends, and of the error-rate factor (−1 when not sampled). */
+  index: {
+    qubitDoubling: number;
+    classicalDoubling: number;
+    errorHalving: number;
+    errorFloor: number;
+    errorFactor: number;
+  };
+  /** The error-rate factor's table (null when the workload does not sample it) and the error rate at factor 1. */
+  errorAxis: LogsTable | null;
+  referenceErrorRate: number;
+  /** Only the verdict at the given size: no crossover size or year (+∞). */
+  headlineOnly: boolean;
+  /** Years searched after t0. */
+  horizonYears: number;
+  /** The vendor-roadmap scenario: physical qubits claimed by year (ascending years, running maximum), null for
+   *  none. Its year is searched like the trend's, with the qubits available max(today's, the claim by then). */
+  roadmap: { years: Float64Array; log10Qubits: Float64Array } | null;
+  /** Skip the year search when "never" is proven (default true; false for checking the proof). */
+  proveNever?: boolean;
+}
+
+/** The per-sample model of the lean path: `evaluate(x, out)` writes UNCERTAIN_OUTPUTS for the sample vector x. */
+export class SeparableModel {
+  private readonly y = new Float64Array(NK);
+  private readonly sh = new Float64Array(NK);
+  private readonly base: Float64Array;
+  private readonly S: number;
+  private readonly ns: Float64Array;
+  private readonly tn: Float64Array;
+  private readonly qs: Float64Array;
+  private readonly cs: Float64Array;
+  private readonly cms: Float64Array;
+  private readonly qms: Float64Array;
+  private readonly bls: Float64Array;
+  // Per sample: the feasibility intervals of each size segment (see prepare) and the shifts at e0.
+  private readonly aLo: Float64Array;
+  private readonly aHi: Float64Array;
+  private readonly b1: Float64Array;
+  private readonly stepped: Uint8Array;
+  private e0 = 1;
+  private e0q = 0;
+  private e0qb = 0;
+  private x: Float64Array = new Float64Array(0);
+  private nAtT0: number | null = null;
+  /** Which capacity the year search uses: the fitted trend, or the vendor roadmap. */
+  private useRoadmap = false;
+  private readonly gapAt = (year: number): number => this.gap(year);
+
+  constructor(private readonly spec: SeparableSpec) {
+    this.base = Float64Array.from(LOG_KEYS, (k) => spec.base[k]);
+    const t = spec.sizes;
+    const S = t.length;
+    this.S = S;
+    this.ns = t.xs;
+    this.tn = Float64Array.from(t.xs, (n) => (spec.headline.log ? Math.log(n) : n));
+    const col = (k: number) => Float64Array.from({ length: S }, (_, i) => t.point(i, k));
+    this.qs = col(Q);
+    this.cs = col(C);
+    this.cms = col(CM);
+    this.qms = col(QM);
+    this.bls = col(BL);
+    this.aLo = new Float64Array(S);
+    this.aHi = new Float64Array(S);
+    this.b1 = new Float64Array(S);
+    this.stepped = new Uint8Array(S);
+  }
+
+  /** Every output for the sample vector x (the crossover size and year unless the spec is headline-only). */
+  evaluate(x: Float64Array, out: Float64Array): void {
+    this.headline(x, out);
+    const { spec } = this;
+    if (!spec.headlineOnly && !this.prepare()) {
+      this.nAtT0 = this.sizeAhead(this.dAt(spec.t0));
+      out[7] = this.nAtT0 ?? INF;
+      const search = () =>
+        firstCrossing(this.gapAt, spec.t0, spec.t0 + spec.horizonYears, { grid: 25, relTol: 2e-6 }) ?? INF;
+      this.useRoadmap = false;
+      out[8] = search();
+      if (spec.roadmap) {
+        this.useRoadmap = true;
+        out[9] = search();
+      }
+    }
+    for (let o = 7; o < out.length; o++) if (Number.isNaN(out[o])) out[o] = INF;
+  }
+
+  /** The verdict at the given size only (outputs 0–6; the crossover size and year are left +∞). */
+  headline(x: Float64Array, out: Float64Array): void {
+    const { spec, y, sh, base } = this;
+    this.x = x;
+    y.set(base);
+    for (const { index, table } of spec.axes) {
+      table.locate(x[index]);
+      for (let k = 0; k < NK; k++) y[k] += delta(table.value(k), base[k]);
+    }
+    for (let k = 0; k < NK; k++) sh[k] = delta(y[k], base[k]);
+    const lc = y[C];
+    const lq = y[Q];
+    const qFeasible = Number.isFinite(lq) && y[QM] >= 0 && y[QB] <= y[QCAP] + 1e-12 && y[BL] <= 0;
+    const d = decideV2(
+      { seconds: 10 ** lc, feasible: y[CM] >= 0 },
+      { seconds: 10 ** lq, feasible: qFeasible },
+    );
+    out[0] = d.speedupLog10;
+    out[1] = lq - lc;
+    out[2] = 10 ** lc;
+    out[3] = 10 ** lq;
+    // No sourced price: NaN, reported as never (+∞ → null in JSON).
+    out[4] = 10 ** y[CC];
+    out[5] = 10 ** y[QC];
+    out[6] = 10 ** y[QB];
+    out[7] = INF;
+    out[8] = INF;
+    out[9] = INF;
+    for (let o = 0; o < 7; o++) if (Number.isNaN(out[o])) out[o] = INF;
+  }
+
+  /** The error rate factor projected to `year` (improving toward the floor). */
+  private errorFactorAt(year: number): number {
+    const { spec, x } = this;
+    const ref = spec.referenceErrorRate;
+    const i = spec.index;
+    return errorRateAt(this.e0 * ref, year, spec.t0, x[i.errorHalving], x[i.errorFloor]) / ref;
+  }
+
+  /** D(year): how far the quantum side's log time may exceed the classical side's at the table and still be ahead,
+   *  i.e. (classical shift) − (quantum shift) in that year. */
+  private dAt(year: number): number {
+    const { spec, sh, x } = this;
+    const t0 = spec.t0;
+    let dq = sh[Q];
+    if (spec.errorAxis && year > t0) {
+      spec.errorAxis.locate(this.errorFactorAt(year));
+      dq += spec.errorAxis.value(Q) - this.e0q;
+    }
+    const dc = sh[C] - (year > t0 ? ((year - t0) / x[spec.index.classicalDoubling]) * LOG10_2 : 0);
+    return dc - dq;
+  }
+
+  /**
+   * Per sample: the parts of "ahead" that do not move with the year (feasibility margins), solved once per size
+   * segment: [aLo, aHi] where the quantum side can run, and from b1 on where the classical side hits its memory
+   * wall. Between grid points every log quantity is linear in (log) size, so each condition holds on an interval
+   * we can write down. Returns true when no year can put the quantum side ahead at any size (a proof, below).
+   */
+  private prepare(): boolean {
+    const { S, qs, cs, cms, qms, bls, aLo, aHi, b1, stepped, sh, spec } = this;
+    const sCm = sh[CM];
+    const sQm = sh[QM];
+    const sBl = sh[BL];
+    // The largest threshold D any year can reach, against which "never" is proven.
+    let always = false;
+    let thr = INF;
+    for (let i = 0; i < S; i++) {
+      const j = i + 1 < S ? i + 1 : i;
+      const c0 = cms[i] + sCm;
+      const c1 = cms[j] + sCm;
+      const q0 = -(qms[i] + sQm);
+      const q1 = -(qms[j] + sQm);
+      const l0 = bls[i] + sBl;
+      const l1 = bls[j] + sBl;
+      const step =
+        !Number.isFinite(qs[i]) ||
+        !Number.isFinite(qs[j]) ||
+        !Number.isFinite(cs[i]) ||
+        !Number.isFinite(cs[j]) ||
+        !Number.isFinite(c0) ||
+        !Number.isFinite(c1) ||
+        !Number.isFinite(q0) ||
+        !Number.isFinite(q1) ||
+        !Number.isFinite(l0) ||
+        !Number.isFinite(l1);
+      stepped[i] = step ? 1 : 0;
+      if (step) {
+        for (let k = i; k <= j; k++) {
+          const ok = -(qms[k] + sQm) <= 0 && bls[k] + sBl <= 0;
+          if (!Number.isFinite(qs[k]) || !ok) continue;
+          if (cms[k] + sCm < 0) always = true;
+          else thr = Math.min(thr, qs[k] - cs[k]);
+          if (k === j) break;
+        }
+        continue;
+      }
+      // A = {f : blocked ≤ 0} ∩ {f : −quantum margin ≤ 0}; B1 = A ∩ {f : classical margin < 0}.
+      mLo = 0;
+      mHi = 1;
+      meetLe(l0, l1);
+      meetLe(q0, q1);
+      const runs = mLo <= mHi;
+      aLo[i] = runs ? mLo : 2;
+      aHi[i] = runs ? mHi : -1;
+      let b = 2;
+      if (runs) {
+        meetLt(c0, c1);
+        if (mLo <= mHi) b = mLo;
+      }
+      b1[i] = b;
+      if (b <= 1) always = true;
+      if (aLo[i] <= aHi[i]) thr = Math.min(thr, qs[i] - cs[i], qs[j] - cs[j]);
+    }
+    // D(year) = (classical shift) − (quantum shift) is at most sh.c − sh.q − (the error axis's largest speed-up
+    // between today's error rate and the horizon's): the classical side only gets faster with the years, and the
+    // quantum side at most as much as its error-rate table allows. If even that D leaves every size behind, the
+    // answer is "never" without a year search.
+    this.e0 = 1;
+    this.e0q = 0;
+    this.e0qb = 0;
+    const ax = spec.errorAxis;
+    const x = this.x;
+    let minShift = 0;
+    if (ax) {
+      this.e0 = x[spec.index.errorFactor];
+      this.e0q = ax.at(this.e0, Q);
+      this.e0qb = ax.at(this.e0, QB);
+      const eMin = this.errorFactorAt(spec.t0 + spec.horizonYears);
+      let m = Math.min(ax.at(eMin, Q), this.e0q);
+      for (let i = 0; i < ax.length; i++)
+        if (ax.xs[i] >= eMin && ax.xs[i] <= this.e0) m = Math.min(m, ax.point(i, Q));
+      minShift = m - this.e0q;
+    }
+    if (
+      spec.proveNever === false ||
+      always ||
+      !(x[spec.index.classicalDoubling] > 0) ||
+      !(x[spec.index.errorHalving] > 0)
+    )
+      return false;
+    const dMax = sh[C] - sh[Q] - minShift;
+    return dMax <= thr;
+  }
+
+  /** The smallest size at which the quantum side is ahead when its log-time allowance is D (null: none). */
+  private sizeAhead(D: number): number | null {
+    const { S, qs, cs, cms, qms, bls, aLo, aHi, b1, stepped, sh, ns, tn, spec } = this;
+    for (let i = 0; i < S; i++) {
+      const j = i + 1 < S ? i + 1 : i;
+      if (stepped[i]) {
+        // A side that cannot run (or a margin without a bound) at one end: the table steps there (nearest grid
+        // point), so test the ends.
+        for (let k = i; k <= j; k++) {
+          const cm = cms[k] + sh[CM];
+          const ok = -(qms[k] + sh[QM]) <= 0 && bls[k] + sh[BL] <= 0;
+          if (Number.isFinite(qs[k]) && ok && (cm < 0 || qs[k] - cs[k] < D)) return ns[k];
+          if (k === j) break;
+        }
+        continue;
+      }
+      let f = b1[i];
+      if (aLo[i] <= aHi[i]) {
+        // d(f) − D < 0 on an interval of f, met with [aLo, aHi].
+        const p = qs[i] - cs[i] - D;
+        const q = qs[j] - cs[j] - D;
+        let lo = 2;
+        let hi = -1;
+        if (p < 0 && q < 0) {
+          lo = 0;
+          hi = 1;
+        } else if (p < 0 || q < 0) {
+          const c = p / (p - q);
+          lo = p < 0 ? 0 : c;
+          hi = p < 0 ? c : 1;
+        }
+        const l = Math.max(lo, aLo[i]);
+        if (l <= Math.min(hi, aHi[i]) && l < f) f = l;
+      }
+      if (f > 1) continue;
+      const n =
+        i === j
+          ? ns[i]
+          : spec.headline.log
+            ? Math.exp(tn[i] + f * (tn[j] - tn[i]))
+            : tn[i] + f * (tn[j] - tn[i]);
+      return Math.min(spec.headline.integer ? Math.max(spec.headline.min, Math.ceil(n - 1e-9)) : n, ns[j]);
+    }
+    return null;
+  }
+
+  /** −1 when, in `year`, the smallest size the quantum side is ahead at also fits the qubits projected for that
+   *  year (error rate improved, so the code distance may shrink); +1 otherwise. */
+  private gap(year: number): number {
+    const { spec, sh, x } = this;
+    const n = year === spec.t0 ? this.nAtT0 : this.sizeAhead(this.dAt(year));
+    if (n === null) return 1;
+    let qbShift = 0;
+    if (spec.errorAxis && year > spec.t0)
+      qbShift = spec.errorAxis.at(this.errorFactorAt(year), QB) - this.e0qb;
+    spec.sizes.locate(n);
+    const qb = spec.sizes.value(QB) + sh[QB] + qbShift;
+    const cap0 = spec.sizes.value(QCAP) + sh[QCAP];
+    const cap = !Number.isFinite(cap0)
+      ? cap0
+      : this.useRoadmap
+        ? Math.max(cap0, this.roadmapAt(year))
+        : cap0 + ((year - spec.t0) / x[spec.index.qubitDoubling]) * LOG10_2;
+    return qb <= cap + 1e-12 ? -1 : 1;
+  }
+
+  /** log10 of the physical qubits the roadmap claims by `year` (−∞ before its first claim). */
+  private roadmapAt(year: number): number {
+    const r = this.spec.roadmap!;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < r.years.length && r.years[i] <= year; i++) best = r.log10Qubits[i];
+    return best;
+  }
+}
+
+// The interval being narrowed by meetLe / meetLt (module scratch: prepare runs per sample and allocates nothing).
+let mLo = 0;
+let mHi = 1;
+
+/** [mLo, mHi] ∩= {f ∈ [0, 1] : a + f·(b − a) ≤ 0}; empty as mLo > mHi. */
+function meetLe(a: number, b: number): void {
+  if (a <= 0 && b <= 0) return;
+  if (a > 0 && b > 0) {
+    mLo = 2;
+    mHi = -1;
+    return;
+  }
+  const f = a / (a - b);
+  if (a <= 0) mHi = Math.min(mHi, f);
+  else mLo = Math.max(mLo, f);
+}
+
+/** [mLo, mHi] ∩= {f : a + f·(b − a) < 0} (the crossing point itself excluded only when it is an end). */
+function meetLt(a: number, b: number): void {
+  if (a < 0 && b < 0) return;
+  if (a >= 0 && b >= 0) {
+    mLo = 2;
+    mHi = -1;
+    return;
+  }
+  const f = a / (a - b);
+  if (a < 0) mHi = Math.min(mHi, f);
+  else mLo = Math.max(mLo, f);
+}

@@ -1,0 +1,91 @@
+// The command table (src/cli/commands.ts): the top-level help is built from it without loading any command, so
+// it must agree with the commands themselves; and a command loads only what it needs (issue 14 §4 start-up).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { Command, Help } from "@commander-js/extra-typings";
+import { describe, expect, it } from "vitest";
+import { COMMANDS, commandNamed } from "../src/cli/commands.js";
+import { reflow } from "../src/cli/help.js";
+import { memoryIo } from "../src/cli/io.js";
+import { main } from "../src/cli/main.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+describe("command table", () => {
+  it.each(COMMANDS.map((c) => [c.name, c] as const))(
+    "%s: its term and summary are the command's",
+    async (_, entry) => {
+      const program = new Command();
+      (await entry.load())(program, memoryIo());
+      const cmd = program.commands.find((c) => c.name() === entry.name);
+      expect(cmd, `${entry.name} registers a command of that name`).toBeDefined();
+      expect(new Help().subcommandTerm(cmd as never)).toBe(entry.term);
+      expect(reflow(cmd?.description() ?? "").replace(/\s+/g, " ")).toContain(entry.summary);
+    },
+  );
+
+  it("names each command once", () => {
+    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+  });
+
+  it("finds the command after program options, and behind `help`", () => {
+    expect(commandNamed(["--wide", "run", "x.qasm"])?.name).toBe("run");
+    expect(commandNamed(["help", "report"])?.name).toBe("report");
+    expect(commandNamed(["--help"])).toBeUndefined();
+    expect(commandNamed(["nosuch"])).toBeUndefined();
+  });
+
+  it("qfit --help lists every command with its arguments", async () => {
+    const io = memoryIo();
+    expect(await main(["--help"], io)).toBe(0);
+    for (const c of COMMANDS) expect(io.out).toContain(c.term);
+  });
+
+  it("qfit help run and qfit run --help show run's own options", async () => {
+    for (const argv of [
+      ["help", "run"],
+      ["run", "--help"],
+    ]) {
+      const io = memoryIo();
+      expect(await main(argv, io)).toBe(0);
+      expect(io.out).toContain("--shots <n>");
+    }
+  });
+
+  it("a misspelt command is a usage error with a suggestion", async () => {
+    const io = memoryIo();
+    expect(await main(["rn", "x.qasm"], io)).toBe(2);
+    expect(io.err).toMatch(/unknown command 'rn'[\s\S]*run/);
+  });
+});
+
+describe("start-up loads only the command run (the built CLI)", () => {
+  const loaded = (args: string[]) => {
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "./test/helpers/loaded-modules.mjs", "bin/qfit.js", ...args],
+      { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith("loaded: "))
+      .map((l) => l.slice("loaded: ".length));
+  };
+
+  it("qfit run bell.qasm loads no other command, no zod, no catalog, no device or transpile module", () => {
+    const urls = loaded(["run", "examples/bell.qasm", "--seed", "1"]);
+    expect(urls.some((u) => u.endsWith("/dist/cli/run.js"))).toBe(true);
+    const unwanted = urls.filter((u) =>
+      /\/node_modules\/(zod|yaml|bullmq|ioredis)\/|\/dist\/(workloads|report\/(?!terminal)|hardware|device|transpile|noise|server|api|estimate)\/|\/dist\/cli\/(?!run\.js|run-device|engine-options|options|io|main|help|commands|exit)/.test(
+        u,
+      ),
+    );
+    expect(unwanted).toEqual([]);
+  });
+
+  it("qfit --help loads no command module", () => {
+    const urls = loaded(["--help"]);
+    expect(urls.filter((u) => /\/dist\/cli\/(?!io|main|help|commands|exit)/.test(u))).toEqual([]);
+  });
+});
