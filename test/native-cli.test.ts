@@ -115,6 +115,7 @@ describe("qfit estimate (quantum-native workloads)", () => {
     [["estimate", "shor", "--t0", "1850"], /year/],
     [["crossover", "shor", "--hardware", "nope"], /unknown hardware preset/],
     [["crossover", "sorting"], /unknown workload/],
+    [["crossover", "hamiltonian-simulation", "--hardware", "nobody"], /no vendor roadmap/],
     [["crossover", "hoefler", "--type", "fp64"], /--type/],
     [["crossover", "shor", "--mode", "price"], /mode/],
     [["roadmap", "--vendor", "acme"], /unknown vendor/],
@@ -123,14 +124,6 @@ describe("qfit estimate (quantum-native workloads)", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
-  });
-
-  it("honours --hardware for a native workload's year: IBM's roadmap as its own labelled scenario (issue 13 §4)", async () => {
-    const r = await run(["crossover", "hamiltonian-simulation", "--hardware", "ibm"]);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/year, fitted qubit trend: .*\(projected/);
-    expect(r.out).toMatch(/year, vendor roadmaps: /);
-    expect(r.out).toMatch(/IBM's roadmap/);
   });
 });
 

@@ -44,7 +44,7 @@ function request(body: unknown): {
     def: getWorkload(kind),
     input,
     t0: t0 ?? new Date().getFullYear(),
-    // On by default, as on the CLI (the one schema's defaults); `uncertainty: false` is the point estimate.
+    // The one schema's settings and defaults; on the API, `uncertainty: true` asks for the bands (schemas.ts).
     uncertainty: uncertaintyRequestOf({ samples, seed, uncertainty, ranges }),
   };
 }
@@ -53,6 +53,7 @@ function request(body: unknown): {
  *  uncertainty and sensitivity. */
 export function estimate(body: unknown): VerdictV2 {
   const { def, input, t0, uncertainty } = request(body);
+  if (uncertainty.point) return def.evaluate(input as never, { t0 });
   return evaluateWithUncertainty(def, input, { t0 }, uncertainty);
 }
 

@@ -43,7 +43,7 @@ export function addUncertaintyOptions<C extends Command>(cmd: C): C {
     .option("--no-uncertainty", "today's point estimate only: every range collapsed to its central value")
     .option(
       "--range <name=lo:mid:hi[:dist]>",
-      "override one ranged input's range (repeatable; names are listed in the JSON's uncertainty.ranges)",
+      "override one ranged input's range: low:central:high[:distribution] (repeatable; names are listed in the JSON's uncertainty.ranges)",
       (t: string, prev: Array<[string, Range]> = []) => [...prev, parseRangeArg(t)],
     );
   return cmd;

@@ -20,9 +20,10 @@ export const rangesSchema = z.record(z.string().min(1).max(100), rangeSchema);
  * The uncertainty settings of every entry point, defined once with their defaults: the CLI's `--samples`, `--seed`,
  * `--no-uncertainty` and `--range`, the API body's and a scenario file's `samples`, `seed`, `uncertainty` and
  * `ranges`. Uncertainty is on by default everywhere (10,000 samples, one fixed seed); `uncertainty: false` is the
- * point estimate. `maxSamples` is the entry point's work budget (the server's is lower than the CLI's).
+ * point estimate. `maxSamples` is the entry point's work budget (the server's is lower than the CLI's); `defaultOn`
+ * false only for the HTTP API for now (see api/schemas.ts).
  */
-export function uncertaintySettingsFields(maxSamples: number = MAX_SAMPLES) {
+export function uncertaintySettingsFields(maxSamples: number = MAX_SAMPLES, defaultOn = true) {
   return {
     samples: z.number().int().min(1).max(maxSamples).default(DEFAULT_SAMPLES),
     seed: z
@@ -31,7 +32,7 @@ export function uncertaintySettingsFields(maxSamples: number = MAX_SAMPLES) {
       .min(0)
       .max(2 ** 32 - 1)
       .default(DEFAULT_SEED),
-    uncertainty: z.boolean().default(true),
+    uncertainty: z.boolean().default(defaultOn),
     ranges: rangesSchema.default({}),
   };
 }

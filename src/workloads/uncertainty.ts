@@ -46,7 +46,7 @@ import {
   UNCERTAIN_OUTPUTS,
   type UncertainOutput,
 } from "./separable.js";
-import { headlineGrid } from "./sweep.js";
+import { crossoverSweep, headlineGrid } from "./sweep.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
 export { UNCERTAIN_OUTPUTS, type UncertainOutput };
@@ -356,13 +356,25 @@ function referenceErrorRate(input: Record<string, unknown>): number {
   ).physicalErrorRate;
 }
 
-/** The verdict of `def` at `input` with its uncertainty and sensitivity attached (the CLI, API and report). */
+/** The verdict of `def` at `input` with its uncertainty and sensitivity attached (the CLI, API and report). The
+ *  crossover sweep runs once: its grid's verdicts are the uncertainty's size table. */
 export function evaluateWithUncertainty(
   def: WorkloadDefinition,
   input: Record<string, unknown>,
   context: EvaluationContext,
   request: UncertaintyRequest = {},
 ): VerdictV2 {
-  const verdict = def.evaluate(input as never, context);
-  return { ...verdict, ...verdictUncertainty(def, input, context, verdict, request) };
+  const t0 = context.t0 ?? new Date().getUTCFullYear();
+  const sweep = crossoverSweep(def, input, { ...context, t0 });
+  const verdict = {
+    ...def.evaluate(input as never, { ...context, t0, skipCrossover: true }),
+    crossover: sweep.crossover,
+  };
+  return {
+    ...verdict,
+    ...verdictUncertainty(def, input, { ...context, t0 }, verdict, {
+      sizeVerdicts: sweep.verdicts,
+      ...request,
+    }),
+  };
 }
