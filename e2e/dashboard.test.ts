@@ -124,7 +124,7 @@ describe("dashboard in Chromium", () => {
     await page.waitForSelector("#plot-waterfall svg");
     await page.locator("#f-params").fill("70B");
     await page.locator("#f-tokens").fill("1.4T");
-    await expect.poll(() => page.textContent("#verdict-sentence")).toMatch(/classical wins/);
+    await expect.poll(() => page.textContent("#verdict-sentence")).toMatch(/classical \(GPU\) wins/);
     await page.locator("#f-gpuCount").fill("lots");
     await expect.poll(() => page.textContent("#verdict-error")).toMatch(/gpuCount/);
     await page.close();
@@ -151,7 +151,7 @@ describe("dashboard in Chromium", () => {
       .toBeGreaterThan(before);
     expect(page.url()).toContain("hlink=cloud");
     await page.selectOption("#hybrid-preset", "llm-quantum-layer");
-    await expect.poll(() => page.textContent("#hybrid-summary")).toMatch(/classical wins/);
+    await expect.poll(() => page.textContent("#hybrid-summary")).toMatch(/classical \(GPU\) wins/);
     await page.screenshot({ path: `${ARTIFACTS}hybrid.png`, fullPage: true });
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();

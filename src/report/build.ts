@@ -4,7 +4,7 @@
 
 import { roadmapSeries } from "../estimate/qubit-trend.js";
 import { type Extrapolation, extrapolateTraining } from "../qml/extrapolate.js";
-import { bestStrategy, bindingFactor } from "../verdict/compose.js";
+import { bestStrategy, bindingFactor, verdictPhrase } from "../verdict/compose.js";
 import type { VerdictV2, Winner } from "../verdict/contract.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import type { PlotData, PlotPoint } from "../workloads/plot-data.js";
@@ -34,6 +34,8 @@ export interface ReportRow {
   quantumQubits: number;
   /** The best strategy's largest bottleneck factor. */
   largestFactor: string;
+  /** Who wins and by how much, or which side cannot run (verdictPhrase: the summary sentence starts the same). */
+  verdict: string;
   /** "never", "already", or the crossover size and year, e.g. "648 modulus bits in 2049.8". */
   crossover: string;
   /** p05–p95 of quantum / classical time, e.g. "10^15.2–10^25.1× (median 10^20.0)" (issue 13). */
@@ -136,6 +138,7 @@ function row(e: Evaluated, label: string | undefined): ReportRow {
     quantumSeconds: b.seconds,
     quantumQubits: b.physicalQubits,
     largestFactor: bindingFactor(b.bottlenecks)?.name ?? "—",
+    verdict: verdictPhrase(v.winner, v.speedupLog10, v.classical, b.feasible),
     crossover: crossoverText(e.series),
     ratioBand: v.uncertainty ? ratioBand(v.uncertainty.quantiles.qpuOverGpuLog10, true) : "n/a",
     yearBand: v.uncertainty ? yearBand(v.uncertainty.quantiles.crossoverYear, true) : "n/a",
@@ -210,7 +213,7 @@ export function crossoverPlot(e: Evaluated, index: number): PlotData {
   };
 }
 
-/** Largest gate-model processors by year, the fitted doubling trend, vendor roadmaps and the seed's claim. */
+/** Largest gate-model processors by year, the fitted doubling trend, vendor roadmaps and the popular 2-year doubling claim. */
 export function roadmapPlot(): PlotData {
   const r = roadmapSeries();
   return {
@@ -241,7 +244,7 @@ export function roadmapPlot(): PlotData {
       })),
     ],
     markers: [],
-    hLines: [{ y: 10_000, text: "the seed's 10,000 qubits by 2034" }],
+    hLines: [{ y: 10_000, text: "the claimed 10,000 qubits by 2034" }],
     vLines: [],
     caption: `Trend: ${r.fit.formula}, doubling every ${r.fit.doublingYears.toFixed(2)} years (r² ${r.fit.r2.toFixed(2)}, ${r.fit.fromYear}–${r.fit.toYear}). ${r.seedClaim.map((c) => `${c.claim}: ${c.projectedQubits.toLocaleString("en-US")} in ${c.year} (${c.holds ? "holds" : "fails"})`).join("; ")}. Roadmaps are vendor claims, held flat after the last one.`,
   };

@@ -147,7 +147,7 @@ export const MAX_THREADS = 256;
  */
 export const MIN_THREADED_STATE_BYTES = 2 * 1024 ** 2;
 /**
- * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/readme-issue-5.md): wider
+ * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/development.md, 'Benchmarks'): wider
  * fused gates mean fewer sweeps but 2^k multiply-adds per amplitude per sweep.
  */
 export const DEFAULT_FUSION_QUBITS: Record<KernelName, number> = { ts: 2, wasm: 2 };

@@ -140,7 +140,7 @@ function toVerdict(v: LlmTrainingVerdict, input: LlmTrainingWorkloadInput): Verd
 export const GPU_COUNTS = Array.from({ length: 21 }, (_, k) => 2 ** k);
 
 /**
- * Time to train vs number of GPUs, one line per GPU type in the catalog, with the essay's published points
+ * Time to train vs number of GPUs, one line per GPU type in the catalog, with the popular claim's points
  * (39.3M H100-hours for the three Llama 3.1 models: 1 GPU and 16,000 GPUs) and the run's own published hours.
  * Lines flatten where the workload's parallelism saturates (more GPUs idle).
  */
@@ -168,7 +168,7 @@ export function gpuScalingPlot(v: LlmTrainingVerdict): PlotData {
       markers.push({
         x: n,
         y: secondsToDays(e.seconds),
-        text: `essay: ${n === 1 ? "1 GPU" : "16,000 GPUs"}`,
+        text: `claimed: ${n === 1 ? "1 GPU" : "16,000 GPUs"}`,
         label: `${family.name}: ${family.gpuHours.toExponential(3)} ${family.gpu} GPU-hours on ${n} GPU(s) = ${secondsToDays(e.seconds).toPrecision(4)} days (${family.source})`,
       });
     }
