@@ -168,9 +168,16 @@ export function renderBody(spec: OutputSpec, text: string): string {
   return `\`\`\`text\n$ qfit ${spec.args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(" ")}\n${lines.join("\n")}\n\`\`\`\n`;
 }
 
-/** For illustrative blocks: the text with every number replaced by N and runs of spaces folded. */
+/**
+ * For illustrative blocks: the text with every number replaced by N, a duration's unit by T (a timing may be
+ * 900 µs one run and 1.1 ms the next) and runs of spaces and bar characters folded.
+ */
 export function maskNumbers(text: string): string {
-  return text.replace(/[0-9][0-9.,e+−-]*/g, "N").replace(/ +/g, " ");
+  return text
+    .replace(/[0-9][0-9.,e+−-]*/g, "N")
+    .replace(/N (ns|µs|ms|s|min|h|days?)\b/g, "N T")
+    .replace(/█+/g, "█")
+    .replace(/ +/g, " ");
 }
 
 export function readDocument(file: string): string {

@@ -3,8 +3,14 @@
 // verdict, the crossover, notes, assumptions, unverified values and sources.
 import pc from "picocolors";
 import { sensitivityLines, uncertaintyLines } from "../report/bands.js";
-import { formatDuration, formatOrders, formatQubits, formatSci, formatUsd } from "../units/format.js";
-import { bestStrategy, bindingFactor, describeCoprocessing, factorSum } from "../verdict/compose.js";
+import { formatDuration, formatNumber, formatOrders, formatQubits, formatUsd } from "../units/format.js";
+import {
+  bestStrategy,
+  bindingFactor,
+  describeCoprocessing,
+  factorSum,
+  formatAmount,
+} from "../verdict/compose.js";
 import type { Constraint, VerdictV2 } from "../verdict/contract.js";
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -12,7 +18,7 @@ type Colors = ReturnType<typeof pc.createColors>;
 const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
 
 function constraintLine(k: Constraint, c: Colors): string {
-  const fmt = (x: number) => (Number.isFinite(x) ? formatSci(x, 3) : "∞");
+  const fmt = (x: number) => formatAmount(x, k.unit);
   const when = k.satisfied || k.yearSatisfied === null ? "" : `, met in ${k.yearSatisfied.toFixed(1)}`;
   const text = `${k.name.padEnd(20)} needs ${fmt(k.needed)} ${k.unit}, has ${fmt(k.available)} (${k.basis})${when}`;
   return k.satisfied ? `  ✓ ${text}` : c.red(`  ✗ ${text}`);
@@ -61,7 +67,7 @@ function pipelineLines(v: VerdictV2, c: Colors): string[] {
     `  ${`link`.padEnd(w)}  ${h.link.kind.padEnd(dw)} ${formatDuration(h.link.seconds).padEnd(14)} ${pct(h.link.share)}`,
   );
   const b = (x: number | undefined) =>
-    x === undefined || !Number.isFinite(x) ? "∞" : `${x.toPrecision(4)}×`;
+    x === undefined || !Number.isFinite(x) ? "∞" : `${formatNumber(x, 3)}×`;
   out.push(
     `  Amdahl bound: a free QPU stage gains at most ${b(h.amdahlBound)}; with a free link too, ${b(h.amdahlBoundWithLink)}`,
   );

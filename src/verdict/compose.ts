@@ -125,16 +125,20 @@ export function marginText(log10: number): string {
 }
 
 /** The unmet capacities of a side, short: "physical qubits: needs 8.67e5 qubits, 156 available". */
+/**
+ * A constraint's amount: plain below 1e5, scientific above; whole units where the unit is countable (a projected
+ * 239.5 qubits is 239 qubits available).
+ */
+export function formatAmount(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return "∞";
+  if (Math.abs(x) >= 1e5) return formatSci(x, 3);
+  return formatNumber(/qubit|devices?$|GPUs?$/.test(unit) ? Math.floor(x) : x, 3);
+}
+
 function unmetText(cs: Constraint[]): string {
-  // Whole units where the unit is countable: a projected 239.5 qubits is 239 qubits available.
-  const n = (x: number, unit: string) =>
-    !Number.isFinite(x)
-      ? "∞"
-      : Math.abs(x) >= 1e5
-        ? formatSci(x, 3)
-        : formatNumber(/qubit|devices?$/.test(unit) ? Math.floor(x) : x, 3);
   const all = unmet(cs).map(
-    (c) => `${c.name}: needs ${n(c.needed, c.unit)} ${c.unit}, ${n(c.available, c.unit)} available`,
+    (c) =>
+      `${c.name}: needs ${formatAmount(c.needed, c.unit)} ${c.unit}, ${formatAmount(c.available, c.unit)} available`,
   );
   return all.length > 1 ? `${all[0]} (and ${all.length - 1} more)` : (all[0] ?? "");
 }
