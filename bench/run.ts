@@ -165,7 +165,7 @@ console.log(
  * run is passes × bytes per pass ÷ this.
  */
 function inPlaceBandwidthGBps(): number {
-  const kernel = selectKernel("wasm", 8 * 2 ** 26);
+  const kernel = selectKernel("wasm");
   kernel.setThreads?.(threads);
   const n = 26;
   const state = kernel.createState(n, "single");
@@ -349,7 +349,7 @@ console.log(`\nParser: ${lines} lines in ${parseMs.toFixed(1)} ms median`);
 // The state lives where a run leaves it (the WASM arena), so the block table comes from the WASM kernel as in
 // simulate(); timed: the block table and the sampler, not the key strings.
 const sampleQubits = Math.max(...sizes);
-const kernel = selectKernel("wasm", 8 * 2 ** sampleQubits);
+const kernel = selectKernel("wasm");
 kernel.setThreads?.(threads);
 const state = kernel.createState(sampleQubits, "single");
 const rng = createPrng(7);

@@ -1,11 +1,14 @@
 /// <reference lib="dom" />
 // The dashboard in a real browser: Debian's Chromium driven by playwright-core (never a downloaded browser),
 // against `qfit serve` on a free port of 127.0.0.1. Screenshots go to e2e/artifacts/ for people to look at.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ratioBand } from "../src/report/bands.js";
+import type { VerdictV2 } from "../src/verdict/contract.js";
+import { workloads } from "../src/workloads/registry.js";
 
 const BIN = fileURLToPath(new URL("../bin/qfit.js", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
@@ -53,8 +56,17 @@ afterAll(async () => {
 /** Every page a test opened, with what went wrong on it: uncaught errors, console errors, failed requests. */
 const opened: { page: Page; errors: string[] }[] = [];
 
-async function open(query = ""): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+/** `qfit ARGS --json` as the CLI prints it. */
+function cli(args: string[]): Promise<VerdictV2> {
+  return new Promise((ok, fail) =>
+    execFile(process.execPath, [BIN, ...args, "--json"], { maxBuffer: 1 << 26 }, (e, out, err) =>
+      e ? fail(new Error(`${e.message}\n${err}`)) : ok(JSON.parse(out)),
+    ),
+  );
+}
+
+async function open(query = "", width = 1200): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 1000 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
   page.on("console", (m) => {
@@ -132,7 +144,11 @@ describe("dashboard in Chromium", () => {
 
   it("every registered workload gets a form and a verdict", async () => {
     const page = await open();
-    for (const kind of ["shor", "chemistry", "annealing-qubo"]) {
+    // The select lists the registry, nothing hand-written.
+    expect(
+      await page.locator("#kind option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(workloads.map((w) => w.kind));
+    for (const kind of workloads.map((w) => w.kind).filter((k) => k !== "llm-training")) {
       await page.selectOption("#kind", kind);
       await page.waitForSelector("#plot-waterfall svg");
       expect(await page.textContent("#verdict-sentence")).toMatch(/wins|neither|even/);
@@ -140,6 +156,120 @@ describe("dashboard in Chromium", () => {
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
+
+  it("the verdict page shows the CLI's band and tornado; dragging a range moves the band, and the command line reproduces it", async () => {
+    const page = await open();
+    await page.waitForSelector("#band-ratio");
+    await page.waitForSelector("#plot-tornado svg");
+    // Same samples, same seed: the page's band is the CLI's.
+    const cliDefault = await cli(["estimate", "llm-training"]);
+    const before = await page.textContent("#band-ratio");
+    expect(before).toBe(ratioBand(cliDefault.uncertainty!.quantiles.qpuOverGpuLog10, true));
+    // The tornado's bars are the CLI's sensitivity inputs that move the headline.
+    const moving = cliDefault
+      .sensitivity!.filter((b) => b.speedupLog10AtLow !== b.speedupLog10AtHigh)
+      .map((b) => b.input);
+    expect(moving.length).toBeGreaterThan(0);
+    const ticks = await page
+      .locator("#plot-tornado svg")
+      .last()
+      .locator('g[aria-label="y-axis tick label"] text')
+      .allTextContents();
+    expect(ticks).toEqual(moving);
+
+    // Keyboard: the low handle of mfu to the end of its track.
+    await page.focus("#range-mfu input.lo");
+    await page.keyboard.press("Home");
+    await expect.poll(() => page.url()).toContain("r.mfu=");
+    await expect.poll(() => page.textContent("#band-ratio"), { timeout: 20_000 }).not.toBe(before);
+    const widened = await page.textContent("#band-ratio");
+    // The default band stays drawn behind the user's.
+    await expect
+      .poll(() =>
+        page
+          .locator("#plot-band svg")
+          .last()
+          .locator('g[aria-label="y-axis tick label"] text')
+          .allTextContents(),
+      )
+      .toEqual(["default ranges", "your ranges"]);
+
+    // Mouse: drag the high handle of mfu to the right end of the track.
+    const hi = page.locator("#range-mfu input.hi");
+    const box = (await hi.boundingBox())!;
+    const value = Number(await hi.inputValue()) / 1000;
+    const x = box.x + 7 + value * (box.width - 14);
+    await page.mouse.move(x, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    expect(Number(await hi.inputValue())).toBeGreaterThan(value * 1000);
+    await expect.poll(() => page.textContent("#band-ratio"), { timeout: 20_000 }).not.toBe(widened);
+    await page.screenshot({ path: `${ARTIFACTS}verdict-ranges.png`, fullPage: true });
+
+    // The command line the page shows gives the band the page shows.
+    const command = (await page.textContent("#cli-command"))!;
+    expect(command).toMatch(/^qfit estimate llm-training --range mfu=[\d.e-]+:0\.4:[\d.e-]+:triangular$/);
+    const fromCli = await cli(command.split(" ").slice(1));
+    expect(await page.textContent("#band-ratio")).toBe(
+      ratioBand(fromCli.uncertainty!.quantiles.qpuOverGpuLog10, true),
+    );
+    await page.close();
+  });
+
+  it("the crossover page: the instance's size changes the answer, and qfit's year is reconciled with the framework's", async () => {
+    const page = await open("?tab=crossover");
+    await page.waitForSelector("#instance");
+    await expect
+      .poll(() => page.textContent("#crossover-band"), { timeout: 20_000 })
+      .toMatch(/median \d{4}|never|\d{4}/);
+    const instance = await page.textContent("#instance");
+    expect(instance).toMatch(/2,048 modulus bits/);
+    const fits = () => page.locator("#vendor-years tr td:nth-child(3)").allTextContents();
+    const before = await fits();
+    const reason = (await page.textContent("#crossover-reason"))!;
+    const qfitYear = /in (\d{4}\.\d)/.exec(reason)?.[1];
+    const vendorYears = (await page.locator("#vendor-years tr td:nth-child(2)").allTextContents())
+      .map(Number)
+      .filter(Number.isFinite);
+    const reconcile = (await page.textContent("#reconcile"))!;
+    // One line naming both years and what each counts.
+    expect(reconcile).toContain(`qfit's ${qfitYear}`);
+    expect(reconcile).toContain(
+      `${Math.min(...vendorYears).toFixed(1)}–${Math.max(...vendorYears).toFixed(1)}`,
+    );
+    expect(reconcile).toMatch(/physical qubits.*logical qubit/);
+    await page.locator("#xsize").fill("1024");
+    await expect.poll(() => page.textContent("#instance")).toMatch(/1,024 modulus bits/);
+    expect(await page.textContent("#instance")).not.toBe(instance);
+    // Fewer logical qubits for a smaller instance: every roadmap holds it no later, and some strictly earlier.
+    const after = await fits();
+    expect(after).not.toEqual(before);
+    after.forEach((y, i) => {
+      if (before[i] !== "never") expect(Number(y)).toBeLessThanOrEqual(Number(before[i]));
+    });
+    expect(await page.locator("#vendor-years th").nth(2).textContent()).toContain("1,024 logical qubits");
+    await page.screenshot({ path: `${ARTIFACTS}crossover-1024.png`, fullPage: true });
+    await page.close();
+  });
+
+  for (const tab of ["verdict", "crossover", "roadmap", "hybrid", "lab"]) {
+    it(`the ${tab} page fits 390, 800 and 1300 px without sideways scrolling`, async () => {
+      for (const width of [390, 800, 1300]) {
+        const page = await open(tab === "verdict" ? "" : `?tab=${tab}`, width);
+        if (tab === "verdict") await page.waitForSelector("#plot-tornado svg");
+        if (tab === "crossover") await page.waitForSelector("#plot-crossover svg");
+        if (tab === "lab") await page.waitForSelector("#diagram svg");
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        if (overflow > 0)
+          await page.screenshot({ path: `${ARTIFACTS}overflow-${tab}-${width}.png`, fullPage: true });
+        expect(overflow, `${tab} at ${width} px`).toBe(0);
+        await page.close();
+      }
+    });
+  }
 
   it("the hybrid page: a cloud link moves the wall time to the link, with no console errors", async () => {
     const page = await open("?tab=hybrid");

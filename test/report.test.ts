@@ -48,7 +48,7 @@ describe("qfit report", () => {
     expect(scaling).toContain("claimed: 1 GPU");
     expect(scaling).toContain("claimed: 16,000 GPUs");
     expect(html).toContain('download="gpu-scaling.svg"');
-    expect(html).toContain("(largest)");
+    expect(html).toContain("(binding)");
   });
 
   it("the popular claim's points sit where the published GPU-hours put them: 4,486 years and ≈102 days", () => {

@@ -197,6 +197,16 @@ describe("only its user can reach it", () => {
     expect(code).toBe(2);
     expect(err).toMatch(/--allow-remote/);
   });
+
+  it("a port already in use is a user error naming the port (exit 2, no stack)", async () => {
+    const p = spawn(process.execPath, [BIN, "serve", "--port", String(strict.port)], { stdio: "pipe" });
+    let err = "";
+    p.stderr!.on("data", (d) => (err += d));
+    const code = await new Promise((r) => p.once("exit", r));
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`port ${strict.port} .*already in use`));
+    expect(err).not.toMatch(/internal error|\n\s+at /);
+  });
 });
 
 describe("bounded connections", () => {

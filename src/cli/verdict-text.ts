@@ -53,12 +53,20 @@ function pipelineLines(v: VerdictV2, c: Colors): string[] {
     link?: { kind: string; seconds: number; share: number };
     amdahlBound?: number;
     amdahlBoundWithLink?: number;
+    schedule?: string;
   };
   if (!h.stages || !h.link) return [];
   const pct = (x: number) => `${(x * 100).toPrecision(3)}%`.padStart(8);
   const w = Math.max(4, ...h.stages.map((s) => s.name.length));
   const dw = Math.max(h.link.kind.length, ...h.stages.map((s) => s.device.length)) + 1;
-  const out = ["", c.bold("Pipeline (stages one after another each iteration)")];
+  const out = [
+    "",
+    c.bold(
+      h.schedule === "overlapped"
+        ? "Pipeline (QPU and classical stages overlap: wall time = the longer side + link; shares of the busy time)"
+        : "Pipeline (stages one after another each iteration)",
+    ),
+  ];
   for (const s of h.stages)
     out.push(
       `  ${s.name.padEnd(w)}  ${s.device.padEnd(dw)} ${formatDuration(s.seconds).padEnd(14)} ${pct(s.share)}${s.costUsd === null ? "" : `  ${formatUsd(s.costUsd)}`}`,

@@ -26,6 +26,8 @@ export interface GpuOptions {
   precision?: "bf16" | "fp8";
   /** Share of wall time spent on useful work (restarts, interruptions excluded); default 1. */
   goodput?: number;
+  /** Where a given `mfu` comes from (e.g. a preset's measured or calibrated value) and its own band. */
+  mfuBasis?: { text: string; low: number; high: number };
 }
 
 export interface GpuEstimate {
@@ -136,7 +138,10 @@ function commonAssumptions(gpu: Gpu, pue: number): string[] {
 export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuEstimate {
   check("flops", work.flops, work.flops > 0, "must be a positive FLOP count");
   const { gpu, count, mfu, pue, precision, peak, goodput } = resolve(options);
-  const band = catalog.mfu.default;
+  const catalogBand = catalog.mfu.default;
+  const band = options.mfuBasis
+    ? { ...catalogBand, mfu, low: options.mfuBasis.low, high: options.mfuBasis.high }
+    : catalogBand;
   const floor = catalog.mfu.latencyFloor.seconds;
   const peakFlopsPerS = tflopsToFlopsPerSecond(peak);
   const limit = work.maxUsefulGpus ?? Number.POSITIVE_INFINITY;
@@ -157,7 +162,7 @@ export function estimateGpu(work: ClassicalWork, options: GpuOptions = {}): GpuE
   const ec = energyAndCost(gpu, pue, seconds * count);
 
   const assumptions = [
-    `MFU ${mfu}${options.mfu === undefined ? ` (default; ${band.source}: ${band.low}–${band.high})` : " (given)"}; range shown for the ${band.low}–${band.high} band`,
+    `MFU ${mfu}${options.mfuBasis ? ` (${options.mfuBasis.text})` : options.mfu === undefined ? ` (default; ${band.source}: ${band.low}–${band.high})` : " (given)"}; range shown for the ${band.low}–${band.high} band`,
     `scaling efficiency ${eff.toFixed(3)}: ×${catalog.mfu.scaling.efficiencyPerDoubling.toFixed(4)} per doubling beyond ${band.referenceGpus} GPUs (${catalog.mfu.scaling.source})`,
     `${precision.toUpperCase()} dense peak ${peak} TFLOP/s per ${gpu.id} (${gpu.peakSource}, ${gpu.peakAsOf}; range ${gpu.peakBf16TflopsRange.join("–")} BF16)`,
     ...(goodput < 1

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { estimateHybrid, type HybridInput, linkClass, linkClasses } from "./hybrid.js";
+import { estimateHybrid, HYBRID_SCHEDULES, type HybridInput, linkClass, linkClasses } from "./hybrid.js";
 
 const arbInput: fc.Arbitrary<HybridInput> = fc.record({
   stages: fc.array(
@@ -15,6 +15,7 @@ const arbInput: fc.Arbitrary<HybridInput> = fc.record({
     { minLength: 1, maxLength: 5 },
   ),
   iterations: fc.integer({ min: 1, max: 1e6 }),
+  schedule: fc.constantFrom(...HYBRID_SCHEDULES),
   link: fc.record({
     kind: fc.constantFrom(...linkClasses.map((l) => l.id)),
     roundTripSeconds: fc.double({ min: 0, max: 1e3, noNaN: true }),
@@ -59,6 +60,26 @@ describe("hybrid pipelines", () => {
         expect(free.seconds).toBeCloseTo(classical * input.iterations, 6);
       }),
       { seed: 20, numRuns: 200 },
+    );
+  });
+
+  it("overlapped: the wall time is the longer side plus the link, and the busy time still splits into shares", () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const seq = estimateHybrid({ ...input, schedule: "sequential" });
+        const ovl = estimateHybrid({ ...input, schedule: "overlapped" });
+        const side = (q: boolean) =>
+          input.stages.filter((s) => s.quantum === q).reduce((a, s) => a + s.secondsPerIteration, 0);
+        expect(ovl.secondsPerIteration).toBeCloseTo(
+          Math.max(side(true), side(false)) + seq.link.secondsPerIteration,
+          6,
+        );
+        // Overlap never costs time, and the shares are the same split of the same busy time.
+        expect(ovl.seconds).toBeLessThanOrEqual(seq.seconds * (1 + 1e-12));
+        expect(ovl.busySecondsPerIteration).toBeCloseTo(seq.secondsPerIteration, 6);
+        for (const [i, s] of ovl.stages.entries()) expect(s.share).toBeCloseTo(seq.stages[i].share, 12);
+      }),
+      { seed: 21, numRuns: 200 },
     );
   });
 

@@ -1,10 +1,16 @@
 // A hybrid pipeline: an iterative loop of stages, each on its own processor (a GPU cluster, CPU cores, a QPU),
 // with a link between the quantum and the classical side. Per iteration every stage runs once and the link carries
-// its round trips and bytes; stages run one after the other (a variational loop waits for its measurements), so
-// the wall time is the sum. Plain numbers in, plain numbers out: presets and devices live in the workload layer.
+// its round trips and bytes. Two schedules:
+//   sequential (a variational loop waits for its measurements): wall time per iteration = Σ stages + link;
+//   overlapped (a pipelined loop, e.g. closed-loop SQD: the QPU samples the next batch while the classical machine
+//     diagonalizes the last): wall time per iteration = max(QPU stages, classical stages) + link.
+// Plain numbers in, plain numbers out: presets and devices live in the workload layer.
 //
-// The Amdahl bound (Amdahl 1967): if the QPU stage cost nothing, the whole would run total / (total − QPU time)
-// times faster; no improvement of the QPU alone can beat that.
+// Shares are each stage's (and the link's) part of the busy time Σ stages + link, so they sum to 1 under either
+// schedule; sequentially that busy time is the wall time.
+//
+// The Amdahl bound (Amdahl 1967): if the QPU stage cost nothing, the whole would run wall / wall(QPU = 0) times
+// faster — total / (total − QPU time) sequentially; no improvement of the QPU alone can beat that.
 import { z } from "zod";
 import linksJson from "../hardware/data/links.json" with { type: "json" };
 import { rangeSchema } from "../stats/distribution.js";
@@ -47,9 +53,14 @@ export interface HybridStageInput {
   usdPerSecond: number | null;
 }
 
+export type HybridSchedule = "sequential" | "overlapped";
+export const HYBRID_SCHEDULES: [HybridSchedule, HybridSchedule] = ["sequential", "overlapped"];
+
 export interface HybridInput {
   stages: HybridStageInput[];
   iterations: number;
+  /** How the QPU and classical stages share an iteration (default sequential). */
+  schedule?: HybridSchedule;
   link: {
     kind: string;
     roundTripSeconds: number;
@@ -73,8 +84,12 @@ export interface HybridStageResult {
 }
 
 export interface HybridResult {
+  schedule: HybridSchedule;
+  /** Wall time of the whole run. */
   seconds: number;
   secondsPerIteration: number;
+  /** Σ stages + link per iteration: the busy time the shares divide (= the wall time when sequential). */
+  busySecondsPerIteration: number;
   stages: HybridStageResult[];
   link: { kind: string; seconds: number; secondsPerIteration: number; share: number };
   /** How many times faster the whole would be if every QPU stage took no time (≥ 1; Infinity if only QPU time). */
@@ -87,12 +102,20 @@ export interface HybridResult {
 export function estimateHybrid(input: HybridInput): HybridResult {
   const n = input.iterations;
   const l = input.link;
+  const schedule = input.schedule ?? "sequential";
   const linkPerIteration =
     l.roundTripsPerIteration * l.roundTripSeconds + l.bytesPerIteration / l.bytesPerSecond;
-  const stagePerIteration = input.stages.reduce((a, s) => a + s.secondsPerIteration, 0);
-  const perIteration = stagePerIteration + linkPerIteration;
+  const sum = (quantum: boolean): number =>
+    input.stages.filter((s) => s.quantum === quantum).reduce((a, s) => a + s.secondsPerIteration, 0);
+  const qpuPerIteration = sum(true);
+  const classicalPerIteration = sum(false);
+  const busy = qpuPerIteration + classicalPerIteration + linkPerIteration;
+  // Wall time per iteration for given QPU and link times: the one place the schedule enters.
+  const wall = (q: number, link: number): number =>
+    (schedule === "overlapped" ? Math.max(q, classicalPerIteration) : q + classicalPerIteration) + link;
+  const perIteration = wall(qpuPerIteration, linkPerIteration);
   const total = perIteration * n;
-  const share = (x: number): number => (perIteration > 0 ? x / perIteration : 0);
+  const share = (x: number): number => (busy > 0 ? x / busy : 0);
   const stages = input.stages.map((s) => {
     const seconds = s.secondsPerIteration * n;
     return {
@@ -106,14 +129,14 @@ export function estimateHybrid(input: HybridInput): HybridResult {
       costUsd: s.usdPerSecond === null ? null : s.usdPerSecond * seconds,
     };
   });
-  const qpuPerIteration = input.stages
-    .filter((s) => s.quantum)
-    .reduce((a, s) => a + s.secondsPerIteration, 0);
-  const bound = (removed: number): number =>
-    perIteration - removed > 0 ? perIteration / (perIteration - removed) : Number.POSITIVE_INFINITY;
+  const bound = (without: number): number =>
+    without > 0 ? perIteration / without : perIteration > 0 ? Number.POSITIVE_INFINITY : 1;
+  const combine = schedule === "overlapped" ? "max(QPU stages, classical stages)" : "Σ stages";
   return {
+    schedule,
     seconds: total,
     secondsPerIteration: perIteration,
+    busySecondsPerIteration: busy,
     stages,
     link: {
       kind: l.kind,
@@ -121,8 +144,8 @@ export function estimateHybrid(input: HybridInput): HybridResult {
       secondsPerIteration: linkPerIteration,
       share: share(linkPerIteration),
     },
-    amdahlBound: bound(qpuPerIteration),
-    amdahlBoundWithLink: bound(qpuPerIteration + linkPerIteration),
-    formula: `per iteration = Σ stages + ${l.roundTripsPerIteration} round trips × ${l.roundTripSeconds} s + ${l.bytesPerIteration} B ÷ ${l.bytesPerSecond} B/s; total = ${n} iterations × per iteration; Amdahl bound = total ÷ (total − QPU time)`,
+    amdahlBound: bound(wall(0, linkPerIteration)),
+    amdahlBoundWithLink: bound(wall(0, 0)),
+    formula: `per iteration (${schedule}) = ${combine} + ${l.roundTripsPerIteration} round trips × ${l.roundTripSeconds} s + ${l.bytesPerIteration} B ÷ ${l.bytesPerSecond} B/s; total = ${n} iterations × per iteration; Amdahl bound = wall time ÷ wall time with the QPU stages free`,
   };
 }

@@ -16,6 +16,7 @@ import type { BottleneckFactor, Constraint, Strategy } from "../verdict/contract
 import multiplierJson from "./data/hoefler-multiplier.json" with { type: "json" };
 import hoeflerJson from "./data/hoefler-rates.json" with { type: "json" };
 import { qubitParamsFromDevice, runFaultTolerant } from "./ft-record.js";
+import { coprocessingRecord } from "./ftqc/decoding.js";
 import type { FtEstimate, QubitParamsInput } from "./ftqc/types.js";
 import { bitsPerToken, type EncodingMethod, encodingCost, shotsPerExpectation } from "./io.js";
 import {
@@ -486,6 +487,10 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
       bottlenecks,
       constraints: ftConstraints(run.record.physicalQubits, v.qubits, qpu),
       faultTolerance: run.record,
+      // Decoders for one shot's machine, their energy and cost over every shot.
+      classicalCoprocessing: coprocessingRecord(e, {
+        runs: ctx.steps * 2 * ctx.params * shotsPerExpectation(s.epsilon),
+      }),
       // The record is one shot: the strategy runs it `ftRuns` times one after another.
       settings: {
         ...settings,
@@ -580,6 +585,8 @@ export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStra
       bottlenecks,
       constraints,
       faultTolerance: run.record,
+      // Decoders for all the multipliers at once, their energy and cost over every step.
+      classicalCoprocessing: coprocessingRecord(e, { parallel: lanes, runs: ctx.steps }),
       // The record is one multiplier's share of one step: `ftParallel` copies at once, `ftRuns` steps in a row.
       settings: { ...settings, ftRuns: ctx.steps, ftParallel: lanes },
       assumptions: [

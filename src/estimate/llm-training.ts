@@ -172,7 +172,22 @@ export function estimateLlmTraining(work: LlmWork, options: LlmEstimateOptions =
   const settings = resolveSettings(work, options);
   const attention = options.attention ?? (work.layers !== null && work.seqLen !== null);
   const { flops, formula: flopsFormula } = trainingFlops(work, attention);
-  const gpuOptions: GpuOptions = { ...options, goodput: options.goodput ?? catalog.mfu.goodput.value };
+  // A preset's own MFU applies when the caller gives none; a calibrated one is said so in the output.
+  const presetMfu = options.mfu === undefined ? (work.presetMfu ?? null) : null;
+  const gpuOptions: GpuOptions = {
+    ...options,
+    goodput: options.goodput ?? catalog.mfu.goodput.value,
+    ...(presetMfu
+      ? {
+          mfu: presetMfu.value,
+          mfuBasis: {
+            text: `${presetMfu.basis} for this run: ${presetMfu.source}`,
+            low: presetMfu.low,
+            high: presetMfu.high,
+          },
+        }
+      : {}),
+  };
   const gpu = estimateGpu(
     { flops, residentBytes: work.trainingStateBytes ?? 0, maxUsefulGpus: work.maxUsefulGpus ?? null },
     gpuOptions,
@@ -258,6 +273,12 @@ export function estimateLlmTraining(work: LlmWork, options: LlmEstimateOptions =
     notes.push(
       `published ${formatSci(reported.gpuHours, 4)} ${reported.device} GPU-hours; the model gives ${formatSci(gpu.gpuHours, 4)} (${(((gpu.gpuHours - reported.gpuHours) / reported.gpuHours) * 100).toFixed(1)}%); implied MFU over billed hours ${reported.impliedMfu === null ? "n/a" : `${(reported.impliedMfu * 100).toFixed(1)}%`}`,
     );
+  if (presetMfu?.basis === "calibrated") {
+    const measured = catalog.mfu.default.mfu;
+    notes.push(
+      `MFU ${presetMfu.value} is calibrated, not measured: inferred from the published GPU-hours, so matching them is a consistency check; at the ${measured} measured for Llama 3 405B (${catalog.mfu.default.source}) the model gives ${formatSci((gpu.gpuHours * presetMfu.value) / measured, 3)} GPU-hours. ${presetMfu.note}`,
+    );
+  }
   if (!gpu.memory.fits)
     notes.push(
       `the training state (${formatSci(gpu.memory.residentBytes, 2)} bytes) needs at least ${gpu.memory.minGpus} ${gpu.device}s`,
@@ -308,7 +329,14 @@ export function estimateLlmTraining(work: LlmWork, options: LlmEstimateOptions =
       ...gpu.assumptions,
       ...strategies.flatMap((s) => s.assumptions.map((a) => `${s.name}: ${a}`)),
     ],
-    unverified: gpu.unverified,
+    unverified: [
+      ...gpu.unverified,
+      ...(presetMfu?.basis === "calibrated"
+        ? [
+            `MFU ${presetMfu.value} is calibrated to this run's published GPU-hours (${presetMfu.source}), not measured`,
+          ]
+        : []),
+    ],
     sources: [...new Map(sourceList.map((s) => [s.id, s])).values()],
   };
 }

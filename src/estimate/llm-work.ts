@@ -21,4 +21,17 @@ export interface LlmWork {
   reportedGpuHours?: number | null;
   reportedGpu?: string | null;
   publishedFlops?: number | null;
+  /** The run's own MFU when it is known (measured) or inferred from its published hours (calibrated). */
+  presetMfu?: PresetMfu | null;
+}
+
+/** A preset's MFU with its basis: "calibrated" values are inferred from the published hours, not measured. */
+export interface PresetMfu {
+  value: number;
+  low: number;
+  high: number;
+  basis: "measured" | "calibrated";
+  source: string;
+  note: string;
+  publishedGpuHours: number | null;
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { userError } from "../errors.js";
 import presetsJson from "./data/llm-presets.json" with { type: "json" };
 import { estimateLlmTraining, type LlmEstimateOptions, type LlmTrainingEstimate } from "./llm-training.js";
+import type { PresetMfu } from "./llm-work.js";
 
 const sourced = { source: z.string().min(3), asOf: z.string(), unverified: z.boolean() };
 
@@ -29,6 +30,18 @@ const presetSchema = z.strictObject({
   ...sourced,
   unverifiedFields: z.array(z.string()),
   notes: z.string().nullable(),
+  /** The GPU efficiency of this run: measured (a published MFU) or calibrated (inferred from published hours). */
+  gpuEfficiency: z
+    .strictObject({
+      mfu: z.number().gt(0).max(1),
+      low: z.number().gt(0).max(1),
+      high: z.number().gt(0).max(1),
+      basis: z.enum(["measured", "calibrated"]),
+      source: z.string().min(3),
+      asOf: z.string(),
+      notes: z.string(),
+    })
+    .nullable(),
 });
 
 const constantSchema = z.strictObject({ value: z.number().positive(), ...sourced });
@@ -102,6 +115,8 @@ export interface LlmTrainingWorkload {
   reportedGpuHours: number | null;
   reportedGpu: string | null;
   publishedFlops: number | null;
+  /** The preset's own MFU (measured or calibrated), used when the caller gives none. */
+  presetMfu: PresetMfu | null;
   notes: string[];
   assumptions: string[];
   sources: string[];
@@ -252,10 +267,26 @@ export function llmTraining(input: LlmTrainingInput): LlmTrainingWorkload {
     reportedGpuHours: preset && !overridden ? preset.reportedGpuHours : null,
     reportedGpu: preset && !overridden ? preset.reportedGpu : null,
     publishedFlops: preset && !overridden ? preset.publishedFlops : null,
+    // The same model on the same stack keeps its efficiency whatever the token count.
+    presetMfu: preset?.gpuEfficiency && params === preset.params ? presetMfuOf(preset) : null,
     notes,
     assumptions,
     sources,
     unverified,
+  };
+}
+
+function presetMfuOf(p: LlmPreset): PresetMfu | null {
+  const e = p.gpuEfficiency;
+  if (!e) return null;
+  return {
+    value: e.mfu,
+    low: e.low,
+    high: e.high,
+    basis: e.basis,
+    source: e.source,
+    note: `${p.id}: ${e.notes}`,
+    publishedGpuHours: p.reportedGpuHours,
   };
 }
 

@@ -4,6 +4,7 @@
 
 import { roadmapSeries } from "../estimate/qubit-trend.js";
 import { type Extrapolation, extrapolateTraining } from "../qml/extrapolate.js";
+import { formatDuration, formatNumber } from "../units/format.js";
 import { bestStrategy, bindingFactor, verdictPhrase } from "../verdict/compose.js";
 import type { VerdictV2, Winner } from "../verdict/contract.js";
 import { parseWorkloadInput } from "../workloads/input.js";
@@ -13,6 +14,8 @@ import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
 import { type UncertaintyRequest, verdictUncertainty } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { ratioBand, yearBand } from "./bands.js";
+import { headline } from "./headline.js";
+import { type MitComparison, mitComparison } from "./mit-compare.js";
 import { type RankingEntry, rankWorkloads } from "./ranking.js";
 import { type HardwareSettings, type Scenario, type WorkloadSpec, withHardware } from "./scenario.js";
 
@@ -67,10 +70,14 @@ export interface Report {
   title: string;
   /** Reference year of the crossovers. */
   t0: number;
+  /** One sentence per workload, in table order: who wins, by how much (a band), what blocks quantum, and when. */
+  headlines: string[];
   rows: ReportRow[];
   verdicts: VerdictV2[];
   plots: PlotData[];
   waterfalls: WaterfallChart[];
+  /** qfit's year next to the MIT framework's vendor years, for the workloads the framework covers. */
+  mit: Array<MitComparison & { workload: string }>;
   /** Where quantum fits: the workloads by how early and how much a QPU helps, and which stage it should take. */
   ranking: RankingEntry[];
   /** Measured small-model training costs and their projection to Llama scale (null when not asked for). */
@@ -171,19 +178,49 @@ export function waterfall(v: VerdictV2, id: string, label: string): WaterfallCha
   };
 }
 
-/** Time vs problem size for one workload, log-log, both sides, n* marked. */
+/** Time vs problem size for one workload, log-log, both sides, n* marked, with the p05–p95 of n* shaded and this
+ *  instance's p05–p95 times as bars (issue 13). */
 export function crossoverPlot(e: Evaluated, index: number): PlotData {
   const c = e.series;
   const v = e.verdict;
+  const classicalName = `classical (${v.classical.device})`;
+  const quantumName = `quantum (${bestStrategy(v).name})`;
   const line = (name: string, ys: number[]) => ({
     name,
     points: c.sizes.map((n, i) => ({
       x: n,
       y: ys[i],
-      label: `n = ${+n.toPrecision(4)}: ${ys[i].toPrecision(3)} s`,
+      label: `n = ${formatNumber(n, 3)}: ${formatDuration(ys[i])}`,
     })),
   });
   const size = e.input[e.def.headline.field];
+  const u = v.uncertainty && v.uncertainty.method !== "point" ? v.uncertainty.quantiles : null;
+  const xBands: NonNullable<PlotData["xBands"]> = [];
+  if (u && u.crossoverSize.p05 !== null) {
+    const hi = u.crossoverSize.p95 ?? c.sizes[c.sizes.length - 1];
+    xBands.push({
+      from: u.crossoverSize.p05,
+      to: hi,
+      text: `crossover size p05–p95: ${formatNumber(u.crossoverSize.p05, 3)}–${u.crossoverSize.p95 === null ? "never" : formatNumber(u.crossoverSize.p95, 3)} ${c.sizeLabel}`,
+    });
+  }
+  const errorBars: NonNullable<PlotData["errorBars"]> = [];
+  if (u && typeof size === "number") {
+    const bar = (name: string, q: (typeof u)["classicalSeconds"], side: string) => {
+      if (q.p05 !== null && q.p95 !== null && q.p05 !== q.p95)
+        errorBars.push({
+          x: size,
+          lo: q.p05,
+          hi: q.p95,
+          series: name,
+          text: `${side} time of this instance, p05–p95: ${formatDuration(q.p05)}–${formatDuration(q.p95)}`,
+        });
+    };
+    bar(classicalName, u.classicalSeconds, "classical");
+    bar(quantumName, u.quantumSeconds, "quantum");
+  }
+  const bandText = xBands.length ? ` Shaded: ${xBands[0].text}.` : "";
+  const barText = errorBars.length ? " Bars at this instance: the p05–p95 of each side's time." : "";
   return {
     id: `crossover-${index}`,
     title: `${v.workload.name}: time vs problem size`,
@@ -192,10 +229,7 @@ export function crossoverPlot(e: Evaluated, index: number): PlotData {
     yTime: "seconds",
     xLog: true,
     yLog: true,
-    series: [
-      line(`classical (${v.classical.device})`, c.classicalSeconds),
-      line(`quantum (${bestStrategy(v).name})`, c.quantumSeconds),
-    ],
+    series: [line(classicalName, c.classicalSeconds), line(quantumName, c.quantumSeconds)],
     markers:
       typeof size === "number"
         ? [
@@ -203,17 +237,21 @@ export function crossoverPlot(e: Evaluated, index: number): PlotData {
               x: size,
               y: v.classical.seconds,
               text: "this instance",
-              label: `${v.workload.name}: classical ${v.classical.seconds.toPrecision(3)} s`,
+              label: `${v.workload.name}: classical ${formatDuration(v.classical.seconds)}`,
             },
           ]
         : [],
     hLines: [],
-    vLines: c.nStar === null ? [] : [{ x: c.nStar, text: `n* = ${+c.nStar.toPrecision(3)}` }],
-    caption: `${c.reason}. Quantum points are missing where the strategy has no plan (no fault-tolerant layout).`,
+    vLines: c.nStar === null ? [] : [{ x: c.nStar, text: `n* = ${formatNumber(c.nStar, 3)}` }],
+    xBands,
+    errorBars,
+    caption: `Time on each side as the problem grows (both axes logarithmic). ${cap(c.reason)}.${bandText}${barText} Quantum points are missing where the strategy has no plan (no fault-tolerant layout).`,
   };
 }
 
-/** Largest gate-model processors by year, the fitted doubling trend, vendor roadmaps and the popular 2-year doubling claim. */
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Largest gate-model processors by year, the fitted doubling trend, vendor roadmaps and the 2-year doubling rule. */
 export function roadmapPlot(): PlotData {
   const r = roadmapSeries();
   return {
@@ -234,7 +272,7 @@ export function roadmapPlot(): PlotData {
         })),
       },
       ...r.projections.map((p) => ({
-        name: p.label,
+        name: p.label.replace(/^seed rule from /, "doubling every 2 years from "),
         dashed: true,
         points: p.points.map((q) => ({ x: q.year, y: q.qubits })),
       })),
@@ -244,9 +282,9 @@ export function roadmapPlot(): PlotData {
       })),
     ],
     markers: [],
-    hLines: [{ y: 10_000, text: "the claimed 10,000 qubits by 2034" }],
+    hLines: [{ y: 10_000, text: "10,000 qubits (the rule of thumb's 2034 limit)" }],
     vLines: [],
-    caption: `Trend: ${r.fit.formula}, doubling every ${r.fit.doublingYears.toFixed(2)} years (r² ${r.fit.r2.toFixed(2)}, ${r.fit.fromYear}–${r.fit.toYear}). ${r.seedClaim.map((c) => `${c.claim}: ${c.projectedQubits.toLocaleString("en-US")} in ${c.year} (${c.holds ? "holds" : "fails"})`).join("; ")}. Roadmaps are vendor claims, held flat after the last one.`,
+    caption: `Dashed: the fitted trend of the largest devices, qubits doubling every ${r.fit.doublingYears.toFixed(1)} years (least squares on log2 qubits, r² ${r.fit.r2.toFixed(2)}, ${r.fit.fromYear}–${r.fit.toYear}), and the rule of thumb "doubling every 2 years from 2024" from different starting points: ${r.seedClaim.map((c) => `${c.claim.replace(/, doubling.*$/, "")} → ${c.projectedQubits.toLocaleString("en-US")} in ${c.year} (${c.holds ? "under" : "over"} 10,000)`).join("; ")}. Solid: vendor roadmaps, claims rather than achievements, held flat after their last milestone.`,
   };
 }
 
@@ -296,6 +334,23 @@ export function trainingPlot(x: Extrapolation): PlotData {
   };
 }
 
+/** qfit's crossover facts the MIT comparison quotes: n*, the physical qubits there, the smallest gap. */
+function qfitCrossover(e: Evaluated, t0: number) {
+  const c = e.series;
+  const gaps = c.sizes
+    .map((_, i) => Math.log10(c.quantumSeconds[i] / c.classicalSeconds[i]))
+    .filter(Number.isFinite);
+  let physicalQubitsAtNStar: number | null = null;
+  if (c.nStar !== null) {
+    const h = e.def.headline;
+    const at = { ...e.input, [h.field]: c.nStar, ...(h.couple ? h.couple(c.nStar, e.input as never) : {}) };
+    physicalQubitsAtNStar = bestStrategy(
+      e.def.evaluate(at as never, { t0, skipCrossover: true }),
+    ).physicalQubits;
+  }
+  return { nStar: c.nStar, physicalQubitsAtNStar, smallestGapLog10: gaps.length ? Math.min(...gaps) : null };
+}
+
 export function buildReport(scenario: Scenario): Report {
   const t0 = scenario.t0 ?? new Date().getFullYear();
   const evaluated = scenario.workloads.map((w) => evaluateSpec(w, scenario.hardware, t0));
@@ -315,15 +370,22 @@ export function buildReport(scenario: Scenario): Report {
   plots.push(...swept.map((e, i) => crossoverPlot(e, i)));
   if (evaluated.some((e) => bestStrategy(e.verdict).constraints.some((c) => c.yearSatisfied !== null)))
     plots.push(roadmapPlot());
+  const mit: Report["mit"] = [];
+  evaluated.forEach((e, i) => {
+    const m = mitComparison(e.verdict, t0, qfitCrossover(e, t0));
+    if (m) mit.push({ ...m, workload: labels[i] });
+  });
   return {
     schemaVersion: 2,
     title: scenario.title,
     t0,
+    headlines: verdicts.map((v, i) => headline(v, labels[i])),
     rows: evaluated.map((e, i) => row(e, scenario.workloads[i].label)),
     verdicts,
     plots,
     waterfalls: verdicts.map((v, i) => waterfall(v, `waterfall-${i}`, labels[i])),
     ranking: rankWorkloads(verdicts, labels, t0),
+    mit,
     training: extrapolation && {
       drivingScaling: extrapolation.drivingScaling,
       assumptions: extrapolation.assumptions,

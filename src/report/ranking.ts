@@ -1,10 +1,12 @@
-// Where quantum fits: the report's workloads ranked by how early a quantum processor helps (the crossover's year
-// band when the verdict has one, else its point year; "already" = t0) and then by how much (orders of magnitude
-// of quantum over classical at the evaluated size), each saying which stage the QPU should take, if any: the whole
-// task for a quantum-native workload, one named stage of a hybrid pipeline, or none.
+// Where quantum fits: the report's workloads ranked by how early a quantum processor helps (the median of the
+// year-of-advantage band from the verdict's uncertainty when it has one — a band that more often never crosses
+// counts as never — else the crossover's point year; "already" = t0; ties by the band's low end) and then by how much (orders of magnitude of quantum over classical at the evaluated size), each
+// saying which stage the QPU should take, if any: the whole task for a quantum-native workload, one named stage of
+// a hybrid pipeline, or none.
 import { beyondRange } from "../units/format.js";
 import { bestStrategy } from "../verdict/compose.js";
-import type { VerdictV2 } from "../verdict/contract.js";
+import type { QuantilesJson, VerdictV2 } from "../verdict/contract.js";
+import { yearBand } from "./bands.js";
 
 export interface RankingEntry {
   rank: number;
@@ -12,9 +14,10 @@ export interface RankingEntry {
   kind: string;
   /** "alone" (the QPU runs the task) or "hybrid stage" (the QPU is one stage of a pipeline). */
   role: "alone" | "hybrid stage";
-  /** First year the quantum side is projected to be faster (low end of the band if there is one), or null. */
+  /** Year the quantum side is projected to be faster (the band's median if there is a band), or null: never. */
   year: number | null;
-  yearBand: { low: number; high: number } | null;
+  /** The year-of-advantage band (p05, p50, p95 and the share of samples that never cross) when the verdict has one. */
+  yearBand: QuantilesJson | null;
   /** log10(classical / quantum) at the evaluated size: positive = the QPU helps by that many orders. */
   helpLog10: number;
   /** The stage the QPU should take ("whole task", a hybrid stage's name) or null: keep it classical. */
@@ -22,19 +25,24 @@ export interface RankingEntry {
   why: string;
 }
 
-type MaybeHybrid = VerdictV2 & {
-  stages?: Array<{ name: string; quantum: boolean }>;
-  crossover: VerdictV2["crossover"] & { yearBand?: { low: number; high: number } | null };
-};
+type MaybeHybrid = VerdictV2 & { stages?: Array<{ name: string; quantum: boolean; share: number }> };
+
+/** The verdict's year band, if it has a sampled one in which some samples cross. */
+function band(v: VerdictV2): QuantilesJson | null {
+  const u = v.uncertainty;
+  if (!u || u.method === "point") return null;
+  const q = u.quantiles.crossoverYear;
+  return q.p05 === null ? null : q;
+}
 
 export function rankWorkloads(verdicts: VerdictV2[], labels: string[], t0: number): RankingEntry[] {
   const entries = verdicts.map((raw, i): Omit<RankingEntry, "rank"> => {
     const v = raw as MaybeHybrid;
     const best = bestStrategy(v);
     const helpLog10 = -v.qpuOverGpuLog10;
-    const band = v.crossover.yearBand ?? null;
+    const yb = band(v);
     const helpsNow = v.winner === "quantum";
-    const year = helpsNow ? t0 : (band?.low ?? v.crossover.year);
+    const year = helpsNow ? t0 : yb ? yb.p50 : v.crossover.year;
     // A crossover at a size the workload is not at: the year says when, the stage column says from which size.
     if (v.stages) {
       const qpu = v.stages.filter((s) => s.quantum).map((s) => s.name);
@@ -45,7 +53,7 @@ export function rankWorkloads(verdicts: VerdictV2[], labels: string[], t0: numbe
         kind: v.workload.kind,
         role: "hybrid stage",
         year,
-        yearBand: band,
+        yearBand: yb,
         helpLog10,
         qpuStage:
           qpu.length === 0
@@ -65,7 +73,7 @@ export function rankWorkloads(verdicts: VerdictV2[], labels: string[], t0: numbe
       kind: v.workload.kind,
       role: "alone",
       year,
-      yearBand: band,
+      yearBand: yb,
       helpLog10,
       qpuStage: year !== null ? `whole task (${best.name})` : null,
       why:
@@ -76,10 +84,16 @@ export function rankWorkloads(verdicts: VerdictV2[], labels: string[], t0: numbe
             : v.crossover.explanation,
     };
   });
-  const order = (e: Omit<RankingEntry, "rank">) => (e.year === null ? Number.POSITIVE_INFINITY : e.year);
+  const inf = Number.POSITIVE_INFINITY;
+  const order = (e: Omit<RankingEntry, "rank">) => e.year ?? inf;
+  const low = (e: Omit<RankingEntry, "rank">) => e.yearBand?.p05 ?? e.year ?? inf;
+  const cmp = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1);
   return entries
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => order(a.e) - order(b.e) || b.e.helpLog10 - a.e.helpLog10 || a.i - b.i)
+    .sort(
+      (a, b) =>
+        cmp(order(a.e), order(b.e)) || cmp(low(a.e), low(b.e)) || b.e.helpLog10 - a.e.helpLog10 || a.i - b.i,
+    )
     .map(({ e }, i) => ({ rank: i + 1, ...e }));
 }
 
@@ -97,11 +111,7 @@ export function rankingRows(r: RankingEntry[]): string[][] {
     String(e.rank),
     e.workload,
     e.role,
-    e.yearBand
-      ? `${e.yearBand.low.toFixed(0)}–${e.yearBand.high.toFixed(0)}`
-      : e.year === null
-        ? "never"
-        : e.year.toFixed(1),
+    e.yearBand ? yearBand(e.yearBand, true) : e.year === null ? "never" : String(Math.floor(e.year)),
     Number.isFinite(e.helpLog10)
       ? `${e.helpLog10 >= 0 ? "×10^" : "÷10^"}${Math.abs(e.helpLog10).toFixed(1)}`
       : `${e.helpLog10 >= 0 ? "×" : "÷"}${beyondRange(Math.abs(e.helpLog10))}`,

@@ -92,6 +92,7 @@ export const DEFAULT_SCENARIO: Scenario = {
     { kind: "hybrid", preset: "qaoa" },
     { kind: "hybrid", preset: "quantum-kernel" },
     { kind: "hybrid", preset: "sqd-fugaku" },
+    { kind: "hybrid", preset: "sqd-fugaku-4fe4s" },
     { kind: "hybrid", preset: "llm-quantum-layer" },
     { kind: "hybrid", preset: "peaked-circuit-ibm" },
   ],

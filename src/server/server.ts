@@ -16,7 +16,7 @@ import { Worker } from "node:worker_threads";
 import * as api from "../api/handlers.js";
 import { type SimulateRequest, simulateRequestSchema } from "../api/schemas.js";
 import { validate } from "../api/validate.js";
-import { isQfitError, QfitError } from "../errors.js";
+import { isQfitError, QfitError, userError } from "../errors.js";
 import type { SimJob, SimReply } from "./sim-worker.js";
 
 export interface ServerOptions {
@@ -475,7 +475,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   server.maxConnections = o.maxConnections;
 
   await new Promise<void>((ok, fail) => {
-    server.once("error", fail);
+    // A port in use or a host not on this machine is the caller's choice, not a bug: a user error (exit 2).
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      fail(
+        e.code === "EADDRINUSE" || e.code === "EADDRNOTAVAIL" || e.code === "EACCES"
+          ? userError(
+              "Server.Listen",
+              e.code === "EADDRINUSE"
+                ? `port ${o.port} on ${o.host} is already in use`
+                : `cannot listen on ${o.host}:${o.port} (${e.code})`,
+              { field: "port", hint: "pass another --port, or --port 0 for any free port" },
+            )
+          : e,
+      ),
+    );
     server.listen(o.port, o.host, () => ok());
   });
   const address = server.address();

@@ -13,7 +13,7 @@
 // from b + h up, if any, never enter the chunk.
 
 import type { Amplitudes, Kernel, KernelOp } from "./kernels/kernel.js";
-import { opQubits, swapQubitPairsTs } from "./kernels/ops.js";
+import { opQubits, relabel, swapQubitPairsTs } from "./kernels/ops.js";
 
 /**
  * Lowest qubit a swap may move: a permutation sweep then moves runs of at least 2^MIN_SWAP_QUBIT amplitudes
@@ -27,25 +27,25 @@ export const MIN_SWAP_QUBIT = 5;
  */
 export const SCHEDULE_LOOKAHEAD = 256;
 
-/** One sweep over the state: a blocked run, one op on its own, or a qubit swap (physical qubits throughout). */
+/**
+ * One sweep over the state: a blocked run, one op on its own, a qubit swap (physical qubits throughout), or a
+ * gathered run: `ops` (on logical = physical qubits, all within `qubits`) applied to each chunk of the 2^b
+ * amplitudes whose index bits outside the sorted `qubits` (b of them) are fixed (scheduleGathered).
+ */
 export type Sweep =
   | { kind: "blocked"; ops: KernelOp[] }
   | { kind: "op"; op: KernelOp }
-  | { kind: "swap"; pairs: Array<[number, number]> };
+  | { kind: "swap"; pairs: Array<[number, number]> }
+  | { kind: "gathered"; qubits: number[]; ops: KernelOp[] };
 
-/** The op with every qubit q replaced by at(q). */
-export function relabel(op: KernelOp, at: (q: number) => number): KernelOp {
-  switch (op.kind) {
-    case "dense1":
-      return { ...op, qubit: at(op.qubit) };
-    case "dense2":
-      return { ...op, qubits: [at(op.qubits[0]), at(op.qubits[1])] };
-    case "controlled":
-      return { ...op, controls: op.controls.map(at), targets: op.targets.map(at) };
-    default:
-      return { ...op, qubits: op.qubits.map(at) };
-  }
-}
+/**
+ * Qubits of a gathered chunk beyond its contiguous low ones: a chunk is 2^(b − GATHER_FREE_QUBITS)-amplitude runs
+ * (32 KiB at b = 18 in complex64, long enough that copying them costs little per call) at up to 2^6 places.
+ * At least the widest op (5 qubits), so the first remaining op always fits a pass.
+ */
+export const GATHER_FREE_QUBITS = 6;
+/** Most ops per gathered pass (the kernel's op table). */
+export const MAX_GATHERED_OPS = 64;
 
 /**
  * The sweeps that apply `ops` (in order, on logical qubits) to an n-qubit state with 2^b-amplitude chunks,
@@ -155,6 +155,69 @@ export function scheduleBlocks(
   return out;
 }
 
+/**
+ * The sweeps for a state kept outside the kernel's memory (the WASM kernel above 4 GiB): each pass gathers
+ * chunks of 2^b amplitudes — the index bits of its sorted qubit set Q vary, the others are fixed — runs its ops
+ * on every chunk in cache and writes the chunk back, so a pass costs one read and one write of the state
+ * whichever qubits its ops touch, with no remapping sweeps. Q holds the low b − GATHER_FREE_QUBITS qubits (long
+ * contiguous runs to copy) and the qubits of the ops taken. Greedy, as scheduleBlocks: an op is taken when no
+ * skipped op before it shares a qubit (ops on disjoint qubits commute) and Q stays within b qubits; a pass is
+ * filled up to b with the lowest qubits left. O(ops × SCHEDULE_LOOKAHEAD).
+ */
+export function scheduleGathered(ops: readonly KernelOp[], numQubits: number, blockQubits: number): Sweep[] {
+  const n = numQubits;
+  const b = Math.min(n, Math.max(blockQubits, GATHER_FREE_QUBITS));
+  const low = b - GATHER_FREE_QUBITS;
+  const qubitsOf = ops.map(opQubits);
+  const end = ops.length;
+  const next = Int32Array.from(ops, (_, i) => i + 1);
+  const prev = Int32Array.from(ops, (_, i) => i - 1);
+  let head = 0;
+  const remove = (i: number) => {
+    if (prev[i] >= 0) next[prev[i]] = next[i];
+    else head = next[i];
+    if (next[i] < end) prev[next[i]] = prev[i];
+  };
+  const inQ = new Uint8Array(n);
+  const held = new Uint8Array(n);
+  const out: Sweep[] = [];
+  while (head < end) {
+    inQ.fill(0, 0, n);
+    inQ.fill(1, 0, low);
+    held.fill(0);
+    let size = low;
+    const taken: number[] = [];
+    for (
+      let i = head, seen = 0;
+      i < end && seen < SCHEDULE_LOOKAHEAD && taken.length < MAX_GATHERED_OPS;
+      i = next[i], seen++
+    ) {
+      const qs = qubitsOf[i];
+      let extra = 0;
+      let blocked = false;
+      for (const q of qs) {
+        if (held[q]) blocked = true;
+        if (!inQ[q]) extra++;
+      }
+      if (!blocked && size + extra <= b) {
+        taken.push(i);
+        for (const q of qs) inQ[q] = 1;
+        size += extra;
+      } else for (const q of qs) held[q] = 1;
+    }
+    for (let q = low; q < n && size < b; q++)
+      if (!inQ[q]) {
+        inQ[q] = 1;
+        size++;
+      }
+    const qubits: number[] = [];
+    for (let q = 0; q < n; q++) if (inQ[q]) qubits.push(q);
+    out.push({ kind: "gathered", qubits, ops: taken.map((i) => ops[i]) });
+    for (const i of taken) remove(i);
+  }
+  return out;
+}
+
 /** The generic blocked run: each chunk as a subarray, each op by the kernel on a b-qubit state. */
 export function applyBlockedBySubarrays(
   kernel: Kernel,
@@ -182,7 +245,10 @@ export function applySweeps(
     if (s.kind === "op") kernel.apply(state, numQubits, s.op);
     else if (s.kind === "swap")
       (kernel.swapQubitPairs?.bind(kernel) ?? swapQubitPairsTs)(state, numQubits, s.pairs);
-    else if (kernel.applyBlocked) kernel.applyBlocked(state, numQubits, s.ops, blockQubits);
+    else if (s.kind === "gathered") {
+      if (kernel.applyGathered) kernel.applyGathered(state, numQubits, s.ops, s.qubits);
+      else for (const op of s.ops) kernel.apply(state, numQubits, op);
+    } else if (kernel.applyBlocked) kernel.applyBlocked(state, numQubits, s.ops, blockQubits);
     else applyBlockedBySubarrays(kernel, state, numQubits, s.ops, blockQubits);
   }
 }

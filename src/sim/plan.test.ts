@@ -156,12 +156,22 @@ describe("memory guard per precision", () => {
     expect(e.hint).toMatch(/needs 16 GiB; the limit is 12 GiB/);
   });
 
-  it("puts a state larger than the 4 GiB WASM arena on the TypeScript kernel", () => {
+  it("runs a state larger than the 4 GiB WASM arena on the WASM kernel in gathered passes", () => {
     const big = { maxMemoryBytes: 2 ** 40 };
-    expect(plan(wide(28), { ...big, precision: "single" }).kernel).toBe(wasmKernel() ? "wasm" : "ts");
-    expect(plan(wide(29), { ...big, precision: "single" }).kernel).toBe("ts");
-    expect(plan(wide(28), { ...big, precision: "double" }).kernel).toBe("ts");
-    expect(plan(wide(27), { ...big, precision: "double" }).kernel).toBe(wasmKernel() ? "wasm" : "ts");
+    const kinds = (p: ReturnType<typeof plan>) => new Set(p.sweeps!.map((s) => s.kind));
+    const arena = plan(wide(28), { ...big, precision: "single" });
+    expect(arena.kernel).toBe(wasmKernel() ? "wasm" : "ts");
+    expect(kinds(arena).has("gathered")).toBe(false);
+    for (const [n, precision] of [
+      [30, "single"],
+      [29, "single"],
+      [28, "double"],
+    ] as const) {
+      const p = plan(wide(n), { ...big, precision });
+      expect(p.kernel).toBe(wasmKernel() ? "wasm" : "ts");
+      if (wasmKernel()) expect([...kinds(p)]).toEqual(["gathered"]);
+    }
+    expect(kinds(plan(wide(27), { ...big, precision: "double" })).has("gathered")).toBe(false);
   });
 
   it("rejects an unknown precision, fusion width or thread count", () => {

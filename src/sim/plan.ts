@@ -7,10 +7,16 @@ import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 import { isValidSeed, MAX_SEED, randomSeed } from "../stats/prng.js";
-import { type Sweep, scheduleBlocks } from "./blocking.js";
+import { type Sweep, scheduleBlocks, scheduleGathered } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
-import { defaultThreads, effectiveThreads, type KernelName, selectKernel } from "./kernels/select.js";
+import {
+  defaultThreads,
+  effectiveThreads,
+  gathersState,
+  type KernelName,
+  selectKernel,
+} from "./kernels/select.js";
 import { SAMPLE_BLOCK, SAMPLE_CHUNK } from "./sampling.js";
 import type { ResolvedCondition, Step, TerminalMeasure } from "./steps.js";
 
@@ -233,7 +239,7 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     );
   const bytesPerAmplitude = precision === "single" ? 8 : 16;
   const statevectorBytes = bytesPerAmplitude * 2 ** n;
-  const kernel = selectKernel(options.kernel, statevectorBytes);
+  const kernel = selectKernel(options.kernel);
   const blockQubits =
     options.blockQubits ?? (kernel.name === "wasm" ? Math.log2(DEFAULT_BLOCK_BYTES / bytesPerAmplitude) : 0);
 
@@ -324,9 +330,12 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
 
   // Without mid-circuit measurements every clbit stays 0, so each condition is decided now (it holds when it
   // asks for 0) and the whole run can be scheduled into sweeps before anything is allocated.
+  // A state above the WASM arena is run in gathered passes (blocking.ts, scheduleGathered).
+  const schedule =
+    gathersState(kernel, statevectorBytes) && blockQubits > 0 ? scheduleGathered : scheduleBlocks;
   const sweeps =
     mode === "sample-once"
-      ? scheduleBlocks(
+      ? schedule(
           fused.flatMap((st) =>
             st.kind === "unitary" && (!st.condition || st.condition.value === 0) ? [st.op] : [],
           ),

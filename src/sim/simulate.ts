@@ -176,6 +176,7 @@ export function run(p: SimulationPlan): SimulationResult {
     notes.push(`single precision: the final norm² differs from 1 by ${drift.toExponential(2)}`);
   }
   if (notes.length > 0) result.notes = notes;
+  kernel.release?.(state);
   result.timing.simulateMs = performance.now() - start;
   return result;
 }

@@ -1,8 +1,6 @@
 // Turns a classical side and the quantum side's strategies into a VerdictV2: the best strategy (the one most
 // favourable to the quantum side), the winner, the margin and the one-line summary. Every workload, native or
 // LLM, ends here, so the rules are written once.
-import { classicalCoprocessing } from "../estimate/ftqc/decoding.js";
-import type { FtEstimate } from "../estimate/ftqc/types.js";
 import { catalog } from "../hardware/catalog.js";
 import { formatDuration, formatNumber, formatOrders, formatSci } from "../units/format.js";
 import {
@@ -23,24 +21,6 @@ export const EVEN_LOG10 = Math.log10(2);
 /** Σ factorLog10: by construction log10(strategy seconds / classical seconds). */
 export const factorSum = (factors: BottleneckFactor[]): number =>
   factors.reduce((s, f) => s + f.factorLog10, 0);
-
-/**
- * The decoding co-processor of a fault-tolerant strategy, from the estimate it was costed with. Every workload
- * whose fault-tolerant strategy comes from the QRE-compatible estimator calls this, so the record is built once.
- */
-export function coprocessingRecord(est: FtEstimate): ClassicalCoprocessingRecord {
-  const c = classicalCoprocessing(est);
-  return {
-    syndromeBitsPerSecond: c.syndromeBitsPerSecond,
-    decoder: c.decoder,
-    devices: c.devices,
-    count: c.count,
-    powerW: c.powerW,
-    energyJ: c.energyJ,
-    costUsd: c.costUsd,
-    formula: c.formula,
-  };
-}
 
 /** One line for terminal, Markdown and HTML: the decoder load and the devices that carry it. */
 export function describeCoprocessing(c: ClassicalCoprocessingRecord): string {

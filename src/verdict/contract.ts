@@ -7,7 +7,7 @@
 // `qpuOverGpuLog10`. Capacity limits (qubits available, coherence, memory) are never factors: they are
 // `constraints`, which decide `feasible` and, through their projections, the year.
 
-import type { ClassicalCoprocessing } from "../estimate/ftqc/decoding.js";
+import type { ClassicalCoprocessingRecord } from "../estimate/ftqc/decoding.js";
 
 export const VERDICT_SCHEMA_VERSION = 2 as const;
 
@@ -62,10 +62,7 @@ export interface FaultToleranceRecord {
 
 /** The classical hardware that decodes a fault-tolerant strategy's syndromes in real time: the estimator's own
  *  record (estimate/ftqc/decoding.ts), the fields the verdict carries. */
-export type ClassicalCoprocessingRecord = Pick<
-  ClassicalCoprocessing,
-  "syndromeBitsPerSecond" | "decoder" | "devices" | "count" | "powerW" | "energyJ" | "costUsd" | "formula"
->;
+export type { ClassicalCoprocessingRecord };
 
 /** One way the quantum side could do the job. */
 export interface Strategy {

@@ -10,6 +10,7 @@
 //     = (t_step · r) × k × Π o_i × (S / C) × T_c
 // Each factor has one meaning; capacities (qubits available, success probability, the horizon) are constraints.
 
+import { coprocessingRecord } from "../estimate/ftqc/decoding.js";
 import {
   type ClassicalSideNumbers,
   classicalSide,
@@ -26,7 +27,7 @@ import { type Growth, projectQubits, yearReaching } from "../estimate/qubit-tren
 import { citations } from "../hardware/catalog.js";
 import { formatDuration, formatSci } from "../units/format.js";
 import { SECONDS_PER_HOUR, yearsToSeconds } from "../units/quantity.js";
-import { composeVerdict, constraint, coprocessingRecord } from "./compose.js";
+import { composeVerdict, constraint } from "./compose.js";
 import type {
   BottleneckFactor,
   ClassicalSide,

@@ -12,8 +12,20 @@ import { z } from "zod";
 import { userError } from "../errors.js";
 import { dmrgCost, dmrgData } from "../estimate/baselines/dmrg.js";
 import { DEFAULT_GPU } from "../estimate/gpu.js";
-import { estimateHybrid, type HybridResult, LINK_KINDS, linkClass } from "../estimate/hybrid.js";
-import { type CircuitShape, deviceTiming, shotSeconds, successProbabilityLog10 } from "../estimate/nisq.js";
+import {
+  estimateHybrid,
+  HYBRID_SCHEDULES,
+  type HybridResult,
+  LINK_KINDS,
+  linkClass,
+} from "../estimate/hybrid.js";
+import {
+  type CircuitShape,
+  deviceTiming,
+  repetitionDelay,
+  shotCycleSeconds,
+  successProbabilityLog10,
+} from "../estimate/nisq.js";
 import { citationIds, citations, findDevice, unverifiedNotes } from "../hardware/catalog.js";
 import type { Gpu, Qpu } from "../hardware/schema.js";
 import { counted, formatDuration, formatNumber } from "../units/format.js";
@@ -40,6 +52,14 @@ export const hybridStageSchema = z.strictObject({
   efficiency: z.number().gt(0).max(1).default(1).describe("fraction of peak the classical stage reaches"),
   qubits: z.number().int().min(1).max(1e6).optional(),
   depth: z.number().int().min(1).max(1e9).optional().describe("two-qubit gate layers"),
+  durationNs: z
+    .number()
+    .positive()
+    .max(1e15)
+    .optional()
+    .describe(
+      "scheduled duration of the circuit's gates, ns, when a transpiler gave it (default: depth × t_2q)",
+    ),
   circuits: z
     .number()
     .int()
@@ -48,6 +68,12 @@ export const hybridStageSchema = z.strictObject({
     .default(1)
     .describe("circuits per iteration (0: a free QPU stage)"),
   shots: z.number().int().min(1).max(1e9).default(1000).describe("shots per circuit"),
+  repetitionDelayUs: z
+    .number()
+    .min(0)
+    .max(1e6)
+    .optional()
+    .describe("wait between shots, µs (default: the device's, device/data/execution.json)"),
   bytesIn: z.number().min(0).max(1e15).default(0).describe("bytes sent to the stage per iteration"),
   bytesOut: z.number().min(0).max(1e15).default(0).describe("bytes returned per iteration"),
   measuredSeconds: z
@@ -71,9 +97,28 @@ const cpuSchema = z.strictObject({
   note: z.string(),
 });
 
+/** A published run's measured wall-time split, which the preset's model is checked against (test/hybrid-published.test.ts). */
+const publishedSchema = z.strictObject({
+  source: z.string(),
+  /** Where in the source the figures stand (table, section, form field). */
+  section: z.string(),
+  /** When the run was reported. */
+  date: z.string(),
+  qpuSeconds: z.number().positive(),
+  classicalSeconds: z.number().positive(),
+  /** The run's reported wall time (quantum and classical together). */
+  wallSeconds: z.number().positive(),
+  schedule: z.enum(HYBRID_SCHEDULES),
+  note: z.string(),
+  unverified: z.boolean(),
+});
+
+export type PublishedSplit = z.output<typeof publishedSchema>;
+
 const presetSchema = z.strictObject({
   description: z.string(),
   iterations: z.number().int().positive(),
+  schedule: z.enum(HYBRID_SCHEDULES).default("sequential"),
   link: z.enum(LINK_KINDS as [string, ...string[]]),
   roundTripsPerIteration: z.number().int().min(0),
   stages: z.array(hybridStageSchema.partial({ count: true }).loose()),
@@ -91,6 +136,7 @@ const presetSchema = z.strictObject({
       basis: z.string(),
     })
     .optional(),
+  published: publishedSchema.optional(),
   sources: z.array(z.string()),
   unverified: z.array(z.string()),
 });
@@ -105,6 +151,11 @@ const data = z
 
 export const HYBRID_PRESETS = Object.keys(data.presets) as [string, ...string[]];
 
+/** A preset's published wall-time split, if it reproduces one. */
+export function publishedSplit(preset: string): PublishedSplit | null {
+  return data.presets[preset]?.published ?? null;
+}
+
 export const hybridInput = z.strictObject({
   preset: z.enum(HYBRID_PRESETS).default("vqe-gpu").describe("a pipeline with sourced sizes"),
   stages: z
@@ -117,6 +168,12 @@ export const hybridInput = z.strictObject({
     .enum(LINK_KINDS as [string, ...string[]])
     .optional()
     .describe("link class between QPU and classical side"),
+  schedule: z
+    .enum(HYBRID_SCHEDULES)
+    .optional()
+    .describe(
+      "sequential (each iteration waits for the QPU) or overlapped (QPU and classical stages pipelined)",
+    ),
   iterations: z
     .number()
     .int()
@@ -278,10 +335,15 @@ export function hybridStages(input: HybridWorkloadInput): {
         oneQubitGates: qubits * (depth + 1),
         twoQubitGates: Math.floor(qubits / 2) * depth,
         depth,
+        ...(s.durationNs === undefined ? {} : { durationNs: s.durationNs }),
       };
-      const shot = shotSeconds(circuit, timing);
+      const rep = repetitionDelay(qpu.id);
+      const delayUs = s.repetitionDelayUs ?? rep.us;
+      const shot = shotCycleSeconds(circuit, timing, delayUs);
       const seconds = s.measuredSeconds ?? s.circuits * shots * shot;
       unverified.push(...timing.filledFrom, ...unverifiedNotes(qpu, ["twoQubitGateNs", "readoutNs"]));
+      if (s.repetitionDelayUs === undefined && rep.us === 0 && s.measuredSeconds === undefined)
+        unverified.push(rep.note);
       sources.push(qpu.source);
       const amps = 2 ** qubits;
       return {
@@ -304,7 +366,7 @@ export function hybridStages(input: HybridWorkloadInput): {
         formula:
           s.measuredSeconds !== undefined
             ? `published wall time ${s.measuredSeconds} s per iteration`
-            : `${s.circuits} circuits × ${shots} shots × (${depth} layers × ${timing.twoQubitGateNs} ns + ${timing.readoutNs} ns readout)`,
+            : `${s.circuits} circuits × ${shots} shots × (${s.durationNs === undefined ? `${depth} layers × ${timing.twoQubitGateNs} ns` : `${s.durationNs} ns scheduled`} + ${timing.readoutNs} ns readout + ${delayUs} µs repetition delay${s.repetitionDelayUs === undefined ? "" : " (the run's own)"})`,
       } satisfies StageOut;
     }
     // A classical stage: a GPU (rate at the stage's precision, price and power from the catalog) or a CPU node.
@@ -375,7 +437,10 @@ export interface HybridVerdict extends VerdictV2 {
   link: { kind: string; seconds: number; share: number; secondsPerIteration: number };
   amdahlBound: number;
   amdahlBoundWithLink: number;
+  schedule: HybridResult["schedule"];
   perIteration: { seconds: number; costUsd: number | null; energyJ: number | null };
+  /** The published run this preset reproduces, next to the model's split (null for other presets and custom stages). */
+  published: (PublishedSplit & { modelQpuSeconds: number; modelClassicalSeconds: number }) | null;
 }
 
 const sumOrNull = (xs: Array<number | null>): number | null =>
@@ -401,6 +466,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
       usdPerSecond: s.usdPerSecond,
     })),
     iterations,
+    schedule: input.schedule ?? preset.schedule,
     link: {
       kind: lk.id,
       roundTripSeconds: lk.roundTripSeconds.central,
@@ -435,6 +501,12 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
   const cPer = classicalStages.reduce((a, s) => a + s.secondsPerIteration, 0);
   const qPer = quantumStages.reduce((a, s) => a + s.secondsPerIteration, 0);
   const lPer = h.link.secondsPerIteration;
+  // The stages' wall time per iteration without the link: C + Q sequentially, max(C, Q) overlapped.
+  const wPer = h.secondsPerIteration - lPer;
+  const combined =
+    h.schedule === "overlapped"
+      ? `max(classical stages ${formatDuration(cPer)}, QPU ${formatDuration(qPer)})`
+      : `(classical stages ${formatDuration(cPer)} + QPU ${formatDuration(qPer)})`;
   const simFlops = quantumStages.reduce((a, s) => a + s.simulationFlops, 0);
   const sPer = simFlops / rate;
   const measured = alt?.measured;
@@ -487,15 +559,15 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
   const bottlenecks: BottleneckFactor[] = [
     factor(
       "qpu-stage",
-      ((cPer + qPer) * iterations) / classicalSeconds,
-      `${iterations} × (classical stages ${formatDuration(cPer)} + QPU ${formatDuration(qPer)}) / all-classical ${formatDuration(classicalSeconds)}`,
+      (wPer * iterations) / classicalSeconds,
+      `${iterations} × ${combined} / all-classical ${formatDuration(classicalSeconds)}`,
       alt
         ? `the pipeline's compute (QPU stage included) against ${alt.method}`
         : "the QPU stage against simulating it exactly, with the classical stages shared by both",
     ),
     factor(
       "link",
-      (cPer + qPer + lPer) / (cPer + qPer),
+      (wPer + lPer) / wPer,
       `+ ${lk.id} link ${formatDuration(lPer)} per iteration (${counted(String(roundTrips), "round trip", "round trips")} × ${formatDuration(lk.roundTripSeconds.central)} + ${bytes.toExponential(2)} B ÷ ${lk.bandwidthBytesPerSecond.central.toExponential(2)} B/s)`,
       "the round trips and bytes between QPU and classical side, which the all-classical way does not pay",
     ),
@@ -530,11 +602,13 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
     bottlenecks,
     constraints,
     faultTolerance: null,
-    settings: { link: lk.id, iterations, roundTripsPerIteration: roundTrips },
+    settings: { link: lk.id, iterations, roundTripsPerIteration: roundTrips, schedule: h.schedule },
     assumptions: [
       `pipeline: ${h.formula}`,
       ...stages.map((s) => `${s.name} (${s.quantum ? "QPU" : "classical"}): ${s.formula}`),
-      "stages run one after another each iteration (a variational loop waits for its measurements); no overlap",
+      h.schedule === "overlapped"
+        ? "QPU and classical stages overlap (pipelined: the QPU samples the next batch while the classical side processes the last); wall time per iteration = the longer side + link"
+        : "stages run one after another each iteration (a variational loop waits for its measurements); no overlap",
     ],
     lowerBound: false,
   };
@@ -547,8 +621,26 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
           `${s.name}: estimated success probability of one shot 10^${(s.espLog10 as number).toFixed(1)} on ${s.device} — results need error mitigation or recovery (SQD's configuration recovery), not counted in time`,
       ),
   ];
-  if (lk.unverified)
+  // An unused link (no round trips, no bytes) contributes nothing, so its unverified figures do not matter.
+  const linkUsed = lPer > 0;
+  if (lk.unverified && linkUsed)
     notes.push(`the ${lk.id} link's latency and bandwidth are flagged unverified (${lk.source})`);
+  // A preset that reproduces a published run says how the model's split compares (only for the preset as published).
+  const asPublished =
+    input.stages === undefined &&
+    input.qpu === undefined &&
+    input.qubits === undefined &&
+    input.shots === undefined &&
+    input.iterations === undefined &&
+    input.schedule === undefined;
+  const pub =
+    preset.published && asPublished
+      ? { ...preset.published, modelQpuSeconds: qPer * iterations, modelClassicalSeconds: cPer * iterations }
+      : null;
+  if (pub)
+    notes.push(
+      `published run (${pub.source}, ${pub.section}, ${pub.date}): QPU ${formatDuration(pub.qpuSeconds)}, classical ${formatDuration(pub.classicalSeconds)}, wall ${formatDuration(pub.wallSeconds)} (${pub.schedule}); this model: QPU ${formatDuration(pub.modelQpuSeconds)}, classical ${formatDuration(pub.modelClassicalSeconds)}, wall ${formatDuration(h.seconds)}${pub.unverified ? " — the published figures are flagged unverified" : ""}`,
+    );
   const verdict = composeVerdict({
     workload: {
       kind: "hybrid",
@@ -568,7 +660,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
       ...new Set([
         ...preset.unverified,
         ...unverified,
-        ...(lk.unverified ? [`${lk.id} link: ${lk.basis}`] : []),
+        ...(lk.unverified && linkUsed ? [`${lk.id} link: ${lk.basis}`] : []),
       ]),
     ],
     sources: citations(...preset.sources, ...sources, lk.source, own?.source ?? fallback.source),
@@ -588,6 +680,8 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
     link: h.link,
     amdahlBound: h.amdahlBound,
     amdahlBoundWithLink: h.amdahlBoundWithLink,
+    schedule: h.schedule,
+    published: pub,
     perIteration: {
       seconds: h.secondsPerIteration,
       costUsd: stageCost === null ? null : stageCost / iterations,

@@ -43,7 +43,14 @@ export const llmTrainingInput = z.strictObject({
     ),
   gpu: z.string().min(1).max(100).default("h100").describe("GPU type (qfit devices --kind gpu)"),
   gpuCount: gpuCountField("GPUs in the cluster"),
-  mfu: z.number().gt(0).max(1).default(0.4).describe("model-FLOPs utilisation"),
+  mfu: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .describe(
+      "model-FLOPs utilisation; default the preset's own (405B: 0.40 measured, Llama 3 Table 4; 8B, 70B: calibrated to their published hours, flagged) or 0.40",
+    ),
   goodput: z
     .number()
     .gt(0)
@@ -106,6 +113,17 @@ export function engineCall(i: LlmTrainingWorkloadInput, skipCrossover = false): 
     ...(i.attention === undefined ? {} : { attention: i.attention }),
   };
   return { ...estimateLlmTraining(workload, options), workload };
+}
+
+/** The MFU the engine uses when the input gives none: the preset's own, else the catalog default (0.40). */
+function defaultMfu(i: LlmTrainingWorkloadInput): number {
+  const sized = i.params !== undefined || i.tokens !== undefined;
+  const w = resolveLlmWork({
+    preset: i.preset ?? (sized ? undefined : LLM_DEFAULT_PRESET),
+    params: i.params,
+    tokens: i.tokens,
+  });
+  return w.presetMfu?.value ?? catalog.mfu.default.mfu;
 }
 
 /** The engine's default ε when the input gives none: the GPU minibatch's own gradient noise, 1/√(batch tokens). */
@@ -274,7 +292,7 @@ export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
     const input = s
       ? {
           ...raw,
-          mfu: sampledOr(s, "mfu", raw.mfu),
+          mfu: sampledOr(s, "mfu", raw.mfu ?? defaultMfu(raw)),
           pue: sampledOr(s, "pue", raw.pue),
           ...(s.epsilon === undefined ? {} : { epsilon: s.epsilon }),
         }
@@ -284,7 +302,7 @@ export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
   },
   ranges(input) {
     return {
-      mfu: rangeAbout("mfu", input.mfu, 0.01, 1),
+      mfu: rangeAbout("mfu", input.mfu ?? defaultMfu(input), 0.01, 1),
       pue: rangeAbout("pue", input.pue, 1, 9.99),
       epsilon: rangeAbout("epsilon", input.epsilon ?? defaultEpsilon(input), 1e-12, 0.99),
     };

@@ -19,6 +19,10 @@ export interface PlotData {
   markers: Array<PlotPoint & { text: string }>;
   hLines: Array<{ y: number; text: string }>;
   vLines: Array<{ x: number; text: string }>;
+  /** Shaded vertical bands, e.g. the p05–p95 of the crossover size (issue 13). */
+  xBands?: Array<{ from: number; to: number; text: string }>;
+  /** Vertical error bars in the colour of the named series, e.g. this instance's p05–p95 time. */
+  errorBars?: Array<{ x: number; lo: number; hi: number; series: string; text: string }>;
   /** The y axis is a time in this unit: renderers label its ticks as durations ("3k years"). */
   yTime?: "days" | "seconds";
   caption: string;

@@ -38,7 +38,7 @@ function ahead(v: VerdictV2): boolean {
 }
 
 /** Year the best strategy's capacity constraints are all met (t0 when they already are), or null. */
-function yearOf(v: VerdictV2, t0: number): number | null {
+export function yearOf(v: VerdictV2, t0: number): number | null {
   let year = t0;
   for (const c of bestStrategy(v).constraints) {
     if (c.satisfied || isDuration(c)) continue;

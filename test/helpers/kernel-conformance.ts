@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATES } from "../../src/circuit/gates.js";
 import { embed } from "../../src/circuit/matrix.js";
 import { TOL } from "../../src/circuit/testing.js";
-import { applySweeps, scheduleBlocks } from "../../src/sim/blocking.js";
+import { applySweeps, scheduleBlocks, scheduleGathered } from "../../src/sim/blocking.js";
 import type { Amplitudes, Kernel, KernelOp, Precision } from "../../src/sim/kernels/kernel.js";
 import { opMatrix, opQubits, swapQubitPairsTs } from "../../src/sim/kernels/ops.js";
 import { lowerGate } from "../../src/sim/plan.js";
@@ -241,6 +241,22 @@ export function kernelConformanceSuite(
         let want = state;
         for (const op of ops) want = referenceApply(want, n, opMatrix(op), opQubits(op));
         expect(maxDiff(blocked, want) / largest(want)).toBeLessThan(tol * 10);
+      }
+    });
+
+    it("gathered passes give the state of the same ops one by one", () => {
+      const rng = createPrng(95);
+      for (const b of [2, 6, n - 1, n]) {
+        const ops = Array.from({ length: 40 }, () => randomKernelOp(rng, n));
+        const sweeps = scheduleGathered(ops, n, b);
+        expect(sweeps.every((s) => s.kind === "gathered")).toBe(true);
+        const state = randomState(n, rng);
+        const oneByOne = on(state, (s) => {
+          for (const op of ops) kernel.apply(s, n, op);
+        });
+        const gathered = on(state, (s) => applySweeps(kernel, s, n, sweeps, b));
+        // Commuting ops may run in another order: equal up to rounding.
+        expect(maxDiff(gathered, oneByOne) / largest(oneByOne)).toBeLessThan(tol * 10);
       }
     });
 

@@ -68,18 +68,18 @@ export function HybridPage() {
       <label>Shots per circuit<input id="hybrid-shots" inputmode="numeric" placeholder="preset's" value=${s.shots.value} onInput=${onText(s.shots)} /></label>
       <label>Iterations<input id="hybrid-iterations" inputmode="numeric" placeholder="preset's" value=${s.iterations.value} onInput=${onText(s.iterations)} /></label>
     </div>
-    ${error ? html`<p id="hybrid-error" role="alert">${error}</p>` : null}
+    ${error ? html`<p class="error" id="hybrid-error" role="alert">${error}</p>` : null}
     ${
       v
         ? html`<p id="hybrid-summary">${v.summary}</p>
-      <table id="hybrid-stages">
+      <div class="scroll"><table id="hybrid-stages">
         <tr><th>stage</th><th>device</th><th>time</th><th>share</th><th></th></tr>
         ${v.stages.map(
           (st, i) =>
             html`<tr><td>${st.name}</td><td>${st.device}</td><td>${formatDuration(st.seconds)}</td><td id=${`hybrid-share-${i}`}>${pct(st.share)}</td><td>${bar(`hybrid-bar-${i}`, st.share)}</td></tr>`,
         )}
         <tr><td>link</td><td>${v.link.kind}</td><td>${formatDuration(v.link.seconds)}</td><td id="hybrid-share-link">${pct(v.link.share)}</td><td>${bar("hybrid-bar-link", v.link.share)}</td></tr>
-      </table>
+      </table></div>
       <p id="hybrid-amdahl">Amdahl bound: a free QPU stage would make the pipeline at most ${Number.isFinite(v.amdahlBound) ? v.amdahlBound.toPrecision(4) : "∞"}× faster (${Number.isFinite(v.amdahlBoundWithLink) ? v.amdahlBoundWithLink.toPrecision(4) : "∞"}× with a free link).</p>`
         : null
     }

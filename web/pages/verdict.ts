@@ -6,6 +6,8 @@ import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
 import { isQfitError } from "../../src/errors.js";
+import { trendRanges } from "../../src/estimate/trends.js";
+import type { Range } from "../../src/stats/distribution.js";
 import { formatDuration, formatQubits } from "../../src/units/format.js";
 import { parseQuantity } from "../../src/units/parse-quantity.js";
 import { bestStrategy } from "../../src/verdict/compose.js";
@@ -15,6 +17,7 @@ import { parseWorkloadInput } from "../../src/workloads/input.js";
 import { getWorkload, workloads } from "../../src/workloads/registry.js";
 import { PlotView } from "../plot.js";
 import { urlState } from "../state.js";
+import { rangeState, UncertaintyPanel } from "./bands.js";
 
 export const kindState = urlState("kind", "llm-training");
 
@@ -40,20 +43,50 @@ function rawValue(f: FormField, text: string): unknown {
   return text;
 }
 
-/** The verdict for the current form, or the error message (which names the field at fault). */
-export function currentVerdict(): { v: VerdictV2 | null; error: string | null } {
+/** What the form holds: the verdict and the API request that reproduces it (with its ranged inputs and the
+ *  CLI's flags for the same input), or the error message (which names the field at fault). */
+export interface CurrentVerdict {
+  v: VerdictV2 | null;
+  error: string | null;
+  /** `{kind, ...the fields the user set}`: the body of POST /api/estimate for the same input. */
+  request: Record<string, unknown> | null;
+  ranges: Record<string, Range>;
+  /** `--params 70B --tokens 1.4T`: the fields the user set, as `qfit estimate KIND` flags. */
+  flags: string;
+}
+
+export function currentVerdict(): CurrentVerdict {
   try {
     const def = getWorkload(kindState.value);
     const raw: Record<string, unknown> = {};
+    const flags: string[] = [];
     for (const f of formSpec(def).fields) {
       const text = fieldState(f.name).value;
-      if (text !== "") raw[f.name] = rawValue(f, text);
+      if (text === "") continue;
+      raw[f.name] = rawValue(f, text);
+      flags.push(
+        f.type === "boolean"
+          ? text === "true"
+            ? f.flag
+            : ""
+          : `${f.flag} ${/^[\w.+-]+$/.test(text) ? text : `'${text}'`}`,
+      );
     }
     const input = parseWorkloadInput(def, raw);
-    return { v: def.evaluate(input as never, {}), error: null };
+    const v = def.evaluate(input as never, {});
+    // The verdict's ranged inputs, as the uncertainty engine takes them: the workload's own and the time trends.
+    const ranges = { ...(def.ranges ? def.ranges(input as never, {}) : {}), ...trendRanges() };
+    return {
+      v,
+      error: null,
+      request: { kind: def.kind, ...raw },
+      ranges,
+      flags: flags.filter(Boolean).join(" "),
+    };
   } catch (e) {
     // QfitError.describe() is "field: message", the form the CLI prints.
-    return { v: null, error: isQfitError(e) ? e.describe() : e instanceof Error ? e.message : String(e) };
+    const error = isQfitError(e) ? e.describe() : e instanceof Error ? e.message : String(e);
+    return { v: null, error, request: null, ranges: {}, flags: "" };
   }
 }
 
@@ -61,6 +94,7 @@ export function currentVerdict(): { v: VerdictV2 | null; error: string | null } 
 function switchKind(kind: string) {
   const current = workloads.find((w) => w.kind === kindState.value);
   if (current) for (const f of formSpec(current).fields) fieldState(f.name).value = "";
+  for (const name of Object.keys(currentVerdict().ranges)) rangeState(name).value = "";
   kindState.value = kind;
 }
 
@@ -85,7 +119,8 @@ function control(f: FormField) {
 export function VerdictPage() {
   const def = workloads.find((w) => w.kind === kindState.value) ?? workloads[0];
   const form = formSpec(def);
-  const { v, error } = currentVerdict();
+  const { v, error, request, ranges, flags } = currentVerdict();
+  const bounds = Object.fromEntries(form.fields.map((f) => [f.name, { min: f.min, max: f.max }]));
   const best = v ? bestStrategy(v) : null;
   const waterfall = useMemo(() => {
     if (!v || !best) return null;
@@ -144,9 +179,10 @@ export function VerdictPage() {
             <p class="verdict" id="verdict-sentence">${v.summary}</p>
             <p id="best-reason">${v.bestReason}</p>
             <${PlotView} id="waterfall" options=${waterfall} />
-            <table id="constraints"><tr><th>constraint</th><th>needed</th><th>available</th><th>met</th><th>basis</th></tr>
+            <div class="scroll"><table id="constraints"><tr><th>constraint</th><th>needed</th><th>available</th><th>met</th><th>basis</th></tr>
               ${best.constraints.map((k) => html`<tr><td>${k.name}</td><td>${k.needed.toPrecision(3)} ${k.unit}</td><td>${k.available.toPrecision(3)}</td><td>${k.satisfied ? "yes" : k.yearSatisfied === null ? "no" : `in ${k.yearSatisfied.toFixed(1)}`}</td><td class="muted">${k.basis}</td></tr>`)}
-            </table>
+            </table></div>
+            <${UncertaintyPanel} request=${request} defaults=${ranges} bounds=${bounds} command=${`qfit estimate ${def.kind}${flags ? ` ${flags}` : ""}`} />
             <p><strong>Crossover:</strong> ${v.crossover.explanation}</p>
             ${v.unverified.length ? html`<p class="unverified">Unverified values used: ${v.unverified.join("; ")}</p>` : null}
             <details><summary>Assumptions and sources</summary>

@@ -68,18 +68,64 @@ export interface DecoderLoadInput {
   runtimeNs: number;
 }
 
-/** Sizes the real-time decoder for a fault-tolerant estimate. */
-export function classicalCoprocessing(est: FtEstimate, decoderId = DEFAULT_DECODER): ClassicalCoprocessing {
-  return decoderLoad(
+/** How a strategy uses its estimate: copies running at once, runs one after another (both default 1). */
+export interface CoprocessingOptions {
+  decoder?: string;
+  /** Copies of the estimated program running side by side (e.g. parallel multipliers): each needs its decoders. */
+  parallel?: number;
+  /** Times the program runs one after another (e.g. one per shot or per training step): energy and cost add up. */
+  runs?: number;
+}
+
+/** Sizes the real-time decoder for a fault-tolerant estimate, as the strategy runs it. */
+export function classicalCoprocessing(
+  est: FtEstimate,
+  opts: CoprocessingOptions = {},
+): ClassicalCoprocessing {
+  const parallel = opts.parallel ?? 1;
+  const runs = opts.runs ?? 1;
+  const c = decoderLoad(
     {
-      physicalQubits: est.physicalCounts.physicalQubits,
+      physicalQubits: est.physicalCounts.physicalQubits * parallel,
       physicalQubitsPerPatch: est.logicalQubit.physicalQubits,
       codeDistance: est.logicalQubit.codeDistance,
       logicalCycleTimeNs: est.logicalQubit.logicalCycleTime,
-      runtimeNs: est.physicalCounts.runtime,
+      runtimeNs: est.physicalCounts.runtime * runs,
     },
-    decoderId,
+    opts.decoder,
   );
+  if (parallel === 1 && runs === 1) return c;
+  return {
+    ...c,
+    assumptions: [
+      ...c.assumptions,
+      `the estimate is one program: ${parallel.toLocaleString("en-US")} cop${parallel === 1 ? "y runs" : "ies run"} at once (decoders and syndrome rate × ${parallel.toLocaleString("en-US")}) and ${runs.toExponential(3)} runs follow one another (energy and cost over all of them)`,
+    ],
+  };
+}
+
+/** The fields a verdict's strategy carries (verdict/contract.ts): the load, the devices, their power, energy, cost. */
+export type ClassicalCoprocessingRecord = Pick<
+  ClassicalCoprocessing,
+  "syndromeBitsPerSecond" | "decoder" | "devices" | "count" | "powerW" | "energyJ" | "costUsd" | "formula"
+>;
+
+/** The record every fault-tolerant strategy (native or LLM) carries, from the one sizing above. */
+export function coprocessingRecord(
+  est: FtEstimate,
+  opts: CoprocessingOptions = {},
+): ClassicalCoprocessingRecord {
+  const c = classicalCoprocessing(est, opts);
+  return {
+    syndromeBitsPerSecond: c.syndromeBitsPerSecond,
+    decoder: c.decoder,
+    devices: c.devices,
+    count: c.count,
+    powerW: c.powerW,
+    energyJ: c.energyJ,
+    costUsd: c.costUsd,
+    formula: c.formula,
+  };
 }
 
 export function decoderLoad(input: DecoderLoadInput, decoderId = DEFAULT_DECODER): ClassicalCoprocessing {

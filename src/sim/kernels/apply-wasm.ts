@@ -21,7 +21,7 @@ import type {
   KernelOp,
   Precision,
 } from "./kernel.js";
-import { fitsBlock, swapQubitPairsTs } from "./ops.js";
+import { fitsBlock, opQubits, relabel, swapQubitPairsTs } from "./ops.js";
 import { WASM, type WasmApi, type WasmMemory, type WasmModule } from "./wasm-api.js";
 import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from "./wasm-binary.js";
 
@@ -42,8 +42,81 @@ const MAX_WASM_GATE_QUBITS = 4;
 /** Blocked runs: one 32-byte table entry per op, then per op its positions, member offsets and matrix. */
 const BLOCK_ENTRY_BYTES = 32;
 const BLOCK_SLOT_BYTES = 256 + 64 + MAT_BYTES;
+/**
+ * The gathered-run layout (applyGathered, GATHER_SOURCE) in the parameter area: words 0–2 b, w and the run count,
+ * from word 4 the b sorted qubits, from GATHER_RUNS_AT the amplitude offsets of the runs.
+ */
+const GATHER_INFO_OFFSET = 12288;
+const GATHER_INFO_WORDS = 1024;
+const GATHER_RUNS_AT = 40;
+const GATHER_MAX_RUNS = GATHER_INFO_WORDS - GATHER_RUNS_AT;
 /** Ops per blockRun call (a longer run is split: the table stays under 600 KiB). */
 const MAX_BLOCK_OPS = 64;
+
+/**
+ * The gathered run's chunk loop, as source so the worker threads (threads-node.ts) and this thread run the same
+ * code: for each chunk c in [c0, c1), the amplitude index of its first run (c's bits spread over the positions
+ * outside the gathered qubits), then per run a copy of 2^w amplitudes from the large state `big` into this
+ * thread's region of the arena, blockRun over the table, and the copy back. With nops = −k (k > 0) it reads
+ * instead: Σ|amplitude|² per block of k amplitudes of each chunk into the f64 table at `table` (blockNorms), no
+ * copy back. The thread's region follows from its scratch block. Amplitude indices stay below 2^30, so the bit
+ * operations are exact.
+ */
+// A real function (no eval: the dashboard's Content-Security-Policy forbids it); worker threads get its source
+// text with the constants it reads (GATHER_SOURCE).
+export function gatherRun(
+  ex: Pick<WasmExports, "blockNormsF32" | "blockNormsF64" | "blockRun">,
+  memory: { readonly buffer: ArrayBufferLike },
+  big: Float32Array | Float64Array,
+  single: number,
+  table: number,
+  nops: number,
+  localBytes: number,
+  stateAt: number,
+  scratch0: number,
+  scratchBytes: number,
+  scratch: number,
+  c0: number,
+  c1: number,
+): void {
+  const info = new Int32Array(memory.buffer, GATHER_INFO_OFFSET, GATHER_INFO_WORDS);
+  const b = info[0],
+    w = info[1],
+    runs = info[2];
+  const localAt = stateAt + ((scratch - scratch0) / scratchBytes) * localBytes;
+  const local = single
+    ? new Float32Array(memory.buffer, localAt, 2 * 2 ** b)
+    : new Float64Array(memory.buffer, localAt, 2 * 2 ** b);
+  const run = 2 * 2 ** w;
+  const shift = b + (single ? 3 : 4);
+  for (let c = c0; c < c1; c++) {
+    let base = c;
+    for (let p = 0; p < b; p++) {
+      const s = info[4 + p];
+      base = ((base >>> s) << (s + 1)) | (base & ((1 << s) - 1));
+    }
+    for (let j = 0; j < runs; j++) {
+      const a = 2 * (base + info[GATHER_RUNS_AT + j]);
+      local.set(big.subarray(a, a + run), j * run);
+    }
+    if (nops < 0) {
+      const blocks = 2 ** b / -nops;
+      (single ? ex.blockNormsF32 : ex.blockNormsF64)(localAt, -nops, table + 8 * blocks * c, 0, blocks);
+      continue;
+    }
+    ex.blockRun(localAt, shift, table, nops, scratch, 0, 1);
+    for (let j = 0; j < runs; j++) {
+      const a = 2 * (base + info[GATHER_RUNS_AT + j]);
+      big.set(local.subarray(j * run, j * run + run), a);
+    }
+  }
+}
+
+/** gatherRun as source text for worker threads, with the layout constants it reads. */
+export const GATHER_SOURCE = `(() => {
+  const GATHER_INFO_OFFSET = ${GATHER_INFO_OFFSET}, GATHER_INFO_WORDS = ${GATHER_INFO_WORDS}, GATHER_RUNS_AT = ${GATHER_RUNS_AT};
+  return ${gatherRun.toString()};
+})()`;
 
 export interface WasmExports {
   denseF64(...a: number[]): void;
@@ -59,6 +132,8 @@ export interface WasmExports {
   swapUnits(...a: number[]): void;
   /** The benchmark's multiply-add throughput probe (asm/kernels.ts). */
   maddChains(iters: number): number;
+  /** Not WASM: the host's chunk loop of a gathered run (GATHER_SOURCE), bound to the large state. */
+  gathered(...a: number[]): void;
 }
 
 /** The kernels a WasmCall runs (everything but the benchmark probe). */
@@ -82,6 +157,8 @@ export interface WasmCall {
 export interface CallRunner {
   readonly threads: number;
   run(call: WasmCall): void;
+  /** Hand the large state's buffer to the threads for gathered runs (null: drop it); idempotent. */
+  share?(state: Amplitudes | null): void;
   terminate(): void;
 }
 
@@ -169,6 +246,9 @@ export function kernelsModule(which?: WasmKernelBuild): WasmModule {
 export function instantiateKernels(memory: WasmMemory, module: WasmModule = kernelsModule()): WasmExports {
   return new (api().Instance)(module, { env: { memory } }).exports as WasmExports;
 }
+
+/** Chunk of a single op's gathered run on the large state: one core's L2 (as plan.ts's DEFAULT_BLOCK_BYTES). */
+const GATHER_CHUNK_BYTES = 2 * 1024 ** 2;
 
 /** The largest state the arena can hold, in bytes. */
 export const MAX_ARENA_STATE_BYTES = MAX_PAGES * PAGE_BYTES - STATE_OFFSET;
@@ -260,19 +340,33 @@ export class WasmKernel implements Kernel {
   readonly memory: WasmMemory;
   private readonly exports: WasmExports;
   private live: Amplitudes | null = null;
+  /** The state too large for the arena (above 4 GiB), in its own buffer; gates on it run gathered. */
+  private big: Amplitudes | null = null;
   private runner: CallRunner | null = null;
   private pool: CallRunner | null = null;
   private readonly module: WasmModule;
 
-  /** `build`: which build of the kernels to run (default: the relaxed-SIMD one where the engine has it). */
-  constructor(readonly build: WasmKernelBuild = wasmKernelBuild()) {
+  /**
+   * `build`: which build of the kernels to run (default: the relaxed-SIMD one where the engine has it).
+   * `layout` is for tests: states above `arenaStateBytes` are kept in their own buffer and run gathered, a
+   * single op's gathered chunk spanning `gatherQubits` qubits (default: the arena's limit, GATHER_CHUNK_BYTES).
+   */
+  constructor(
+    readonly build: WasmKernelBuild = wasmKernelBuild(),
+    private readonly layout: { arenaStateBytes?: number; gatherQubits?: number } = {},
+  ) {
     this.memory = new (api().Memory)({
       initial: STATE_OFFSET / PAGE_BYTES,
       maximum: MAX_PAGES,
       shared: true,
     });
     this.module = kernelsModule(build);
-    this.exports = instantiateKernels(this.memory, this.module);
+    const exports = instantiateKernels(this.memory, this.module);
+    this.exports = {
+      ...exports,
+      gathered: (...a: number[]) =>
+        (gatherRun as (...args: unknown[]) => void)(exports, this.memory, this.big, ...a),
+    };
   }
 
   /**
@@ -294,7 +388,15 @@ export class WasmKernel implements Kernel {
 
   createState(numQubits: number, precision: Precision): Amplitudes {
     const bytes = (precision === "single" ? 8 : 16) * 2 ** numQubits;
-    if (bytes > MAX_ARENA_STATE_BYTES) return tsKernel.createState(numQubits, precision);
+    if (bytes > (this.layout.arenaStateBytes ?? MAX_ARENA_STATE_BYTES)) {
+      // Shared, so the worker threads can gather from it; an ordinary buffer where there is no sharing.
+      const buffer =
+        typeof SharedArrayBuffer === "function" ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+      const state = precision === "single" ? new Float32Array(buffer) : new Float64Array(buffer);
+      state[0] = 1;
+      this.big = state;
+      return state;
+    }
     const needPages = Math.ceil((STATE_OFFSET + bytes) / PAGE_BYTES);
     const have = this.memory.buffer.byteLength / PAGE_BYTES;
     if (needPages > have) this.memory.grow(needPages - have);
@@ -315,6 +417,7 @@ export class WasmKernel implements Kernel {
   }
 
   apply(state: Amplitudes, numQubits: number, op: KernelOp): void {
+    if (this.gatheredOne(state, numQubits, op)) return;
     switch (op.kind) {
       case "dense1":
         this.applyDense(state, numQubits, { kind: "dense", qubits: [op.qubit], matrix: op.matrix });
@@ -334,15 +437,37 @@ export class WasmKernel implements Kernel {
     }
   }
 
+  /** Qubits of a gathered chunk that is not scheduled (a single op, the norms): GATHER_CHUNK_BYTES of them. */
+  private gatherChunkQubits(state: Amplitudes, numQubits: number): number {
+    const bytes = state instanceof Float32Array ? 8 : 16;
+    return Math.min(numQubits, this.layout.gatherQubits ?? Math.log2(GATHER_CHUNK_BYTES / bytes));
+  }
+
+  /**
+   * One op on the large state as a gathered run: its qubits and the lowest others, up to a chunk of
+   * GATHER_CHUNK_BYTES. False for any other state.
+   */
+  private gatheredOne(state: Amplitudes, numQubits: number, op: KernelOp): boolean {
+    if (state !== this.big) return false;
+    const b = this.gatherChunkQubits(state, numQubits);
+    const qubits = new Set(opQubits(op));
+    for (let q = 0; qubits.size < b; q++) qubits.add(q);
+    this.applyGathered(state, numQubits, [op], sortedInt([...qubits]));
+    return true;
+  }
+
   applyDense1(state: Amplitudes, numQubits: number, op: Dense1Op): void {
+    if (this.gatheredOne(state, numQubits, op)) return;
     this.applyDense(state, numQubits, { kind: "dense", qubits: [op.qubit], matrix: op.matrix });
   }
 
   applyDense2(state: Amplitudes, numQubits: number, op: Dense2Op): void {
+    if (this.gatheredOne(state, numQubits, op)) return;
     this.applyDense(state, numQubits, { kind: "dense", qubits: op.qubits, matrix: op.matrix });
   }
 
   applyControlled(state: Amplitudes, numQubits: number, op: ControlledOp): void {
+    if (this.gatheredOne(state, numQubits, op)) return;
     if (!this.owns(state)) {
       tsKernel.applyControlled(state, numQubits, op);
       return;
@@ -353,6 +478,7 @@ export class WasmKernel implements Kernel {
   }
 
   applyDense(state: Amplitudes, numQubits: number, op: DenseOp): void {
+    if (this.gatheredOne(state, numQubits, op)) return;
     if (!this.owns(state) || op.qubits.length > MAX_WASM_GATE_QUBITS) {
       tsKernel.applyDense(state, numQubits, op);
       return;
@@ -361,6 +487,7 @@ export class WasmKernel implements Kernel {
   }
 
   applyDiagonal(state: Amplitudes, numQubits: number, op: DiagonalOp): void {
+    if (this.gatheredOne(state, numQubits, op)) return;
     if (!this.owns(state) || op.qubits.length > MAX_WASM_GATE_QUBITS) {
       tsKernel.applyDiagonal(state, numQubits, op);
       return;
@@ -391,20 +518,43 @@ export class WasmKernel implements Kernel {
       return;
     }
     const table = STATE_OFFSET + state.byteLength;
-    const data = table + BLOCK_ENTRY_BYTES * ops.length;
-    const needPages = Math.ceil((data + BLOCK_SLOT_BYTES * ops.length) / PAGE_BYTES);
-    const wasmable = ops.every(
-      (op) =>
-        fitsBlock(op, blockQubits, numQubits) &&
-        (op.kind === "controlled" || op.kind === "dense1" || op.qubits.length <= MAX_WASM_GATE_QUBITS),
-    );
-    if (!this.owns(state) || !wasmable || needPages > MAX_PAGES) {
+    const single = state instanceof Float32Array;
+    if (
+      !this.owns(state) ||
+      !ops.every((op) => fitsBlock(op, blockQubits, numQubits)) ||
+      !this.writeBlockTable(ops, blockQubits, single, table)
+    ) {
       for (const op of ops) this.apply(state, numQubits, op);
       return;
     }
+    this.run({
+      fn: "blockRun",
+      args: [STATE_OFFSET, blockQubits + (single ? 3 : 4), table, ops.length],
+      scratch: true,
+      groups: 2 ** (numQubits - blockQubits),
+      d: 2 ** blockQubits,
+      align: 1,
+    });
+  }
+
+  /**
+   * Write blockRun's op table for `ops` (every qubit below blockQubits, at most MAX_BLOCK_OPS) at byte `table`,
+   * growing the arena; false when an op is one the WASM kernels do not take or the arena is too small.
+   */
+  private writeBlockTable(
+    ops: readonly KernelOp[],
+    blockQubits: number,
+    single: boolean,
+    table: number,
+  ): boolean {
+    const data = table + BLOCK_ENTRY_BYTES * ops.length;
+    const needPages = Math.ceil((data + BLOCK_SLOT_BYTES * ops.length) / PAGE_BYTES);
+    const wasmable = ops.every(
+      (op) => op.kind === "controlled" || op.kind === "dense1" || op.qubits.length <= MAX_WASM_GATE_QUBITS,
+    );
+    if (!wasmable || needPages > MAX_PAGES || ops.length > MAX_BLOCK_OPS) return false;
     const have = this.memory.buffer.byteLength / PAGE_BYTES;
     if (needPages > have) this.memory.grow(needPages - have);
-    const single = state instanceof Float32Array;
     const entries = new Uint32Array(this.memory.buffer, table, (BLOCK_ENTRY_BYTES / 4) * ops.length);
     ops.forEach((op, i) => {
       const at = data + BLOCK_SLOT_BYTES * i;
@@ -444,15 +594,69 @@ export class WasmKernel implements Kernel {
       const kind = single ? (pairs ? 4 : 5) : 1;
       entries.set([kind, posAt, pos.length, ctrl, d, offsAt, matAt, groups], (BLOCK_ENTRY_BYTES / 4) * i);
     });
-    const amplitudes = 2 ** blockQubits;
+    return true;
+  }
+
+  /**
+   * A gathered run on the large state (blocking.ts, scheduleGathered): each thread copies a chunk (the 2^b
+   * amplitudes whose bits outside `qubits` are fixed) into its own region of the arena, runs blockRun's table on
+   * it as a b-qubit state in cache, and copies it back (GATHER_SOURCE). Ops on other states go one by one.
+   */
+  applyGathered(
+    state: Amplitudes,
+    numQubits: number,
+    ops: readonly KernelOp[],
+    qubits: readonly number[],
+  ): void {
+    if (state !== this.big || ops.length === 0) {
+      for (const op of ops) this.apply(state, numQubits, op);
+      return;
+    }
+    if (ops.length > MAX_BLOCK_OPS) {
+      for (let i = 0; i < ops.length; i += MAX_BLOCK_OPS)
+        this.applyGathered(state, numQubits, ops.slice(i, i + MAX_BLOCK_OPS), qubits);
+      return;
+    }
+    const b = qubits.length;
+    const local = new Map(qubits.map((q, i) => [q, i]));
+    const localOps = ops.map((op) => relabel(op, (q) => local.get(q)!));
+    const single = state instanceof Float32Array;
+    const localBytes = (single ? 8 : 16) * 2 ** b;
+    const threads = this.runner?.threads ?? 1;
+    const table = STATE_OFFSET + threads * localBytes;
+    let w = 0;
+    while (w < b && qubits[w] === w) w++;
+    const runs = 2 ** (b - w);
+    if (runs > GATHER_MAX_RUNS || !this.writeBlockTable(localOps, b, single, table)) {
+      for (const op of ops) tsKernel.apply(state, numQubits, op);
+      return;
+    }
+    // The gather layout: the sorted qubits, the contiguous low run w, and the offsets of the runs.
+    const info = new Int32Array(this.memory.buffer, GATHER_INFO_OFFSET, GATHER_INFO_WORDS);
+    info[0] = b;
+    info[1] = w;
+    info[2] = runs;
+    info.set(qubits, 4);
+    for (let j = 0; j < runs; j++) {
+      let o = 0;
+      for (let k = w; k < b; k++) if ((j >> (k - w)) & 1) o += 2 ** qubits[k];
+      info[GATHER_RUNS_AT + j] = o;
+    }
+    this.pool?.share?.(state);
     this.run({
-      fn: "blockRun",
-      args: [STATE_OFFSET, blockQubits + (single ? 3 : 4), table, ops.length],
+      fn: "gathered",
+      args: [single ? 1 : 0, table, ops.length, localBytes, STATE_OFFSET, SCRATCH_OFFSET, SCRATCH_BYTES],
       scratch: true,
-      groups: 2 ** (numQubits - blockQubits),
-      d: amplitudes,
+      groups: 2 ** (numQubits - b),
+      d: 2 ** b,
       align: 1,
     });
+  }
+
+  release(state: Amplitudes): void {
+    if (state !== this.big) return;
+    this.big = null;
+    this.pool?.share?.(null);
   }
 
   /** `matrix` on `targets` (index bit j = targets[j]) in every group of the sorted positions `pos`. */
@@ -610,6 +814,7 @@ export class WasmKernel implements Kernel {
    */
   blockNorms(state: Amplitudes, numQubits: number, blockAmplitudes: number): Float64Array | null {
     const amplitudes = 2 ** numQubits;
+    if (state === this.big) return this.gatheredNorms(state, numQubits, blockAmplitudes);
     if (!this.owns(state) || amplitudes % blockAmplitudes !== 0 || blockAmplitudes % 2 !== 0) return null;
     const blocks = amplitudes / blockAmplitudes;
     const out = STATE_OFFSET + state.byteLength;
@@ -624,6 +829,42 @@ export class WasmKernel implements Kernel {
       scratch: false,
       groups: blocks,
       d: blockAmplitudes,
+      align: 1,
+    });
+    return new Float64Array(this.memory.buffer, out, blocks);
+  }
+
+  /**
+   * blockNorms of the large state: contiguous chunks gathered into the threads' regions, summed there, the
+   * table after those regions in the arena (2^n / blockAmplitudes doubles: 256 MiB for 30 qubits in blocks of
+   * 32). Null when the table does not fit.
+   */
+  private gatheredNorms(state: Amplitudes, numQubits: number, blockAmplitudes: number): Float64Array | null {
+    const single = state instanceof Float32Array;
+    const b = this.gatherChunkQubits(state, numQubits);
+    if (2 ** b % blockAmplitudes !== 0 || blockAmplitudes % 2 !== 0) return null;
+    const localBytes = (single ? 8 : 16) * 2 ** b;
+    const threads = this.runner?.threads ?? 1;
+    const out = STATE_OFFSET + threads * localBytes;
+    const blocks = 2 ** numQubits / blockAmplitudes;
+    const needPages = Math.ceil((out + 8 * blocks) / PAGE_BYTES);
+    if (needPages > MAX_PAGES) return null;
+    const have = this.memory.buffer.byteLength / PAGE_BYTES;
+    if (needPages > have) this.memory.grow(needPages - have);
+    const info = new Int32Array(this.memory.buffer, GATHER_INFO_OFFSET, GATHER_INFO_WORDS);
+    info.set([b, b, 1], 0);
+    info.set(
+      Array.from({ length: b }, (_, q) => q),
+      4,
+    );
+    info[GATHER_RUNS_AT] = 0;
+    this.pool?.share?.(state);
+    this.run({
+      fn: "gathered",
+      args: [single ? 1 : 0, out, -blockAmplitudes, localBytes, STATE_OFFSET, SCRATCH_OFFSET, SCRATCH_BYTES],
+      scratch: true,
+      groups: 2 ** (numQubits - b),
+      d: 2 ** b,
       align: 1,
     });
     return new Float64Array(this.memory.buffer, out, blocks);
@@ -645,6 +886,13 @@ export class WasmKernel implements Kernel {
   }
 
   normSquared(state: Amplitudes, numQubits: number): number {
+    // The large state: one threaded read pass in WASM instead of a loop here.
+    const blocks = state === this.big ? this.gatheredNorms(state, numQubits, 32) : null;
+    if (blocks) {
+      let sum = 0;
+      for (let i = 0; i < blocks.length; i++) sum += blocks[i];
+      return sum;
+    }
     return tsKernel.normSquared(state, numQubits);
   }
 }

@@ -102,6 +102,19 @@ export interface Kernel {
     numQubits: number,
     pairs: ReadonlyArray<readonly [number, number]>,
   ): void;
+  /**
+   * Apply `ops` (in order, every qubit among the sorted `qubits`, b of them) chunk by chunk: each chunk is the
+   * 2^b amplitudes whose index bits outside `qubits` are fixed, gathered into cache, transformed, written back
+   * (blocking.ts, scheduleGathered). Absent: the ops one by one.
+   */
+  applyGathered?(
+    state: Amplitudes,
+    numQubits: number,
+    ops: readonly KernelOp[],
+    qubits: readonly number[],
+  ): void;
+  /** The run on `state` is over: drop what the kernel holds for it (threads' references to a large state). */
+  release?(state: Amplitudes): void;
   /** Threads for the following gates; returns the count in effect (absent: always 1). */
   setThreads?(threads: number): number;
   /**

@@ -86,3 +86,17 @@ export function swapQubitPairsTs(
     }
   }
 }
+
+/** The op with every qubit q replaced by at(q). */
+export function relabel(op: KernelOp, at: (q: number) => number): KernelOp {
+  switch (op.kind) {
+    case "dense1":
+      return { ...op, qubit: at(op.qubit) };
+    case "dense2":
+      return { ...op, qubits: [at(op.qubits[0]), at(op.qubits[1])] };
+    case "controlled":
+      return { ...op, controls: op.controls.map(at), targets: op.targets.map(at) };
+    default:
+      return { ...op, qubits: op.qubits.map(at) };
+  }
+}

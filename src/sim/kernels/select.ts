@@ -30,13 +30,18 @@ export function availableKernels(): Map<KernelName, Kernel> {
 }
 
 /**
- * The backend for a run: the one asked for when available, else the best available one; a state of
- * `stateBytes` too large for the WASM arena (4 GiB: complex128 above 27 qubits, complex64 above 28) goes to
- * the TypeScript kernel on an ordinary typed array.
+ * The backend for a run: the one asked for when available, else the best available one. A state of
+ * `stateBytes` too large for the WASM arena (4 GiB: complex128 above 27 qubits, complex64 above 28) still runs
+ * on the WASM kernel, gathered chunk by chunk from its own buffer (gathersState).
  */
-export function selectKernel(preferred?: KernelName, stateBytes = 0): Kernel {
-  if (preferred === "ts" || stateBytes > MAX_ARENA_STATE_BYTES) return tsKernel;
+export function selectKernel(preferred?: KernelName): Kernel {
+  if (preferred === "ts") return tsKernel;
   return wasmKernel() ?? tsKernel;
+}
+
+/** Whether `kernel` keeps a state of `stateBytes` outside its memory and runs gates on it gathered. */
+export function gathersState(kernel: Kernel, stateBytes: number): boolean {
+  return kernel instanceof WasmKernel && stateBytes > MAX_ARENA_STATE_BYTES;
 }
 
 /** Threads a run on `kernel` can use when `requested` are asked for. */

@@ -50,6 +50,18 @@ for (const build of ["simd", "relaxed-simd"] as const)
     for (const precision of ["double", "single"] as const)
       kernelConformanceSuite(`wasm ${build} build`, () => new WasmKernel(build), precision, 7, threads);
 
+// States kept outside the arena (as above 4 GiB), every gate run gathered: single ops on chunks of 4 qubits, so
+// the gathers copy many short runs.
+for (const threads of [1, 2])
+  for (const precision of ["double", "single"] as const)
+    kernelConformanceSuite(
+      "wasm gathered",
+      () => new WasmKernel(wasmKernelBuild(), { arenaStateBytes: 0, gatherQubits: 4 }),
+      precision,
+      7,
+      threads,
+    );
+
 describe("threaded simulation", () => {
   it("gives the same state on 1, 2 and 4 threads", () => {
     const c = randomCircuit({ numQubits: 12, depth: 8, seed: 11 });

@@ -8,9 +8,10 @@
 // relaxed SIMD where Node 20 has it behind a flag (relaxed-simd-node.ts).
 
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import {
   type CallRunner,
+  GATHER_SOURCE,
   type KernelFn,
   MAX_WASM_THREADS,
   registerThreadPool,
@@ -18,6 +19,7 @@ import {
   type WasmCall,
   type WasmExports,
 } from "./apply-wasm.js";
+import type { Amplitudes } from "./kernel.js";
 import { enableRelaxedSimd } from "./relaxed-simd-node.js";
 import { setDefaultThreads } from "./select.js";
 import type { WasmMemory, WasmModule } from "./wasm-api.js";
@@ -34,6 +36,7 @@ const FNS: ReadonlyArray<KernelFn> = [
   "blockNormsF64",
   "blockRun",
   "swapUnits",
+  "gathered",
 ];
 // Control block (Int32Array over a SharedArrayBuffer).
 const SEQ = 0;
@@ -46,6 +49,8 @@ const ERROR = 7;
 const CHUNK = 8;
 const CHUNKS = 9;
 const NEXT = 10;
+/** Generation of the large state shared for gathered runs (share()). */
+const BIG = 11;
 const ARGS = 12;
 const MAX_ARGS = 16;
 
@@ -62,10 +67,16 @@ export function chunking(groups: number, threads: number, align: number): { size
 }
 
 // Plain JS run by each worker (eval: no separate file to locate from src/ or dist/).
+// The large state of gathered runs arrives on `port` (receiveMessageOnPort: the loop never yields to the event
+// loop) whenever the generation in the control block moves.
 const WORKER_SOURCE = `
-const { workerData } = require("node:worker_threads");
-const { module, memory, control, index, fns, scratch } = workerData;
-const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const { workerData, receiveMessageOnPort } = require("node:worker_threads");
+const { module, memory, control, index, fns, scratch, port } = workerData;
+const wasm = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const gatherRun = ${GATHER_SOURCE};
+let big = null;
+let bigGeneration = 0;
+const ex = Object.assign({}, wasm, { gathered: (...a) => gatherRun(wasm, memory, big, ...a) });
 const ctrl = new Int32Array(control);
 let seen = 0;
 for (;;) {
@@ -73,6 +84,12 @@ for (;;) {
   seen = Atomics.load(ctrl, ${SEQ});
   if (seen < 0) break;
   try {
+    while (bigGeneration !== Atomics.load(ctrl, ${BIG})) {
+      const m = receiveMessageOnPort(port);
+      if (!m) continue;
+      bigGeneration = m.message.generation;
+      big = m.message.buffer === null ? null : m.message.single ? new Float32Array(m.message.buffer) : new Float64Array(m.message.buffer);
+    }
     const args = Array.from(ctrl.subarray(${ARGS}, ${ARGS} + ctrl[${NARGS}]));
     if (ctrl[${SCRATCHED}]) args.push(scratch.offset + index * scratch.bytes);
     const fn = ex[fns[ctrl[${FN}]]];
@@ -93,6 +110,9 @@ export const MIN_PARALLEL_AMPLITUDES = 1 << 15;
 
 export class NodeThreadPool implements CallRunner {
   private readonly workers: Worker[] = [];
+  private readonly ports: MessagePort[] = [];
+  private shared: Amplitudes | null = null;
+  private generation = 0;
   private readonly ctrl: Int32Array;
   private readonly exports: WasmExports;
 
@@ -107,6 +127,7 @@ export class NodeThreadPool implements CallRunner {
     this.exports = exports;
     this.ctrl = new Int32Array(new SharedArrayBuffer(4 * (ARGS + MAX_ARGS)));
     for (let index = 1; index < threads; index++) {
+      const { port1, port2 } = new MessageChannel();
       const w = new Worker(WORKER_SOURCE, {
         eval: true,
         workerData: {
@@ -117,11 +138,29 @@ export class NodeThreadPool implements CallRunner {
           parts: threads,
           fns: FNS,
           scratch: SCRATCH,
+          port: port2,
         },
+        transferList: [port2],
       });
       w.unref();
+      port1.unref();
       this.workers.push(w);
+      this.ports.push(port1);
     }
+  }
+
+  /** Post the large state's buffer to every worker before the next call (they read it in that call). */
+  share(state: Amplitudes | null): void {
+    if (state === this.shared) return;
+    this.shared = state;
+    this.generation++;
+    const message = {
+      generation: this.generation,
+      buffer: state?.buffer ?? null,
+      single: state instanceof Float32Array,
+    };
+    for (const port of this.ports) port.postMessage(message);
+    Atomics.store(this.ctrl, BIG, this.generation);
   }
 
   run(call: WasmCall): void {
