@@ -100,7 +100,8 @@ describe("the packed package in a consumer project", () => {
 
   it("runs the README's example: the Bell counts and the headline estimator's verdict", () => {
     const out = execFileSync(process.execPath, ["out/readme.js"], { cwd: consumer, encoding: "utf8" });
-    expect(out).toMatch(/'00': \d+, '11': \d+/);
+    expect(out).toMatch(/'00': \d+/);
+    expect(out).toMatch(/'11': \d+/);
     expect(out).toMatch(
       /^Llama 3\.1 405B pre-training: classical \(GPU\) wins; quantum side infeasible: \S+: needs/m,
     );

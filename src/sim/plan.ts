@@ -7,6 +7,7 @@ import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 import { isValidSeed, MAX_SEED, randomSeed } from "../stats/prng.js";
+import { counted } from "../units/format.js";
 import { type Sweep, scheduleBlocks, scheduleGathered } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
@@ -465,7 +466,10 @@ function validateCircuit(c: Circuit): void {
             `gate '${op.name}' takes ${spec.numQubits} qubit(s), got ${op.qubits.length}`,
           );
         if (op.params.length !== spec.params.length || op.params.some((p) => !Number.isFinite(p)))
-          bad("Circuit.WrongParamCount", `gate '${op.name}' takes ${spec.params.length} finite parameter(s)`);
+          bad(
+            "Circuit.WrongParamCount",
+            `gate '${op.name}' takes ${counted(String(spec.params.length), "finite parameter", "finite parameters")}`,
+          );
         op.qubits.forEach(checkQubit);
         if (new Set(op.qubits).size !== op.qubits.length)
           bad("Circuit.DuplicateQubit", `gate '${op.name}' uses a qubit twice`);
