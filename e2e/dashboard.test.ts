@@ -151,7 +151,7 @@ describe("dashboard in Chromium", () => {
     for (const kind of workloads.map((w) => w.kind).filter((k) => k !== "llm-training")) {
       await page.selectOption("#kind", kind);
       await page.waitForSelector("#plot-waterfall svg");
-      expect(await page.textContent("#verdict-sentence")).toMatch(/wins|neither|even/);
+      expect(await page.textContent("#verdict-sentence")).toMatch(/wins|neither|a tie/);
     }
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
