@@ -136,7 +136,7 @@ describe("dashboard in Chromium", () => {
     await page.waitForSelector("#plot-waterfall svg");
     await page.locator("#f-params").fill("70B");
     await page.locator("#f-tokens").fill("1.4T");
-    await expect.poll(() => page.textContent("#verdict-sentence")).toMatch(/classical wins/);
+    await expect.poll(() => page.textContent("#verdict-sentence")).toMatch(/classical \(GPU\) wins/);
     await page.locator("#f-gpuCount").fill("lots");
     await expect.poll(() => page.textContent("#verdict-error")).toMatch(/gpuCount/);
     await page.close();
@@ -151,7 +151,7 @@ describe("dashboard in Chromium", () => {
     for (const kind of workloads.map((w) => w.kind).filter((k) => k !== "llm-training")) {
       await page.selectOption("#kind", kind);
       await page.waitForSelector("#plot-waterfall svg");
-      expect(await page.textContent("#verdict-sentence")).toMatch(/wins|neither|even/);
+      expect(await page.textContent("#verdict-sentence")).toMatch(/wins|neither|a tie/);
     }
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
@@ -281,7 +281,7 @@ describe("dashboard in Chromium", () => {
       .toBeGreaterThan(before);
     expect(page.url()).toContain("hlink=cloud");
     await page.selectOption("#hybrid-preset", "llm-quantum-layer");
-    await expect.poll(() => page.textContent("#hybrid-summary")).toMatch(/classical wins/);
+    await expect.poll(() => page.textContent("#hybrid-summary")).toMatch(/classical \(GPU\) wins/);
     await page.screenshot({ path: `${ARTIFACTS}hybrid.png`, fullPage: true });
     // A published run: the overlapped SQD loop shows its published split next to the model's.
     await page.selectOption("#hybrid-link", "");

@@ -21,6 +21,13 @@ export {
   type LlmEstimateOptions,
   type LlmTrainingEstimate,
 } from "./estimate/llm-training.js";
+export {
+  findLlmPreset,
+  type LlmTrainingInput,
+  type LlmTrainingWorkload,
+  llmPresets,
+  llmTraining,
+} from "./estimate/llm-workload.js";
 // The hardware catalog
 export { allDevices, citations, findDevice } from "./hardware/catalog.js";
 export type { Device, DeviceKind } from "./hardware/schema.js";

@@ -48,11 +48,11 @@ describe("qfit draw", () => {
     expect(fold.err).toContain("--fold");
   });
 
-  it("the README shows bell.qasm exactly as qfit draws it", async () => {
+  it("docs/draw.md shows bell.qasm exactly as qfit draws it", async () => {
     const io = memoryIo({ "examples/bell.qasm": example("bell.qasm") });
+    io.columns = 100;
     expect(await main(["draw", "examples/bell.qasm"], io)).toBe(0);
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    expect(readme).toContain(`npx qfit draw examples/bell.qasm`);
-    expect(readme).toContain(`\`\`\`\n${io.out}\`\`\``);
+    const page = readFileSync(new URL("../docs/draw.md", import.meta.url), "utf8");
+    expect(page).toContain(`$ qfit draw examples/bell.qasm\n${io.out}\`\`\``);
   });
 });

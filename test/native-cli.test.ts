@@ -45,7 +45,7 @@ describe("qfit estimate (quantum-native workloads)", () => {
   it("grover --bits 40 prints the verdict", async () => {
     const r = await run(["estimate", "grover", "--search-bits", "40", "--t0", "2025"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Verdict: classical wins/);
+    expect(r.out).toMatch(/Verdict: classical \(GPU\) wins; quantum side infeasible: physical-qubits: needs/);
     expect(r.out).toMatch(/Crossover: never/);
   });
 

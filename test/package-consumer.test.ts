@@ -24,11 +24,11 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
 };
 const SUBPATHS = Object.keys(pkg.exports).filter((k) => k !== "." && k !== "./package.json");
 
-/** The README's example under "## Library" (the block after the library-example marker). */
-function readmeExample(): string {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const m = /<!-- library-example -->\s*```ts\n([\s\S]*?)```/.exec(readme);
-  if (!m) throw new Error("README.md has no ```ts block after <!-- library-example -->");
+/** A document's typed example: the ```ts block after its library-example marker (README.md, docs/library.md). */
+function libraryExample(file: string): string {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  const m = /<!-- library-example -->\s*```ts\n([\s\S]*?)```/.exec(text);
+  if (!m) throw new Error(`${file} has no \`\`\`ts block after <!-- library-example -->`);
   return m[1];
 }
 
@@ -62,7 +62,8 @@ beforeAll(() => {
       (s, i) => `import * as m${i} from "qfit${s.slice(1)}";\nconsole.log(Object.keys(m${i}).length);\n`,
     ).join(""),
   );
-  writeFileSync(join(consumer, "example.ts"), readmeExample());
+  writeFileSync(join(consumer, "readme.ts"), libraryExample("README.md"));
+  writeFileSync(join(consumer, "example.ts"), libraryExample("docs/library.md"));
   writeFileSync(
     join(consumer, "tsconfig.json"),
     JSON.stringify({
@@ -75,7 +76,7 @@ beforeAll(() => {
         types: ["node"],
         outDir: "out",
       },
-      files: ["example.ts", "subpaths.ts"],
+      files: ["readme.ts", "example.ts", "subpaths.ts"],
     }),
   );
 }, 120_000);
@@ -97,7 +98,16 @@ describe("the packed package in a consumer project", () => {
     expect(SUBPATHS).toEqual(expect.arrayContaining(["./sim", "./qasm", "./estimate"]));
   }, 120_000);
 
-  it("runs the README's library example", () => {
+  it("runs the README's example: the Bell counts and the headline estimator's verdict", () => {
+    const out = execFileSync(process.execPath, ["out/readme.js"], { cwd: consumer, encoding: "utf8" });
+    expect(out).toMatch(/'00': \d+/);
+    expect(out).toMatch(/'11': \d+/);
+    expect(out).toMatch(
+      /^Llama 3\.1 405B pre-training: classical \(GPU\) wins; quantum side infeasible: \S+: needs/m,
+    );
+  }, 60_000);
+
+  it("runs docs/library.md's example", () => {
     const out = execFileSync(process.execPath, ["out/example.js"], { cwd: consumer, encoding: "utf8" });
     const counts = JSON.parse(
       /\{[^}]*\}/
@@ -108,6 +118,7 @@ describe("the packed package in a consumer project", () => {
     expect(Object.keys(counts).sort()).toEqual(["00", "11"]);
     expect(counts["00"] + counts["11"]).toBe(1000);
     expect(out).toContain("q_0: ─┤ H ├──■──┤M├");
+    expect(out).toMatch(/Llama 3\.1 405B pre-training: classical \(GPU\) wins; quantum side infeasible/);
     expect(out).toMatch(/Llama 3\.1 405B.*: classical wins by ~10\^\d+\.\d×/);
     expect(out).toMatch(/\d+ physical qubits/);
     expect(out).toContain("NVIDIA H100");

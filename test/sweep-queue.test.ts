@@ -188,7 +188,7 @@ describe("qfit sweep --queue with qfit worker processes", () => {
       dir,
     );
     expect(p.status).toBe(2);
-    expect(p.stderr).toMatch(/holds 1 job\(s\) from qfit 0\.0\.1-old; this is qfit/);
+    expect(p.stderr).toMatch(/holds 1 job from qfit 0\.0\.1-old; this is qfit/);
     expect(p.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
     const w = qfit(["worker", "--queue", `redis://127.0.0.1:${redis.port}`, "--queue-name", name], dir);

@@ -4,6 +4,7 @@
 //   const bell = new CircuitBuilder().qreg("q", 2).creg("c", 2).h(0).cx(0, 1).measure(0, 0).measure(1, 1).build();
 
 import { userError } from "../errors.js";
+import { counted } from "../units/format.js";
 import { GATES } from "./gates.js";
 import type { Circuit, Condition, Operation, Register } from "./ir.js";
 
@@ -41,7 +42,7 @@ export class CircuitBuilder {
     if (params.length !== spec.params.length)
       throw userError(
         "Circuit.WrongParamCount",
-        `gate '${name}' takes ${spec.params.length} parameter(s), got ${params.length}`,
+        `gate '${name}' takes ${counted(String(spec.params.length), "parameter", "parameters")}, got ${params.length}`,
         { field: "params" },
       );
     for (const q of qubits) this.checkQubit(q);

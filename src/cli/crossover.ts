@@ -130,7 +130,7 @@ export function crossoverCommand(io: Io) {
             ? `${JSON.stringify({ type, quantumOpsPerSecond: rq, classicalOpsPerSecond: rc, maxSeconds: HOEFLER_MAX_SECONDS, rows, source: hoeflerRates.source }, null, 2)}\n`
             : fitted(
                 io,
-                `Hoefler et al. 2023: most ${type} operations per oracle call for a crossover within ${formatSci(HOEFLER_MAX_SECONDS, 1)} s\n${rows.map((r) => `  degree ${r.degree}: ${formatSci(r.maxOpsPerCall, 3)}`).join("\n")}\n  M_max = T·r_q·(r_q/r_c)^(1/(k−1)), r_q = ${formatSci(rq, 3)} op/s (future QC), r_c = ${formatSci(rc, 3)} op/s (ASIC) ${hoeflerRates.source}${type === "binary" ? "\n  note: the paper's binary row disagrees with its Table 1 by ~10× (estimation.md §4.1)" : ""}\n`,
+                `Hoefler et al. 2023: most ${type} operations per oracle call for a crossover within ${formatSci(HOEFLER_MAX_SECONDS, 1)} s\n${rows.map((r) => `  degree ${r.degree}: ${formatSci(r.maxOpsPerCall, 3)}`).join("\n")}\n  M_max = T·r_q·(r_q/r_c)^(1/(k−1)), r_q = ${formatSci(rq, 3)} op/s (future QC), r_c = ${formatSci(rc, 3)} op/s (ASIC) ${hoeflerRates.source}${type === "binary" ? "\n  note: the paper's binary row disagrees with its Table 1 by ~10× (Hoefler et al. 2023, Tables 1 and 2)" : ""}\n`,
               ),
         );
         return;

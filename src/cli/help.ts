@@ -30,20 +30,25 @@ export function reflow(text: string): string {
 const MIN_BESIDE = 24;
 const UNDER_INDENT = 6;
 
+/** The widest term column: longer terms (a long option) stand on their own line, their description under it. */
+const MAX_TERM = 30;
+
 function formatItem(term: string, termWidth: number, description: string, width: number): string {
-  if (!description) return `  ${term}`;
-  const beside = width - termWidth - 4;
+  const termLines = wrapWords(term, Math.max(10, width - 2)).map((l) => `  ${l}`);
+  if (!description) return termLines.join("\n");
+  const tw = Math.min(termWidth, MAX_TERM, Math.floor(width / 3));
+  const beside = width - tw - 4;
   if (beside >= MIN_BESIDE) {
     const lines = wrapWords(description, beside);
-    const pad = " ".repeat(termWidth - displayWidth(term));
-    return [`  ${term}${pad}  ${lines[0]}`, ...lines.slice(1).map((l) => " ".repeat(termWidth + 4) + l)].join(
-      "\n",
-    );
+    const indent = " ".repeat(tw + 4);
+    if (displayWidth(term) > tw) return [...termLines, ...lines.map((l) => indent + l)].join("\n");
+    const pad = " ".repeat(tw - displayWidth(term));
+    return [`  ${term}${pad}  ${lines[0]}`, ...lines.slice(1).map((l) => indent + l)].join("\n");
   }
   const under = wrapWords(description, Math.max(10, width - UNDER_INDENT)).map(
     (l) => " ".repeat(UNDER_INDENT) + l,
   );
-  return [`  ${term}`, ...under].join("\n");
+  return [...termLines, ...under].join("\n");
 }
 
 export function* commandsOf(cmd: Command): Generator<Command> {

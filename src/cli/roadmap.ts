@@ -1,4 +1,4 @@
-// `qfit roadmap [--vendor ibm] [--json]`: qubit-count history, doubling-time fits, the seed's "under 10,000 by
+// `qfit roadmap [--vendor ibm] [--json]`: qubit-count history, doubling-time fits, the popular "under 10,000 by
 // 2034" claim under its own and other starting points, and vendor milestones (claims, not achievements).
 import { Command } from "@commander-js/extra-typings";
 import pc from "picocolors";
@@ -44,7 +44,7 @@ export function roadmapCommand(io: Io) {
       out.push("");
       out.push(
         c.bold(
-          "The seed's claim: a few hundred qubits in 2024, doubling every two years → under 10,000 by 2034",
+          "The popular claim: a few hundred qubits in 2024, doubling every two years → under 10,000 by 2034",
         ),
       );
       for (const k of s.seedClaim)
@@ -70,7 +70,7 @@ export function roadmapCommand(io: Io) {
         );
         for (const v of s.vendorLines)
           out.push(
-            `  ${v.vendor.padEnd(12)} ${fmt(v.atEnd).padStart(10)}  (last claim ${v.lastClaimYear})  ${v.seedHolds ? "under 10,000: the seed's claim holds" : "10,000 or more: the seed's claim fails"}${v.logicalClaim ? `; also claims ${fmt(v.logicalClaim.logicalQubits)} logical qubits by ${v.logicalClaim.year}` : ""}`,
+            `  ${v.vendor.padEnd(12)} ${fmt(v.atEnd).padStart(10)}  (last claim ${v.lastClaimYear})  ${v.seedHolds ? "under 10,000: the claim holds" : "10,000 or more: the claim fails"}${v.logicalClaim ? `; also claims ${fmt(v.logicalClaim.logicalQubits)} logical qubits by ${v.logicalClaim.year}` : ""}`,
           );
       }
       if (s.milestones.length) {

@@ -1,5 +1,6 @@
 // `qfit run FILE.qasm`: parse an OpenQASM 2.0 file, simulate it exactly, print counts (and optionally exact
 // probabilities and the statevector) as a histogram or as the JSON contract documented in the README.
+
 import { type Command, Option } from "@commander-js/extra-typings";
 import pc from "picocolors";
 import { isQfitError, QfitError } from "../errors.js";
@@ -7,6 +8,7 @@ import { RUN_DEFAULTS, RUN_OPTION_NAMES, resolveRunOptions } from "../run/option
 import { isDeviceRun, runQasmWith } from "../run/run-core.js";
 import type { SimulationResult } from "../sim/index.js";
 import { useNodeThreads } from "../sim/kernels/threads-node.js";
+import { counted } from "../units/format.js";
 import { engineOptions } from "./engine-options.js";
 import { fitted, type Io } from "./io.js";
 import { formatBytes, parseByteSize, parseIntegerOption } from "./options.js";
@@ -110,7 +112,7 @@ export function addRunCommand(program: Command, io: Io): void {
           maxMemoryBytes,
           memoryLimitLabel: limitFromFlag
             ? "set by --max-memory"
-            : `free system memory, ${formatBytes(maxMemoryBytes)}; use --max-memory to change it`,
+            : `free system memory, ${formatBytes(maxMemoryBytes)}`,
         }),
       );
       for (const w of result.warnings)
@@ -145,7 +147,7 @@ export function renderRun(filename: string, r: SimulationResult, color: boolean)
       c.dim(
         `  (simulated in ${r.timing.simulateMs.toFixed(1)} ms` +
           (r.engine
-            ? `: ${r.engine.kernel} kernel, ${r.engine.precision}, ${r.engine.threads} thread(s), ` +
+            ? `: ${r.engine.kernel} kernel, ${r.engine.precision}, ${counted(String(r.engine.threads), "thread", "threads")}, ` +
               `passes: ${r.engine.passes}` +
               (r.engine.blockQubits > 0 ? `, blocked in 2^${r.engine.blockQubits} amplitudes)` : ")")
             : ")"),

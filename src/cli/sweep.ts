@@ -19,6 +19,7 @@ import { localPool } from "../sweep/pool-node.js";
 import { DEFAULT_QUEUE_NAME, parseQueueUrl, queueBackend, runWorker } from "../sweep/queue-bullmq.js";
 import { parseResults, toJsonl } from "../sweep/results.js";
 import { parseSweep, type SweepSpec } from "../sweep/spec.js";
+import { counted } from "../units/format.js";
 import { VERSION } from "../version.js";
 import type { Io } from "./io.js";
 import { parseByteSize, parseIntegerOption } from "./options.js";
@@ -265,7 +266,7 @@ export function workerCommand(io: Io) {
           signal: interrupt.signal,
           onJob: opts.verbose ? (id, ms) => io.stderr(`done ${id} in ${ms.toFixed(0)} ms\n`) : undefined,
         });
-        io.stderr(`qfit worker: stopped after ${r.jobs} job(s)\n`);
+        io.stderr(`qfit worker: stopped after ${counted(String(r.jobs), "job", "jobs")}\n`);
       } finally {
         interrupt.dispose();
       }

@@ -3,8 +3,14 @@
 // verdict, the crossover, notes, assumptions, unverified values and sources.
 import pc from "picocolors";
 import { sensitivityLines, uncertaintyLines } from "../report/bands.js";
-import { formatDuration, formatOrders, formatQubits, formatSci, formatUsd } from "../units/format.js";
-import { bestStrategy, bindingFactor, describeCoprocessing, factorSum } from "../verdict/compose.js";
+import { formatDuration, formatNumber, formatOrders, formatQubits, formatUsd } from "../units/format.js";
+import {
+  bestStrategy,
+  bindingFactor,
+  describeCoprocessing,
+  factorSum,
+  formatAmount,
+} from "../verdict/compose.js";
 import type { Constraint, VerdictV2 } from "../verdict/contract.js";
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -12,7 +18,7 @@ type Colors = ReturnType<typeof pc.createColors>;
 const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
 
 function constraintLine(k: Constraint, c: Colors): string {
-  const fmt = (x: number) => (Number.isFinite(x) ? formatSci(x, 3) : "∞");
+  const fmt = (x: number) => formatAmount(x, k.unit);
   const when = k.satisfied || k.yearSatisfied === null ? "" : `, met in ${k.yearSatisfied.toFixed(1)}`;
   const text = `${k.name.padEnd(20)} needs ${fmt(k.needed)} ${k.unit}, has ${fmt(k.available)} (${k.basis})${when}`;
   return k.satisfied ? `  ✓ ${text}` : c.red(`  ✗ ${text}`);
@@ -69,7 +75,7 @@ function pipelineLines(v: VerdictV2, c: Colors): string[] {
     `  ${`link`.padEnd(w)}  ${h.link.kind.padEnd(dw)} ${formatDuration(h.link.seconds).padEnd(14)} ${pct(h.link.share)}`,
   );
   const b = (x: number | undefined) =>
-    x === undefined || !Number.isFinite(x) ? "∞" : `${x.toPrecision(4)}×`;
+    x === undefined || !Number.isFinite(x) ? "∞" : `${formatNumber(x, 3)}×`;
   out.push(
     `  Amdahl bound: a free QPU stage gains at most ${b(h.amdahlBound)}; with a free link too, ${b(h.amdahlBoundWithLink)}`,
   );
@@ -90,23 +96,28 @@ export function renderVerdictV2(v: VerdictV2, color: boolean): string {
   out.push(c.dim(`  ${k.formula}`));
   for (const x of k.constraints) out.push(constraintLine(x, c));
   out.push("", c.bold("Quantum strategies"));
+  // One line per strategy (name, time, qubits, status), its details indented under it: a long time such as
+  // "1.5e24 years (~10^14× the age of the universe)" wraps under the line instead of breaking a column layout.
   for (const s of v.strategies) {
+    const time = Number.isFinite(s.seconds) ? formatDuration(s.seconds) : "no plan";
+    const qubits = Number.isFinite(s.physicalQubits) ? `, ${formatQubits(s.physicalQubits)}` : "";
+    const status = `${s.feasible ? "" : c.red(", infeasible")}${s.lowerBound ? ", a lower bound" : ""}`;
     const mark = s.name === v.best ? c.bold(" ◀ best") : "";
-    out.push(
-      `  ${s.name.padEnd(20)} ${(Number.isFinite(s.seconds) ? formatDuration(s.seconds) : "no plan").padEnd(20)} ${Number.isFinite(s.physicalQubits) ? formatQubits(s.physicalQubits) : "—"}${s.feasible ? "" : c.red(" (infeasible)")}${s.lowerBound ? " (lower bound)" : ""}${mark}`,
-    );
-    out.push(c.dim(`  ${"".padEnd(20)} ${s.title} on ${s.device}`));
+    out.push(`  ${s.name}${mark}: ${time}${qubits}${status}`);
+    out.push(c.dim(`    ${s.title} on ${s.device}`));
     if (s.faultTolerance) {
       const f = s.faultTolerance;
       out.push(
         c.dim(
-          `  ${"".padEnd(20)} code distance ${f.codeDistance}, ${f.tFactories} T factories; reproduce: qfit estimate ft --counts counts.json --qubit ${typeof f.qubit === "string" ? f.qubit : "qubit.json"} --qec ${typeof f.qec === "string" ? f.qec : "qec.json"} --budget ${f.budget}`,
+          `    code distance ${f.codeDistance}, ${f.tFactories} T factories; reproduce: qfit estimate ft --counts counts.json --qubit ${typeof f.qubit === "string" ? f.qubit : "qubit.json"} --qec ${typeof f.qec === "string" ? f.qec : "qec.json"} --budget ${f.budget}`,
         ),
       );
-      out.push(c.dim(`  ${"".padEnd(20)} counts.json: ${JSON.stringify(f.counts)}`));
+      // Spaces after commas and colons: still valid JSON, and a narrow terminal wraps it between fields.
+      out.push(
+        c.dim(`    counts.json: ${JSON.stringify(f.counts).replace(/,"/g, ', "').replace(/":/g, '": ')}`),
+      );
     }
-    if (s.classicalCoprocessing)
-      out.push(`  ${"".padEnd(20)} ${describeCoprocessing(s.classicalCoprocessing)}`);
+    if (s.classicalCoprocessing) out.push(`    ${describeCoprocessing(s.classicalCoprocessing)}`);
   }
   out.push(...pipelineLines(v, c));
   const best = bestStrategy(v);

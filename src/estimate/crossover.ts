@@ -1,6 +1,6 @@
 // Crossover models: when and from what problem size a quantum computer beats a classical one.
 // 1. The Choi–Moses–Thompson / MIT "quantum economic advantage" framework (arXiv:2310.15505; the MIT FutureTech
-//    calculator, arXiv:2508.21031, Models.vue/utils.js at be38319; qea-framework.md §1): feasibility
+//    calculator, arXiv:2508.21031, Models.vue/utils.js at be38319; the calculator's source): feasibility
 //    Feas(t) = QPS(R(t) / max(PLQR·(1+RIR)^(t−t0), 3)), advantage n*(t) solving C(n, 10^p_t) = 10^hws_t·Q(n)·P(q),
 //    and t* where Feas(t) = n*(t). Everything in log10, so sizes up to 10^100 do not overflow.
 // 2. Babbush et al. 2021 (PRX Quantum 2, 010103, Eqs. 3, 5): break-even time T* = t_Q·(t_Q·S/t_C)^(1/(d−1)).
@@ -55,7 +55,7 @@ export const qeaPresets = qeaData;
 export type QeaProblemId = (typeof qeaData.problems)[number]["id"];
 const LOG10E = Math.LOG10E;
 
-/** log10 of the classical steps C(n, p) and the quantum steps Q(n) of each problem (qea-framework.md §2). */
+/** log10 of the classical steps C(n, p) and the quantum steps Q(n) of each problem (the calculator's Models.vue). */
 const PROBLEM_LOG: Record<
   QeaProblemId,
   { logC: (n: number, pLog10: number) => number; logQ: (n: number) => number; exponentialQps: boolean }

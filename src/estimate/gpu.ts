@@ -73,7 +73,7 @@ export const DEFAULT_GPU = "h100";
 export function gpuLatencyFloorSeconds(): number {
   return classicalJobFloor("gpu").seconds;
 }
-/** The essay's cluster size ("about 102 days on 16,000 GPUs"). */
+/** The popular claim's cluster size ("about 102 days on 16,000 GPUs"). */
 export const DEFAULT_GPU_COUNT = 16_000;
 
 function check(field: string, value: number, ok: boolean, what: string): void {

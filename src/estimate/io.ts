@@ -3,7 +3,7 @@
 // state-preparation circuit of order d gates (Möttönen et al. 2005; Shende, Bullock, Markov 2006), for every
 // input vector of every forward pass, because measuring destroys the state.
 // Readout: each shot yields one sample; an expectation value to precision ε needs about 1/ε² shots (a ±1
-// observable has standard error ≤ 1/√S, estimation.md §4.5). A d-way output read as one sampled categorical
+// observable has standard error ≤ 1/√S: the standard error of a mean of ±1 samples). A d-way output read as one sampled categorical
 // distribution gives all d probabilities at once from the same O(1/ε²) shots (each frequency has standard error
 // ≤ 1/(2√S)), so readout is not d/ε².
 // Data loading: whatever the algorithm, every training token must enter the machine once, through its I/O

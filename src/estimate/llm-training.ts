@@ -7,11 +7,11 @@ import { userError } from "../errors.js";
 import { catalog, citations } from "../hardware/catalog.js";
 import { formatDuration, formatOrders, formatSci } from "../units/format.js";
 import { secondsToYears } from "../units/quantity.js";
+import { summarizeV2 } from "../verdict/compose.js";
 import type { ClassicalSide, Constraint } from "../verdict/contract.js";
 import {
   type Crossover,
   decide,
-  summarize,
   type VerdictBottleneck,
   type VerdictGpu,
   type VerdictQpu,
@@ -302,7 +302,12 @@ export function estimateLlmTraining(work: LlmWork, options: LlmEstimateOptions =
     qpuOverGpuLog10,
     winner,
     speedupLog10: margin,
-    summary: summarize({ winner, speedupLog10: margin, gpu: gpuPart, qpu: qpuPart }),
+    summary: summarizeV2(
+      winner === "gpu" ? "classical" : winner === "qpu" ? "quantum" : "neither",
+      margin,
+      classical,
+      best,
+    ),
     gpu: gpuPart,
     qpu: qpuPart,
     bottlenecks: best.bottlenecks.map((b) => ({

@@ -1,5 +1,5 @@
 // Qubit-count history, doubling-time fits and projections. History is sourced data
-// (../hardware/data/qubit-history.json, from hardware.md §4); vendor milestones come from the catalog's roadmap
+// (../hardware/data/qubit-history.json, each entry with its source); vendor milestones come from the catalog's roadmap
 // (claims, not achievements). A projection is exponential growth N(t) = N0·2^((t − t0)/T_d).
 
 import { z } from "zod";
@@ -33,7 +33,7 @@ export interface YearPoint {
 
 /**
  * The largest benchmarked gate-model ("computing") device of each year. Arrays and annealers are never mixed in:
- * their qubits cannot run a gate circuit (hardware.md §4).
+ * their qubits cannot run a gate circuit (listed apart, never fitted).
  */
 export function largestComputingByYear(
   vendor?: string,
@@ -200,7 +200,7 @@ export interface SeedClaimCheck {
   holds: boolean;
 }
 
-/** The seed's claim: a few hundred qubits in 2024, doubling every two years → under 10,000 by 2034. */
+/** The popular claim: a few hundred qubits in 2024, doubling every two years → under 10,000 by 2034. */
 export const SEED_CLAIM = { startYear: 2024, doublingYears: 2, year: 2034, limit: 10_000 };
 
 export function checkSeedClaim(
@@ -213,7 +213,7 @@ export function checkSeedClaim(
     startYear: SEED_CLAIM.startYear,
     startQubits,
     doublingYears,
-    source: "[essay]",
+    source: "[popular-claim]",
   });
   const projected = projectQubits(growth, SEED_CLAIM.year);
   return {
@@ -226,7 +226,7 @@ export function checkSeedClaim(
   };
 }
 
-/** The starting point below which the seed's rule stays under 10,000 by 2034: 10,000 / 2^5 = 312.5. */
+/** The starting point below which the 2-year doubling rule stays under 10,000 by 2034: 10,000 / 2^5 = 312.5. */
 export const seedBreakEvenStart = (doublingYears = SEED_CLAIM.doublingYears): number =>
   SEED_CLAIM.limit / 2 ** ((SEED_CLAIM.year - SEED_CLAIM.startYear) / doublingYears);
 
@@ -242,7 +242,7 @@ export interface RoadmapSeries {
   /** Largest benchmarked gate-model device per year (the fitted series). */
   largestComputing: Array<YearPoint & { device: string; source: string }>;
   fit: DoublingFit;
-  /** IBM 2016–2023, the record-setting era (hardware.md §4: about 1.0 year per doubling). */
+  /** IBM 2016–2023, the record-setting era (about 1.0 year per doubling). */
   ibmRecordFit: DoublingFit;
   projections: ProjectionLine[];
   milestones: VendorMilestone[];
@@ -261,7 +261,7 @@ export interface VendorLine {
   lastClaimYear: number;
   /** Qubits the roadmap claims by the end year (2034 unless `toYear` says otherwise). */
   atEnd: number;
-  /** Does the seed's "under 10,000 by 2034" hold under this roadmap's physical-qubit claims? */
+  /** Does the popular "under 10,000 by 2034" hold under this roadmap's physical-qubit claims? */
   seedHolds: boolean;
   /** The largest logical-qubit claim by the end year, which implies many more physical qubits; null if none. */
   logicalClaim: { year: number; logicalQubits: number } | null;
@@ -311,7 +311,7 @@ function line(g: Growth, from: number, to: number): ProjectionLine {
   return { label: g.label, growth: g, points };
 }
 
-/** Plain data for a roadmap plot: history, fits, projection lines to `toYear`, vendor milestones, the seed check. */
+/** Plain data for a roadmap plot: history, fits, projection lines to `toYear`, vendor milestones, the popular claim's check. */
 export function roadmapSeries(options: { vendor?: string; toYear?: number } = {}): RoadmapSeries {
   const toYear = options.toYear ?? SEED_CLAIM.year;
   const fit = historyFit();
@@ -319,9 +319,9 @@ export function roadmapSeries(options: { vendor?: string; toYear?: number } = {}
   const ibmRecordFit = fitDoubling(ibm);
   const condor = ibm[ibm.length - 1];
   const seeds = [
-    checkSeedClaim(156, "seed rule from IBM Heron r2 (156 qubits, 2024)"),
-    checkSeedClaim(300, "seed rule from 'a few hundred' (300 qubits, 2024)"),
-    checkSeedClaim(condor.qubits, `seed rule from ${condor.device} (${condor.qubits} qubits)`),
+    checkSeedClaim(156, "2-year doubling from IBM Heron r2 (156 qubits, 2024)"),
+    checkSeedClaim(300, "2-year doubling from 'a few hundred' (300 qubits, 2024)"),
+    checkSeedClaim(condor.qubits, `2-year doubling from ${condor.device} (${condor.qubits} qubits)`),
     checkSeedClaim(
       156,
       `IBM Heron r2 at the 2016–2023 IBM pace (${ibmRecordFit.doublingYears.toFixed(2)} years)`,

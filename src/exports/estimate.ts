@@ -11,6 +11,13 @@ export {
 } from "../estimate/crossover.js";
 export * from "../estimate/ftqc/index.js";
 export * from "../estimate/llm-training.js";
+export {
+  findLlmPreset,
+  type LlmTrainingInput,
+  type LlmTrainingWorkload,
+  llmPresets,
+  llmTraining,
+} from "../estimate/llm-workload.js";
 export * from "../estimate/native.js";
 export {
   type DoublingFit,

@@ -12,6 +12,7 @@ import { userError } from "../errors.js";
 import { type KrausChannel, thermalRelaxation } from "../sim/channels.js";
 import type { NoisyCircuit, NoisyStep } from "../sim/noisy-program.js";
 import { findTerminalMeasurements, lowerGate, type TerminalMeasure } from "../sim/plan.js";
+import { counted } from "../units/format.js";
 
 export type { NoisyCircuit, NoisyStep } from "../sim/noisy-program.js";
 
@@ -96,7 +97,7 @@ export function buildNoisyCircuit(circuit: Circuit, model: NoiseModel | null): N
   for (let q = 0; q < circuit.numQubits; q++) idle(q, schedule.gatesDurationNs);
   if (wide > 0)
     notes.push(
-      `${wide} gate(s) on 3 or more qubits were applied without noise; transpile to a device to model them`,
+      `${counted(String(wide), "gate", "gates")} on 3 or more qubits were applied without noise; transpile to a device to model them`,
     );
   const measured = circuit.ops.some((op) => op.kind === "measure");
   if (!measured) for (let q = 0; q < circuit.numQubits; q++) terminal.push({ qubit: q, clbit: q });

@@ -1,7 +1,7 @@
 // Barren plateaus, measured: the variance over random initialisations of one parameter-shift gradient component,
 // as the register grows. McClean et al., "Barren plateaus in quantum neural network training landscapes",
 // Nat. Commun. 9, 4812 (2018): for random circuits deep enough to look like 2-designs the variance shrinks
-// exponentially in the qubit count n, so resolving a gradient from shots needs O(2ⁿ) of them (estimation.md §4.5).
+// exponentially in the qubit count n, so resolving a gradient from shots needs O(2ⁿ) of them (McClean et al. 2018).
 //
 // Circuit: the hardware-efficient ansatz with as many layers as qubits (depth ∝ n), weights uniform in [0, 2π),
 // observable Z on every qubit (a global cost), gradient with respect to the first weight, exact.

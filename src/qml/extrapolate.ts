@@ -5,7 +5,7 @@
 //
 // What drives the gap: backprop costs a constant number of FLOPs per parameter per token (Kaplan et al. 2020
 // §2.1: ≈ 6), while parameter shift needs 2·P circuit executions per token, each of S shots on a circuit whose
-// depth itself grows with P (estimation.md §4.5; Abbas et al. 2023: backprop scaling is out of reach without
+// depth itself grows with P (Abbas et al. 2023: backprop scaling is out of reach without
 // multiple copies of the state).
 
 import { userError } from "../errors.js";

@@ -11,6 +11,7 @@ import type { Circuit } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 import { selectKernel } from "../sim/kernels/select.js";
 import { lowerGate } from "../sim/plan.js";
+import { counted } from "../units/format.js";
 
 /** Gates whose generator squares to the identity: the two-term parameter-shift rule is exact for them. */
 export const SHIFTABLE_GATES: ReadonlySet<string> = new Set(["rx", "ry", "rz", "rxx", "rzz"]);
@@ -56,9 +57,13 @@ export function validateVariational(vc: VariationalCircuit): void {
         field: "gates",
       });
     if ((spec.params.length === 1) !== (g.angle !== undefined))
-      throw userError("Qml.InvalidCircuit", `${where}: takes ${spec.params.length} angle(s)`, {
-        field: "gates",
-      });
+      throw userError(
+        "Qml.InvalidCircuit",
+        `${where}: takes ${counted(String(spec.params.length), "angle", "angles")}`,
+        {
+          field: "gates",
+        },
+      );
     const a = g.angle;
     if (a?.kind === "weight") {
       if (!SHIFTABLE_GATES.has(g.name))

@@ -8,7 +8,7 @@ import { DEFAULT_SAMPLES } from "../estimate/uncertainty.js";
 import { type Extrapolation, extrapolateTraining } from "../qml/extrapolate.js";
 import type { Range } from "../stats/distribution.js";
 import { formatDuration, formatNumber } from "../units/format.js";
-import { bestStrategy, bindingFactor } from "../verdict/compose.js";
+import { bestStrategy, bindingFactor, verdictPhrase } from "../verdict/compose.js";
 import type { VerdictV2, Winner } from "../verdict/contract.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import type { PlotData, PlotPoint } from "../workloads/plot-data.js";
@@ -45,6 +45,8 @@ export interface ReportRow {
   quantumQubits: number;
   /** The best strategy's largest bottleneck factor. */
   largestFactor: string;
+  /** Who wins and by how much, or which side cannot run (verdictPhrase: the summary sentence starts the same). */
+  verdict: string;
   /** "never", "already", or the crossover size and year, e.g. "648 modulus bits in 2049.8". */
   crossover: string;
   /** p05–p95 of quantum / classical time, e.g. "10^15.2–10^25.1× (median 10^20.0)" (issue 13). */
@@ -160,6 +162,7 @@ function row(e: Evaluated, label: string | undefined): ReportRow {
     quantumSeconds: b.seconds,
     quantumQubits: b.physicalQubits,
     largestFactor: bindingFactor(b.bottlenecks)?.name ?? "—",
+    verdict: verdictPhrase(v.winner, v.speedupLog10, v.classical, b.feasible),
     crossover: crossoverText(e.series),
     ratioBand: v.uncertainty ? ratioBand(v.uncertainty.quantiles.qpuOverGpuLog10, true) : "n/a",
     yearBand: v.uncertainty ? yearBand(v.uncertainty.quantiles.crossoverYear, true) : "n/a",

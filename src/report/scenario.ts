@@ -92,7 +92,7 @@ export interface Scenario {
 export type HardwareSettings = Scenario["hardware"];
 
 /**
- * The built-in scenario: LLM training at three sizes on the essay's 16,000-H100 cluster vs IBM Heron r2, then the
+ * The built-in scenario: LLM training at three sizes on a 16,000-H100 cluster (the popular claim's size) vs IBM Heron r2, then the
  * problems quantum computers are built for, each registered workload at its default (headline) size.
  */
 export const DEFAULT_SCENARIO: Scenario = {
@@ -236,6 +236,6 @@ function scenarioError(
   return userError("Report.Scenario.Invalid", `${field || "scenario"}: ${issue.message}`, {
     position: positionAt(issue.path),
     field,
-    hint: "see the README's 'Scenario files' section for the schema",
+    hint: "the schema: docs/report.md, 'Scenario files' (in the package and the repository)",
   });
 }

@@ -2,7 +2,7 @@
 // for — the estimator's success probability (ESP) against the simulated fidelity, per device, and the success
 // probability against the compiled depth — plus the training runs. Input is sweep/merge.ts's summary.
 import type { CircuitRow, ScenarioRow, SweepSummary, TrainingRow } from "../sweep/merge.js";
-import { formatDuration } from "../units/format.js";
+import { counted, formatDuration } from "../units/format.js";
 import { CSS, figure } from "./html.js";
 import { escapeXml as esc, linePlot, type Series } from "./svg.js";
 
@@ -106,7 +106,7 @@ export function renderSweepText(name: string, s: SweepSummary): string {
   if (s.training.length > 0) out.push("", ...textTable(TRAINING_HEADER, s.training.map(trainingCells)));
   if (s.scenarios.length > 0) out.push("", ...textTable(SCENARIO_HEADER, s.scenarios.map(scenarioCells)));
   if (s.failed.length > 0) {
-    out.push("", `${s.failed.length} job(s) failed:`);
+    out.push("", `${counted(String(s.failed.length), "job", "jobs")} failed:`);
     for (const f of s.failed) out.push(`  ${f.what}: ${f.message}`);
   }
   return `${out.join("\n")}\n`;

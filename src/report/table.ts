@@ -1,5 +1,5 @@
 // The verdict table shared by the terminal and Markdown renderers: one row per workload, cells already formatted.
-import { formatDuration, formatEnergy, formatOrders, formatQubits, formatUsd } from "../units/format.js";
+import { formatDuration, formatEnergy, formatQubits, formatUsd } from "../units/format.js";
 import type { Report, ReportRow } from "./build.js";
 
 export const TABLE_HEADER = [
@@ -19,9 +19,7 @@ export const TABLE_HEADER = [
 ];
 
 export function verdictCell(r: ReportRow): string {
-  if (r.winner === "classical") return `classical ${formatOrders(r.speedupLog10)}`;
-  if (r.winner === "quantum") return `quantum ${formatOrders(r.speedupLog10)}`;
-  return "neither";
+  return r.verdict;
 }
 
 export function tableRows(report: Report): string[][] {

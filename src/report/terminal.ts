@@ -71,13 +71,29 @@ export function fitText(text: string, width: number): string {
     if (displayWidth(line) <= width) return [line];
     const indent = hangingIndent(line, width);
     const lead = line.length - line.trimStart().length;
-    const [first, ...rest] = wrapWords(line.slice(lead), width - lead);
-    const head = line.slice(0, lead) + first;
-    // The first line keeps its own indent; the rest are re-wrapped to the narrower width under the indent.
-    const tail = rest.length
-      ? wrapWords(rest.join(" "), width - indent).map((l) => " ".repeat(indent) + l)
-      : [];
-    return [head, ...tail];
+    // One greedy pass: the first line keeps its own indent, the rest sit under `indent`. A word longer than the
+    // narrower of the two widths is cut once, and its pieces are never joined back with a space.
+    const firstWidth = Math.max(1, width - lead);
+    const restWidth = Math.max(1, width - indent);
+    // Each word keeps the spaces after it, so a column gap inside a line ("name   value") survives wrapping.
+    const words = (line.slice(lead).match(/\S+ */g) ?? []).flatMap((token) => {
+      const word = token.trimEnd();
+      const pieces = chop(word, Math.min(firstWidth, restWidth));
+      pieces[pieces.length - 1] += token.slice(word.length);
+      return pieces;
+    });
+    const out: string[] = [];
+    let current = "";
+    for (const word of words) {
+      const room = out.length === 0 ? firstWidth : restWidth;
+      if (current === "" || displayWidth(current + word.trimEnd()) <= room) current += word;
+      else {
+        out.push(current.trimEnd());
+        current = word;
+      }
+    }
+    out.push(current.trimEnd());
+    return out.map((l, i) => (i === 0 ? line.slice(0, lead) + l : " ".repeat(indent) + l));
   });
   return lines.join("\n");
 }
@@ -113,13 +129,26 @@ const LONGEST_WORD = 24;
  * (so wrapping breaks at spaces, not inside words) and the room left goes to the columns nearest their natural
  * width first, so that as few columns as possible wrap. Null when the longest words alone do not fit.
  */
-function fitWidths(natural: number[], longestWord: number[], avail: number): number[] | null {
+function fitWidths(
+  natural: number[],
+  longestWord: number[],
+  avail: number,
+  priority: number[],
+): number[] | null {
   if (natural.reduce((a, b) => a + b, 0) <= avail) return [...natural];
   const widths = natural.map((n, i) => Math.min(n, Math.max(4, Math.min(longestWord[i], LONGEST_WORD))));
   let room = avail - widths.reduce((a, b) => a + b, 0);
   if (room < 0) return null;
-  // Columns closest to their natural width get it first (fewest columns wrap); what is left goes to the widest.
-  const order = widths.map((_, i) => i).sort((a, b) => natural[a] - widths[a] - (natural[b] - widths[b]));
+  // The most important columns get their natural width first (the verdict before costs), then those closest to
+  // it (fewest columns wrap); the first column (the row's name) wraps rather than crowd the rest out.
+  const order = widths
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(a === 0) - Number(b === 0) ||
+        priority[b] - priority[a] ||
+        natural[a] - widths[a] - (natural[b] - widths[b]),
+    );
   for (const i of order) {
     const grow = Math.min(room, natural[i] - widths[i]);
     widths[i] += grow;
@@ -152,6 +181,7 @@ export function renderTable(header: string[], rows: string[][], options: TableOp
       cols.map((i) => natural[i]),
       cols.map((i) => longest[i]),
       options.width - indent.length - gap * (cols.length - 1),
+      cols.map((i) => options.priority?.[i] ?? 0),
     );
   let kept = header.map((_, i) => i);
   let widths = Number.isFinite(options.width) ? fits(kept) : natural;

@@ -8,10 +8,15 @@ import { fitText, renderTable } from "./terminal.js";
 
 export function renderText(report: Report, color: boolean, width = Number.POSITIVE_INFINITY): string {
   const c = pc.createColors(color);
-  const table = renderTable(TABLE_HEADER, tableRows(report), {
+  // In the terminal's narrow columns "3.4e12 years" says enough; the summaries below keep the age-of-the-universe
+  // comparison.
+  const rows = Number.isFinite(width)
+    ? tableRows(report).map((r) => r.map((cell) => cell.replace(/ \([^()]*the age of the universe\)/g, "")))
+    : tableRows(report);
+  const table = renderTable(TABLE_HEADER, rows, {
     width,
     // What a narrow terminal keeps longest: the verdict and its reasons before costs and device names.
-    priority: [10, 3, 8, 2, 1, 4, 8, 5, 7, 9, 6],
+    priority: [10, 3, 8, 2, 1, 4, 8, 5, 6, 9, 5, 7, 7],
     styleHeader: c.bold,
     // Rows where classical hardware does not win stand out (the verdict column says which side and by how much).
     styleRow: (line, i) => (report.rows[i].winner === "classical" ? line : c.yellow(line)),

@@ -1,7 +1,7 @@
 // Gate fusion (a transform pass over plan steps, after qsim's lib/fuser_mqubit.h in spirit): merge runs of
 // unitary steps into one k-qubit unitary each, so the statevector is swept once per fused gate instead of once
 // per gate. Above the last-level cache every sweep costs the same memory traffic whatever the gate, so fewer
-// sweeps is the first lever (../shared/references/simulation.md, "The physical limit").
+// sweeps is the first lever (qsim's gate-fusion documentation; Häner & Steiger, SC'17).
 //
 // Fusion never crosses a measurement, a reset or a conditioned gate: each run of unconditioned unitaries between
 // them is fused on its own (fuseSegment). A group of one gate keeps its planner-lowered op (the diagonal,

@@ -7,6 +7,7 @@ import { GATES } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 import { isValidSeed, MAX_SEED, randomSeed } from "../stats/prng.js";
+import { counted } from "../units/format.js";
 import { type Sweep, scheduleBlocks, scheduleGathered } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
@@ -154,7 +155,7 @@ export const MAX_THREADS = 256;
  */
 export const MIN_THREADED_STATE_BYTES = 2 * 1024 ** 2;
 /**
- * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/readme-issue-5.md): wider
+ * Default fusion width per kernel, chosen by measurement with `npm run bench` (docs/development.md, 'Benchmarks'): wider
  * fused gates mean fewer sweeps but 2^k multiply-adds per amplitude per sweep.
  */
 export const DEFAULT_FUSION_QUBITS: Record<KernelName, number> = { ts: 2, wasm: 2 };
@@ -466,7 +467,10 @@ function validateCircuit(c: Circuit): void {
             `gate '${op.name}' takes ${spec.numQubits} qubit(s), got ${op.qubits.length}`,
           );
         if (op.params.length !== spec.params.length || op.params.some((p) => !Number.isFinite(p)))
-          bad("Circuit.WrongParamCount", `gate '${op.name}' takes ${spec.params.length} finite parameter(s)`);
+          bad(
+            "Circuit.WrongParamCount",
+            `gate '${op.name}' takes ${counted(String(spec.params.length), "finite parameter", "finite parameters")}`,
+          );
         op.qubits.forEach(checkQubit);
         if (new Set(op.qubits).size !== op.qubits.length)
           bad("Circuit.DuplicateQubit", `gate '${op.name}' uses a qubit twice`);

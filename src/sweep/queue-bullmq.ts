@@ -7,11 +7,13 @@
 //   qfit:<queue>:done             a stream of finished job ids, which the submitter reads as they arrive
 // Job ids are the content ids, so a job added twice is one job, and a result already in Redis (an earlier run,
 // a worker that finished after the submitter was interrupted) is reused without running it again.
+
 import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import { Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { userError } from "../errors.js";
+import { counted } from "../units/format.js";
 import type { Backend, JobDone } from "./backend.js";
 import { type JobInput, payloadHash, type SweepJob } from "./jobs.js";
 import { localPool } from "./pool-node.js";
@@ -137,7 +139,7 @@ export async function claimQueue(redis: Redis, queue: Queue, name: string, versi
     if (busy > 0)
       throw userError(
         "Sweep.Queue.IncompatibleVersion",
-        `queue '${name}' holds ${busy} job(s) from qfit ${current}; this is qfit ${version}`,
+        `queue '${name}' holds ${counted(String(busy), "job", "jobs")} from qfit ${current}; this is qfit ${version}`,
         {
           field: "--queue",
           hint: "let that sweep finish, use another --queue-name, or upgrade the workers to the same qfit version",

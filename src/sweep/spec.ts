@@ -110,7 +110,7 @@ export function parseSweep(text: string, file = "sweep.yaml"): ParsedYaml<SweepS
   return parseYamlInput(sweepSchema, text, file, {
     code: "Sweep.Spec",
     maxBytes: MAX_SWEEP_FILE_BYTES,
-    hint: "see the README's 'Sweeps' section for the sweep file format",
+    hint: "the sweep file format: docs/sweep.md (in the package and the repository)",
   });
 }
 

@@ -5,8 +5,8 @@ export const SECONDS_PER_MINUTE = 60;
 export const SECONDS_PER_HOUR = 3_600;
 export const SECONDS_PER_DAY = 86_400;
 /**
- * A year of 365 days = 8,760 h: the convention of the motivating essay and of the reference check
- * "39.3e6 h ÷ 8,760 h/yr = 4,486 years" (estimation.md §5), so published figures reproduce exactly.
+ * A year of 365 days = 8,760 h: the convention behind the popular "4,486 years on one GPU" (39.3e6 H100-hours,
+ * Meta's Llama 3.1 model card, ÷ 8,760 h/yr), so published figures reproduce exactly.
  */
 export const SECONDS_PER_YEAR = 365 * SECONDS_PER_DAY;
 export const JOULES_PER_KWH = 3.6e6;

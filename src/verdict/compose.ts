@@ -1,7 +1,8 @@
 // Turns a classical side and the quantum side's strategies into a VerdictV2: the best strategy (the one most
 // favourable to the quantum side), the winner, the margin and the one-line summary. Every workload, native or
 // LLM, ends here, so the rules are written once.
-import { formatDuration, formatOrders } from "../units/format.js";
+import { catalog } from "../hardware/catalog.js";
+import { formatDuration, formatNumber, formatOrders, formatSci } from "../units/format.js";
 import {
   type BottleneckFactor,
   type ClassicalCoprocessingRecord,
@@ -86,6 +87,71 @@ function fmt(x: number): string {
     : (+x.toPrecision(4)).toLocaleString("en-US");
 }
 
+/**
+ * What the classical side runs on, as a verdict names it: "GPU" (or "TPU") when its device is a catalog
+ * accelerator, else "CPU" (cores, nodes, a heuristic on a node). The issue this answers: "GPU wins" printed for a
+ * run on one CPU core.
+ */
+export function classicalHardware(device: string): "GPU" | "TPU" | "CPU" {
+  const d = catalog.gpus.find((g) => device === g.id || device.startsWith(g.name));
+  if (!d) return "CPU";
+  return /tpu/i.test(d.id) ? "TPU" : "GPU";
+}
+
+/** "495×" below a thousand, else "~10^14.9×": how much faster the winner is. */
+export function marginText(log10: number): string {
+  if (!Number.isFinite(log10) || Math.abs(log10) >= 3) return formatOrders(log10);
+  return `${formatNumber(10 ** log10, 2)}×`;
+}
+
+/** The unmet capacities of a side, short: "physical qubits: needs 8.67e5 qubits, 156 available". */
+/**
+ * A constraint's amount: plain below 1e5, scientific above; whole units where the unit is countable (a projected
+ * 239.5 qubits is 239 qubits available).
+ */
+export function formatAmount(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return "∞";
+  if (Math.abs(x) >= 1e5) return formatSci(x, 3);
+  return formatNumber(/qubit|devices?$|GPUs?$/.test(unit) ? Math.floor(x) : x, 3);
+}
+
+function unmetText(cs: Constraint[]): string {
+  const all = unmet(cs).map(
+    (c) =>
+      `${c.name}: needs ${formatAmount(c.needed, c.unit)} ${c.unit}, ${formatAmount(c.available, c.unit)} available`,
+  );
+  return all.length > 1 ? `${all[0]} (and ${all.length - 1} more)` : (all[0] ?? "");
+}
+
+/**
+ * The short verdict: who wins (naming the classical hardware), by how much, or why a side cannot run. Used by
+ * the report's table and at the start of every summary sentence, so the two always agree.
+ *   a tie (within 2×) · classical (GPU) by ~10^14.9× · classical (CPU) by 495× · quantum by 12× ·
+ *   classical (GPU); quantum side infeasible · neither: both sides infeasible
+ */
+export function verdictPhrase(
+  winner: Winner,
+  speedupLog10: number,
+  classical: Pick<ClassicalSide, "device" | "feasible">,
+  quantumFeasible: boolean,
+): string {
+  const side = `classical (${classicalHardware(classical.device)})`;
+  if (winner === "neither") return "neither: both sides infeasible";
+  if (winner === "classical" && !quantumFeasible) return `${side}; quantum side infeasible`;
+  if (winner === "quantum" && !classical.feasible) return "quantum; classical side infeasible";
+  if (Math.abs(speedupLog10) < EVEN_LOG10)
+    return `a tie (within 2×, ${winner === "classical" ? side : "quantum"} nominally ahead)`;
+  return `${winner === "classical" ? side : "quantum"} by ${marginText(speedupLog10)}`;
+}
+
+/** How the infeasible side would compare if it could run: the hypothetical margin, said as such. */
+function ifBuilt(log10QuantumOverClassical: number): string {
+  const r = log10QuantumOverClassical;
+  if (!Number.isFinite(r) || Math.abs(r) < EVEN_LOG10)
+    return Number.isFinite(r) ? "about even if it could run" : "";
+  return r > 0 ? `${marginText(r)} slower even if it could run` : `${marginText(-r)} faster if it could run`;
+}
+
 export function summarizeV2(
   winner: Winner,
   speedupLog10: number,
@@ -94,14 +160,22 @@ export function summarizeV2(
 ): string {
   const c = `${classical.count.toLocaleString("en-US")}× ${classical.device} (${classical.method}): ${formatDuration(classical.seconds)}${classical.feasible ? "" : " (infeasible)"}`;
   const q = `${best.title} on ${best.device}: ${Number.isFinite(best.seconds) ? formatDuration(best.seconds) : "no plan"}${best.feasible ? "" : " (infeasible; hypothetical)"}`;
-  const even = Math.abs(speedupLog10) < EVEN_LOG10 && winner !== "neither";
-  if (even) return `about even (${winner} nominally ahead) — ${c}; ${q}`;
+  const side = `classical (${classicalHardware(classical.device)})`;
+  const ratio = Math.log10(best.seconds / classical.seconds);
+  const hyp = ifBuilt(ratio);
+  if (winner === "neither")
+    return `neither fits: classical side infeasible (${unmetText(classical.constraints) || "no plan"}); quantum side infeasible (${unmetText(best.constraints) || "no plan"}) — ${c}; ${q}`;
+  if (winner === "classical" && !best.feasible)
+    return `${side} wins; quantum side infeasible: ${unmetText(best.constraints) || "no plan at this size"}${hyp ? ` (${hyp})` : ""} — ${c}; ${q}`;
+  if (winner === "quantum" && !classical.feasible)
+    return `quantum wins; classical side infeasible: ${unmetText(classical.constraints) || "no plan"}${hyp ? ` (${ifBuilt(-ratio).replace("it could run", "classical could run")})` : ""} — ${q}; ${c}`;
+  if (Math.abs(speedupLog10) < EVEN_LOG10)
+    return `a tie: within a factor of 2 (${winner === "classical" ? side : "quantum"} nominally ahead) — ${c}; ${q}`;
   if (winner === "classical") {
     const top = bindingFactor(best.bottlenecks);
-    return `classical wins ${formatOrders(speedupLog10)} — ${c}; ${q}${top ? `; largest quantum factor: ${top.name}` : ""}`;
+    return `${side} wins by ${marginText(speedupLog10)} — ${c}; ${q}${top ? `; largest quantum factor: ${top.name}` : ""}`;
   }
-  if (winner === "quantum") return `quantum wins ${formatOrders(speedupLog10)} — ${q}; ${c}`;
-  return `neither fits — ${c}; ${q}`;
+  return `quantum wins by ${marginText(speedupLog10)} — ${q}; ${c}`;
 }
 
 /** One sentence: why this strategy was chosen. */

@@ -12,7 +12,7 @@ import type { ClassicalCoprocessingRecord } from "../estimate/ftqc/decoding.js";
 export const VERDICT_SCHEMA_VERSION = 2 as const;
 
 /** "classical" is whatever the classical side runs on (a GPU cluster, CPU cores); the summary names it. Within a
- *  factor of 2 (|log10| < 0.3) the summary says "about even" whichever side is nominally ahead. */
+ *  factor of 2 (|log10| < 0.3) the summary says "a tie" whichever side is nominally ahead. */
 export type Winner = "classical" | "quantum" | "neither";
 
 /** One multiplicative factor of the quantum time against the classical time. */

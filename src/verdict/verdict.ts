@@ -1,6 +1,3 @@
-// The verdict every workload ends in: who wins, by how many orders of magnitude, and why (bottleneck by
-// bottleneck). Plain JSON: times in seconds, energy in joules, money in USD.
-import { formatDuration, formatOrders } from "../units/format.js";
 import { decideV2 } from "./compose.js";
 
 export type Winner = "gpu" | "qpu" | "neither";
@@ -65,13 +62,4 @@ export function decide(
     winner: r.winner === "classical" ? "gpu" : r.winner === "quantum" ? "qpu" : "neither",
     speedupLog10: r.speedupLog10,
   };
-}
-
-export function summarize(v: Pick<Verdict, "winner" | "speedupLog10" | "gpu" | "qpu">): string {
-  const g = `${v.gpu.count.toLocaleString("en-US")}× ${v.gpu.device}: ${formatDuration(v.gpu.seconds)}`;
-  const q = `${v.qpu.device}: ${formatDuration(v.qpu.seconds)}${v.qpu.feasible ? "" : " (infeasible; hypothetical)"}`;
-  if (v.winner === "gpu")
-    return `GPU wins ${formatOrders(v.speedupLog10)} — ${g}; ${q}; binding quantum bottleneck: ${v.qpu.bindingBottleneck}`;
-  if (v.winner === "qpu") return `QPU wins ${formatOrders(v.speedupLog10)} — ${q}; ${g}`;
-  return `neither fits — ${g}; ${q}`;
 }

@@ -8,7 +8,7 @@ import { defaultGrowth, type Growth } from "../estimate/qubit-trend.js";
 /** A name or a full Azure-style object (the CLI reads the object from a JSON file). */
 const presetOrObject = z.union([z.string().min(1).max(100), z.record(z.string(), z.unknown())]);
 
-/** How many GPUs the classical side runs on: one bound for every workload (DEFAULT_GPU_COUNT = the essay's 16,000). */
+/** How many GPUs the classical side runs on: one bound for every workload (DEFAULT_GPU_COUNT = 16,000, the popular claim's cluster). */
 export const gpuCountField = (what: string, fallback: number = DEFAULT_GPU_COUNT) =>
   z.number().int().min(1).max(1e8).default(fallback).describe(what);
 

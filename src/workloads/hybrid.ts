@@ -28,7 +28,7 @@ import {
 } from "../estimate/nisq.js";
 import { citationIds, citations, findDevice, unverifiedNotes } from "../hardware/catalog.js";
 import type { Gpu, Qpu } from "../hardware/schema.js";
-import { formatDuration } from "../units/format.js";
+import { counted, formatDuration, formatNumber } from "../units/format.js";
 import { SECONDS_PER_HOUR, yearsToSeconds } from "../units/quantity.js";
 import { composeVerdict, constraint } from "../verdict/compose.js";
 import type { BottleneckFactor, ClassicalSide, Strategy, VerdictV2 } from "../verdict/contract.js";
@@ -521,7 +521,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
       classicalSeconds,
       horizon,
       "s",
-      `a run longer than ${input.horizonYears} years counts as infeasible`,
+      `a run longer than ${counted(String(input.horizonYears), "year", "years")} counts as infeasible`,
     ),
   ];
   // Cost and energy: the classical stages' own while they run, the machine's for the replacement work.
@@ -568,7 +568,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
     factor(
       "link",
       (wPer + lPer) / wPer,
-      `+ ${lk.id} link ${formatDuration(lPer)} per iteration (${roundTrips} round trips × ${formatDuration(lk.roundTripSeconds.central)} + ${bytes.toExponential(2)} B ÷ ${lk.bandwidthBytesPerSecond.central.toExponential(2)} B/s)`,
+      `+ ${lk.id} link ${formatDuration(lPer)} per iteration (${counted(String(roundTrips), "round trip", "round trips")} × ${formatDuration(lk.roundTripSeconds.central)} + ${bytes.toExponential(2)} B ÷ ${lk.bandwidthBytesPerSecond.central.toExponential(2)} B/s)`,
       "the round trips and bytes between QPU and classical side, which the all-classical way does not pay",
     ),
   ];
@@ -587,7 +587,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
       h.seconds,
       horizon,
       "s",
-      `a run longer than ${input.horizonYears} years counts as infeasible`,
+      `a run longer than ${counted(String(input.horizonYears), "year", "years")} counts as infeasible`,
     ),
   ];
   const stageCost = sumOrNull(h.stages.map((s) => s.costUsd));
@@ -693,7 +693,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
   };
 }
 
-const fmtBound = (b: number): string => (Number.isFinite(b) ? b.toPrecision(4) : "∞");
+const fmtBound = (b: number): string => (Number.isFinite(b) ? formatNumber(b, 3) : "∞");
 
 export const hybrid: WorkloadDefinition<typeof hybridInput> = {
   kind: "hybrid",

@@ -1,5 +1,6 @@
 // LLM training as a registered workload: its input schema, presets, headline axis (parameters, tokens = 20·N)
 // and the report's GPU-scaling and qubit plots. The engine is src/estimate/llm-training.ts.
+
 import { z } from "zod";
 import { estimateGpu, estimateGpuFromReportedHours } from "../estimate/gpu.js";
 import {
@@ -14,6 +15,7 @@ import {
   llmTraining as resolveLlmWork,
 } from "../estimate/llm-workload.js";
 import { catalog, citationIds } from "../hardware/catalog.js";
+import { counted } from "../units/format.js";
 import { secondsToDays } from "../units/quantity.js";
 import { composeVerdict } from "../verdict/compose.js";
 import type { VerdictV2 } from "../verdict/contract.js";
@@ -158,7 +160,7 @@ function toVerdict(v: LlmTrainingVerdict, input: LlmTrainingWorkloadInput): Verd
 export const GPU_COUNTS = Array.from({ length: 21 }, (_, k) => 2 ** k);
 
 /**
- * Time to train vs number of GPUs, one line per GPU type in the catalog, with the essay's published points
+ * Time to train vs number of GPUs, one line per GPU type in the catalog, with the popular claim's points
  * (39.3M H100-hours for the three Llama 3.1 models: 1 GPU and 16,000 GPUs) and the run's own published hours.
  * Lines flatten where the workload's parallelism saturates (more GPUs idle).
  */
@@ -186,8 +188,8 @@ export function gpuScalingPlot(v: LlmTrainingVerdict): PlotData {
       markers.push({
         x: n,
         y: secondsToDays(e.seconds),
-        text: `essay: ${n === 1 ? "1 GPU" : "16,000 GPUs"}`,
-        label: `${family.name}: ${family.gpuHours.toExponential(3)} ${family.gpu} GPU-hours on ${n} GPU(s) = ${secondsToDays(e.seconds).toPrecision(4)} days (${family.source})`,
+        text: `claimed: ${n === 1 ? "1 GPU" : "16,000 GPUs"}`,
+        label: `${family.name}: ${family.gpuHours.toExponential(3)} ${family.gpu} GPU-hours on ${counted(String(n), "GPU", "GPUs")} = ${secondsToDays(e.seconds).toPrecision(4)} days (${family.source})`,
       });
     }
   }

@@ -1,5 +1,5 @@
 // Roadmap: qubits on devices today and on vendor roadmaps (claims), against the qubits the chosen workload needs,
-// with the essay's "a few hundred qubits in 2024, doubling every two years" as a switchable line.
+// with the popular "a few hundred qubits in 2024, doubling every two years" as a switchable line.
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";

@@ -1,7 +1,9 @@
 // A small, safe evaluator for the formula strings of QEC schemes (Azure `logicalCycleTime`,
 // `physicalQubitsPerLogicalQubit`): numbers, variables, + - * / ^ %, parentheses, unary minus and a few
 // functions. No `eval`; a parsed formula is a tree evaluated against a variable map.
+
 import { userError } from "../../errors.js";
+import { counted } from "../../units/format.js";
 
 type Node =
   | { kind: "num"; value: number }
@@ -167,7 +169,8 @@ export function parseFormula(text: string, field: string): Formula {
         }
         if (peek() !== ")") fail("expected ')'");
         pos++;
-        if (args.length !== fn.arity) fail(`${name} takes ${fn.arity} argument(s)`);
+        if (args.length !== fn.arity)
+          fail(`${name} takes ${counted(String(fn.arity), "argument", "arguments")}`);
         const d = Math.max(0, ...args.map(depthOf)) + 1;
         return Object.assign({ kind: "call" as const, fn: name, args }, { depth: d });
       }
