@@ -1,6 +1,6 @@
 // `qfit serve` as a real process on 127.0.0.1: the JSON API, its limits, and bad requests of every kind. Each bad
 // request gets the right 4xx with a JSON {code, message, hint}, and the server keeps answering afterwards.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -105,6 +105,23 @@ describe("qfit serve", () => {
     expect(days).toBeGreaterThan(60);
     // 80 days with the attention FLOPs and the Llama 3 paper's 90% goodput: the published 30.84M H100-hours.
     expect(days).toBeLessThan(85);
+  });
+
+  it("POST /api/estimate has the CLI's defaults: the bands on (same samples, seed and quantiles), off on request", async () => {
+    const body = { kind: "grover", t0: 2026 };
+    const r = await http("POST", "/api/estimate", JSON.stringify(body));
+    expect(r.status).toBe(200);
+    const api = r.json() as { uncertainty: { samples: number; seed: number; quantiles: unknown } };
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [BIN, "estimate", "grover", "--t0", "2026", "--json"], {
+        encoding: "utf8",
+      }),
+    );
+    expect(api.uncertainty.samples).toBe(cli.uncertainty.samples);
+    expect(api.uncertainty.seed).toBe(cli.uncertainty.seed);
+    expect(api.uncertainty.quantiles).toEqual(cli.uncertainty.quantiles);
+    const off = await http("POST", "/api/estimate", JSON.stringify({ ...body, uncertainty: false }));
+    expect(off.json()).not.toHaveProperty("uncertainty");
   });
 
   it("POST /api/simulate returns the `qfit run --json` object", async () => {

@@ -241,16 +241,16 @@ describe("the lean path's shortcuts change no number", () => {
 });
 
 describe("API and CLI: one set of uncertainty settings and defaults", () => {
-  it("the API takes the CLI's settings and defaults (uncertainty: true asks for the bands) and its own budget", async () => {
+  it("the API takes the CLI's settings and defaults (bands on unless uncertainty: false) and its own budget", async () => {
     const { estimate } = await import("../src/api/handlers.js");
-    const on = estimate({ kind: "qaoa-maxcut", t0: T0, uncertainty: true });
+    const on = estimate({ kind: "qaoa-maxcut", t0: T0 });
     expect(on.uncertainty).toMatchObject({ samples: 10_000, seed: 20_261_202, method: "separable" });
     const cli = JSON.parse((await run(["estimate", "qaoa-maxcut", "--t0", "2026", "--json"])).out);
     expect(cli.uncertainty.quantiles).toEqual(JSON.parse(JSON.stringify(on.uncertainty!.quantiles)));
-    const off = estimate({ kind: "qaoa-maxcut", t0: T0 });
+    const off = estimate({ kind: "qaoa-maxcut", t0: T0, uncertainty: false });
     expect(off.uncertainty).toBeUndefined();
     expect(off.speedupLog10).toBe(on.speedupLog10);
-    expect(() => estimate({ kind: "qaoa-maxcut", uncertainty: true, samples: 20_001 })).toThrow(/samples/);
+    expect(() => estimate({ kind: "qaoa-maxcut", samples: 20_001 })).toThrow(/samples/);
   });
 });
 

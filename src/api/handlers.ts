@@ -44,7 +44,7 @@ function request(body: unknown): {
     def: getWorkload(kind),
     input,
     t0: t0 ?? new Date().getFullYear(),
-    // The one schema's settings and defaults; on the API, `uncertainty: true` asks for the bands (schemas.ts).
+    // The one schema's settings and defaults, the CLI's: bands on unless `uncertainty: false` (schemas.ts).
     uncertainty: uncertaintyRequestOf({ samples, seed, uncertainty, ranges }),
   };
 }

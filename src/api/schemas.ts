@@ -14,11 +14,9 @@ export const t0Schema = z.number().int().min(2000).max(2100).optional();
 export const MAX_API_SAMPLES = 20_000;
 
 /** The uncertainty settings of an estimate request: the CLI's --samples, --seed, --no-uncertainty, --range, with the
- *  same defaults (10,000 samples, the same seed) from the one schema; only the sample budget is the server's, and
- *  uncertainty is asked for with `uncertainty: true` (the dashboard does): the server answers estimates on its
- *  main thread, and 20–45 exact evaluations per verdict there would stall concurrent requests (the server's load
- *  tests) until estimates move to its worker pool. */
-export const uncertaintyRequestFields = uncertaintySettingsFields(MAX_API_SAMPLES, false);
+ *  same defaults (on, 10,000 samples, the same seed) from the one schema; only the sample budget is the server's
+ *  (the server answers estimates in its worker pool, so the bands never stall other requests). */
+export const uncertaintyRequestFields = uncertaintySettingsFields(MAX_API_SAMPLES);
 
 /**
  * POST /api/estimate and /api/crossover: `{kind, t0?, ...the workload's input fields}`, discriminated on `kind`,

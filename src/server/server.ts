@@ -13,11 +13,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { Tinypool } from "tinypool";
 import * as api from "../api/handlers.js";
 import { type SimulateRequest, simulateRequestSchema } from "../api/schemas.js";
 import { validate } from "../api/validate.js";
 import { isQfitError, QfitError, userError } from "../errors.js";
 import { workBudgetWithin } from "../run/on-device.js";
+import type { EstimateReply, EstimateTask } from "./estimate-worker.js";
 import type { SimJob, SimReply } from "./sim-worker.js";
 
 export interface ServerOptions {
@@ -329,14 +331,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   } as typeof DEFAULTS;
   const webRoot = resolve(options.webRoot ?? fileURLToPath(new URL("../web/", import.meta.url)));
   const sims = new SimulationQueue(o, new URL("./sim-worker.js", import.meta.url));
+  const estimates = new EstimatePool(o, new URL("./estimate-worker.js", import.meta.url));
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
     "GET /api/devices": async (_req, res) => sendJson(res, 200, api.devices()),
     "GET /api/roadmap": async (_req, res) => sendJson(res, 200, api.roadmap()),
     "POST /api/estimate": async (req, res) =>
-      sendJson(res, 200, api.estimate(await readJson(req, o.maxBodyBytes))),
+      answerEstimate(res, await estimates.answer("estimate", req, res)),
     "POST /api/crossover": async (req, res) =>
-      sendJson(res, 200, api.crossover(await readJson(req, o.maxBodyBytes))),
+      answerEstimate(res, await estimates.answer("crossover", req, res)),
     "POST /api/simulate": async (req, res) => {
       const body = validate(simulateRequestSchema, await readJson(req, o.maxBodyBytes), "body");
       const stream = String(req.headers.accept ?? "").includes("text/event-stream");
@@ -504,12 +507,73 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: `http://${host}:${port}/`,
     server,
     async close() {
-      await sims.close();
+      await Promise.all([sims.close(), estimates.close()]);
       const closed = new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
       await closed;
     },
   };
+}
+
+/**
+ * Estimates and crossovers in a small pool of long-lived worker threads (Tinypool): the event loop stays free for
+ * other requests while a verdict's Monte Carlo runs, and a request past the time limit or whose client went away
+ * has its worker stopped.
+ */
+class EstimatePool {
+  private readonly pool: Tinypool;
+
+  constructor(
+    private readonly o: typeof DEFAULTS,
+    worker: URL,
+  ) {
+    const threads = Math.max(1, Math.min(2, o.maxConcurrentSimulations));
+    this.pool = new Tinypool({
+      filename: worker.href,
+      minThreads: 1,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+    });
+  }
+
+  async answer(
+    route: EstimateTask["route"],
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<EstimateReply> {
+    const body = await readJson(req, this.o.maxBodyBytes);
+    const gone = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const timer = setTimeout(() => gone.abort(new Error("time")), this.o.timeoutMs);
+    try {
+      return (await this.pool.run({ route, body } satisfies EstimateTask, {
+        signal: gone.signal,
+      })) as EstimateReply;
+    } catch (e) {
+      if (gone.signal.reason instanceof Error && gone.signal.reason.message === "time")
+        throw new HttpError(
+          408,
+          "Server.TimeLimit",
+          `the estimate did not finish within ${this.o.timeoutMs / 1000} s and was stopped`,
+          "ask for fewer samples, or start the server with a longer --timeout",
+        );
+      if (gone.signal.aborted) throw cancelled();
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+function answerEstimate(res: ServerResponse, reply: EstimateReply): void {
+  if (reply.ok) sendJson(res, 200, reply.result);
+  else sendJson(res, reply.userError ? 400 : 500, { ...reply.error, hint: reply.error.hint ?? null });
 }
 
 function answerSimulation(res: ServerResponse, reply: SimReply): void {
