@@ -21,6 +21,7 @@ import { isQfitError, QfitError, userError } from "../errors.js";
 import { workBudgetWithin } from "../run/on-device.js";
 import type { EstimateReply, EstimateTask } from "./estimate-worker.js";
 import type { SimJob, SimReply } from "./sim-worker.js";
+import { httpOf, type WorkerReply } from "./worker-reply.js";
 
 export interface ServerOptions {
   host?: string;
@@ -336,21 +337,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
     "GET /api/devices": async (_req, res) => sendJson(res, 200, api.devices()),
     "GET /api/roadmap": async (_req, res) => sendJson(res, 200, api.roadmap()),
-    "POST /api/estimate": async (req, res) =>
-      answerEstimate(res, await estimates.answer("estimate", req, res)),
+    "POST /api/estimate": async (req, res) => answerReply(res, await estimates.answer("estimate", req, res)),
     "POST /api/crossover": async (req, res) =>
-      answerEstimate(res, await estimates.answer("crossover", req, res)),
+      answerReply(res, await estimates.answer("crossover", req, res)),
     "POST /api/simulate": async (req, res) => {
       const body = validate(simulateRequestSchema, await readJson(req, o.maxBodyBytes), "body");
       const stream = String(req.headers.accept ?? "").includes("text/event-stream");
-      // The response closing before it was finished means the client went away (or the socket timed out).
-      const gone = new AbortController();
-      res.once("close", () => {
-        if (!res.writableFinished) gone.abort();
-      });
+      const gone = abandonment(res);
       if (!stream) {
         const reply = await sims.run(body, () => {}, gone.signal);
-        return answerSimulation(res, reply);
+        return answerReply(res, reply);
       }
       // Server-sent events: "queued", "running" with the elapsed time every 250 ms, then "result" or "error".
       res.writeHead(200, {
@@ -376,8 +372,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           },
           gone.signal,
         );
-        if (reply.ok) send("result", reply.result);
-        else send("error", { ...reply.error, hint: reply.error.hint ?? null });
+        send(reply.ok ? "result" : "error", httpOf(reply).body);
       } catch (e) {
         send("error", isQfitError(e) ? errorBody(e) : { code: "Internal", message: String(e), hint: null });
       } finally {
@@ -542,10 +537,7 @@ class EstimatePool {
     res: ServerResponse,
   ): Promise<EstimateReply> {
     const body = await readJson(req, this.o.maxBodyBytes);
-    const gone = new AbortController();
-    res.once("close", () => {
-      if (!res.writableFinished) gone.abort();
-    });
+    const gone = abandonment(res);
     const timer = setTimeout(() => gone.abort(new Error("time")), this.o.timeoutMs);
     try {
       return (await this.pool.run({ route, body } satisfies EstimateTask, {
@@ -571,12 +563,17 @@ class EstimatePool {
   }
 }
 
-function answerEstimate(res: ServerResponse, reply: EstimateReply): void {
-  if (reply.ok) sendJson(res, 200, reply.result);
-  else sendJson(res, reply.userError ? 400 : 500, { ...reply.error, hint: reply.error.hint ?? null });
+/** Aborted when the response closes before it was finished: the client went away (or the socket timed out). */
+function abandonment(res: ServerResponse): AbortController {
+  const gone = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  return gone;
 }
 
-function answerSimulation(res: ServerResponse, reply: SimReply): void {
-  if (reply.ok) sendJson(res, 200, reply.result);
-  else sendJson(res, reply.userError ? 400 : 500, { ...reply.error, hint: reply.error.hint ?? null });
+/** Sends a worker's reply (simulation or estimate) as the HTTP answer. */
+function answerReply<T>(res: ServerResponse, reply: WorkerReply<T>): void {
+  const { status, body } = httpOf(reply);
+  sendJson(res, status, body);
 }

@@ -3,8 +3,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { SimulateRequest } from "../api/schemas.js";
 import { simulateQasm } from "../api/simulate-qasm.js";
-import { isQfitError } from "../errors.js";
 import { enableRelaxedSimd } from "../sim/kernels/relaxed-simd-node.js";
+import { replyOf, type WorkerReply } from "./worker-reply.js";
 
 enableRelaxedSimd();
 export interface SimJob {
@@ -16,37 +16,19 @@ export interface SimJob {
   maxNoisyWork: number;
 }
 
-export type SimReply =
-  | { ok: true; result: ReturnType<typeof simulateQasm> }
-  | {
-      ok: false;
-      userError: boolean;
-      error: { code: string; message: string; hint?: string; line?: number; col?: number };
-    };
+export type SimReply = WorkerReply<ReturnType<typeof simulateQasm>>;
 
 const job = workerData as SimJob;
-let reply: SimReply;
-try {
-  const { qasm, ...options } = job.request;
-  reply = {
-    ok: true,
-    // The request's fields are the run options (run/options.ts): the same defaults as `qfit run`.
-    result: simulateQasm(qasm, {
-      ...options,
-      filename: "circuit.qasm",
-      maxQubits: job.maxQubits,
-      maxMemoryBytes: job.maxMemoryBytes,
-      maxRoutingWork: job.maxRoutingWork,
-      maxNoisyWork: job.maxNoisyWork,
-    }),
-  };
-} catch (e) {
-  reply = isQfitError(e)
-    ? { ok: false, userError: e.userError, error: e.toJSON() }
-    : {
-        ok: false,
-        userError: false,
-        error: { code: "Internal", message: e instanceof Error ? e.message : String(e) },
-      };
-}
+const { qasm, ...options } = job.request;
+// The request's fields are the run options (run/options.ts): the same defaults as `qfit run`.
+const reply: SimReply = replyOf(() =>
+  simulateQasm(qasm, {
+    ...options,
+    filename: "circuit.qasm",
+    maxQubits: job.maxQubits,
+    maxMemoryBytes: job.maxMemoryBytes,
+    maxRoutingWork: job.maxRoutingWork,
+    maxNoisyWork: job.maxNoisyWork,
+  }),
+);
 parentPort?.postMessage(reply);

@@ -73,16 +73,8 @@ export function scheduleBlocks(
     return swapped[q - b] ? q - h : q;
   };
   const qubitsOf = ops.map(opQubits);
-  // The remaining ops, in order, as a doubly linked list (ops.length ends it).
-  const end = ops.length;
-  const next = Int32Array.from(ops, (_, i) => i + 1);
-  const prev = Int32Array.from(ops, (_, i) => i - 1);
-  let head = 0;
-  const remove = (i: number) => {
-    if (prev[i] >= 0) next[prev[i]] = next[i];
-    else head = next[i];
-    if (next[i] < end) prev[next[i]] = prev[i];
-  };
+  const rest = remainingOps(ops.length);
+  const { end, next } = rest;
 
   /** Indices of the ready ops inside the chunk under the current layout, in order. */
   const held = new Uint8Array(n);
@@ -90,7 +82,11 @@ export function scheduleBlocks(
     const taken: number[] = [];
     held.fill(0);
     let heldCount = 0;
-    for (let i = head, seen = 0; i < end && heldCount < n && seen < SCHEDULE_LOOKAHEAD; i = next[i], seen++) {
+    for (
+      let i = rest.head, seen = 0;
+      i < end && heldCount < n && seen < SCHEDULE_LOOKAHEAD;
+      i = next[i], seen++
+    ) {
       const qs = qubitsOf[i];
       let inside = true;
       for (const q of qs) if (held[q] || at(q) >= b) inside = false;
@@ -107,7 +103,11 @@ export function scheduleBlocks(
   /** Per slot, whether its upper qubit is needed before its lower one (ties keep the slot as it is). */
   const wanted = (): boolean[] => {
     const use = new Map<number, number>();
-    for (let i = head, seen = 0; i < end && use.size < n && seen < SCHEDULE_LOOKAHEAD; i = next[i], seen++)
+    for (
+      let i = rest.head, seen = 0;
+      i < end && use.size < n && seen < SCHEDULE_LOOKAHEAD;
+      i = next[i], seen++
+    )
       for (const q of qubitsOf[i]) if (!use.has(q)) use.set(q, seen);
     return swapped.map((s, k) => {
       const lower = use.get(w + k) ?? Number.POSITIVE_INFINITY;
@@ -128,9 +128,9 @@ export function scheduleBlocks(
 
   const out: Sweep[] = [];
   const finish = (indices: number[]) => {
-    for (const i of indices) remove(i);
+    for (const i of indices) rest.remove(i);
   };
-  while (head < end) {
+  while (rest.head < end) {
     const taken = takeable();
     if (taken.length > 0) {
       const physical = taken.map((i) => relabel(ops[i], at));
@@ -148,8 +148,8 @@ export function scheduleBlocks(
       }
       swapTo(before);
     }
-    out.push({ kind: "op", op: relabel(ops[head], at) });
-    finish([head]);
+    out.push({ kind: "op", op: relabel(ops[rest.head], at) });
+    finish([rest.head]);
   }
   if (swapped.some(Boolean)) out.push(swapTo(swapped.map(() => false)));
   return out;
@@ -169,26 +169,19 @@ export function scheduleGathered(ops: readonly KernelOp[], numQubits: number, bl
   const b = Math.min(n, Math.max(blockQubits, GATHER_FREE_QUBITS));
   const low = b - GATHER_FREE_QUBITS;
   const qubitsOf = ops.map(opQubits);
-  const end = ops.length;
-  const next = Int32Array.from(ops, (_, i) => i + 1);
-  const prev = Int32Array.from(ops, (_, i) => i - 1);
-  let head = 0;
-  const remove = (i: number) => {
-    if (prev[i] >= 0) next[prev[i]] = next[i];
-    else head = next[i];
-    if (next[i] < end) prev[next[i]] = prev[i];
-  };
+  const rest = remainingOps(ops.length);
+  const { end, next } = rest;
   const inQ = new Uint8Array(n);
   const held = new Uint8Array(n);
   const out: Sweep[] = [];
-  while (head < end) {
+  while (rest.head < end) {
     inQ.fill(0, 0, n);
     inQ.fill(1, 0, low);
     held.fill(0);
     let size = low;
     const taken: number[] = [];
     for (
-      let i = head, seen = 0;
+      let i = rest.head, seen = 0;
       i < end && seen < SCHEDULE_LOOKAHEAD && taken.length < MAX_GATHERED_OPS;
       i = next[i], seen++
     ) {
@@ -213,7 +206,7 @@ export function scheduleGathered(ops: readonly KernelOp[], numQubits: number, bl
     const qubits: number[] = [];
     for (let q = 0; q < n; q++) if (inQ[q]) qubits.push(q);
     out.push({ kind: "gathered", qubits, ops: taken.map((i) => ops[i]) });
-    for (const i of taken) remove(i);
+    for (const i of taken) rest.remove(i);
   }
   return out;
 }
@@ -251,4 +244,21 @@ export function applySweeps(
     } else if (kernel.applyBlocked) kernel.applyBlocked(state, numQubits, s.ops, blockQubits);
     else applyBlockedBySubarrays(kernel, state, numQubits, s.ops, blockQubits);
   }
+}
+
+/** The ops not yet scheduled, in order, as a doubly linked list (`end` ends it): O(1) removal anywhere. */
+function remainingOps(count: number) {
+  const next = Int32Array.from({ length: count }, (_, i) => i + 1);
+  const prev = Int32Array.from({ length: count }, (_, i) => i - 1);
+  const list = {
+    head: 0,
+    end: count,
+    next,
+    remove(i: number): void {
+      if (prev[i] >= 0) next[prev[i]] = next[i];
+      else list.head = next[i];
+      if (next[i] < count) prev[next[i]] = prev[i];
+    },
+  };
+  return list;
 }
