@@ -29,6 +29,9 @@ export const UNCERTAIN_OUTPUTS = [
 export type UncertainOutput = (typeof UNCERTAIN_OUTPUTS)[number];
 
 const LOG10_2 = Math.log10(2);
+/** The year search: bracketing points over the horizon, then bisection to this relative tolerance (~1.5 days). */
+const YEAR_GRID = 25;
+const YEAR_REL_TOL = 2e-6;
 const INF = Number.POSITIVE_INFINITY;
 
 /** Change from the centre, with ∞ − ∞ (an input that leaves an infinite value infinite) as no change. */
@@ -133,6 +136,8 @@ export interface SeparableSpec {
   roadmap: { years: Float64Array; log10Qubits: Float64Array } | null;
   /** Skip the year search when "never" is proven (default true; false for checking the proof). */
   proveNever?: boolean;
+  /** Search years with the generic `firstCrossing` over `gap` instead of its inlined replay (for checking). */
+  referenceYearSearch?: boolean;
 }
 
 /** The per-sample model of the lean path: `evaluate(x, out)` writes UNCERTAIN_OUTPUTS for the sample vector x. */
@@ -160,6 +165,11 @@ export class SeparableModel {
   private nAtT0: number | null = null;
   /** Which capacity the year search uses: the fitted trend, or the vendor roadmap. */
   private useRoadmap = false;
+  // The year search's bracketing grid, per sample: computed (1) or not (0), and each year's size and qubits.
+  private readonly gridDone = new Uint8Array(YEAR_GRID + 1);
+  private readonly gridN = new Float64Array(YEAR_GRID + 1);
+  private readonly gridQb = new Float64Array(YEAR_GRID + 1);
+  private readonly gridCap0 = new Float64Array(YEAR_GRID + 1);
   private readonly gapAt = (year: number): number => this.gap(year);
 
   constructor(private readonly spec: SeparableSpec) {
@@ -188,13 +198,12 @@ export class SeparableModel {
     if (!spec.headlineOnly && !this.prepare()) {
       this.nAtT0 = this.sizeAhead(this.dAt(spec.t0));
       out[7] = this.nAtT0 ?? INF;
-      const search = () =>
-        firstCrossing(this.gapAt, spec.t0, spec.t0 + spec.horizonYears, { grid: 25, relTol: 2e-6 }) ?? INF;
+      this.gridDone.fill(0);
       this.useRoadmap = false;
-      out[8] = search();
+      out[8] = spec.referenceYearSearch ? this.referenceYear() : this.firstYear();
       if (spec.roadmap) {
         this.useRoadmap = true;
-        out[9] = search();
+        out[9] = spec.referenceYearSearch ? this.referenceYear() : this.firstYear();
       }
     }
     for (let o = 7; o < out.length; o++) if (Number.isNaN(out[o])) out[o] = INF;
@@ -229,6 +238,103 @@ export class SeparableModel {
     out[8] = INF;
     out[9] = INF;
     for (let o = 0; o < 7; o++) if (Number.isNaN(out[o])) out[o] = INF;
+  }
+
+  /** The year search of the reference path: `firstCrossing` over `gap` (the definition `firstYear` replays). */
+  private referenceYear(): number {
+    const { spec } = this;
+    return (
+      firstCrossing(this.gapAt, spec.t0, spec.t0 + spec.horizonYears, {
+        grid: YEAR_GRID,
+        relTol: YEAR_REL_TOL,
+      }) ?? INF
+    );
+  }
+
+  /**
+   * The first year the quantum side is ahead at a size that fits its qubits: `firstCrossing(gap, t0, t0 + horizon,
+   * {grid: YEAR_GRID, relTol: YEAR_REL_TOL})` step for step (the same bracketing years, the same midpoints, so the
+   * same answer to the last bit; a test holds it to that), inlined without closures, with each year's error rate
+   * projected once, the error axis located once, and the bracketing grid's years shared by the trend's and the
+   * roadmap's searches (only the capacity differs between them).
+   */
+  private firstYear(): number {
+    const lo = this.spec.t0;
+    const hi = lo + this.spec.horizonYears;
+    let prev = lo;
+    if (this.aheadIn(lo, 0)) return prev;
+    for (let i = 1; i <= YEAR_GRID; i++) {
+      const x = i === YEAR_GRID ? hi : lo + (i / YEAR_GRID) * (hi - lo);
+      if (x === prev) continue;
+      if (this.aheadIn(x, i)) {
+        // Bisection, invariant: not ahead at a, ahead at b.
+        let a = prev;
+        let b = x;
+        for (let k = 0; k < 200 && b - a > YEAR_REL_TOL * Math.abs(b); k++) {
+          const m = (a + b) / 2;
+          if (this.aheadIn(m, -1)) b = m;
+          else a = m;
+        }
+        return b;
+      }
+      prev = x;
+    }
+    return INF;
+  }
+
+  /** gap(year) ≤ 0, computed once per year: `g` ≥ 0 is the year's index on the bracketing grid, whose size and
+   *  qubits (which do not depend on the capacity scenario) are kept for the other scenario's search. */
+  private aheadIn(year: number, g: number): boolean {
+    const { spec, sh, x } = this;
+    const t0 = spec.t0;
+    let n: number;
+    let qb: number;
+    let cap0: number;
+    if (g >= 0 && this.gridDone[g] === 1) {
+      n = this.gridN[g];
+      qb = this.gridQb[g];
+      cap0 = this.gridCap0[g];
+    } else {
+      let qbShift = 0;
+      let found: number | null;
+      if (year === t0) found = this.nAtT0;
+      else {
+        // dAt(year) and gap's qubit shift, with the error axis located once.
+        let dq = sh[Q];
+        const ax = spec.errorAxis;
+        if (ax && year > t0) {
+          ax.locate(this.errorFactorAt(year));
+          dq += ax.value(Q) - this.e0q;
+          qbShift = ax.value(QB) - this.e0qb;
+        }
+        const dc = sh[C] - (year > t0 ? ((year - t0) / x[spec.index.classicalDoubling]) * LOG10_2 : 0);
+        found = this.sizeAhead(dc - dq);
+      }
+      if (found === null) {
+        n = Number.NaN;
+        qb = Number.NaN;
+        cap0 = Number.NaN;
+      } else {
+        n = found;
+        const t = spec.sizes;
+        t.locate(n);
+        qb = t.value(QB) + sh[QB] + qbShift;
+        cap0 = t.value(QCAP) + sh[QCAP];
+      }
+      if (g >= 0) {
+        this.gridDone[g] = 1;
+        this.gridN[g] = n;
+        this.gridQb[g] = qb;
+        this.gridCap0[g] = cap0;
+      }
+    }
+    if (Number.isNaN(n)) return false;
+    const cap = !Number.isFinite(cap0)
+      ? cap0
+      : this.useRoadmap
+        ? Math.max(cap0, this.roadmapAt(year))
+        : cap0 + ((year - t0) / x[spec.index.qubitDoubling]) * LOG10_2;
+    return qb <= cap + 1e-12;
   }
 
   /** The error rate factor projected to `year` (improving toward the floor). */
