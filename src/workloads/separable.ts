@@ -158,6 +158,10 @@ export class SeparableModel {
   private readonly aHi: Float64Array;
   private readonly b1: Float64Array;
   private readonly stepped: Uint8Array;
+  private readonly live: Int32Array;
+  private nLive = 0;
+  /** min(q − c) at a segment's two ends (table values: the same every sample). */
+  private readonly dMin: Float64Array;
   private e0 = 1;
   private e0q = 0;
   private e0qb = 0;
@@ -189,6 +193,11 @@ export class SeparableModel {
     this.aHi = new Float64Array(S);
     this.b1 = new Float64Array(S);
     this.stepped = new Uint8Array(S);
+    this.live = new Int32Array(S);
+    this.dMin = Float64Array.from({ length: S }, (_, i) => {
+      const j = i + 1 < S ? i + 1 : i;
+      return Math.min(this.qs[i] - this.cs[i], this.qs[j] - this.cs[j]);
+    });
   }
 
   /** Every output for the sample vector x (the crossover size and year unless the spec is headline-only). */
@@ -373,6 +382,11 @@ export class SeparableModel {
     // The largest threshold D any year can reach, against which "never" is proven.
     let always = false;
     let thr = INF;
+    // The segments sizeAhead visits, in order: those where some D can put the quantum side ahead, up to the first
+    // where every D does (sizeAhead returns there or before).
+    const live = this.live;
+    let nLive = 0;
+    let closed = false;
     for (let i = 0; i < S; i++) {
       const j = i + 1 < S ? i + 1 : i;
       const c0 = cms[i] + sCm;
@@ -397,7 +411,11 @@ export class SeparableModel {
         for (let k = i; k <= j; k++) {
           const ok = -(qms[k] + sQm) <= 0 && bls[k] + sBl <= 0;
           if (!Number.isFinite(qs[k]) || !ok) continue;
-          if (cms[k] + sCm < 0) always = true;
+          if (!closed && (nLive === 0 || live[nLive - 1] !== i)) live[nLive++] = i;
+          if (cms[k] + sCm < 0) {
+            always = true;
+            closed = true;
+          }
           else thr = Math.min(thr, qs[k] - cs[k]);
           if (k === j) break;
         }
@@ -417,9 +435,14 @@ export class SeparableModel {
         if (mLo <= mHi) b = mLo;
       }
       b1[i] = b;
-      if (b <= 1) always = true;
+      if (!closed && (b <= 1 || runs)) live[nLive++] = i;
+      if (b <= 1) {
+        always = true;
+        closed = true;
+      }
       if (aLo[i] <= aHi[i]) thr = Math.min(thr, qs[i] - cs[i], qs[j] - cs[j]);
     }
+    this.nLive = nLive;
     // D(year) = (classical shift) − (quantum shift) is at most sh.c − sh.q − (the error axis's largest speed-up
     // between today's error rate and the horizon's): the classical side only gets faster with the years, and the
     // quantum side at most as much as its error-rate table allows. If even that D leaves every size behind, the
@@ -453,8 +476,14 @@ export class SeparableModel {
 
   /** The smallest size at which the quantum side is ahead when its log-time allowance is D (null: none). */
   private sizeAhead(D: number): number | null {
-    const { S, qs, cs, cms, qms, bls, aLo, aHi, b1, stepped, sh, ns, tn, spec } = this;
-    for (let i = 0; i < S; i++) {
+    const { S, qs, cs, cms, qms, bls, aLo, aHi, b1, stepped, sh, ns, tn, spec, live, dMin } = this;
+    // The reference visits every segment; the fast path only the live ones, skipping those no D this low reaches.
+    const every = spec.referenceYearSearch === true;
+    const count = every ? S : this.nLive;
+    for (let v = 0; v < count; v++) {
+      const i = every ? v : live[v];
+      // d(f) − D ≥ 0 at both ends, so nowhere in the segment: only the classical memory wall can put it ahead.
+      if (!every && D <= dMin[i] && b1[i] > 1 && stepped[i] === 0) continue;
       const j = i + 1 < S ? i + 1 : i;
       if (stepped[i]) {
         // A side that cannot run (or a margin without a bound) at one end: the table steps there (nearest grid
