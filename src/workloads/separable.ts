@@ -159,6 +159,11 @@ export class SeparableModel {
   private readonly b1: Float64Array;
   private readonly stepped: Uint8Array;
   private readonly live: Int32Array;
+  private readonly qbs: Float64Array;
+  private readonly qcaps: Float64Array;
+  // Per sample, for mayFit (see fitBounds): the fewest log qubits any year's crossing needs, today's most available.
+  private qbLow = Number.NaN;
+  private capHigh = Number.NaN;
   private nLive = 0;
   /** min(q − c) at a segment's two ends (table values: the same every sample). */
   private readonly dMin: Float64Array;
@@ -189,6 +194,8 @@ export class SeparableModel {
     this.cms = col(CM);
     this.qms = col(QM);
     this.bls = col(BL);
+    this.qbs = col(QB);
+    this.qcaps = col(QCAP);
     this.aLo = new Float64Array(S);
     this.aHi = new Float64Array(S);
     this.b1 = new Float64Array(S);
@@ -208,6 +215,7 @@ export class SeparableModel {
       this.nAtT0 = this.sizeAhead(this.dAt(spec.t0));
       out[7] = this.nAtT0 ?? INF;
       this.gridDone.fill(0);
+      if (!spec.referenceYearSearch) this.fitBounds();
       this.useRoadmap = false;
       out[8] = spec.referenceYearSearch ? this.referenceYear() : this.firstYear();
       if (spec.roadmap) {
@@ -271,17 +279,17 @@ export class SeparableModel {
     const lo = this.spec.t0;
     const hi = lo + this.spec.horizonYears;
     let prev = lo;
-    if (this.aheadIn(lo, 0)) return prev;
+    if (this.mayFit(lo) && this.aheadIn(lo, 0)) return prev;
     for (let i = 1; i <= YEAR_GRID; i++) {
       const x = i === YEAR_GRID ? hi : lo + (i / YEAR_GRID) * (hi - lo);
       if (x === prev) continue;
-      if (this.aheadIn(x, i)) {
+      if (this.mayFit(x) && this.aheadIn(x, i)) {
         // Bisection, invariant: not ahead at a, ahead at b.
         let a = prev;
         let b = x;
         for (let k = 0; k < 200 && b - a > YEAR_REL_TOL * Math.abs(b); k++) {
           const m = (a + b) / 2;
-          if (this.aheadIn(m, -1)) b = m;
+          if (this.mayFit(m) && this.aheadIn(m, -1)) b = m;
           else a = m;
         }
         return b;
@@ -289,6 +297,65 @@ export class SeparableModel {
       prev = x;
     }
     return INF;
+  }
+
+  /** False when no size can fit the qubits available in `year` (fitBounds), so the year is not ahead: a shortcut
+   *  that changes no answer (aheadIn would say the same), only skips its work. */
+  private mayFit(year: number): boolean {
+    const { qbLow, capHigh } = this;
+    const t0 = this.spec.t0;
+    const cap = this.useRoadmap
+      ? Math.max(capHigh, this.roadmapAt(year))
+      : capHigh + ((year - t0) / this.x[this.spec.index.qubitDoubling]) * LOG10_2;
+    return !(qbLow > cap + 1e-12);
+  }
+
+  /**
+   * Per sample, before the fast year search: bounds that hold in every year of the horizon, for mayFit. The qubits
+   * needed are at least those of the smallest size any year's D can reach (D is at most its value with the classical
+   * side frozen and the quantum side at the error axis's best over the years), at the fewest the table has from that
+   * size up, with the error axis's largest qubit saving; today's capacity is at most the table's largest. NaN
+   * anywhere leaves the bounds NaN, and mayFit then never skips.
+   */
+  private fitBounds(): void {
+    const { spec, sh, x, S, live, dMin, b1, stepped, qbs, qcaps } = this;
+    this.qbLow = Number.NaN;
+    this.capHigh = Number.NaN;
+    if (!(x[spec.index.errorHalving] > 0)) return;
+    // The error factor runs from e0 (today) down to eMin (the horizon): the values located on the error axis are
+    // between the grid points around [eMin, e0] (to an ulp, which the margins below absorb).
+    let minQ = 0;
+    let minQb = 0;
+    const ax = spec.errorAxis;
+    if (ax) {
+      const eMin = this.errorFactorAt(spec.t0 + spec.horizonYears);
+      const xs = ax.xs;
+      let lo = 0;
+      while (lo + 1 < xs.length && xs[lo + 1] <= eMin) lo++;
+      let hi = xs.length - 1;
+      while (hi > 0 && xs[hi - 1] >= this.e0) hi--;
+      let mq = INF;
+      let mqb = INF;
+      for (let k = lo; k <= hi; k++) {
+        mq = Math.min(mq, ax.point(k, Q));
+        mqb = Math.min(mqb, ax.point(k, QB));
+      }
+      minQ = Math.min(0, mq - this.e0q);
+      minQb = Math.min(0, mqb - this.e0qb);
+    }
+    const dHi = x[spec.index.classicalDoubling] > 0 ? sh[C] - sh[Q] - minQ + 1e-9 : INF;
+    // The first segment sizeAhead can return from at a D ≤ dHi (it skips the others at every such D).
+    let first = -1;
+    for (let v = 0; v < this.nLive && first < 0; v++) {
+      const i = live[v];
+      if (!(dHi <= dMin[i] && b1[i] > 1 && stepped[i] === 0)) first = i;
+    }
+    let qbTab = INF;
+    if (first >= 0) for (let k = first; k < S; k++) qbTab = Math.min(qbTab, qbs[k]);
+    let capTab = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < S; k++) capTab = Math.max(capTab, qcaps[k]);
+    this.qbLow = qbTab + sh[QB] + minQb - 1e-9;
+    this.capHigh = capTab + sh[QCAP];
   }
 
   /** gap(year) ≤ 0, computed once per year: `g` ≥ 0 is the year's index on the bracketing grid, whose size and
