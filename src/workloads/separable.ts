@@ -171,7 +171,10 @@ export class SeparableModel {
   private e0q = 0;
   private e0qb = 0;
   private x: Float64Array = new Float64Array(0);
-  private nAtT0: number | null = null;
+  /** The crossover size today (NaN: none); a number, never null, so V8 keeps the field unboxed. */
+  private nAtT0 = Number.NaN;
+  /** sizeAhead's answer (NaN: none), left in a field rather than returned, which would box the double. */
+  private found = Number.NaN;
   /** Which capacity the year search uses: the fitted trend, or the vendor roadmap. */
   private useRoadmap = false;
   // The year search's bracketing grid, per sample: computed (1) or not (0), and each year's size and qubits.
@@ -212,8 +215,8 @@ export class SeparableModel {
     this.headline(x, out);
     const { spec } = this;
     if (!spec.headlineOnly && !this.prepare()) {
-      this.nAtT0 = this.sizeAhead(this.dAt(spec.t0));
-      out[7] = this.nAtT0 ?? INF;
+      this.nAtT0 = this.sizeAhead(this.dAt(spec.t0)) ? this.found : Number.NaN;
+      out[7] = Number.isNaN(this.nAtT0) ? INF : this.nAtT0;
       this.gridDone.fill(0);
       if (!spec.referenceYearSearch) this.fitBounds();
       this.useRoadmap = false;
@@ -372,7 +375,7 @@ export class SeparableModel {
       cap0 = this.gridCap0[g];
     } else {
       let qbShift = 0;
-      let found: number | null;
+      let found: number;
       if (year === t0) found = this.nAtT0;
       else {
         // dAt(year) and gap's qubit shift, with the error axis located once.
@@ -384,9 +387,9 @@ export class SeparableModel {
           qbShift = ax.value(QB) - this.e0qb;
         }
         const dc = sh[C] - (year > t0 ? ((year - t0) / x[spec.index.classicalDoubling]) * LOG10_2 : 0);
-        found = this.sizeAhead(dc - dq);
+        found = this.sizeAhead(dc - dq) ? this.found : Number.NaN;
       }
-      if (found === null) {
+      if (Number.isNaN(found)) {
         n = Number.NaN;
         qb = Number.NaN;
         cap0 = Number.NaN;
@@ -489,17 +492,17 @@ export class SeparableModel {
         continue;
       }
       // A = {f : blocked ≤ 0} ∩ {f : −quantum margin ≤ 0}; B1 = A ∩ {f : classical margin < 0}.
-      mLo = 0;
-      mHi = 1;
+      meet[LO] = 0;
+      meet[HI] = 1;
       meetLe(l0, l1);
       meetLe(q0, q1);
-      const runs = mLo <= mHi;
-      aLo[i] = runs ? mLo : 2;
-      aHi[i] = runs ? mHi : -1;
+      const runs = meet[LO] <= meet[HI];
+      aLo[i] = runs ? meet[LO] : 2;
+      aHi[i] = runs ? meet[HI] : -1;
       let b = 2;
       if (runs) {
         meetLt(c0, c1);
-        if (mLo <= mHi) b = mLo;
+        if (meet[LO] <= meet[HI]) b = meet[LO];
       }
       b1[i] = b;
       if (!closed && (b <= 1 || runs)) live[nLive++] = i;
@@ -541,8 +544,9 @@ export class SeparableModel {
     return dMax <= thr;
   }
 
-  /** The smallest size at which the quantum side is ahead when its log-time allowance is D (null: none). */
-  private sizeAhead(D: number): number | null {
+  /** Whether the quantum side is ahead at some size when its log-time allowance is D; if so, the smallest such size
+   *  is left in `found`. */
+  private sizeAhead(D: number): boolean {
     const { S, qs, cs, cms, qms, bls, aLo, aHi, b1, stepped, sh, ns, tn, spec, live, dMin } = this;
     // The reference visits every segment; the fast path only the live ones, skipping those no D this low reaches.
     const every = spec.referenceYearSearch === true;
@@ -558,7 +562,10 @@ export class SeparableModel {
         for (let k = i; k <= j; k++) {
           const cm = cms[k] + sh[CM];
           const ok = -(qms[k] + sh[QM]) <= 0 && bls[k] + sh[BL] <= 0;
-          if (Number.isFinite(qs[k]) && ok && (cm < 0 || qs[k] - cs[k] < D)) return ns[k];
+          if (Number.isFinite(qs[k]) && ok && (cm < 0 || qs[k] - cs[k] < D)) {
+            this.found = ns[k];
+            return true;
+          }
           if (k === j) break;
         }
         continue;
@@ -588,17 +595,21 @@ export class SeparableModel {
           : spec.headline.log
             ? Math.exp(tn[i] + f * (tn[j] - tn[i]))
             : tn[i] + f * (tn[j] - tn[i]);
-      return Math.min(spec.headline.integer ? Math.max(spec.headline.min, Math.ceil(n - 1e-9)) : n, ns[j]);
+      this.found = Math.min(
+        spec.headline.integer ? Math.max(spec.headline.min, Math.ceil(n - 1e-9)) : n,
+        ns[j],
+      );
+      return true;
     }
-    return null;
+    return false;
   }
 
   /** −1 when, in `year`, the smallest size the quantum side is ahead at also fits the qubits projected for that
    *  year (error rate improved, so the code distance may shrink); +1 otherwise. */
   private gap(year: number): number {
     const { spec, sh, x } = this;
-    const n = year === spec.t0 ? this.nAtT0 : this.sizeAhead(this.dAt(year));
-    if (n === null) return 1;
+    const n = year === spec.t0 ? this.nAtT0 : this.sizeAhead(this.dAt(year)) ? this.found : Number.NaN;
+    if (Number.isNaN(n)) return 1;
     let qbShift = 0;
     if (spec.errorAxis && year > spec.t0)
       qbShift = spec.errorAxis.at(this.errorFactorAt(year), QB) - this.e0qb;
@@ -622,32 +633,34 @@ export class SeparableModel {
   }
 }
 
-// The interval being narrowed by meetLe / meetLt (module scratch: prepare runs per sample and allocates nothing).
-let mLo = 0;
-let mHi = 1;
+// The interval [meet[LO], meet[HI]] being narrowed by meetLe / meetLt (module scratch: prepare runs per sample and allocates
+// nothing; a typed array rather than two module variables, whose double writes V8 would box).
+const meet = new Float64Array(2);
+const LO = 0;
+const HI = 1;
 
-/** [mLo, mHi] ∩= {f ∈ [0, 1] : a + f·(b − a) ≤ 0}; empty as mLo > mHi. */
+/** [meet[LO], meet[HI]] ∩= {f ∈ [0, 1] : a + f·(b − a) ≤ 0}; empty as meet[LO] > meet[HI]. */
 function meetLe(a: number, b: number): void {
   if (a <= 0 && b <= 0) return;
   if (a > 0 && b > 0) {
-    mLo = 2;
-    mHi = -1;
+    meet[LO] = 2;
+    meet[HI] = -1;
     return;
   }
   const f = a / (a - b);
-  if (a <= 0) mHi = Math.min(mHi, f);
-  else mLo = Math.max(mLo, f);
+  if (a <= 0) meet[HI] = Math.min(meet[HI], f);
+  else meet[LO] = Math.max(meet[LO], f);
 }
 
-/** [mLo, mHi] ∩= {f : a + f·(b − a) < 0} (the crossing point itself excluded only when it is an end). */
+/** [meet[LO], meet[HI]] ∩= {f : a + f·(b − a) < 0} (the crossing point itself excluded only when it is an end). */
 function meetLt(a: number, b: number): void {
   if (a < 0 && b < 0) return;
   if (a >= 0 && b >= 0) {
-    mLo = 2;
-    mHi = -1;
+    meet[LO] = 2;
+    meet[HI] = -1;
     return;
   }
   const f = a / (a - b);
-  if (a < 0) mHi = Math.min(mHi, f);
-  else mLo = Math.max(mLo, f);
+  if (a < 0) meet[HI] = Math.min(meet[HI], f);
+  else meet[LO] = Math.max(meet[LO], f);
 }
