@@ -184,7 +184,7 @@ export class SeparableModel {
   private readonly gridCap0 = new Float64Array(YEAR_GRID + 1);
   private readonly gapAt = (year: number): number => this.gap(year);
 
-  constructor(private readonly spec: SeparableSpec) {
+  constructor(readonly spec: SeparableSpec) {
     this.base = Float64Array.from(LOG_KEYS, (k) => spec.base[k]);
     const t = spec.sizes;
     const S = t.length;
@@ -485,8 +485,7 @@ export class SeparableModel {
           if (cms[k] + sCm < 0) {
             always = true;
             closed = true;
-          }
-          else thr = Math.min(thr, qs[k] - cs[k]);
+          } else thr = Math.min(thr, qs[k] - cs[k]);
           if (k === j) break;
         }
         continue;

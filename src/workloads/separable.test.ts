@@ -1,0 +1,55 @@
+// The lean path's fast year search (separable.ts: firstCrossing replayed inline, years that cannot fit skipped,
+// segments no D reaches skipped) against its reference (firstCrossing over gap, every segment visited, nothing
+// skipped): the same crossover size and years, to the bit, on random samples of every workload's ranges.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { quantileOf } from "../stats/distribution.js";
+import { workloads } from "./registry.js";
+import { SeparableModel, UNCERTAIN_OUTPUTS } from "./separable.js";
+import { uncertaintySurface } from "./uncertainty.js";
+
+const T0 = 2026;
+const O = UNCERTAIN_OUTPUTS.length;
+const YEAR = UNCERTAIN_OUTPUTS.indexOf("crossoverYear");
+
+describe("the fast crossover search equals the reference search", () => {
+  for (const def of workloads) {
+    it(`${def.kind}: crossover size, year and roadmap year identical on random samples (fixed seed)`, () => {
+      const input = def.input.parse({}) as Record<string, unknown>;
+      const surface = uncertaintySurface(def, input, { t0: T0 });
+      const ranges = surface.names.map((k) => surface.ranges[k]);
+      for (const proveNever of [true, false]) {
+        const fast = new SeparableModel({ ...surface.model.spec, proveNever });
+        const reference = new SeparableModel({
+          ...surface.model.spec,
+          proveNever,
+          referenceYearSearch: true,
+        });
+        const x = new Float64Array(ranges.length);
+        const a = new Float64Array(O);
+        const b = new Float64Array(O);
+        let years = 0;
+        fc.assert(
+          fc.property(
+            fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+              minLength: ranges.length,
+              maxLength: ranges.length,
+            }),
+            (us) => {
+              us.forEach((u, i) => {
+                x[i] = quantileOf(ranges[i], u);
+              });
+              fast.evaluate(x, a);
+              reference.evaluate(x, b);
+              if (Number.isFinite(b[YEAR])) years++;
+              for (let o = 0; o < O; o++) expect(a[o], UNCERTAIN_OUTPUTS[o]).toBe(b[o]);
+            },
+          ),
+          { seed: 13, numRuns: 1500 },
+        );
+        // Not vacuous: the workloads whose central verdict has a crossover year find one in many samples.
+        if (def.kind === "shor" || def.kind === "hamiltonian-simulation") expect(years).toBeGreaterThan(500);
+      }
+    });
+  }
+});
