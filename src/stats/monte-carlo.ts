@@ -34,20 +34,62 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 export function quantiles(values: ArrayLike<number>): Quantiles {
-  const sorted = Float64Array.from(values);
+  const a = Float64Array.from(values);
   let never = 0;
-  for (const v of sorted) {
+  for (const v of a) {
     if (Number.isNaN(v))
       throw new RangeError("a model returned NaN: every output must be a number or +Infinity");
     if (v === Number.POSITIVE_INFINITY) never++;
   }
-  sorted.sort();
-  return {
-    p05: quantileSorted(sorted, 0.05),
-    p50: quantileSorted(sorted, 0.5),
-    p95: quantileSorted(sorted, 0.95),
-    neverShare: never / sorted.length,
+  // quantileSorted reads two order statistics per quantile; selecting those six in place (left to right, each in
+  // what the last left unsorted) gives the same values as sorting, in linear rather than n log n time (a sort was
+  // most of a 10,000-sample propagation's cost outside the model).
+  let from = 0;
+  const q = (p: number): number => {
+    const n = a.length;
+    if (n === 0) throw new RangeError("quantile of an empty sample");
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, n - 1);
+    const x = selectInPlace(a, lo, Math.min(from, lo));
+    const y = hi === lo ? x : selectInPlace(a, hi, lo + 1);
+    from = hi + 1;
+    if (x === y || h === lo) return x;
+    return x + (h - lo) * (y - x);
   };
+  const p05 = q(0.05);
+  const p50 = q(0.5);
+  const p95 = q(0.95);
+  return { p05, p50, p95, neverShare: never / a.length };
+}
+
+/** The k-th smallest of a[from..] (k ≥ from; every element before `from` is at most every element from it on),
+ *  leaving a[from..k−1] ≤ a[k] ≤ a[k+1..]: Hoare's FIND with Wirth's partition, pivot the median of three. */
+function selectInPlace(a: Float64Array, k: number, from: number): number {
+  let l = from;
+  let r = a.length - 1;
+  while (l < r) {
+    const u = a[l];
+    const v = a[k];
+    const w = a[r];
+    const x = Math.max(Math.min(u, v), Math.min(Math.max(u, v), w));
+    let i = l;
+    let j = r;
+    do {
+      while (a[i] < x) i++;
+      while (x < a[j]) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) l = i;
+    if (k < i) r = j;
+  }
+  return a[k];
 }
 
 export type Inputs<K extends string> = Record<K, number>;

@@ -105,6 +105,22 @@ export class LogsTable {
   point(i: number, k: number): number {
     return this.ys[i * NK + k];
   }
+  /** The least value of key k at any x in [x0, x1] (x0 ≤ x1), to rounding: a linear piece takes its least at an
+   *  end, so the values at x0 and x1 and the grid points between; a step (a piece with a non-finite end) may take
+   *  either of its points. */
+  minOver(x0: number, x1: number, k: number): number {
+    const { xs, ys } = this;
+    let m = Math.min(this.at(x0, k), this.at(x1, k));
+    for (let i = 0; i < xs.length; i++) {
+      const v = ys[i * NK + k];
+      if (xs[i] > x0 && xs[i] < x1) m = Math.min(m, v);
+      if (i + 1 < xs.length && xs[i + 1] >= x0 && xs[i] <= x1) {
+        const w = ys[(i + 1) * NK + k];
+        if (!Number.isFinite(v) || !Number.isFinite(w)) m = Math.min(m, v, w);
+      }
+    }
+    return m;
+  }
 }
 
 export interface SeparableSpec {
@@ -290,16 +306,60 @@ export class SeparableModel {
         // Bisection, invariant: not ahead at a, ahead at b.
         let a = prev;
         let b = x;
+        // The roadmap's capacity steps at its claim years, where its year often falls: once no year in [a, b) can
+        // be ahead (noneAhead), every midpoint left would move a, and b is the answer (tried at most twice).
+        let tries = this.useRoadmap ? 2 : 0;
+        if (tries > 0 && (tries--, this.noneAhead(a, b))) return b;
         for (let k = 0; k < 200 && b - a > YEAR_REL_TOL * Math.abs(b); k++) {
           const m = (a + b) / 2;
-          if (this.mayFit(m) && this.aheadIn(m, -1)) b = m;
-          else a = m;
+          if (!this.mayFit(m)) a = m;
+          else if (this.aheadIn(m, -1)) b = m;
+          else {
+            a = m;
+            if (tries > 0 && (tries--, this.noneAhead(a, b))) return b;
+          }
         }
         return b;
       }
       prev = x;
     }
     return INF;
+  }
+
+  /**
+   * True when no year in [a, b) (t0 ≤ a < b) can be ahead, from bounds over the interval (with margins for rounding):
+   * D is at most its value with the classical side at a and the quantum side at the error axis's best between the
+   * error rates of a and b, so the size ahead is at least the one at that D (sizeAhead is monotone in D), whose
+   * qubits, with the axis's largest saving over the interval, must exceed the most capacity any year in [a, b) has.
+   */
+  private noneAhead(a: number, b: number): boolean {
+    const { spec, sh, x } = this;
+    const t0 = spec.t0;
+    if (!(a >= t0 && a < b)) return false;
+    let minQ = 0;
+    let minQb = 0;
+    const ax = spec.errorAxis;
+    if (ax) {
+      if (!(x[spec.index.errorHalving] > 0)) return false;
+      const eHi = a > t0 ? this.errorFactorAt(a) : this.e0;
+      const eLo = this.errorFactorAt(b);
+      const q = ax.minOver(eLo, eHi, Q) - this.e0q;
+      const qb = ax.minOver(eLo, eHi, QB) - this.e0qb;
+      minQ = a > t0 ? q : Math.min(0, q);
+      minQb = a > t0 ? qb : Math.min(0, qb);
+    }
+    const cd = x[spec.index.classicalDoubling];
+    if (!(cd > 0)) return false;
+    const dHi = sh[C] - ((a - t0) / cd) * LOG10_2 - (sh[Q] + minQ) + 1e-9;
+    if (Number.isNaN(dHi)) return false;
+    if (!this.sizeAhead(dHi)) return true;
+    // One size below for whole sizes (a ceiling of a rounding), a relative hair below otherwise.
+    const nLow = spec.headline.integer ? this.found - 1 : this.found * (1 - 1e-9);
+    const qbLow = spec.sizes.minOver(nLow, INF, QB) + sh[QB] + minQb - 1e-9;
+    const capHigh = this.useRoadmap
+      ? Math.max(this.capHigh, this.roadmapBefore(b))
+      : this.capHigh + Math.max(0, ((b - t0) / x[spec.index.qubitDoubling]) * LOG10_2);
+    return qbLow > capHigh + 1e-12;
   }
 
   /** False when no size can fit the qubits available in `year` (fitBounds), so the year is not ahead: a shortcut
@@ -621,6 +681,14 @@ export class SeparableModel {
         ? Math.max(cap0, this.roadmapAt(year))
         : cap0 + ((year - spec.t0) / x[spec.index.qubitDoubling]) * LOG10_2;
     return qb <= cap + 1e-12 ? -1 : 1;
+  }
+
+  /** The most the roadmap claims in any year before `year` (its claims are a running maximum). */
+  private roadmapBefore(year: number): number {
+    const r = this.spec.roadmap!;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < r.years.length && r.years[i] < year; i++) best = r.log10Qubits[i];
+    return best;
   }
 
   /** log10 of the physical qubits the roadmap claims by `year` (−∞ before its first claim). */
