@@ -308,15 +308,18 @@ export class SeparableModel {
         let b = x;
         // The roadmap's capacity steps at its claim years, where its year often falls: once no year in [a, b) can
         // be ahead (noneAhead), every midpoint left would move a, and b is the answer (tried at most twice).
-        let tries = this.useRoadmap ? 2 : 0;
-        if (tries > 0 && (tries--, this.noneAhead(a, b))) return b;
+        let tries = this.useRoadmap ? 1 : 0;
+        if (this.useRoadmap && this.noneAhead(a, b)) return b;
         for (let k = 0; k < 200 && b - a > YEAR_REL_TOL * Math.abs(b); k++) {
           const m = (a + b) / 2;
           if (!this.mayFit(m)) a = m;
           else if (this.aheadIn(m, -1)) b = m;
           else {
             a = m;
-            if (tries > 0 && (tries--, this.noneAhead(a, b))) return b;
+            if (tries > 0) {
+              tries--;
+              if (this.noneAhead(a, b)) return b;
+            }
           }
         }
         return b;
