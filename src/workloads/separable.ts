@@ -50,6 +50,8 @@ export class LogsTable {
   private near = 0;
   /** Fraction between lo and hi, or −1 when x is at or beyond an end (take `near`). */
   private f = -1;
+  private intFrom = 0;
+  private intLogs: Float64Array | null = null;
   constructor(
     xs: readonly number[],
     ys: readonly Logs[],
@@ -85,8 +87,23 @@ export class LogsTable {
     this.lo = i - 1;
     this.hi = i;
     this.near = x - xs[i - 1] < xs[i] - x ? i - 1 : i;
-    const t = this.log ? Math.log(x) : x;
+    const t = this.log ? this.logOf(x) : x;
     this.f = (t - this.ts[i - 1]) / (this.ts[i] - this.ts[i - 1]);
+  }
+  /** Math.log(x), from the table of whole numbers' logs when x is one in it (the same value, looked up). */
+  private logOf(x: number): number {
+    const k = x - this.intFrom;
+    const logs = this.intLogs;
+    return logs !== null && k >= 0 && k < logs.length && Math.floor(k) === k ? logs[k] : Math.log(x);
+  }
+  /** Tabulates Math.log of every whole number on the grid's span (at most 2^16 of them): a whole-number headline
+   *  (bits, sites) locates its size once per year the crossover search tries. */
+  tabulateIntegerLogs(): void {
+    const from = Math.ceil(this.xs[0]);
+    const to = Math.floor(this.xs[this.xs.length - 1]);
+    if (!this.log || !(to >= from) || to - from >= 1 << 16) return;
+    this.intFrom = from;
+    this.intLogs = Float64Array.from({ length: to - from + 1 }, (_, k) => Math.log(from + k));
   }
   /** Key k at the located x. */
   value(k: number): number {
@@ -175,6 +192,7 @@ export class SeparableModel {
   private readonly b1: Float64Array;
   private readonly stepped: Uint8Array;
   private readonly live: Int32Array;
+  private readonly skipBelow: Float64Array;
   private readonly qbs: Float64Array;
   private readonly qcaps: Float64Array;
   // Per sample, for mayFit (see fitBounds): the fewest log qubits any year's crossing needs, today's most available.
@@ -203,6 +221,7 @@ export class SeparableModel {
   constructor(readonly spec: SeparableSpec) {
     this.base = Float64Array.from(LOG_KEYS, (k) => spec.base[k]);
     const t = spec.sizes;
+    if (spec.headline.integer) t.tabulateIntegerLogs();
     const S = t.length;
     this.S = S;
     this.ns = t.xs;
@@ -220,6 +239,7 @@ export class SeparableModel {
     this.b1 = new Float64Array(S);
     this.stepped = new Uint8Array(S);
     this.live = new Int32Array(S);
+    this.skipBelow = new Float64Array(S);
     this.dMin = Float64Array.from({ length: S }, (_, i) => {
       const j = i + 1 < S ? i + 1 : i;
       return Math.min(this.qs[i] - this.cs[i], this.qs[j] - this.cs[j]);
@@ -575,6 +595,15 @@ export class SeparableModel {
       if (aLo[i] <= aHi[i]) thr = Math.min(thr, qs[i] - cs[i], qs[j] - cs[j]);
     }
     this.nLive = nLive;
+    // Running minimum along the live list of the D each segment needs (−∞ where it needs none): sizeAhead starts at
+    // the first live segment a D exceeds it at, found by bisection (the minimum only falls).
+    const skipBelow = this.skipBelow;
+    let run = INF;
+    for (let v = 0; v < nLive; v++) {
+      const i = live[v];
+      run = Math.min(run, b1[i] > 1 && stepped[i] === 0 ? this.dMin[i] : Number.NEGATIVE_INFINITY);
+      skipBelow[v] = run;
+    }
     // D(year) = (classical shift) − (quantum shift) is at most sh.c − sh.q − (the error axis's largest speed-up
     // between today's error rate and the horizon's): the classical side only gets faster with the years, and the
     // quantum side at most as much as its error-rate table allows. If even that D leaves every size behind, the
@@ -613,7 +642,19 @@ export class SeparableModel {
     // The reference visits every segment; the fast path only the live ones, skipping those no D this low reaches.
     const every = spec.referenceYearSearch === true;
     const count = every ? S : this.nLive;
-    for (let v = 0; v < count; v++) {
+    // Every live segment before the first whose running minimum is below D is one the loop would skip (D ≤ its
+    // dMin). NaN anywhere compares false and starts the loop earlier, where it checks each segment itself.
+    let start = 0;
+    if (!every) {
+      const sb = this.skipBelow;
+      let hi = count;
+      while (start < hi) {
+        const mid = (start + hi) >> 1;
+        if (D <= sb[mid]) start = mid + 1;
+        else hi = mid;
+      }
+    }
+    for (let v = start; v < count; v++) {
       const i = every ? v : live[v];
       // d(f) − D ≥ 0 at both ends, so nowhere in the segment: only the classical memory wall can put it ahead.
       if (!every && D <= dMin[i] && b1[i] > 1 && stepped[i] === 0) continue;
