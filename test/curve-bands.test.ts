@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { pointRanges } from "../src/estimate/uncertainty.js";
 import type { QuantilesJson } from "../src/verdict/contract.js";
-import { anchorIndexes, CURVE_SAMPLES, curveBands } from "../src/workloads/curve-bands.js";
+import { anchorIndexes, CURVE_ANCHORS, CURVE_SAMPLES, curveBands } from "../src/workloads/curve-bands.js";
 import { parseWorkloadInput } from "../src/workloads/input.js";
 import { getWorkload } from "../src/workloads/registry.js";
 import { crossoverSweep } from "../src/workloads/sweep.js";
@@ -79,7 +79,7 @@ describe("curve bands", () => {
     const b = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { samples: N, seed: 3 })!;
     expect(b.samples).toBe(N);
     const ranges = verdictRanges(def, input, ctx);
-    const i = anchorIndexes(sweep.series.sizes.length, 5)[2];
+    const i = anchorIndexes(sweep.series.sizes.length, CURVE_ANCHORS)[1];
     const n = sweep.series.sizes[i];
     expect(b.anchors).toContain(n);
     const at = { ...input, [def.headline.field]: n };
@@ -102,15 +102,16 @@ describe("curve bands", () => {
 
   it("budgets its work: curves default to the first 2,000 samples, and evaluations scale with the anchors", () => {
     const { def, input, sweep } = setup("shor");
-    const b5 = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { samples: 10_000, curveSamples: 10 })!;
+    const b5 = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { anchors: 5, curveSamples: 10 })!;
     const b2 = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { anchors: 2, curveSamples: 10 })!;
     expect(b5.anchors).toHaveLength(5);
     expect(b2.anchors).toHaveLength(2);
     // The one-input grids are evaluated once per anchor, the same number at each.
     expect(b5.evaluations / 5).toBe(b2.evaluations / 2);
     expect(b5.evaluations).toBeGreaterThan(0);
-    const d = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { anchors: 2 })!;
+    const d = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { samples: 10_000 })!;
     expect(d.samples).toBe(CURVE_SAMPLES);
+    expect(d.anchors).toHaveLength(CURVE_ANCHORS);
     expect(anchorIndexes(16, 5)).toEqual([0, 4, 8, 11, 15]);
     expect(anchorIndexes(3, 5)).toEqual([0, 1, 2]);
   });

@@ -21,8 +21,9 @@ import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 /** Samples per curve band by default: a curve has many sizes; the p05/p95 of 2,000 samples are within about
  *  ±1.5 percentile points (binomial standard error of the 5% tail). */
 export const CURVE_SAMPLES = 2_000;
-/** Anchor sizes by default: the grid's ends and three points between (every size when there are fewer). */
-export const CURVE_ANCHORS = 5;
+/** Anchor sizes by default: the grid's ends and its middle (every size when there are fewer); more cost one set of
+ *  one-input grid evaluations each (about 30 for a fault-tolerant workload, 1.5 ms each). */
+export const CURVE_ANCHORS = 3;
 /** Work budget of one crossover's bands: samples × (anchors + sizes) model steps. */
 export const MAX_CURVE_WORK = 2_000_000;
 
@@ -134,7 +135,8 @@ export function curveBands(
     const a = anchorsAt[j];
     const b = anchorsAt[Math.min(j + 1, A - 1)];
     lo[i] = j;
-    frac[i] = a === b ? 0 : Math.min(1, Math.max(0, (t(sizes[i]) - t(sizes[a])) / (t(sizes[b]) - t(sizes[a]))));
+    frac[i] =
+      a === b ? 0 : Math.min(1, Math.max(0, (t(sizes[i]) - t(sizes[a])) / (t(sizes[b]) - t(sizes[a]))));
   }
   const out0 = new Float64Array(UNCERTAIN_OUTPUTS.length);
   const sc = new Float64Array(A);
@@ -162,7 +164,7 @@ export function curveBands(
     seed,
     method: "separable",
     anchors: anchorsAt.map((i) => sizes[i]),
-    basis: `the first ${samples.toLocaleString("en-US")} of the seeded samples (seed ${seed}), the same input vectors at every size; each sample's change of each side's time is exact at the anchor sizes (one-input grids evaluated there) and interpolated in ${h.log ? "log " : ""}size between them`,
+    basis: `the first ${samples.toLocaleString("en-US")} of the seeded samples (seed ${seed}), the same input vectors at every size; each sample's change of each side's time is the lean path's at the anchor sizes (one-input grids evaluated there) and interpolated in ${h.log ? "log " : ""}size between them`,
     classicalSeconds: r.quantiles.slice(0, S).map(toJson),
     quantumSeconds: r.quantiles.slice(S).map(toJson),
     evaluations,
