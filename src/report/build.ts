@@ -249,11 +249,14 @@ export function crossoverPlot(e: Evaluated, index: number): PlotData {
       points: c.sizes.map((n, i) => ({ x: n, lo: qs[i].p05 ?? Number.NaN, hi: qs[i].p95 ?? Number.NaN })),
       text: `p05–p95 of its time at each size (${cb.samples.toLocaleString("en-US")} seeded samples)`,
     });
-    seriesBands.push(along(classicalName, cb.classicalSeconds), along(quantumName, cb.quantumSeconds));
+    // A side whose inputs are all points has no band to draw (it would be its curve).
+    for (const b of [along(classicalName, cb.classicalSeconds), along(quantumName, cb.quantumSeconds)])
+      if (b.points.some((p) => p.hi > p.lo)) seriesBands.push(b);
   }
-  const curveText = cb
-    ? ` Shaded along each curve: its p05–p95 at every size (${cb.samples.toLocaleString("en-US")} seeded samples, the same at every size; a gap where over 5% of samples cannot run).`
-    : "";
+  const curveText =
+    cb && seriesBands.length
+      ? ` Shaded along each curve: its p05–p95 at every size (${cb.samples.toLocaleString("en-US")} seeded samples, the same at every size; a gap where over 5% of samples cannot run).`
+      : "";
   const bandText = xBands.length ? ` Shaded: ${xBands[0].text}.` : "";
   const barText = errorBars.length ? " Bars at this instance: the p05–p95 of each side's time." : "";
   return {
