@@ -1,6 +1,9 @@
 // Bands along the crossover curves (issue 13 §6): ordered at every size, reproducible from the seed, the point curve
 // when every range is a point, and the verdict's own band at an anchor size (the same samples, the same engine).
 import { describe, expect, it } from "vitest";
+import { crossover as apiCrossover } from "../src/api/handlers.js";
+import { memoryIo } from "../src/cli/io.js";
+import { main } from "../src/cli/main.js";
 import { pointRanges } from "../src/estimate/uncertainty.js";
 import type { QuantilesJson } from "../src/verdict/contract.js";
 import { anchorIndexes, CURVE_ANCHORS, CURVE_SAMPLES, curveBands } from "../src/workloads/curve-bands.js";
@@ -114,5 +117,53 @@ describe("curve bands", () => {
     expect(d.anchors).toHaveLength(CURVE_ANCHORS);
     expect(anchorIndexes(16, 5)).toEqual([0, 4, 8, 11, 15]);
     expect(anchorIndexes(3, 5)).toEqual([0, 1, 2]);
+  });
+});
+
+describe("curve bands in the crossover JSON, CLI and API alike", () => {
+  async function cliJson(args: string[]) {
+    const io = memoryIo();
+    expect(await main(["crossover", ...args, "--t0", String(T0), "--json"], io)).toBe(0);
+    return JSON.parse(io.out);
+  }
+
+  it("qfit crossover --json carries physical.bands (one quantile triple per plotted size); --no-uncertainty omits them", async () => {
+    const j = await cliJson(["qaoa-maxcut", "--samples", "300", "--seed", "4"]);
+    const b = j.physical.bands;
+    expect(b.samples).toBe(300);
+    expect(b.seed).toBe(4);
+    expect(b.classicalSeconds).toHaveLength(j.physical.sizes.length);
+    expect(b.quantumSeconds).toHaveLength(j.physical.sizes.length);
+    const p = await cliJson(["qaoa-maxcut", "--no-uncertainty"]);
+    expect(p.physical).not.toHaveProperty("bands");
+    expect(p.physical.sizes).toEqual(j.physical.sizes);
+  });
+
+  it("POST /api/crossover gives the CLI's bands for the same settings; uncertainty: false omits them; --range moves them", async () => {
+    const j = await cliJson(["qaoa-maxcut", "--samples", "300", "--seed", "4"]);
+    const a = apiCrossover({ kind: "qaoa-maxcut", t0: T0, samples: 300, seed: 4 });
+    expect(a.bands).toEqual(j.physical.bands);
+    expect(apiCrossover({ kind: "qaoa-maxcut", t0: T0, uncertainty: false })).not.toHaveProperty("bands");
+    // Widening the classical throughput's range widens the classical band at every size it is finite.
+    const wide = await cliJson([
+      "qaoa-maxcut",
+      "--samples",
+      "300",
+      "--seed",
+      "4",
+      "--range",
+      "classicalThroughputFactor=0.1:1:10:log-uniform",
+    ]);
+    const w = (q: QuantilesJson) => Math.log10(q.p95! / q.p05!);
+    j.physical.bands.classicalSeconds.forEach((q: QuantilesJson, i: number) => {
+      if (q.p05 === null || q.p95 === null) return;
+      expect(w(wide.physical.bands.classicalSeconds[i])).toBeGreaterThanOrEqual(w(q) - 1e-12);
+    });
+    expect(
+      wide.physical.bands.classicalSeconds.some(
+        (q: QuantilesJson, i: number) =>
+          q.p05 !== null && w(q) > w(j.physical.bands.classicalSeconds[i]) + 0.5,
+      ),
+    ).toBe(true);
   });
 });
