@@ -71,6 +71,27 @@ describe("curve bands", () => {
     });
   });
 
+  for (const kind of ["shor", "qaoa-maxcut"])
+    it(`${kind}: interpolating between 3 anchors stays within 0.25 decades of the lean path built at every size`, () => {
+      const { def, input, sweep } = setup(kind);
+      const opts = { curveSamples: 400, seed: 9 };
+      const a = curveBands(def, input, ctx, sweep.series, sweep.verdicts, opts)!;
+      const e = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { ...opts, anchors: 1000 })!;
+      expect(e.anchors).toEqual(sweep.series.sizes);
+      let compared = 0;
+      for (const side of ["classicalSeconds", "quantumSeconds"] as const)
+        a[side].forEach((q, i) => {
+          for (const p of ["p05", "p50", "p95"] as const) {
+            const x = q[p];
+            const y = e[side][i][p];
+            if (x === null || y === null) continue;
+            compared++;
+            expect(Math.abs(Math.log10(x / y))).toBeLessThan(0.25);
+          }
+        });
+      expect(compared).toBeGreaterThan(60);
+    });
+
   it("--no-uncertainty (point) omits the bands", () => {
     const { def, input, sweep } = setup("shor");
     expect(curveBands(def, input, ctx, sweep.series, sweep.verdicts, { point: true })).toBeNull();
