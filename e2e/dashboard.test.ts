@@ -253,6 +253,45 @@ describe("dashboard in Chromium", () => {
     await page.close();
   });
 
+  it("the crossover page shades each side's p05–p95 along its curve (the CLI's bands), and a range slider moves them", async () => {
+    const page = await open("?tab=crossover");
+    const areas = page.locator('#plot-crossover svg g[aria-description="p05–p95 band"] path');
+    await expect.poll(() => areas.count(), { timeout: 30_000 }).toBe(2);
+    const shapes = () => areas.evaluateAll((ps) => ps.map((p) => p.getAttribute("d")));
+    const before = await shapes();
+    // Filled in the curves' colours (the legend's classical and quantum).
+    const fills = await areas.evaluateAll((ps) => ps.map((p) => p.getAttribute("fill")));
+    expect(fills.sort()).toEqual(["#0072B2", "#D55E00"].sort());
+    expect(await page.textContent("#crossover-curve-bands")).toMatch(
+      /p05–p95 at every size \(2,000 seeded samples, seed \d+/,
+    );
+    // The same numbers as `qfit crossover shor --json` (default input, same seed): the server's bands are the CLI's.
+    const fromCli = (await cli(["crossover", "shor"])) as unknown as {
+      physical: { bands: { quantumSeconds: Array<{ p95: number | null }> } };
+    };
+    const api = await page.evaluate(async (t0) => {
+      const r = await fetch("api/crossover", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ kind: "shor", t0, qubit: "qubit_gate_ns_e3" }),
+      });
+      return (await r.json()).bands;
+    }, new Date().getUTCFullYear());
+    expect(api.quantumSeconds.map((q: { p95: number | null }) => q.p95)).toEqual(
+      fromCli.physical.bands.quantumSeconds.map((q) => q.p95),
+    );
+    // Widen the gate time's range (keyboard: its high handle to the end of the track): the quantum band moves.
+    await page.locator("#crossover-ranges summary").click();
+    await page.focus("#range-qpuGateTimeFactor input.hi");
+    await page.keyboard.press("End");
+    await expect.poll(() => page.url()).toContain("r.qpuGateTimeFactor=");
+    await expect.poll(shapes, { timeout: 30_000 }).not.toEqual(before);
+    const after = await shapes();
+    expect(after).toHaveLength(2);
+    await page.screenshot({ path: `${ARTIFACTS}crossover-bands.png`, fullPage: true });
+    await page.close();
+  });
+
   for (const tab of ["verdict", "crossover", "roadmap", "hybrid", "lab"]) {
     it(`the ${tab} page fits 390, 800 and 1300 px without sideways scrolling`, async () => {
       for (const width of [390, 800, 1300]) {

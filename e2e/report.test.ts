@@ -119,3 +119,51 @@ describe.each([390, 800, 1300])("the report at %i px", (width) => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("the report's crossover plots", () => {
+  it("shade a p05–p95 band along both curves, in each curve's colour, visible on the page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    await page.goto(url);
+    const plots = await page.evaluate(() =>
+      [...document.querySelectorAll("svg")]
+        .filter((svg) => svg.id.startsWith("crossover-") && svg.getBoundingClientRect().width > 0)
+        .map((svg) => {
+          const color = new Map(
+            [...svg.querySelectorAll("g.series")].map((g) => [
+              g.getAttribute("data-name"),
+              g.getAttribute("data-color"),
+            ]),
+          );
+          const bands = [...svg.querySelectorAll("g.series-band")].map((g) => {
+            const paths = [...g.querySelectorAll("path")];
+            return {
+              series: g.getAttribute("data-series"),
+              seriesColor: color.get(g.getAttribute("data-series")) ?? null,
+              fills: [...new Set(paths.map((p) => p.getAttribute("fill")))],
+              paths: paths.length,
+              // The painted area of the first path: a band that exists has width and height on the page.
+              box: paths.length ? paths[0].getBoundingClientRect().toJSON() : null,
+            };
+          });
+          const legend = [...svg.querySelectorAll("g.legend")].map((g) => g.textContent ?? "");
+          return { id: svg.id, bands, legend };
+        }),
+    );
+    await page.close();
+    // Every workload with ranged inputs that move its times gets a band along each curve they move (the hybrid
+    // pipelines' only ranges are the time trends: no band; LLM training's move the classical side only), each path
+    // filled in its own series' colour.
+    const banded = plots.filter((p) => p.bands.length > 0);
+    expect(banded.length).toBeGreaterThanOrEqual(9);
+    expect(banded.filter((p) => p.bands.length === 2).length).toBeGreaterThanOrEqual(6);
+    for (const p of banded) {
+      for (const b of p.bands) {
+        expect(b.paths).toBeGreaterThan(0);
+        expect(b.fills).toEqual([b.seriesColor]);
+        expect(b.box!.width).toBeGreaterThan(0);
+        expect(b.box!.height).toBeGreaterThan(0);
+      }
+      expect(p.legend.some((t) => t.includes("p05–p95"))).toBe(true);
+    }
+  });
+});

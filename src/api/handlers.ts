@@ -4,6 +4,7 @@
 import type { UncertaintySettings } from "../estimate/uncertainty.js";
 import { catalog } from "../hardware/catalog.js";
 import type { VerdictV2 } from "../verdict/contract.js";
+import { curveBands } from "../workloads/curve-bands.js";
 import { getWorkload } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
 import {
@@ -57,8 +58,11 @@ export function estimate(body: unknown): VerdictV2 {
   return evaluateWithUncertainty(def, input, { t0 }, uncertainty);
 }
 
-/** POST /api/crossover: time vs the workload's headline size on both sides, n* and the year. */
+/** POST /api/crossover: time vs the workload's headline size on both sides, n* and the year, with the p05–p95 band
+ *  along each curve (`qfit crossover KIND --json`'s `physical`); `uncertainty: false` omits the bands. */
 export function crossover(body: unknown): CrossoverSeries {
-  const { def, input, t0 } = request(body);
-  return crossoverSweep(def, input, { t0 }).series;
+  const { def, input, t0, uncertainty } = request(body);
+  const { series, verdicts } = crossoverSweep(def, input, { t0 });
+  const bands = curveBands(def, input, { t0 }, series, verdicts, uncertainty);
+  return bands ? { ...series, bands } : series;
 }

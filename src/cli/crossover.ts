@@ -18,13 +18,16 @@ import {
 import { hasRoadmap } from "../estimate/roadmap.js";
 import { yearBand } from "../report/bands.js";
 import { formatDuration, formatSci } from "../units/format.js";
+import { SECONDS_PER_YEAR } from "../units/quantity.js";
 import type { VerdictUncertaintyJson } from "../verdict/contract.js";
+import { curveBands } from "../workloads/curve-bands.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import { workloads } from "../workloads/registry.js";
 import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
 import { verdictUncertainty } from "../workloads/uncertainty.js";
 import { fitted, type Io } from "./io.js";
 import { parseYear, quantity } from "./options.js";
+import { addUncertaintyOptions, uncertaintyRequest } from "./uncertainty-options.js";
 
 const QEA = new Set(["shor", "grover", "tsp", "chemistry"]);
 const WORKLOADS = [...new Set([...workloads.map((w) => w.kind), ...QEA, "babbush", "hoefler"])];
@@ -49,8 +52,19 @@ function describeSeries(s: CrossoverSeries): string {
   return s.reason;
 }
 
+/** A duration short enough for a table cell: past a thousand years, years in scientific notation. */
+const shortDuration = (s: number): string =>
+  s / SECONDS_PER_YEAR >= 1e3 ? `${formatSci(s / SECONDS_PER_YEAR, 2)} years` : formatDuration(s);
+
+/** A band's ends as durations ("3 h–2 days"); "cannot run" where samples cannot (no layout). */
+function durationBand(q: { p05: number | null; p95: number | null } | undefined): string {
+  if (!q || q.p05 === null) return "cannot run";
+  return `${shortDuration(q.p05)}–${q.p95 === null ? "cannot run" : shortDuration(q.p95)}`;
+}
+
 export function crossoverCommand(io: Io) {
-  return new Command("crossover")
+  // --samples, --seed, --no-uncertainty, --range as in `qfit estimate`: the physical model's bands.
+  return addUncertaintyOptions(new Command("crossover"))
     .description(
       "problem size and year of quantum advantage\n" +
         `workloads: ${WORKLOADS.join(", ")}\n` +
@@ -84,7 +98,9 @@ export function crossoverCommand(io: Io) {
     .option("--parallelism <S>", "babbush: classical parallel speedup (default 1)", pos("--parallelism"))
     .option("--type <op>", "hoefler: fp16, int32 or binary (default fp16)")
     .option("--json", "machine-readable output")
-    .action((workload, o) => {
+    .action((workload, all) => {
+      const { request, rest } = uncertaintyRequest(all as Record<string, unknown>);
+      const o = rest as typeof all;
       const w = workload.toLowerCase();
       if (!WORKLOADS.includes(w))
         throw userError("Crossover.UnknownWorkload", `unknown workload "${workload}"`, {
@@ -163,11 +179,15 @@ export function crossoverCommand(io: Io) {
           crossover: sweep.crossover,
         };
         uncertainty = verdictUncertainty(def, input, { t0 }, point, {
+          ...request,
           sizeVerdicts: sweep.verdicts,
           // A calculator preset without a catalog roadmap (e.g. infleqtion) leaves every vendor's claims.
           roadmapVendor:
             o.hardware !== undefined && (!QEA.has(w) || hasRoadmap(o.hardware)) ? o.hardware : undefined,
         }).uncertainty;
+        // p05–p95 along both curves; omitted with --no-uncertainty.
+        const bands = curveBands(def, input, { t0 }, sweep.series, sweep.verdicts, request);
+        if (bands) physical = { ...physical, bands };
       }
       if (o.json) {
         io.stdout(`${JSON.stringify({ workload: w, t0, qea, physical, uncertainty }, null, 2)}\n`);
@@ -200,6 +220,21 @@ export function crossoverCommand(io: Io) {
           const q = physical.quantumSeconds[i];
           const row = `  ${n.toLocaleString("en-US").padStart(14)}  ${formatDuration(physical.classicalSeconds[i]).padEnd(15)}  ${Number.isFinite(q) ? formatDuration(q) : "no layout"}`;
           out.push(c.dim(row));
+        }
+        const b = physical.bands;
+        if (b) {
+          out.push(
+            "",
+            `  p05–p95 along each curve (${b.samples.toLocaleString("en-US")} samples, seed ${b.seed}):`,
+            c.dim(`  ${physical.sizeLabel.padStart(14)}  classical                 quantum`),
+          );
+          for (const [i, n] of physical.sizes.entries())
+            out.push(
+              c.dim(
+                `  ${n.toLocaleString("en-US").padStart(14)}  ${durationBand(b.classicalSeconds[i]).padEnd(24)}  ${durationBand(b.quantumSeconds[i])}`,
+              ),
+            );
+          out.push(c.dim(`    ${b.basis}`));
         }
       }
       io.stdout(fitted(io, `${out.join("\n")}\n`));

@@ -10,6 +10,7 @@ import type { Range } from "../stats/distribution.js";
 import { formatDuration, formatNumber } from "../units/format.js";
 import { bestStrategy, bindingFactor, verdictPhrase } from "../verdict/compose.js";
 import type { VerdictV2, Winner } from "../verdict/contract.js";
+import { curveBands } from "../workloads/curve-bands.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import type { PlotData, PlotPoint } from "../workloads/plot-data.js";
 import { getWorkload } from "../workloads/registry.js";
@@ -131,7 +132,9 @@ export function evaluateSpec(
     ...point,
     ...verdictUncertainty(def, input, { t0 }, point, { sizeVerdicts: verdicts, ...uncertainty }),
   };
-  return { def, input, verdict, series };
+  // The p05–p95 along both curves of the crossover plot (absent with uncertainty off).
+  const bands = curveBands(def, input, { t0 }, series, verdicts, uncertainty);
+  return { def, input, verdict, series: bands ? { ...series, bands } : series };
 }
 
 /** The verdict of one workload spec, with its crossover. */
@@ -237,6 +240,23 @@ export function crossoverPlot(e: Evaluated, index: number): PlotData {
     bar(classicalName, u.classicalSeconds, "classical");
     bar(quantumName, u.quantumSeconds, "quantum");
   }
+  // Each curve's p05–p95 at every size; a size where over 5% of samples cannot run has no upper end: a gap.
+  const seriesBands: NonNullable<PlotData["seriesBands"]> = [];
+  const cb = c.bands;
+  if (cb) {
+    const along = (name: string, qs: typeof cb.classicalSeconds) => ({
+      series: name,
+      points: c.sizes.map((n, i) => ({ x: n, lo: qs[i].p05 ?? Number.NaN, hi: qs[i].p95 ?? Number.NaN })),
+      text: `p05–p95 of its time at each size (${cb.samples.toLocaleString("en-US")} seeded samples)`,
+    });
+    // A side whose inputs are all points has no band to draw (it would be its curve).
+    for (const b of [along(classicalName, cb.classicalSeconds), along(quantumName, cb.quantumSeconds)])
+      if (b.points.some((p) => p.hi > p.lo)) seriesBands.push(b);
+  }
+  const curveText =
+    cb && seriesBands.length
+      ? ` Shaded along each curve: its p05–p95 at every size (${cb.samples.toLocaleString("en-US")} seeded samples, the same at every size; a gap where over 5% of samples cannot run).`
+      : "";
   const bandText = xBands.length ? ` Shaded: ${xBands[0].text}.` : "";
   const barText = errorBars.length ? " Bars at this instance: the p05–p95 of each side's time." : "";
   return {
@@ -263,7 +283,8 @@ export function crossoverPlot(e: Evaluated, index: number): PlotData {
     vLines: c.nStar === null ? [] : [{ x: c.nStar, text: `n* = ${formatNumber(c.nStar, 3)}` }],
     xBands,
     errorBars,
-    caption: `Time on each side as the problem grows (both axes logarithmic). ${cap(c.reason)}.${bandText}${barText} Quantum points are missing where the strategy has no plan (no fault-tolerant layout).`,
+    seriesBands,
+    caption: `Time on each side as the problem grows (both axes logarithmic). ${cap(c.reason)}.${curveText}${bandText}${barText} Quantum points are missing where the strategy has no plan (no fault-tolerant layout).`,
   };
 }
 

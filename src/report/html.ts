@@ -115,6 +115,7 @@ export function plotSpec(p: PlotData): LinePlotSpec {
     ...p,
     title: tidyNumbers(p.title),
     series: p.series.map((s) => ({ ...s, name: tidyNumbers(s.name) })),
+    seriesBands: p.seriesBands?.map((b) => ({ ...b, series: tidyNumbers(b.series) })),
     xTick: p.xLabel === "year" ? (v) => String(Math.round(v)) : undefined,
   };
   if (!p.yTime) return spec;
@@ -134,6 +135,10 @@ export function plotSpec(p: PlotData): LinePlotSpec {
     markers: p.markers.map((m) => ({ ...m, y: m.y * k })),
     hLines: p.hLines.map((l) => ({ ...l, y: l.y * k })),
     errorBars: p.errorBars?.map((b) => ({ ...b, lo: b.lo * k, hi: b.hi * k })),
+    seriesBands: spec.seriesBands?.map((b) => ({
+      ...b,
+      points: b.points.map((q) => ({ ...q, lo: q.lo * k, hi: q.hi * k })),
+    })),
   };
 }
 

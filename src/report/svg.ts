@@ -46,6 +46,9 @@ export interface LinePlotSpec {
   xBands?: Array<{ from: number; to: number; text: string }>;
   /** Vertical error bars in a series' colour, e.g. the p05–p95 of this instance's time. */
   errorBars?: Array<{ x: number; lo: number; hi: number; series: string; text: string }>;
+  /** Shaded bands along series in the series' colour, e.g. each side's p05–p95 at every size; gaps where an end is
+   *  missing. */
+  seriesBands?: Array<{ series: string; points: Array<{ x: number; lo: number; hi: number }>; text: string }>;
   /** Tick formatter for each axis (default: 10ⁿ on log axes, plain numbers otherwise). */
   xTick?: (v: number) => string;
   yTick?: (v: number) => string;
@@ -376,6 +379,23 @@ export function linePlot(spec: LinePlotSpec): string {
   const vLines = (spec.vLines ?? []).filter((l) => okX(l.x));
   const xBands = (spec.xBands ?? []).filter((b) => okX(b.from) && okX(b.to));
   const errorBars = (spec.errorBars ?? []).filter((b) => okX(b.x) && okY(b.lo) && okY(b.hi));
+  // Each band as runs of consecutive drawable points: a point without both ends (a side that cannot run there)
+  // ends a run, so the band has a gap there instead of a bridge.
+  const seriesBands = (spec.seriesBands ?? [])
+    .map((b) => {
+      const runs: Array<typeof b.points> = [];
+      let run: typeof b.points = [];
+      for (const p of b.points) {
+        if (okX(p.x) && okY(p.lo) && okY(p.hi)) run.push(p);
+        else if (run.length) {
+          runs.push(run);
+          run = [];
+        }
+      }
+      if (run.length) runs.push(run);
+      return { ...b, runs };
+    })
+    .filter((b) => b.runs.length > 0);
   const xs = [
     ...series.flatMap((s) => s.points.map((p) => p.x)),
     ...markers.map((p) => p.x),
@@ -387,6 +407,7 @@ export function linePlot(spec: LinePlotSpec): string {
     ...markers.map((p) => p.y),
     ...hLines.map((l) => l.y),
     ...errorBars.flatMap((b) => [b.lo, b.hi]),
+    ...seriesBands.flatMap((b) => b.runs.flatMap((r) => r.flatMap((p) => [p.lo, p.hi]))),
   ];
 
   const titleLines = wrap(spec.title, W - 2 * PAD, TITLE_FONT, true);
@@ -442,6 +463,23 @@ export function linePlot(spec: LinePlotSpec): string {
     const w = Math.max(2, Math.abs(sx(b.to) - sx(b.from)));
     body.push(
       `<g class="band"><title>${escapeXml(b.text)}</title><rect x="${xa.toFixed(1)}" y="${y1}" width="${w.toFixed(1)}" height="${y0 - y1}" fill="#999" fill-opacity="0.18"/></g>`,
+    );
+  }
+
+  // Bands along series, in the series' colour, under every line: each run one closed path (high ends left to right,
+  // low ends back).
+  for (const b of seriesBands) {
+    const i = spec.series.findIndex((s) => s.name === b.series);
+    const color = i < 0 ? "#999" : PALETTE[i % PALETTE.length];
+    const paths = b.runs.map((r) => {
+      const hi = r.map((p) => `${sx(p.x).toFixed(1)},${sy(p.hi).toFixed(1)}`);
+      const lo = r.map((p) => `${sx(p.x).toFixed(1)},${sy(p.lo).toFixed(1)}`).reverse();
+      // A lone point is drawn as a short bar, so it stays visible.
+      const d = r.length === 1 ? `M${hi[0]}L${lo[0]}` : `M${hi.join("L")}L${lo.join("L")}Z`;
+      return `<path d="${d}" fill="${color}" fill-opacity="0.18" stroke="${color}" stroke-opacity="0.35" stroke-width="${r.length === 1 ? 4 : 0.5}"/>`;
+    });
+    body.push(
+      `<g class="series-band" data-series="${escapeXml(b.series)}"><title>${escapeXml(`${b.series}: ${b.text}`)}</title>${paths.join("")}</g>`,
     );
   }
 
@@ -537,6 +575,23 @@ export function linePlot(spec: LinePlotSpec): string {
       swatch: (x, y) =>
         `<rect x="${x - 10}" y="${y - 6}" width="20" height="12" fill="#999" fill-opacity="0.3"/>`,
     });
+  if (seriesBands.length) {
+    const colors = seriesBands.map((b) => {
+      const i = spec.series.findIndex((s) => s.name === b.series);
+      return i < 0 ? "#999" : PALETTE[i % PALETTE.length];
+    });
+    const h = 12 / colors.length;
+    items.push({
+      name: `shaded along each curve: ${seriesBands[0].text}`,
+      swatch: (x, y) =>
+        colors
+          .map(
+            (c, k) =>
+              `<rect x="${x - 10}" y="${(y - 6 + k * h).toFixed(1)}" width="20" height="${h.toFixed(1)}" fill="${c}" fill-opacity="0.3"/>`,
+          )
+          .join(""),
+    });
+  }
   if (errorBars.length)
     items.push({
       name: "bars: this instance's p05–p95",

@@ -186,3 +186,25 @@ export interface SensitivityBarJson {
   speedupLog10AtHigh: number | null;
   basis: string | null;
 }
+
+/** The p05–p95 band along each curve of a crossover (issue 13 §6): per plotted problem size, the quantiles of each
+ *  side's time from one set of seeded samples shared by every size (common random numbers), so a band is as smooth
+ *  as its curve. Absent with --no-uncertainty. */
+export interface CurveBandsJson {
+  /** Samples behind every size's quantiles: the first `samples` of the verdict's seeded stream (fewer than the
+   *  verdict's by default: a curve has many sizes). */
+  samples: number;
+  seed: number;
+  /** "separable": the verdict's lean path, exact at the anchor sizes, its per-sample shift interpolated between. */
+  method: "separable";
+  /** The sizes at which the one-input grids were evaluated exactly (a subset of the plotted sizes). */
+  anchors: number[];
+  /** How the bands were made, in one sentence. */
+  basis: string;
+  /** p05/p50/p95 of the classical side's seconds at each plotted size (the series' `sizes`, same order). */
+  classicalSeconds: QuantilesJson[];
+  /** The same for the best quantum strategy's seconds; null quantiles where it cannot run (no layout). */
+  quantumSeconds: QuantilesJson[];
+  /** Full workload evaluations the bands took. */
+  evaluations: number;
+}

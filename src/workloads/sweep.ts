@@ -4,7 +4,7 @@
 // workload gets its crossover for free.
 import { formatSci } from "../units/format.js";
 import { bestStrategy } from "../verdict/compose.js";
-import type { Constraint, CrossoverV2, VerdictV2 } from "../verdict/contract.js";
+import type { Constraint, CrossoverV2, CurveBandsJson, VerdictV2 } from "../verdict/contract.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
 export interface CrossoverSeries {
@@ -22,6 +22,8 @@ export interface CrossoverSeries {
   year: number | null;
   status: "never" | "already" | "year";
   reason: string;
+  /** p05–p95 along each curve (workloads/curve-bands.ts); absent with --no-uncertainty. */
+  bands?: CurveBandsJson;
 }
 
 /** Constraints about the run's duration, not a capacity: they do not decide when a size becomes possible. */

@@ -130,7 +130,21 @@ export function rangedInputNames(
   input: Record<string, unknown>,
   context: EvaluationContext,
 ): string[] {
-  return Object.keys({ ...(def.ranges ? def.ranges(input as never, context) : {}), ...trendRanges() }).sort();
+  return Object.keys(verdictRanges(def, input, context)).sort();
+}
+
+/** The ranges a verdict of `def` at `input` samples: the workload's own and the time trends, user overrides applied
+ *  (refused when they name no ranged input). */
+export function verdictRanges(
+  def: WorkloadDefinition,
+  input: Record<string, unknown>,
+  context: EvaluationContext,
+  overrides: Record<string, Range> = {},
+): Record<string, Range> {
+  return overrideRanges(
+    { ...(def.ranges ? def.ranges(input as never, context) : {}), ...trendRanges() },
+    overrides,
+  );
 }
 
 /** Years after t0 searched for the year of advantage. */
@@ -173,10 +187,9 @@ export function uncertaintySurface(
   centralVerdict?: VerdictV2,
 ): UncertaintySurface {
   const t0 = context.t0 ?? new Date().getUTCFullYear();
-  const own = def.ranges ? def.ranges(input as never, context) : {};
   const trends = trendRanges();
   const roadmap = roadmapCapacity(request.roadmapVendor);
-  let ranges: Record<string, Range> = overrideRanges({ ...own, ...trends }, request.overrides ?? {});
+  let ranges = verdictRanges(def, input, context, request.overrides);
   if (request.point) ranges = pointRanges(ranges);
   const central = centralInputs(ranges);
   let evaluations = 0;

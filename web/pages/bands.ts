@@ -38,16 +38,24 @@ export function rangeFlags(overrides: Record<string, Range>): string {
     .join(" ");
 }
 
-const cache = new Map<string, VerdictV2>();
+const cache = new Map<string, unknown>();
 
 /** POSTs `body` to /api/estimate (debounced; a newer body cancels the older request), cached by body. */
-export function useEstimate(body: object | null): {
-  v: VerdictV2 | null;
-  error: string | null;
-  busy: boolean;
-} {
-  const key = body === null ? "" : JSON.stringify(body);
-  const [state, setState] = useState<{ key: string; v: VerdictV2 | null; error: string | null }>({
+export function useEstimate(body: object | null) {
+  return useApi<VerdictV2>("api/estimate", body, (v) => v.workload.kind);
+}
+
+/**
+ * POSTs `body` to `path` (debounced; a newer body cancels the older request), cached by path and body. While a new
+ * answer is on its way the last one for the same workload (`kindOf`) stays shown, marked busy.
+ */
+export function useApi<T>(
+  path: string,
+  body: object | null,
+  kindOf: (t: T) => string,
+): { v: T | null; error: string | null; busy: boolean } {
+  const key = body === null ? "" : `${path} ${JSON.stringify(body)}`;
+  const [state, setState] = useState<{ key: string; v: T | null; error: string | null }>({
     key: "",
     v: null,
     error: null,
@@ -57,17 +65,17 @@ export function useEstimate(body: object | null): {
     const abort = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch("api/estimate", {
+        const res = await fetch(path, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: key,
+          body: key.slice(path.length + 1),
           signal: abort.signal,
         });
         const j = await res.json();
         if (!res.ok) throw new Error(j.message ?? res.statusText);
         if (cache.size > 50) cache.delete(cache.keys().next().value as string);
-        cache.set(key, j as VerdictV2);
-        setState({ key, v: j as VerdictV2, error: null });
+        cache.set(key, j);
+        setState({ key, v: j as T, error: null });
       } catch (e) {
         if (abort.signal.aborted) return;
         setState({ key, v: null, error: e instanceof Error ? e.message : String(e) });
@@ -80,14 +88,14 @@ export function useEstimate(body: object | null): {
   }, [key]);
   // While a new answer is on its way the last one for the same workload stays shown (marked busy), so a drag
   // moves the band instead of blanking the panel at every step.
-  const shown = useRef<VerdictV2 | null>(null);
-  const hit = cache.get(key);
-  let out: { v: VerdictV2 | null; error: string | null; busy: boolean };
+  const shown = useRef<T | null>(null);
+  const hit = cache.get(key) as T | undefined;
+  let out: { v: T | null; error: string | null; busy: boolean };
   if (hit) out = { v: hit, error: null, busy: false };
   else if (state.key === key) out = { v: state.v, error: state.error, busy: false };
   else {
     const kind = body === null ? null : (body as { kind?: unknown }).kind;
-    const last = shown.current?.workload.kind === kind ? shown.current : null;
+    const last = shown.current !== null && kindOf(shown.current) === kind ? shown.current : null;
     out = { v: last, error: null, busy: key !== "" };
   }
   shown.current = out.v ?? (out.error ? null : shown.current);
@@ -135,7 +143,7 @@ const show = (x: number) =>
   Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : String(+x.toPrecision(3));
 
 /** Two handles on one track: low (at most the central value) and high (at least it). */
-function RangeControl({
+export function RangeControl({
   name,
   range,
   scale,

@@ -10,18 +10,21 @@ import { type CrossoverSeries, crossover, estimate } from "../../src/api/handler
 import { qeaYearForLogicalQubits } from "../../src/estimate/crossover.js";
 import { yearBand } from "../../src/report/bands.js";
 import { mitComparison } from "../../src/report/mit-compare.js";
+import type { Range } from "../../src/stats/distribution.js";
 import { formatDuration, formatNumber, formatSci } from "../../src/units/format.js";
 import { parseQuantity } from "../../src/units/parse-quantity.js";
 import { SECONDS_PER_YEAR } from "../../src/units/quantity.js";
 import { bestStrategy } from "../../src/verdict/compose.js";
 import type { VerdictV2 } from "../../src/verdict/contract.js";
 import { formSpec } from "../../src/workloads/describe.js";
+import { parseWorkloadInput } from "../../src/workloads/input.js";
 import { workloads } from "../../src/workloads/registry.js";
 import { yearOf } from "../../src/workloads/sweep.js";
+import { verdictRanges } from "../../src/workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../../src/workloads/workload.js";
 import { PlotView } from "../plot.js";
 import { num, urlState } from "../state.js";
-import { useEstimate } from "./bands.js";
+import { overridesOf, RangeControl, rangeState, scaleOf, useApi, useEstimate } from "./bands.js";
 
 /** Logical qubits the MIT framework gives an instance of a workload's headline size (its QPS: n = q for
  *  factoring and FCI; n = 2^q for search, whose n is 2^searchBits items): the headline size in all three. */
@@ -59,6 +62,8 @@ function instanceSize(w: WorkloadDefinition, body: Record<string, unknown>): num
 
 interface Computed {
   c: CrossoverSeries | null;
+  /** The workload's ranged inputs at this instance, default ranges (the sliders' and the API's `ranges`). */
+  ranges: Record<string, Range>;
   /** The verdict at this instance's size and at n* (point estimates, the CLI's `qfit estimate`). */
   instance: VerdictV2 | null;
   atStar: VerdictV2 | null;
@@ -70,14 +75,19 @@ interface Computed {
 function compute(w: WorkloadDefinition): Computed {
   try {
     const body = request(w);
-    const c = crossover(body);
+    // The curves here, at once (point estimates); their bands come from the server (/api/crossover, below).
+    const c = crossover({ ...body, uncertainty: false });
     const size = instanceSize(w, body);
-    const instance = size === null ? null : estimate({ ...body, [w.headline.field]: size });
-    const atStar = c.nStar === null ? null : estimate({ ...body, [w.headline.field]: c.nStar });
-    return { c, instance, atStar, size, body, error: null };
+    const instance =
+      size === null ? null : estimate({ ...body, [w.headline.field]: size, uncertainty: false });
+    const atStar =
+      c.nStar === null ? null : estimate({ ...body, [w.headline.field]: c.nStar, uncertainty: false });
+    const { kind: _k, t0, ...fields } = body;
+    const ranges = verdictRanges(w, parseWorkloadInput(w, fields), { t0: t0 as number });
+    return { c, ranges, instance, atStar, size, body, error: null };
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
-    return { c: null, instance: null, atStar: null, size: null, body: null, error };
+    return { c: null, ranges: {}, instance: null, atStar: null, size: null, body: null, error };
   }
 }
 
@@ -113,11 +123,18 @@ const timeTick = (v: number): string =>
 export function CrossoverPage() {
   const w = workloads.find((x) => x.kind === s.workload.value) ?? workloads[1];
   const computed = compute(w);
-  const { c, instance, size, body, error } = computed;
+  const { c, instance, size, body, error, ranges } = computed;
   const t0 = Math.round(num(s.t0, 2026));
   const mit = compare(w, computed, t0);
+  // The user's ranges (the sliders below; the verdict page's, shared through the URL) go to both requests.
+  const overrides = overridesOf(ranges);
+  const custom = Object.keys(overrides).length > 0;
+  const banded = body ? { ...body, uncertainty: true, ...(custom ? { ranges: overrides } : {}) } : null;
   // qfit's year as a band (the API's Monte Carlo, the numbers of `qfit estimate KIND`).
-  const band = useEstimate(body ? { ...body, uncertainty: true } : null);
+  const band = useEstimate(banded);
+  // The p05–p95 along each curve (the numbers of `qfit crossover KIND --json`'s physical.bands).
+  const curves = useApi<CrossoverSeries>("api/crossover", banded, (x) => x.kind);
+  const bands = curves.v?.bands ?? null;
   const yearQ = band.v?.uncertainty?.quantiles.crossoverYear ?? null;
   const label = c?.sizeLabel ?? w.headline.label;
   const inst = instance ? bestStrategy(instance) : null;
@@ -142,8 +159,27 @@ export function CrossoverPage() {
       { n, seconds: c.classicalSeconds[i], side: "classical" },
       { n, seconds: c.quantumSeconds[i], side: "quantum" },
     ]);
+    // Each side's p05–p95 at every size; a missing end (over 5% of samples cannot run) leaves a gap in the area.
+    const end = (v: number | null | undefined) => v ?? Number.NaN;
+    const bandRows =
+      bands && bands.classicalSeconds.length === c.sizes.length
+        ? c.sizes.flatMap((n, i) => [
+            {
+              n,
+              lo: end(bands.classicalSeconds[i]?.p05),
+              hi: end(bands.classicalSeconds[i]?.p95),
+              side: "classical",
+            },
+            {
+              n,
+              lo: end(bands.quantumSeconds[i]?.p05),
+              hi: end(bands.quantumSeconds[i]?.p95),
+              side: "quantum",
+            },
+          ])
+        : [];
     return {
-      title: `${w.title}: time vs problem size`,
+      title: `${w.title}: time vs problem size${bandRows.length ? " (shaded: each side's p05–p95)" : ""}`,
       x: { type: "log", label: `${c.sizeLabel} →` },
       marginLeft: 90,
       // Durations read better than SI prefixes on seconds ("10Y" would be 1e25 s).
@@ -151,6 +187,14 @@ export function CrossoverPage() {
       color: { legend: true, domain: ["classical", "quantum"], range: ["#0072B2", "#D55E00"] },
       marks: [
         Plot.rectX(nBand, { x1: "x1", x2: "x2", fill: "currentColor", fillOpacity: 0.07 }),
+        Plot.areaY(bandRows, {
+          x: "n",
+          y1: "lo",
+          y2: "hi",
+          fill: "side",
+          fillOpacity: 0.2,
+          ariaDescription: "p05–p95 band",
+        }),
         Plot.text(nBand, {
           x: "x1",
           frameAnchor: "top",
@@ -200,7 +244,7 @@ export function CrossoverPage() {
             ]),
       ],
     };
-  }, [c, w.title, size, sizeQ]);
+  }, [c, w.title, size, sizeQ, bands]);
   const input = (id: string, sig: typeof s.t0, label: string, placeholder = "") =>
     html`<label>${label}<input id=${id} inputmode="decimal" placeholder=${placeholder} value=${sig.value} onInput=${(e: Event) => (sig.value = (e.target as HTMLInputElement).value)} /></label>`;
   const onWorkload = (e: Event) => {
@@ -226,8 +270,25 @@ export function CrossoverPage() {
     ${
       c
         ? html`<${PlotView} id="crossover" options=${options} />
+          <p id="crossover-curve-bands" class="muted">${bands ? `Shaded along each curve: its p05–p95 at every size (${bands.samples.toLocaleString("en-US")} seeded samples, seed ${bands.seed}, the same at every size).` : curves.error ? curves.error : "computing the p05–p95 bands on the server…"}${curves.busy && bands ? " updating…" : ""}</p>
           <p id="crossover-reason"><strong>${c.nStar === null ? "No crossover" : `n* = ${formatNumber(c.nStar, 3)}${c.year ? `, in ${c.year.toFixed(1)}` : ""}`}:</strong> ${c.reason}</p>
           <p id="crossover-band"><strong>qfit's year as a band:</strong> ${yearQ ? yearBand(yearQ) : band.error ? band.error : "computing on the server…"}${sizeQ && sizeQ.p05 !== null ? `; n* (the shaded band) ${formatNumber(sizeQ.p05, 3)}–${sizeQ.p95 === null ? "never" : formatNumber(sizeQ.p95, 3)}, median ${sizeQ.p50 === null ? "never" : formatNumber(sizeQ.p50, 3)} ${label}${sizeQ.neverShare > 0 ? ` (${(sizeQ.neverShare * 100).toFixed(1)}% of samples never cross)` : ""}` : ""}</p>`
+        : null
+    }
+    ${
+      c && Object.keys(ranges).length
+        ? html`<details id="crossover-ranges" open=${custom}><summary>Ranges: drag a handle and the bands (and the year) move</summary>
+            <div class="ranges">
+              ${Object.keys(ranges).map((n) => html`<${RangeControl} key=${n} name=${n} range=${ranges[n]} scale=${scaleOf(ranges[n], { min: null, max: null })} basis=${ranges[n].basis} />`)}
+            </div>
+            ${
+              custom
+                ? html`<p><button type="button" id="crossover-ranges-reset" onClick=${() => {
+                    for (const n of Object.keys(ranges)) rangeState(n).value = "";
+                  }}>reset all ranges</button></p>`
+                : null
+            }
+          </details>`
         : null
     }
     ${

@@ -6,7 +6,6 @@ import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useMemo } from "preact/hooks";
 import { isQfitError } from "../../src/errors.js";
-import { trendRanges } from "../../src/estimate/trends.js";
 import type { Range } from "../../src/stats/distribution.js";
 import { formatDuration, formatQubits } from "../../src/units/format.js";
 import { parseQuantity } from "../../src/units/parse-quantity.js";
@@ -15,6 +14,7 @@ import type { VerdictV2 } from "../../src/verdict/contract.js";
 import { type FormSpec, formSpec } from "../../src/workloads/describe.js";
 import { parseWorkloadInput } from "../../src/workloads/input.js";
 import { getWorkload, workloads } from "../../src/workloads/registry.js";
+import { verdictRanges } from "../../src/workloads/uncertainty.js";
 import { PlotView } from "../plot.js";
 import { urlState } from "../state.js";
 import { rangeState, UncertaintyPanel } from "./bands.js";
@@ -75,7 +75,7 @@ export function currentVerdict(): CurrentVerdict {
     const input = parseWorkloadInput(def, raw);
     const v = def.evaluate(input as never, {});
     // The verdict's ranged inputs, as the uncertainty engine takes them: the workload's own and the time trends.
-    const ranges = { ...(def.ranges ? def.ranges(input as never, {}) : {}), ...trendRanges() };
+    const ranges = verdictRanges(def, input, {});
     return {
       v,
       error: null,
