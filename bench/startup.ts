@@ -39,10 +39,11 @@ const COMMANDS: ReadonlyArray<{ label: string; args: string[] }> = [
   { label: "qfit run examples/bell.qasm --json", args: [bin, ...bell, "--json"] },
   {
     label: "  same, bundle without code cache",
-    args: esm(
-      'import { loadBundle } from "./dist/cli/bundle.js"; loadBundle(false).exports.start(process.argv.slice(1));',
-      bell,
-    ),
+    args: [
+      "-e",
+      'require("./dist/cli-bundle/load.cjs").loadBundle(false).exports.start(process.argv.slice(1))',
+      ...bell,
+    ],
   },
   {
     label: "  same, compiled modules (no bundle)",

@@ -1,6 +1,6 @@
 // The start-up bundle: `qfit run`, and the program's own help and version, start from one file holding all the
 // code they need (dist/cli-bundle/qfit.cjs, built by scripts/bundle-cli.mjs) with V8's code cache for it, made
-// at build time. Loading the ~55 compiled modules of `qfit run` one by one, and compiling them, cost more than
+// at build time. bin/qfit.js loads this module itself as dist/cli-bundle/load.cjs (CommonJS, as bin/qfit.js is). Loading the ~55 compiled modules of `qfit run` one by one, and compiling them, cost more than
 // Node's own start-up (issue 14 §4; measured by `npm run bench:startup`). The other commands run for seconds or
 // more: bin/qfit.js starts them from the compiled modules of dist/cli/, and the bundle leaves them out, so no
 // process ever runs two copies of a module (errors are matched with instanceof).
@@ -26,7 +26,7 @@ export function startsFromBundle(argv: readonly string[]): boolean {
   return wanted === undefined || BUNDLED_COMMANDS.includes(wanted.name);
 }
 
-/** The bundle, next to dist/cli/ where this module is compiled to. */
+/** The bundle, in dist/cli-bundle/ (this module is compiled to dist/cli/ and bundled into dist/cli-bundle/). */
 export const BUNDLE_FILE = fileURLToPath(new URL("../cli-bundle/qfit.cjs", import.meta.url));
 /** V8's code cache for the bundle: valid only for the Node version and V8 flags it was made with. */
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.v8-cache`;
