@@ -30,7 +30,8 @@ if (process.argv[2] === "--code-cache") {
   for (const argv of [["run", bell], ["run", bell, "--json"], ["--help"]]) {
     const io = qfit.memoryIo({ [bell]: readFileSync(`${root}${bell}`, "utf8") });
     const code = await qfit.main(argv, io);
-    if (code !== 0) throw new Error(`qfit ${argv.join(" ")} exited with ${code} while making the code cache: ${io.err}`);
+    if (code !== 0)
+      throw new Error(`qfit ${argv.join(" ")} exited with ${code} while making the code cache: ${io.err}`);
   }
   writeFileSync(CODE_CACHE_FILE, script.createCachedData());
   process.exit(0);
@@ -52,7 +53,9 @@ const lazyBuiltins = {
   setup(b) {
     const filter = new RegExp(`^(${LAZY_BUILTINS.join("|")})$`);
     b.onResolve({ filter }, (args) =>
-      args.namespace === "lazy-builtin" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy-builtin" },
+      args.namespace === "lazy-builtin"
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: "lazy-builtin" },
     );
     b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
       contents: `let m;

@@ -68,5 +68,9 @@ export function loadBundle(useCache = true): LoadedBundle {
   const module = { exports: {} as BundleExports };
   const body = script.runInThisContext() as (...args: unknown[]) => void;
   body(module.exports, createRequire(BUNDLE_FILE), module, BUNDLE_FILE, dirname(BUNDLE_FILE));
-  return { exports: module.exports, script, cacheRejected: cachedData === undefined || script.cachedDataRejected === true };
+  return {
+    exports: module.exports,
+    script,
+    cacheRejected: cachedData === undefined || script.cachedDataRejected === true,
+  };
 }
