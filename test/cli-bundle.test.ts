@@ -3,9 +3,12 @@
 // and the compiled modules of dist/cli/ print the same output and exit with the same code. Only the measured
 // times differ between two runs, and are blanked.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { startsFromBundle } from "../src/cli/bundle.js";
+import { bundleIsCurrent, startsFromBundle } from "../src/cli/bundle.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BELL = "examples/bell.qasm";
@@ -75,5 +78,28 @@ describe("which command lines start from the bundle", () => {
     expect(startsFromBundle(["devices"])).toBe(false);
     expect(startsFromBundle(["help", "report"])).toBe(false);
     expect(startsFromBundle(["serve", "--port", "0"])).toBe(false);
+  });
+});
+
+describe("a bundle older than the compiled modules is not used", () => {
+  it("is current when built at the same time or after them, not before, and never when missing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "qfit-bundle-"));
+    try {
+      const bundle = join(dir, "qfit.cjs");
+      const compiled = join(dir, "start.js");
+      expect(bundleIsCurrent(bundle, compiled)).toBe(false);
+      writeFileSync(bundle, "");
+      writeFileSync(compiled, "");
+      const at = (file: string, seconds: number) => utimesSync(file, seconds, seconds);
+      at(compiled, 1000);
+      at(bundle, 1000);
+      expect(bundleIsCurrent(bundle, compiled)).toBe(true);
+      at(bundle, 1001);
+      expect(bundleIsCurrent(bundle, compiled)).toBe(true);
+      at(compiled, 1002);
+      expect(bundleIsCurrent(bundle, compiled)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@
 // Node's own start-up (issue 14 §4; measured by `npm run bench:startup`). The other commands run for seconds or
 // more: bin/qfit.js starts them from the compiled modules of dist/cli/, and the bundle leaves them out, so no
 // process ever runs two copies of a module (errors are matched with instanceof).
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,19 @@ export function startsFromBundle(argv: readonly string[]): boolean {
 export const BUNDLE_FILE = fileURLToPath(new URL("../cli-bundle/qfit.cjs", import.meta.url));
 /** V8's code cache for the bundle: valid only for the Node version and V8 flags it was made with. */
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.v8-cache`;
+/** The compiled program the other commands start from (tsc writes it on every build). */
+export const COMPILED_START_FILE = fileURLToPath(new URL("../cli/start.js", import.meta.url));
+
+/**
+ * Whether the bundle was built after the compiled modules (`npm run build` makes both, the bundle last). After a
+ * bare `tsc -p tsconfig.build.json` it is older, and bin/qfit.js starts from the compiled modules instead of
+ * running stale code. (npm pack gives every file one date: equal is current.)
+ */
+export function bundleIsCurrent(bundle = BUNDLE_FILE, compiled = COMPILED_START_FILE): boolean {
+  const built = statSync(bundle, { throwIfNoEntry: false });
+  const compiledAt = statSync(compiled, { throwIfNoEntry: false });
+  return built !== undefined && (compiledAt === undefined || built.mtimeMs >= compiledAt.mtimeMs);
+}
 
 /** What the bundle exports (src/cli/start.ts). */
 export interface BundleExports {
