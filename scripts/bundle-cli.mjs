@@ -44,8 +44,10 @@ const BUNDLED_PACKAGES = /^(commander|@commander-js\/extra-typings|picocolors)(\
 
 /**
  * Built-ins that a start-up rarely uses (child_process: commander's executable subcommands; worker_threads: a
- * thread pool, for states of 2^15 amplitudes and more) cost milliseconds each to load: here they load when one
- * of their exports is first read. Both are only ever used through their exports' names.
+ * thread pool, for states of 2^15 amplitudes and more) cost milliseconds each to load: here each is a module of
+ * getters, one per export name (listed now, from this Node), that loads the built-in when one is first read.
+ * Getters rather than a Proxy: esbuild's interop copies an imported CommonJS module's own property names (as
+ * getters again), which a Proxy without keys would leave empty.
  */
 const LAZY_BUILTINS = ["node:child_process", "node:worker_threads"];
 const lazyBuiltins = {
@@ -57,12 +59,16 @@ const lazyBuiltins = {
         ? { path: args.path, external: true }
         : { path: args.path, namespace: "lazy-builtin" },
     );
-    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
-      contents: `let m;
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((k) => k !== "default");
+      return {
+        contents: `let m;
 const load = () => (m ??= require(${JSON.stringify(args.path)}));
-module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });`,
-      loader: "js",
-    }));
+for (const key of ${JSON.stringify(names)})
+  Object.defineProperty(module.exports, key, { get: () => load()[key], enumerable: true });`,
+        loader: "js",
+      };
+    });
   },
 };
 

@@ -13,6 +13,13 @@ import { bundleIsCurrent, startsFromBundle } from "../src/cli/bundle.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BELL = "examples/bell.qasm";
 const BAD = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\nfoo q[0];\n';
+/** 18 qubits (4 MiB in complex128): large enough for the thread pool, so worker_threads loads from the bundle. */
+const WIDE = [
+  'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[18];\ncreg c[18];',
+  ...Array.from({ length: 18 }, (_, i) => `h q[${i}];`),
+  ...Array.from({ length: 17 }, (_, i) => `cx q[${i}], q[${i + 1}];`),
+  "measure q -> c;",
+].join("\n");
 
 interface Ran {
   status: number | null;
@@ -46,6 +53,12 @@ const CASES: Array<{ name: string; argv: string[]; input?: string; status: numbe
   {
     name: "on a device (transpiled, noisy)",
     argv: ["run", BELL, "--device", "ibm-heron-r2", "--seed", "7", "--shots", "200"],
+    status: 0,
+  },
+  {
+    name: "18 qubits on 2 threads (worker threads)",
+    argv: ["run", "-", "--seed", "7", "--shots", "20", "--threads", "2", "--json"],
+    input: WIDE,
     status: 0,
   },
   { name: "an unknown device", argv: ["run", BELL, "--device", "ibm-heron"], status: 2 },
