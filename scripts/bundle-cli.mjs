@@ -121,7 +121,7 @@ const { metafile } = await bundle({
   plugins: [lazyBuiltins, startUpOnly(BUNDLED_COMMANDS)],
   metafile: true,
 });
-// Which source modules the bundle holds: test/cli-bundle.test.ts checks it.
+// Which source modules the bundle holds: test/cli-commands.test.ts checks it.
 writeFileSync(`${outdir}/meta.json`, JSON.stringify(metafile));
 // The loader: bundle.ts and the command table (every command's module stays out: it only reads their names).
 await bundle({

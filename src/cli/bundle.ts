@@ -1,9 +1,10 @@
 // The start-up bundle: `qfit run`, and the program's own help and version, start from one file holding all the
-// code they need (dist/cli-bundle/qfit.cjs, built by scripts/bundle-cli.mjs) with V8's code cache for it, made
-// at build time. bin/qfit.js loads this module itself as dist/cli-bundle/load.cjs (CommonJS, as bin/qfit.js is). Loading the ~55 compiled modules of `qfit run` one by one, and compiling them, cost more than
-// Node's own start-up (issue 14 §4; measured by `npm run bench:startup`). The other commands run for seconds or
-// more: bin/qfit.js starts them from the compiled modules of dist/cli/, and the bundle leaves them out, so no
-// process ever runs two copies of a module (errors are matched with instanceof).
+// code they need (dist/cli-bundle/qfit.cjs, built by scripts/bundle-cli.mjs) with V8's code cache for it, made at
+// build time. Loading the ~55 compiled modules of `qfit run` one by one, and compiling them, cost more than Node's
+// own start-up (issue 14 §4; measured by `npm run bench:startup`). The other commands run for seconds or more:
+// bin/qfit.js starts them from the compiled modules of dist/cli/, and the bundle leaves them out, so no process
+// ever runs two copies of a module (errors are matched with instanceof). bin/qfit.js requires this module as
+// dist/cli-bundle/load.cjs (bundled, CommonJS like bin/qfit.js itself).
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
