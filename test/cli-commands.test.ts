@@ -1,6 +1,9 @@
 // The command table (src/cli/commands.ts): the top-level help is built from it without loading any command, so
-// it must agree with the commands themselves; and a command loads only what it needs (issue 14 §4 start-up).
+// it must agree with the commands themselves; and a command loads only what it needs (issue 14 §4 start-up): the
+// bundled ones start from dist/cli-bundle/ (src/cli/bundle.ts), the others from dist/cli/.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, Help } from "@commander-js/extra-typings";
 import { describe, expect, it } from "vitest";
@@ -72,20 +75,56 @@ describe("start-up loads only the command run (the built CLI)", () => {
       .filter((l) => l.startsWith("loaded: "))
       .map((l) => l.slice("loaded: ".length));
   };
+  /** The source modules and packages the start-up bundle holds (esbuild's metafile, scripts/bundle-cli.mjs). */
+  const bundled = () => {
+    const meta = JSON.parse(readFileSync(join(ROOT, "dist/cli-bundle/meta.json"), "utf8")) as {
+      inputs: Record<string, unknown>;
+    };
+    return Object.keys(meta.inputs);
+  };
 
-  it("qfit run bell.qasm loads no other command, no zod, no catalog, no device or transpile module", () => {
+  it("qfit run bell.qasm starts from the bundle: no compiled module, no package, no child_process or worker_threads", () => {
     const urls = loaded(["run", "examples/bell.qasm", "--seed", "1"]);
-    expect(urls.some((u) => u.endsWith("/dist/cli/run.js"))).toBe(true);
+    expect(urls.some((u) => u.endsWith("/dist/cli-bundle/load.cjs"))).toBe(true);
     const unwanted = urls.filter((u) =>
-      /\/node_modules\/(zod|yaml|bullmq|ioredis)\/|\/dist\/(workloads|report\/(?!terminal)|hardware|device|transpile|noise|server|api|estimate)\/|\/dist\/cli\/(?!run\.js|run-device|engine-options|options|io|main|help|commands|exit)/.test(
-        u,
+      /\/node_modules\/|\/dist\/(?!cli-bundle\/load\.cjs$)|^node:(child_process|worker_threads)$/.test(u),
+    );
+    expect(unwanted).toEqual([]);
+  });
+
+  it("the bundle holds no other command, no zod, no catalog renderer, workload, server or estimator", () => {
+    const inputs = bundled();
+    expect(inputs).toContain("src/cli/run.ts");
+    const unwanted = inputs.filter((i) =>
+      /^node_modules\/(?!commander\/|@commander-js\/extra-typings\/|picocolors\/)|^src\/(workloads|report\/(?!terminal)|server|api|sweep|verdict|qml)\/|^src\/cli\/(?!run\.ts|run-device|device-arg|engine-options|options|io|main|help|commands|exit|start)/.test(
+        i,
       ),
     );
     expect(unwanted).toEqual([]);
   });
 
-  it("qfit --help loads no command module", () => {
+  it("qfit --help starts from the bundle and loads no command module", () => {
     const urls = loaded(["--help"]);
-    expect(urls.filter((u) => /\/dist\/cli\/(?!io|main|help|commands|exit)/.test(u))).toEqual([]);
+    expect(urls.some((u) => u.endsWith("/dist/cli-bundle/load.cjs"))).toBe(true);
+    expect(urls.filter((u) => /\/dist\/(?!cli-bundle\/load\.cjs$)/.test(u))).toEqual([]);
+  });
+
+  it("the other commands start from the compiled modules in dist/cli/", () => {
+    const urls = loaded(["devices"]);
+    expect(urls.some((u) => u.endsWith("/dist/cli/start.js"))).toBe(true);
+    expect(urls.some((u) => u.endsWith("/dist/cli/devices.js"))).toBe(true);
+  });
+
+  it("V8 accepts the code cache made at build time (else start-up compiles the whole bundle)", () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        'process.stdout.write(String(require("./dist/cli-bundle/load.cjs").loadBundle().cacheRejected))',
+      ],
+      { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("false");
   });
 });

@@ -179,6 +179,10 @@ export function threadPoolRegistered(): boolean {
 }
 
 function decodeBase64(text: string): Uint8Array {
+  // Node's Buffer decodes natively: 0.2 ms for the kernels against 1.8 ms for atob and the loop, twice in every
+  // `qfit run` (issue 14 §4, start-up). Browsers have no Buffer.
+  const { Buffer } = globalThis as { Buffer?: { from(text: string, encoding: "base64"): Uint8Array } };
+  if (Buffer) return Buffer.from(text, "base64");
   const bin = atob(text);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

@@ -1,0 +1,8 @@
+// Preloaded by bench/startup.ts into every process it times (`node -r bench/startup-probe.cjs …`): when the process
+// exits, write its CPU time (user and system, microseconds, all threads) and peak memory to file descriptor 3.
+const { writeSync } = require("node:fs");
+
+process.on("exit", () => {
+  const r = process.resourceUsage();
+  writeSync(3, JSON.stringify({ user: r.userCPUTime, system: r.systemCPUTime, maxRss: r.maxRSS }));
+});
