@@ -52,6 +52,12 @@ const GATHER_RUNS_AT = 40;
 const GATHER_MAX_RUNS = GATHER_INFO_WORDS - GATHER_RUNS_AT;
 /** Ops per blockRun call (a longer run is split: the table stays under 600 KiB). */
 const MAX_BLOCK_OPS = 64;
+/**
+ * blockRun's second level: consecutive ops of a blocked run whose positions all lie inside a sub-chunk of this
+ * many bytes (half of one core's 512 KiB L2 on this machine kind) run sub-chunk by sub-chunk, so
+ * ops light on arithmetic (diagonal, monomial, two-block) read the L2 instead of the L3.
+ */
+const SUB_BLOCK_BYTES = 256 * 1024;
 
 /**
  * The gathered run's chunk loop, as source so the worker threads (threads-node.ts) and this thread run the same
@@ -364,11 +370,12 @@ export class WasmKernel implements Kernel {
   /**
    * `build`: which build of the kernels to run (default: the relaxed-SIMD one where the engine has it).
    * `layout` is for tests: states above `arenaStateBytes` are kept in their own buffer and run gathered, a
-   * single op's gathered chunk spanning `gatherQubits` qubits (default: the arena's limit, GATHER_CHUNK_BYTES).
+   * single op's gathered chunk spanning `gatherQubits` qubits (default: the arena's limit, GATHER_CHUNK_BYTES),
+   * blocked runs' second level on sub-chunks of `subBlockQubits` qubits (default: SUB_BLOCK_BYTES).
    */
   constructor(
     readonly build: WasmKernelBuild = wasmKernelBuild(),
-    private readonly layout: { arenaStateBytes?: number; gatherQubits?: number } = {},
+    private readonly layout: { arenaStateBytes?: number; gatherQubits?: number; subBlockQubits?: number } = {},
   ) {
     this.memory = new (api().Memory)({
       initial: STATE_OFFSET / PAGE_BYTES,
@@ -610,7 +617,22 @@ export class WasmKernel implements Kernel {
     const have = this.memory.buffer.byteLength / PAGE_BYTES;
     if (needPages > have) this.memory.grow(needPages - have);
     const entries = new Uint32Array(this.memory.buffer, table, (BLOCK_ENTRY_BYTES / 4) * ops.length);
+    // The second level: maximal runs of two or more consecutive ops inside a sub-chunk (blockRun).
+    const subQubits = this.layout.subBlockQubits ?? Math.log2(SUB_BLOCK_BYTES / (single ? 8 : 16));
+    const runOf = new Array<number>(ops.length).fill(0);
+    if (subQubits < blockQubits)
+      for (let i = 0; i < ops.length; ) {
+        let j = i;
+        while (j < ops.length && opQubits(ops[j]).every((q) => q < subQubits)) j++;
+        if (j - i >= 2) runOf[i] = j - i;
+        for (let k = i; k < j; k++) if (j - i >= 2) runOf[k] = k === i ? j - i : -1;
+        i = Math.max(j, i + 1);
+      }
+    const bits = single ? 3 : 4;
     ops.forEach((op, i) => {
+      // Ops of a sub-chunk run are prepared on the sub-chunk's qubits (their groups per sub-chunk).
+      const qubits = runOf[i] === 0 ? blockQubits : subQubits;
+      const head = (k: number) => k | (runOf[i] > 0 ? (runOf[i] << 8) | ((subQubits + bits) << 16) : 0);
       const at = data + BLOCK_SLOT_BYTES * i;
       const posAt = at;
       const offsAt = at + 256;
@@ -639,7 +661,7 @@ export class WasmKernel implements Kernel {
         const real = op.kind !== "diagonal" && op.real === true;
         const g = this.prepareDense(
           single,
-          blockQubits,
+          qubits,
           pos,
           ctrl,
           targets,
@@ -649,22 +671,22 @@ export class WasmKernel implements Kernel {
           matAt,
           real,
         );
-        const row = [BLOCK_KIND[g.kind], posAt, g.npos, ctrl, g.dArg, offsAt, matAt, g.groups];
+        const row = [head(BLOCK_KIND[g.kind]), posAt, g.npos, ctrl, g.dArg, offsAt, matAt, g.groups];
         entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
         return;
       }
-      const lane = this.prepareLaneDiagonal(single, blockQubits, targets, entriesOf, { posAt, offsAt, matAt });
+      const lane = this.prepareLaneDiagonal(single, qubits, targets, entriesOf, { posAt, offsAt, matAt });
       if (lane) {
-        const row = [BLOCK_KIND[lane.kind], posAt, lane.npos, 0, lane.dArg, offsAt, matAt, lane.groups];
+        const row = [head(BLOCK_KIND[lane.kind]), posAt, lane.npos, 0, lane.dArg, offsAt, matAt, lane.groups];
         entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
         return;
       }
       const d = this.writeGate(pos, targets, single, posAt, offsAt);
       this.writeEntries(entriesOf, d, single, matAt);
-      const groups = 2 ** (blockQubits - pos.length);
+      const groups = 2 ** (qubits - pos.length);
       const pairs = single && pos[0] >= 1 && groups >= 2;
       const kind = single ? (pairs ? 4 : 5) : 1;
-      entries.set([kind, posAt, pos.length, ctrl, d, offsAt, matAt, groups], (BLOCK_ENTRY_BYTES / 4) * i);
+      entries.set([head(kind), posAt, pos.length, ctrl, d, offsAt, matAt, groups], (BLOCK_ENTRY_BYTES / 4) * i);
     });
     return true;
   }
