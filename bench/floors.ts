@@ -52,8 +52,7 @@ export function complexMaddsPerAmplitude(c: Circuit): {
     const share = op.kind !== "diagonal" && op.real ? 0.5 : 1;
     // Qubits 0 and 1 are the quad lanes and never remapped (blocking.ts): gates clear of them take the
     // structured kernels (apply-wasm.ts, prepareStructured).
-    const shape =
-      op.kind === "dense2" && op.qubits.every((q) => q >= 2) ? matrixStructure(op.matrix) : null;
+    const shape = op.kind === "dense2" && op.qubits.every((q) => q >= 2) ? matrixStructure(op.matrix) : null;
     if (shape && (shape.kind === "monomial" || share === 1)) {
       structured++;
       madds += shape.kind === "monomial" ? 1 : 2;

@@ -244,8 +244,12 @@ function laneDispatch(precision) {
         `  if (variant == ${nh * 4 + low + (real ? REAL_LANE_VARIANT : 0)}) return ${name}_h${nh}_l${low}${real ? "r" : ""}(state, pos, npos, ctrl, offs, m, g0, g1);`,
       );
   for (const nh of MONO_HIGH_TARGETS)
-    L.push(`  if (variant == ${MONO_VARIANT + nh}) return ${name}_mono${nh}(state, pos, npos, ctrl, offs, m, g0, g1);`);
-  L.push(`  if (variant == ${BLOCKS_VARIANT}) return ${name}_blocks(state, pos, npos, ctrl, offs, m, g0, g1);`);
+    L.push(
+      `  if (variant == ${MONO_VARIANT + nh}) return ${name}_mono${nh}(state, pos, npos, ctrl, offs, m, g0, g1);`,
+    );
+  L.push(
+    `  if (variant == ${BLOCKS_VARIANT}) return ${name}_blocks(state, pos, npos, ctrl, offs, m, g0, g1);`,
+  );
   L.push("}");
   return L.join("\n");
 }

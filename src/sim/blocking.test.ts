@@ -18,7 +18,8 @@ describe("scheduleBlocks", () => {
   const layoutAfter = (sweeps: ReturnType<typeof scheduleBlocks>, n: number) => {
     const logical = Array.from({ length: n }, (_, p) => p);
     for (const s of sweeps)
-      if (s.kind === "swap") for (const [p, r] of s.pairs) [logical[p], logical[r]] = [logical[r], logical[p]];
+      if (s.kind === "swap")
+        for (const [p, r] of s.pairs) [logical[p], logical[r]] = [logical[r], logical[p]];
     return logical;
   };
 

@@ -289,7 +289,13 @@ const MONO_VARIANT = 32;
 const MONO_MAX_HIGH = 3;
 const BLOCKS_VARIANT = 40;
 
-type PreparedDense = { kind: DenseKind; npos: number; dArg: number; groups: number; amplitudesPerGroup: number };
+type PreparedDense = {
+  kind: DenseKind;
+  npos: number;
+  dArg: number;
+  groups: number;
+  amplitudesPerGroup: number;
+};
 
 /**
  * Which dense kernel takes a gate on sorted positions `pos` (controls and targets) of an n-qubit state: the lane
@@ -375,7 +381,11 @@ export class WasmKernel implements Kernel {
    */
   constructor(
     readonly build: WasmKernelBuild = wasmKernelBuild(),
-    private readonly layout: { arenaStateBytes?: number; gatherQubits?: number; subBlockQubits?: number } = {},
+    private readonly layout: {
+      arenaStateBytes?: number;
+      gatherQubits?: number;
+      subBlockQubits?: number;
+    } = {},
   ) {
     this.memory = new (api().Memory)({
       initial: STATE_OFFSET / PAGE_BYTES,
@@ -686,7 +696,10 @@ export class WasmKernel implements Kernel {
       const groups = 2 ** (qubits - pos.length);
       const pairs = single && pos[0] >= 1 && groups >= 2;
       const kind = single ? (pairs ? 4 : 5) : 1;
-      entries.set([head(kind), posAt, pos.length, ctrl, d, offsAt, matAt, groups], (BLOCK_ENTRY_BYTES / 4) * i);
+      entries.set(
+        [head(kind), posAt, pos.length, ctrl, d, offsAt, matAt, groups],
+        (BLOCK_ENTRY_BYTES / 4) * i,
+      );
     });
     return true;
   }
@@ -867,7 +880,10 @@ export class WasmKernel implements Kernel {
       return [...new Array<number>(lanes).fill(re), ...new Array<number>(lanes).fill(im)];
     });
     new Uint32Array(this.memory.buffer, at.posAt, lanePos.length).set(lanePos);
-    new Uint32Array(this.memory.buffer, at.offsAt, 8).set([...rows.map(offset), ...structure.cols.map(offset)]);
+    new Uint32Array(this.memory.buffer, at.offsAt, 8).set([
+      ...rows.map(offset),
+      ...structure.cols.map(offset),
+    ]);
     this.writeLaneVectors(single, at.matAt, vectors);
     return {
       kind,

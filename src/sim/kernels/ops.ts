@@ -77,8 +77,10 @@ export function matrixStructure(matrix: Float64Array): MatrixStructure | null {
     [r0, r1].every((r) => [0, 1, 2, 3].every((c) => c === c0 || c === c1 || !nz(r, c)));
   for (const [a, b, c, d] of PAIRINGS)
     for (const [e, f, g, h] of PAIRINGS) {
-      if (inside(a, b, e, f) && inside(c, d, g, h)) return { kind: "blocks", rows: [a, b, c, d], cols: [e, f, g, h] };
-      if (inside(a, b, g, h) && inside(c, d, e, f)) return { kind: "blocks", rows: [a, b, c, d], cols: [g, h, e, f] };
+      if (inside(a, b, e, f) && inside(c, d, g, h))
+        return { kind: "blocks", rows: [a, b, c, d], cols: [e, f, g, h] };
+      if (inside(a, b, g, h) && inside(c, d, e, f))
+        return { kind: "blocks", rows: [a, b, c, d], cols: [g, h, e, f] };
     }
   return null;
 }
