@@ -183,3 +183,16 @@ export function maskNumbers(text: string): string {
 export function readDocument(file: string): string {
   return readFileSync(join(ROOT, file), "utf8");
 }
+
+/** One block rerun: qfit's exit code and output, the block's fresh body, and whether the document already shows
+ * it (an illustrative block, timings, counts as shown while only its numbers differ). */
+export async function rerunBlock(
+  block: OutputBlock,
+): Promise<{ code: number; text: string; fresh: string; shown: boolean }> {
+  const r = await runQfit(block.spec);
+  const fresh = renderBody(block.spec, r.text);
+  const shown = block.spec.illustrative
+    ? maskNumbers(block.body) === maskNumbers(fresh)
+    : block.body === fresh;
+  return { ...r, fresh, shown };
+}

@@ -2,15 +2,7 @@
 // CLI really prints between the markers. test/docs.test.ts fails when a document and the program disagree.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  DOCUMENTS,
-  findBlocks,
-  maskNumbers,
-  ROOT,
-  readDocument,
-  renderBody,
-  runQfit,
-} from "./doc-outputs.js";
+import { DOCUMENTS, findBlocks, ROOT, readDocument, rerunBlock } from "./doc-outputs.js";
 
 let changed = 0;
 for (const file of DOCUMENTS) {
@@ -18,17 +10,16 @@ for (const file of DOCUMENTS) {
   let out = "";
   let at = 0;
   for (const block of findBlocks(text, file)) {
-    const r = await runQfit(block.spec);
+    const r = await rerunBlock(block);
     if (r.code !== block.spec.exit) {
       process.stderr.write(
         `${block.marker}: qfit ${block.spec.args.join(" ")} exited ${r.code}\n${r.text}\n`,
       );
       process.exit(1);
     }
-    const fresh = renderBody(block.spec, r.text);
     // An illustrative block (timings) is left as it is while only its numbers differ: no churn on every run.
-    const keep = block.spec.illustrative && maskNumbers(block.body) === maskNumbers(fresh);
-    out += text.slice(at, block.start) + (keep ? block.body : fresh);
+    const keep = block.spec.illustrative && r.shown;
+    out += text.slice(at, block.start) + (keep ? block.body : r.fresh);
     at = block.end;
   }
   out += text.slice(at);

@@ -10,8 +10,7 @@ import {
   maskNumbers,
   ROOT,
   readDocument,
-  renderBody,
-  runQfit,
+  rerunBlock,
 } from "../scripts/doc-outputs.js";
 
 describe("docs", () => {
@@ -25,11 +24,11 @@ describe("docs", () => {
     if (blocks.length === 0) continue;
     it(`${file}: every example output is what qfit prints (npm run docs rewrites them)`, async () => {
       for (const b of blocks) {
-        const r = await runQfit(b.spec);
+        const r = await rerunBlock(b);
         expect(r.code, `${b.marker}: exit code of qfit ${b.spec.args.join(" ")}`).toBe(b.spec.exit);
-        const fresh = renderBody(b.spec, r.text);
-        if (b.spec.illustrative) expect(maskNumbers(b.body), b.marker).toBe(maskNumbers(fresh));
-        else expect(b.body, b.marker).toBe(fresh);
+        // Compared as text (not r.shown) so a failure shows the difference.
+        if (b.spec.illustrative) expect(maskNumbers(b.body), b.marker).toBe(maskNumbers(r.fresh));
+        else expect(b.body, b.marker).toBe(r.fresh);
       }
     }, 300_000);
   }

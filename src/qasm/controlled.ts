@@ -10,6 +10,7 @@
 //   C^k(T) = C^{k-1}(V)[c1..ck-1; t] · CX^{k-1}[c1..ck-1; ck] · C(V†)[ck; t] · CX^{k-1}[c1..ck-1; ck] · C(V)[ck; t]
 //   (rightmost first). It grows as 3^k, so the reader's operation budget bounds it.
 
+import { EXACT_DECOMPOSITIONS } from "../circuit/decompositions.js";
 import { GATES } from "../circuit/gates.js";
 import { type Complex, dagger, get, type Matrix } from "../circuit/matrix.js";
 
@@ -46,63 +47,6 @@ const DIRECT: Readonly<Record<string, Readonly<Record<number, Direct>>>> = {
   u2: { 1: ["cu3", (p) => [Math.PI / 2, p[0], p[1]]] },
 };
 
-/** Exact decompositions of the library's multi-qubit gates that have no controls of their own. */
-const DECOMPOSE: Readonly<
-  Record<string, (p: readonly number[]) => Array<readonly [string, number[], number[]?]>>
-> = {
-  swap: () => [
-    ["cx", [0, 1]],
-    ["cx", [1, 0]],
-    ["cx", [0, 1]],
-  ],
-  rzz: (p) => [
-    ["cx", [0, 1]],
-    ["rz", [1], [p[0]]],
-    ["cx", [0, 1]],
-  ],
-  rxx: (p) => [
-    ["h", [0]],
-    ["h", [1]],
-    ["cx", [0, 1]],
-    ["rz", [1], [p[0]]],
-    ["cx", [0, 1]],
-    ["h", [0]],
-    ["h", [1]],
-  ],
-  // qelib1.inc's definitions, which Qiskit's RCCX and RC3X matrices equal exactly.
-  rccx: () => [
-    ["h", [2]],
-    ["t", [2]],
-    ["cx", [1, 2]],
-    ["tdg", [2]],
-    ["cx", [0, 2]],
-    ["t", [2]],
-    ["cx", [1, 2]],
-    ["tdg", [2]],
-    ["h", [2]],
-  ],
-  rc3x: () => [
-    ["h", [3]],
-    ["t", [3]],
-    ["cx", [2, 3]],
-    ["tdg", [3]],
-    ["h", [3]],
-    ["cx", [0, 3]],
-    ["t", [3]],
-    ["cx", [1, 3]],
-    ["tdg", [3]],
-    ["cx", [0, 3]],
-    ["t", [3]],
-    ["cx", [1, 3]],
-    ["tdg", [3]],
-    ["h", [3]],
-    ["t", [3]],
-    ["cx", [2, 3]],
-    ["tdg", [3]],
-    ["h", [3]],
-  ],
-};
-
 /** C^k(G) for the library gate `name` on `qubits`, with `controls` (all on |1⟩) ahead of them. */
 export function controlledGate(
   sink: GateSink,
@@ -132,7 +76,7 @@ export function controlledGate(
     else controlledGate(sink, "swap", [], rest, more); // cswap: the only library target on two qubits
     return;
   }
-  const parts = DECOMPOSE[name];
+  const parts = EXACT_DECOMPOSITIONS[name];
   if (parts) {
     for (const [n, idx, p] of parts(params))
       controlledGate(

@@ -17,7 +17,7 @@ import { GATES, type GateSpec } from "../circuit/gates.js";
 import type { Circuit, Condition, Operation, Register } from "../circuit/ir.js";
 import { addCapped, type BudgetKind, defaultBudget, LIMITS, mulCapped, type WorkBudget } from "./budget.js";
 import { type Diagnostic, type Pos, SyntaxAbort } from "./diagnostics.js";
-import { type Expr, evaluate, parseExpression } from "./expr.js";
+import { type Expr, evaluate } from "./expr.js";
 import { posOf, type Token } from "./lexer.js";
 import { didYouMean } from "./suggest.js";
 import { type ParseOptions, TokenParser } from "./token-parser.js";
@@ -139,7 +139,6 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 
 class Parser extends TokenParser {
   /** Gate parameters in scope for expressions; empty outside gate definitions. */
-  params: ReadonlyMap<string, number> = new Map();
 
   private qelib1 = false;
   private warnedMissingInclude = false;
@@ -385,40 +384,17 @@ class Parser extends TokenParser {
   private parameterNames(): Token[] {
     if (!this.isSymbol("(")) return [];
     this.advance();
-    const names: Token[] = [];
-    if (this.isSymbol(")")) {
-      this.advance();
-      return names;
-    }
-    for (;;) {
-      names.push(this.expectId("a parameter name"));
-      if (!this.isSymbol(",")) break;
-      const comma = this.advance();
-      if (this.isSymbol(")")) {
-        this.trailingComma(comma);
-        break;
-      }
-    }
+    const names = this.isSymbol(")") ? [] : this.commaList(() => this.expectId("a parameter name"), [")"]);
     this.expectSymbol(")");
     return names;
   }
 
   /** Qubit argument names of a gate or opaque declaration, up to (not including) '{' or ';'. */
   private qubitNames(): Token[] {
-    const names: Token[] = [];
-    for (;;) {
-      names.push(this.expectId("a qubit argument name"));
-      if (!this.isSymbol(",")) break;
-      const comma = this.advance();
-      if (this.isSymbol("{") || this.isSymbol(";")) {
-        this.trailingComma(comma);
-        break;
-      }
-    }
-    return names;
+    return this.commaList(() => this.expectId("a qubit argument name"), ["{", ";"]);
   }
 
-  private trailingComma(comma: Token): void {
+  protected override trailingComma(comma: Token): void {
     this.sink.lenient("QASM.Lenient.TrailingComma", "trailing comma in a list", posOf(comma));
   }
 
@@ -581,28 +557,6 @@ class Parser extends TokenParser {
     gate.refs = addCapped(gate.refs, refs, this.budget.cap("qubitReferences"));
   }
 
-  /** `(e1, e2, ...)`, the current token being '('. */
-  private expressionList(): Expr[] {
-    this.advance();
-    const list: Expr[] = [];
-    if (this.isSymbol(")")) {
-      this.advance();
-      return list;
-    }
-    for (;;) {
-      list.push(parseExpression(this));
-      if (!this.isSymbol(",")) break;
-      const comma = this.advance();
-      if (this.isSymbol(")")) {
-        this.trailingComma(comma);
-        break;
-      }
-    }
-    if (!this.isSymbol(")")) this.unexpected("',' or ')'");
-    this.advance();
-    return list;
-  }
-
   // ---- gate lookup and checks --------------------------------------------------------------------------------
 
   private lookupGate(nameTok: Token): GateTarget | undefined {
@@ -691,17 +645,7 @@ class Parser extends TokenParser {
   }
 
   private argumentList(): ArgRef[] {
-    const args: ArgRef[] = [];
-    for (;;) {
-      args.push(this.argument());
-      if (!this.isSymbol(",")) break;
-      const comma = this.advance();
-      if (this.isSymbol(";")) {
-        this.trailingComma(comma);
-        break;
-      }
-    }
-    return args;
+    return this.commaList(() => this.argument(), [";"]);
   }
 
   private resolve(ref: ArgRef, kind: "qreg" | "creg"): ResolvedArg | undefined {

@@ -158,8 +158,6 @@ export function parse3(text: string, options: ParseOptions = {}): ParseResult3 {
 }
 
 class Parser3 extends TokenParser implements GateSink {
-  params: ReadonlyMap<string, number> = new Map();
-
   private std = false;
   private qelib1 = false;
   private warnedMissingInclude = false;
@@ -1034,23 +1032,6 @@ class Parser3 extends TokenParser implements GateSink {
       return false;
     }
     return true;
-  }
-
-  private expressionList(): Expr[] {
-    this.advance();
-    const list: Expr[] = [];
-    if (this.isSymbol(")")) {
-      this.advance();
-      return list;
-    }
-    for (;;) {
-      list.push(parseExpression(this));
-      if (!this.isSymbol(",")) break;
-      this.advance();
-    }
-    if (!this.isSymbol(")")) this.unexpected("',' or ')'");
-    this.advance();
-    return list;
   }
 
   // ExprHost: consts in scope.

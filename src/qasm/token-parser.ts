@@ -4,6 +4,7 @@
 
 import { LIMITS } from "./budget.js";
 import { DiagnosticSink, FatalAbort, type Pos, SyntaxAbort } from "./diagnostics.js";
+import { type Expr, type ExprHost, parseExpression } from "./expr.js";
 import { type Dialect, describeToken, Lexer, posOf, type Token } from "./lexer.js";
 
 /** How a reader reads: shared by the OpenQASM 2 and 3 readers. */
@@ -21,9 +22,11 @@ export interface ParseOptions {
 /** Includes nested deeper than this are refused (a cycle is caught before); defined with the other budgets. */
 export const MAX_INCLUDE_DEPTH = LIMITS.maxIncludeDepth;
 
-export abstract class TokenParser {
+export abstract class TokenParser implements ExprHost {
   readonly sink: DiagnosticSink;
   tok: Token;
+  /** Gate parameters in scope (name → index), for the expression parser; empty at top level. */
+  params: ReadonlyMap<string, number> = new Map();
   protected prev: Token;
   protected lexer: { next(): Token };
   protected readonly includeStack: string[] = [];
@@ -78,6 +81,36 @@ export abstract class TokenParser {
       hint,
     );
     throw new SyntaxAbort();
+  }
+
+  /**
+   * Comma-separated `item`s up to (not including) one of `closers`. A comma right before a closer is a trailing
+   * comma: where the dialect tolerates one (`trailingComma` defined: OpenQASM 2, leniently) it is reported and the
+   * list ends; otherwise the next item is expected and its absence is the syntax error.
+   */
+  protected commaList<T>(item: () => T, closers: readonly string[]): T[] {
+    const list: T[] = [];
+    for (;;) {
+      list.push(item());
+      if (!this.isSymbol(",")) return list;
+      const comma = this.advance();
+      if (this.trailingComma && closers.some((c) => this.isSymbol(c))) {
+        this.trailingComma(comma);
+        return list;
+      }
+    }
+  }
+
+  /** Reports a tolerated trailing comma; left undefined by a dialect that has none. */
+  protected trailingComma?(comma: Token): void;
+
+  /** `(e1, e2, ...)`, the current token being '('. */
+  protected expressionList(): Expr[] {
+    this.advance();
+    const list = this.isSymbol(")") ? [] : this.commaList(() => parseExpression(this), [")"]);
+    if (!this.isSymbol(")")) this.unexpected("',' or ')'");
+    this.advance();
+    return list;
   }
 
   protected expectSymbol(s: string, hint?: string): Token {

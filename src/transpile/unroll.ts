@@ -2,6 +2,7 @@
 // using the qelib1.inc definitions (OpenQASM 2.0, Cross et al., arXiv:1707.03429, and Qiskit's qelib1.inc)
 // and standard identities; single-qubit gates become one u3 from their exact matrix. Exact up to global phase.
 
+import { EXACT_DECOMPOSITIONS } from "../circuit/decompositions.js";
 import { GATES, gateMatrix } from "../circuit/gates.js";
 import type { Circuit, GateOp, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
@@ -12,6 +13,8 @@ const PI = Math.PI;
 
 /** One level of decomposition of a multi-qubit gate in terms of simpler library gates; args a, b, c, d, e. */
 function rule(name: string, p: readonly number[], q: readonly number[]): Call[] | null {
+  const exact = EXACT_DECOMPOSITIONS[name];
+  if (exact) return exact(p).map(([n, local, ps]) => [n, local.map((i) => q[i]), ps]);
   const [a, b, c, d, e] = q;
   switch (name) {
     case "cz":
@@ -25,12 +28,6 @@ function rule(name: string, p: readonly number[], q: readonly number[]): Call[] 
         ["sdg", [b]],
         ["cx", [a, b]],
         ["s", [b]],
-      ];
-    case "swap":
-      return [
-        ["cx", [a, b]],
-        ["cx", [b, a]],
-        ["cx", [a, b]],
       ];
     case "ch":
       return [
@@ -87,20 +84,6 @@ function rule(name: string, p: readonly number[], q: readonly number[]): Call[] 
         ["cu1", [a, b], [PI / 2]],
         ["h", [b]],
       ];
-    case "rxx":
-      return [
-        ["h", [a]],
-        ["h", [b]],
-        ["rzz", [a, b], [p[0]]],
-        ["h", [a]],
-        ["h", [b]],
-      ];
-    case "rzz":
-      return [
-        ["cx", [a, b]],
-        ["rz", [b], [p[0]]],
-        ["cx", [a, b]],
-      ];
     case "ccx":
       return [
         ["h", [c]],
@@ -124,39 +107,6 @@ function rule(name: string, p: readonly number[], q: readonly number[]): Call[] 
         ["cx", [c, b]],
         ["ccx", [a, b, c]],
         ["cx", [c, b]],
-      ];
-    case "rccx":
-      return [
-        ["u2", [c], [0, PI]],
-        ["u1", [c], [PI / 4]],
-        ["cx", [b, c]],
-        ["u1", [c], [-PI / 4]],
-        ["cx", [a, c]],
-        ["u1", [c], [PI / 4]],
-        ["cx", [b, c]],
-        ["u1", [c], [-PI / 4]],
-        ["u2", [c], [0, PI]],
-      ];
-    case "rc3x":
-      return [
-        ["u2", [d], [0, PI]],
-        ["u1", [d], [PI / 4]],
-        ["cx", [c, d]],
-        ["u1", [d], [-PI / 4]],
-        ["u2", [d], [0, PI]],
-        ["cx", [a, d]],
-        ["u1", [d], [PI / 4]],
-        ["cx", [b, d]],
-        ["u1", [d], [-PI / 4]],
-        ["cx", [a, d]],
-        ["u1", [d], [PI / 4]],
-        ["cx", [b, d]],
-        ["u1", [d], [-PI / 4]],
-        ["u2", [d], [0, PI]],
-        ["u1", [d], [PI / 4]],
-        ["cx", [c, d]],
-        ["u1", [d], [-PI / 4]],
-        ["u2", [d], [0, PI]],
       ];
     case "c3x":
       return [
