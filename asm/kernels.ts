@@ -227,33 +227,55 @@ export function blockNormsF64(state: usize, size: u32, out: usize, b0: u32, b1: 
   }
 }
 
+/** One op of blockRun's table (entry e) on the state at s. */
+@inline
+function blockOp(s: usize, e: usize, scratch: usize): void {
+  const kind = load<u32>(e) & 255;
+  const pos = <usize>load<u32>(e, 4);
+  const npos = load<i32>(e, 8);
+  const ctrl = load<u32>(e, 12);
+  const d = load<i32>(e, 16);
+  const offs = <usize>load<u32>(e, 20);
+  const mat = <usize>load<u32>(e, 24);
+  const groups = load<u32>(e, 28);
+  if (kind == 0) denseF64(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+  else if (kind == 1) diagF64(s, pos, npos, d, offs, mat, 0, groups);
+  else if (kind == 2) denseF32Pairs(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+  else if (kind == 3) denseF32Single(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+  else if (kind == 6) denseF32Quad(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+  else if (kind == 7) denseF64Duo(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
+  else diagF32(s, pos, npos, d, offs, mat, kind == 4, 0, groups);
+}
+
 /**
  * Cache blocking (src/sim/blocking.ts): for each chunk c in [c0, c1) of 2^shift bytes, every op of the table
  * on that chunk as a state of its own, so the run sweeps memory once. The table has `nops` entries of 32
  * bytes: kind (0 denseF64, 1 diagF64, 2 denseF32Pairs, 3 denseF32Single, 4 diagF32 pairs, 5 diagF32 single,
  * 6 denseF32Quad, 7 denseF64Duo, with the variant in the d field),
  * pos, npos, ctrl, d, offs, mat, groups per chunk (u32 each).
+ * A second level (L2): when bits 8–15 of an entry's kind hold a count k > 0, that op and the k − 1 after it
+ * act on positions below bits 16–23 of the kind (a sub-chunk of 2^that bytes, their groups counted per
+ * sub-chunk) and run sub-chunk by sub-chunk, so each sub-chunk stays in the core's L2 while they all pass.
  */
 export function blockRun(state: usize, shift: u32, table: usize, nops: i32, scratch: usize, c0: u32, c1: u32): void {
   for (let c = c0; c < c1; c++) {
     const s = state + (<usize>c << shift);
-    for (let i = 0; i < nops; i++) {
+    for (let i = 0; i < nops; ) {
       const e = table + (<usize>i << 5);
-      const kind = load<u32>(e);
-      const pos = <usize>load<u32>(e, 4);
-      const npos = load<i32>(e, 8);
-      const ctrl = load<u32>(e, 12);
-      const d = load<i32>(e, 16);
-      const offs = <usize>load<u32>(e, 20);
-      const mat = <usize>load<u32>(e, 24);
-      const groups = load<u32>(e, 28);
-      if (kind == 0) denseF64(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
-      else if (kind == 1) diagF64(s, pos, npos, d, offs, mat, 0, groups);
-      else if (kind == 2) denseF32Pairs(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
-      else if (kind == 3) denseF32Single(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
-      else if (kind == 6) denseF32Quad(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
-      else if (kind == 7) denseF64Duo(s, pos, npos, ctrl, d, offs, mat, scratch, 0, groups);
-      else diagF32(s, pos, npos, d, offs, mat, kind == 4, 0, groups);
+      const head = load<u32>(e);
+      const run = <i32>((head >>> 8) & 255);
+      if (run == 0) {
+        blockOp(s, e, scratch);
+        i++;
+        continue;
+      }
+      const sub = (head >>> 16) & 255;
+      const count: usize = <usize>1 << (shift - sub);
+      for (let k: usize = 0; k < count; k++) {
+        const ss = s + (k << sub);
+        for (let j = i; j < i + run; j++) blockOp(ss, table + (<usize>j << 5), scratch);
+      }
+      i += run;
     }
   }
 }

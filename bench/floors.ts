@@ -3,7 +3,7 @@
 import type { Circuit } from "../src/circuit/ir.js";
 import { plan, selectKernel } from "../src/sim/index.js";
 import { instantiateKernels } from "../src/sim/kernels/apply-wasm.js";
-import { opQubits } from "../src/sim/kernels/ops.js";
+import { matrixStructure, opQubits } from "../src/sim/kernels/ops.js";
 import type { WasmMemory } from "../src/sim/kernels/wasm-api.js";
 import { timeMs } from "./timing.js";
 
@@ -29,25 +29,41 @@ export function maddsPerSecond(): number {
 }
 
 /**
- * Complex multiply-adds per amplitude of a plan's unitaries (a dense k-qubit gate 2^k, a controlled one 2^t on
- * its 2^-c share of the state, a diagonal one 1; a real matrix half, since its kernels skip the imaginary
- * parts): in complex64 each is one f32x4 multiply-add (four real ones). Also how many unitaries are real.
+ * Complex multiply-adds per amplitude of a plan's unitaries as the complex64 WASM kernels run them (a dense
+ * k-qubit gate 2^k, a controlled one 2^t on its 2^-c share of the state, a diagonal one 1; a real matrix half,
+ * since its kernels skip the imaginary parts; a 2-qubit matrix with exact zeros on qubits above the lanes
+ * (ops.ts, matrixStructure) 1 when monomial, 2 when two blocks): in complex64 each is one f32x4 multiply-add
+ * (four real ones). Also how many unitaries are real and how many structured.
  */
-export function complexMaddsPerAmplitude(c: Circuit): { madds: number; unitaries: number; real: number } {
+export function complexMaddsPerAmplitude(c: Circuit): {
+  madds: number;
+  unitaries: number;
+  real: number;
+  structured: number;
+} {
   let madds = 0;
   let unitaries = 0;
   let real = 0;
+  let structured = 0;
   for (const st of plan(c, { precision: "single", maxMemoryBytes: 2 ** 40 }).steps) {
     if (st.kind !== "unitary") continue;
     const op = st.op;
     unitaries++;
     const share = op.kind !== "diagonal" && op.real ? 0.5 : 1;
+    // Qubits 0 and 1 are the quad lanes and never remapped (blocking.ts): gates clear of them take the
+    // structured kernels (apply-wasm.ts, prepareStructured).
+    const shape = op.kind === "dense2" && op.qubits.every((q) => q >= 2) ? matrixStructure(op.matrix) : null;
+    if (shape && (shape.kind === "monomial" || share === 1)) {
+      structured++;
+      madds += shape.kind === "monomial" ? 1 : 2;
+      continue;
+    }
     if (share < 1) real++;
     if (op.kind === "diagonal") madds += 1;
     else if (op.kind === "controlled") madds += (share * 2 ** op.targets.length) / 2 ** op.controls.length;
     else madds += share * 2 ** opQubits(op).length;
   }
-  return { madds, unitaries, real };
+  return { madds, unitaries, real, structured };
 }
 
 /**

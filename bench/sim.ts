@@ -2,7 +2,7 @@
 // reference-shape circuits (bench/circuits.ts; ../shared/references/simulation.md: 20 moments, 15·N gates),
 // single precision, QFIT_BENCH_THREADS threads (default 2), per size: the median qfit time, the load average
 // while it ran, the arithmetic floor (f32x4 multiply-adds the plan needs ÷ the measured rate × threads; real
-// fused gates count half), the bandwidth floor (passes × bytes per pass ÷ the in-place bandwidth measured here)
+// fused gates count half, structured ones (monomial, two blocks: bench/floors.ts) a quarter and a half), the bandwidth floor (passes × bytes per pass ÷ the in-place bandwidth measured here)
 // and the ratio to qsim's recorded time (bench/reference-simulation.json). Then small circuits: a 16-qubit
 // reference circuit against the quantum-circuit npm package, same run (goal: ≥ 1000× faster). With
 // QFIT_BENCH_BIG=1 also a 30-qubit circuit (8 GiB, the gathered path; needs the memory).
@@ -37,7 +37,7 @@ console.log(
     `${reference.bandwidthGBps.readModifyWriteMax})\n`,
 );
 console.log(
-  "qubits | gates | fused (real) | passes | qfit f32 | load | arith floor | bw floor | qsim f32 2T | qfit ÷ qsim",
+  "qubits | gates | fused (real, structured) | passes | qfit f32 | load | arith floor | bw floor | qsim f32 2T | qfit ÷ qsim",
 );
 
 function row(c: Circuit, times: number[], loads: string[]): void {
@@ -52,7 +52,7 @@ function row(c: Circuit, times: number[], loads: string[]): void {
     [
       n,
       c.ops.length,
-      `${m.unitaries} (${m.real})`,
+      `${m.unitaries} (${m.real}, ${m.structured})`,
       p.passes,
       fmt(ms),
       loads.join("/"),

@@ -148,6 +148,67 @@ function laneKernel(precision, nh, low, real) {
   return L.join("\n");
 }
 
+/**
+ * Structured lane kernels (exact zeros of the fused matrix, read by apply-wasm.ts): a **monomial** gate on `nh`
+ * high target qubits (one nonzero per row: a diagonal gate, or a permutation times one, as cx and cz fused with
+ * phase gates make) and a **two-block** gate on 2 high targets (two nonzeros per row, the rows and columns
+ * falling into two pairs: a 1-qubit gate times a diagonal or a permutation on the other qubit). Member offsets
+ * are arguments: `offs` holds the byte offsets of the output members, then those of the input members; every
+ * input is loaded before any output is stored, so any row-to-column mapping is in place. Matrix: per output
+ * member and term a lane vector pair (real, imaginary), 32 bytes each, as laneKernel's. Per amplitude one
+ * (monomial) or two (two-block) complex multiply-adds instead of four.
+ */
+function structuredKernel(precision, kind, nh) {
+  const P = LANES[precision];
+  const members = 1 << nh;
+  const terms = kind === "mono" ? 1 : 2;
+  const name = kind === "mono" ? `${P.name}_mono${nh}` : `${P.name}_blocks`;
+  const L = [
+    `export function ${name}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
+  ];
+  for (let j = 0; j < members; j++) L.push(`  const o${j} = <usize>load<u32>(offs, ${4 * j});`);
+  for (let j = 0; j < members; j++) L.push(`  const i${j} = <usize>load<u32>(offs, ${4 * (members + j)});`);
+  L.push("  const mask = positionMask(pos, npos);");
+  L.push("  let x = insertZeros(g0, pos, npos);");
+  L.push("  for (let g = g0; g < g1; g++) {");
+  L.push(`    const p = state + ((<usize>(x | ctrl)) << ${P.shift});`);
+  for (let c = 0; c < members; c++) {
+    L.push(`    const a${c} = v128.load(p + i${c});`);
+    L.push(`    const b${c} = v128.load(p + i${c}, 16);`);
+    L.push(`    const re${c} = ${P.re(`a${c}`, `b${c}`)};`);
+    L.push(`    const im${c} = ${P.im(`a${c}`, `b${c}`)};`);
+  }
+  for (let r = 0; r < members; r++) {
+    // The two-block kernel: rows 0, 1 read inputs 0, 1; rows 2, 3 inputs 2, 3 (the host orders the members).
+    let re = null;
+    let im = null;
+    for (let t = 0; t < terms; t++) {
+      const c = terms === 1 ? r : 2 * (r >> 1) + t;
+      const e = 32 * (r * terms + t);
+      const dr = `v128.load(m, ${e})`;
+      const di = `v128.load(m, ${e + 16})`;
+      re = re === null ? `${P.mul}(${dr}, re${c})` : `${P.madd}(${dr}, re${c}, ${re})`;
+      re = `${P.nmadd}(${di}, im${c}, ${re})`;
+      im = im === null ? `${P.mul}(${dr}, im${c})` : `${P.madd}(${dr}, im${c}, ${im})`;
+      im = `${P.madd}(${di}, re${c}, ${im})`;
+    }
+    L.push(`    const r${r} = ${re};`);
+    L.push(`    const s${r} = ${im};`);
+    L.push(`    v128.store(p + o${r}, ${P.lo(`r${r}`, `s${r}`)});`);
+    L.push(`    v128.store(p + o${r}, ${P.hi(`r${r}`, `s${r}`)}, 16);`);
+  }
+  L.push("    x = nextGroup(x, mask, 1);");
+  L.push("  }");
+  L.push("}");
+  return L.join("\n");
+}
+
+/** High target qubits of the generated monomial kernels (0 to 3: diagonal gates of up to 3 qubits above the lanes). */
+export const MONO_HIGH_TARGETS = [0, 1, 2, 3];
+/** Lane-kernel variants of the structured kernels: MONO_VARIANT + nh, and BLOCKS_VARIANT (apply-wasm.ts). */
+export const MONO_VARIANT = 32;
+export const BLOCKS_VARIANT = 40;
+
 /** The lane kernels generated per precision: [high targets, lane-bit mask], 1 or 2 targets in all. */
 export const LANE_VARIANTS = {
   f32: [
@@ -182,6 +243,13 @@ function laneDispatch(precision) {
       L.push(
         `  if (variant == ${nh * 4 + low + (real ? REAL_LANE_VARIANT : 0)}) return ${name}_h${nh}_l${low}${real ? "r" : ""}(state, pos, npos, ctrl, offs, m, g0, g1);`,
       );
+  for (const nh of MONO_HIGH_TARGETS)
+    L.push(
+      `  if (variant == ${MONO_VARIANT + nh}) return ${name}_mono${nh}(state, pos, npos, ctrl, offs, m, g0, g1);`,
+    );
+  L.push(
+    `  if (variant == ${BLOCKS_VARIANT}) return ${name}_blocks(state, pos, npos, ctrl, offs, m, g0, g1);`,
+  );
   L.push("}");
   return L.join("\n");
 }
@@ -197,6 +265,8 @@ export function writeUnrolledKernels(url) {
   for (const precision of ["f32", "f64"]) {
     for (const real of [false, true])
       for (const [nh, low] of LANE_VARIANTS[precision]) parts.push("", laneKernel(precision, nh, low, real));
+    for (const nh of MONO_HIGH_TARGETS) parts.push("", structuredKernel(precision, "mono", nh));
+    parts.push("", structuredKernel(precision, "blocks", 2));
     parts.push("", laneDispatch(precision));
   }
   writeFileSync(url, `${parts.join("\n")}\n`);

@@ -6,20 +6,22 @@
 // Same idea as the cache-blocked "local" gates of qsim and of Häner & Steiger, SC'17, §3.2 (arXiv:1704.01127).
 //
 // Gates on the high qubits (≥ b) would each still sweep the whole state, and in a random circuit about half
-// the fused gates touch one. So, as those simulators do, qubits are remapped: the scheduler swaps high qubits
-// into the top of the chunk (one permutation sweep that moves whole runs of amplitudes) when the gates ahead
-// need them, and back at the end. Layout: the low qubits [0, w) never move; slot k pairs position w + k (in the
-// chunk) with position b + k (above it), k < h, and a swap exchanges the two qubits of chosen slots. Positions
-// from b + h up, if any, never enter the chunk.
+// the fused gates touch one. So, as those simulators do, qubits are remapped: when no ready gate fits the chunk,
+// one permutation sweep (moving whole runs of amplitudes) brings in the qubits the gates ahead use first and
+// evicts those used last (Belady's rule), and at the end at most two such sweeps restore the identity layout.
+// The low positions [0, MIN_SWAP_QUBIT) never move (runs shorter than that swap slowly).
 
 import type { Amplitudes, Kernel, KernelOp } from "./kernels/kernel.js";
 import { opQubits, relabel, swapQubitPairsTs } from "./kernels/ops.js";
 
 /**
- * Lowest qubit a swap may move: a permutation sweep then moves runs of at least 2^MIN_SWAP_QUBIT amplitudes
- * (256 bytes in complex64, four cache lines), long enough to stream; chosen, not tuned.
+ * Lowest position a swap may move: a permutation sweep then exchanges runs of at least 2^MIN_SWAP_QUBIT
+ * amplitudes (4 KiB in complex64, a page). Shorter runs cost far more than their share: one swap sweep of four
+ * pairs on 24 qubits (2 threads, same process) took 32 ms with 2^5-amplitude runs, 25 ms with 2^7, 15.5 ms with
+ * 2^9 and 9 ms with 2^12; the reference circuits at 24 qubits ran fastest with 9 (a loaded machine: the
+ * minimum of 6 runs 1.12 s, against 1.43 s with 5 and 1.37 s with 7), and 12 needs more passes at 28.
  */
-export const MIN_SWAP_QUBIT = 5;
+export const MIN_SWAP_QUBIT = 9;
 
 /**
  * Ops the scheduler looks ahead past the first remaining one. Several layers of gates on 30 qubits, and it
@@ -50,10 +52,13 @@ export const MAX_GATHERED_OPS = 64;
 /**
  * The sweeps that apply `ops` (in order, on logical qubits) to an n-qubit state with 2^b-amplitude chunks,
  * ending in the identity layout. Greedy: take every op that is ready (no earlier op left on its qubits: ops on
- * disjoint qubits commute) and inside the chunk as one blocked sweep; when none is, swap in the slot qubits the
- * ops ahead need first (their next use), if that lets the next sweep take at least two ops; else apply the
- * first op on its own. Pure; O(ops × SCHEDULE_LOOKAHEAD) at worst: the remaining ops form a linked list and each
- * scan stops when every qubit is held up or after SCHEDULE_LOOKAHEAD ops.
+ * disjoint qubits commute) and inside the chunk as one blocked sweep; when none is, fill the chunk's movable
+ * positions [w, b) with the qubits the ops ahead use first (Belady's rule: evict the qubit needed last), one swap
+ * sweep exchanging each incoming qubit's position with an evicted one's (the highest first, for long runs), if
+ * that lets the next sweep take at least two ops; else apply the first op on its own. At the end at most two
+ * swap sweeps (the layout's cycles as two involutions) restore the identity. Positions below w = minSwapQubit
+ * never move. Pure; O(ops × SCHEDULE_LOOKAHEAD) at worst: the remaining ops form a linked list and each scan
+ * stops when every qubit is held up or after SCHEDULE_LOOKAHEAD ops.
  */
 export function scheduleBlocks(
   ops: readonly KernelOp[],
@@ -64,13 +69,20 @@ export function scheduleBlocks(
   const n = numQubits;
   const b = blockQubits;
   if (b <= 0 || b >= n) return ops.map((op) => ({ kind: "op", op }));
-  const h = Math.max(0, Math.min(n - b, b - minSwapQubit));
-  const w = b - h;
-  const swapped = new Array<boolean>(h).fill(false);
-  const at = (q: number): number => {
-    if (q < w || q >= b + h) return q;
-    if (q < b) return swapped[q - w] ? q + h : q;
-    return swapped[q - b] ? q - h : q;
+  const w = Math.min(b, minSwapQubit);
+  /** Logical qubit → physical position, and back. */
+  const phys = Int32Array.from({ length: n }, (_, q) => q);
+  const logical = Int32Array.from({ length: n }, (_, p) => p);
+  const at = (q: number): number => phys[q];
+  const exchange = (pairs: ReadonlyArray<readonly [number, number]>) => {
+    for (const [p, r] of pairs) {
+      const a = logical[p];
+      const c = logical[r];
+      logical[p] = c;
+      logical[r] = a;
+      phys[c] = p;
+      phys[a] = r;
+    }
   };
   const qubitsOf = ops.map(opQubits);
   const rest = remainingOps(ops.length);
@@ -89,7 +101,7 @@ export function scheduleBlocks(
     ) {
       const qs = qubitsOf[i];
       let inside = true;
-      for (const q of qs) if (held[q] || at(q) >= b) inside = false;
+      for (const q of qs) if (held[q] || phys[q] >= b) inside = false;
       if (inside) taken.push(i);
       else
         for (const q of qs)
@@ -100,8 +112,8 @@ export function scheduleBlocks(
     }
     return taken;
   };
-  /** Per slot, whether its upper qubit is needed before its lower one (ties keep the slot as it is). */
-  const wanted = (): boolean[] => {
+  /** The swap that brings into [w, b) the movable qubits used first by the ops ahead (none when they are in). */
+  const belady = (): Array<[number, number]> => {
     const use = new Map<number, number>();
     for (
       let i = rest.head, seen = 0;
@@ -109,21 +121,18 @@ export function scheduleBlocks(
       i = next[i], seen++
     )
       for (const q of qubitsOf[i]) if (!use.has(q)) use.set(q, seen);
-    return swapped.map((s, k) => {
-      const lower = use.get(w + k) ?? Number.POSITIVE_INFINITY;
-      const upper = use.get(b + k) ?? Number.POSITIVE_INFINITY;
-      return upper < lower ? true : lower < upper ? false : s;
-    });
-  };
-  const swapTo = (target: readonly boolean[]): Sweep => {
-    const pairs: Array<[number, number]> = [];
-    target.forEach((t, k) => {
-      if (t !== swapped[k]) {
-        pairs.push([w + k, b + k]);
-        swapped[k] = t;
-      }
-    });
-    return { kind: "swap", pairs };
+    const nextUse = (q: number) => use.get(q) ?? Number.POSITIVE_INFINITY;
+    // Ties keep qubits where they are (inside before outside), so nothing moves without need.
+    const movable = Array.from({ length: n }, (_, q) => q)
+      .filter((q) => phys[q] >= w)
+      .sort((x, y) => nextUse(x) - nextUse(y) || Number(phys[x] >= b) - Number(phys[y] >= b));
+    const wanted = new Set(movable.slice(0, b - w));
+    const incoming = movable.filter((q) => wanted.has(q) && phys[q] >= b).map(at);
+    const evicted = movable
+      .filter((q) => !wanted.has(q) && phys[q] < b)
+      .map(at)
+      .sort((x, y) => y - x);
+    return incoming.map((r, k) => [evicted[k], r]);
   };
 
   const out: Sweep[] = [];
@@ -138,20 +147,45 @@ export function scheduleBlocks(
       finish(taken);
       continue;
     }
-    const target = wanted();
-    if (target.some((t, k) => t !== swapped[k])) {
-      const before = [...swapped];
-      const swap = swapTo(target);
+    const pairs = belady();
+    if (pairs.length > 0) {
+      exchange(pairs);
       if (takeable().length >= 2) {
-        out.push(swap);
+        out.push({ kind: "swap", pairs });
         continue;
       }
-      swapTo(before);
+      exchange(pairs);
     }
     out.push({ kind: "op", op: relabel(ops[rest.head], at) });
     finish([rest.head]);
   }
-  if (swapped.some(Boolean)) out.push(swapTo(swapped.map(() => false)));
+  // Back to the identity: phys as a product of two involutions, per cycle (x_0 … x_{m−1}), phys(x_i) = x_{i+1}:
+  // first exchange x_i with x_{1−i}, then x_i with x_{−i} (indices mod m).
+  const seen = new Uint8Array(n);
+  const involutions: Array<Array<[number, number]>> = [[], []];
+  for (let p = 0; p < n; p++) {
+    if (seen[p] || phys[p] === p) continue;
+    const cycle: number[] = [];
+    for (let x = p; !seen[x]; x = phys[x]) {
+      seen[x] = 1;
+      cycle.push(x);
+    }
+    const m = cycle.length;
+    for (const [k, shift] of [
+      [0, 1],
+      [1, 0],
+    ] as const)
+      for (let i = 0; i < m; i++) {
+        const j = (((shift - i) % m) + m) % m;
+        if (i < j) involutions[k].push([cycle[i], cycle[j]]);
+      }
+  }
+  for (const pairs of involutions)
+    if (pairs.length > 0) {
+      exchange(pairs);
+      out.push({ kind: "swap", pairs });
+    }
+  if (phys.some((p, q) => p !== q)) throw new Error("scheduleBlocks: the layout was not restored");
   return out;
 }
 

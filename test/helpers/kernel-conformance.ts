@@ -8,8 +8,9 @@ import { GATES } from "../../src/circuit/gates.js";
 import { embed } from "../../src/circuit/matrix.js";
 import { TOL } from "../../src/circuit/testing.js";
 import { applySweeps, scheduleBlocks, scheduleGathered } from "../../src/sim/blocking.js";
+import { tsKernel } from "../../src/sim/kernels/apply-ts.js";
 import type { Amplitudes, Kernel, KernelOp, Precision } from "../../src/sim/kernels/kernel.js";
-import { opMatrix, opQubits, swapQubitPairsTs } from "../../src/sim/kernels/ops.js";
+import { matrixStructure, opMatrix, opQubits, swapQubitPairsTs } from "../../src/sim/kernels/ops.js";
 import { lowerGate } from "../../src/sim/plan.js";
 import { createPrng, type Prng } from "../../src/stats/prng.js";
 
@@ -87,12 +88,38 @@ function pickQubits(k: number, n: number, rng: Prng): number[] {
   return all.slice(0, k);
 }
 
-/** A random op of any kind (dense on 1–4 qubits, controlled, diagonal) on qubits below `below`. */
+/**
+ * A random 4×4 matrix with exact zeros of the given structure (ops.ts, matrixStructure): `monomial`, one
+ * nonzero per row (a random permutation); `blocks`, rows and columns in two random pairs, each row pair reading
+ * its column pair only. Entries random, not unitary.
+ */
+export function structuredMatrix(rng: Prng, kind: "monomial" | "blocks"): Float64Array {
+  const m = new Float64Array(32);
+  const order = () => pickQubits(4, 4, rng);
+  const rows = order();
+  const cols = order();
+  const set = (r: number, c: number) => {
+    m[2 * (4 * r + c)] = rng.nextDouble() - 0.5;
+    m[2 * (4 * r + c) + 1] = rng.nextDouble() - 0.5;
+  };
+  for (let k = 0; k < 4; k++)
+    if (kind === "monomial") set(rows[k], cols[k]);
+    else for (const t of [0, 1]) set(rows[k], cols[2 * (k >> 1) + t]);
+  return m;
+}
+
+/** A random op of any kind (dense on 1–4 qubits, controlled, diagonal, structured 2-qubit) on qubits below `below`. */
 function randomKernelOp(rng: Prng, below: number): KernelOp {
   const randomMatrix = (k: number) => Float64Array.from({ length: 2 * 4 ** k }, () => rng.nextDouble() - 0.5);
-  const kind = rng.nextUint32() % 5;
+  const kind = rng.nextUint32() % 6;
   const k = Math.min(below, 1 + (rng.nextUint32() % 4));
   const qs = pickQubits(k, below, rng);
+  if (kind === 5 && k >= 2)
+    return {
+      kind: "dense2",
+      qubits: [qs[0], qs[1]],
+      matrix: structuredMatrix(rng, rng.nextUint32() % 2 ? "monomial" : "blocks"),
+    };
   if (kind === 0) return { kind: "dense1", qubit: qs[0], matrix: randomMatrix(1) };
   if (kind === 1 && k >= 2) return { kind: "dense2", qubits: [qs[0], qs[1]], matrix: randomMatrix(2) };
   if (kind === 2 && k >= 2) {
@@ -213,6 +240,46 @@ export function kernelConformanceSuite(
           check(qubits, full, (s) => kernel.applyDiagonal(s, n, { kind: "diagonal", qubits, diag }));
         }
       }
+    });
+
+    it("structured matrices (monomial, two blocks) and diagonals on any qubits: the structured kernels = the dense TypeScript kernel = reference", () => {
+      const rng = createPrng(83);
+      let structured = 0;
+      for (let trial = 0; trial < 24; trial++) {
+        const state = randomState(n, rng);
+        const check = (op: KernelOp) => {
+          const got = on(state, (s) => kernel.apply(s, n, op));
+          const qubits = opQubits(op);
+          const dense = runOn(tsKernel, n, precision, state, (s) =>
+            tsKernel.applyDense(s, n, { kind: "dense", qubits, matrix: opMatrix(op) }),
+          );
+          expect(maxDiff(got, dense) / largest(dense)).toBeLessThan(tol);
+          const want = referenceApply(state, n, opMatrix(op), qubits);
+          expect(maxDiff(got, want) / largest(want)).toBeLessThan(tol * 10);
+        };
+        // Qubits 0 and 1 (the lane bits) among the targets in some trials: those take the dense lane kernels.
+        const qs =
+          trial % 4 === 0
+            ? [0, 1, ...pickQubits(n, n, rng).filter((q) => q > 1)].slice(0, 4)
+            : pickQubits(4, n, rng);
+        for (const kind of ["monomial", "blocks"] as const) {
+          const matrix = structuredMatrix(rng, kind);
+          expect(matrixStructure(matrix)?.kind).toBe(kind);
+          structured++;
+          check({ kind: "dense2", qubits: [qs[0], qs[1]], matrix });
+          check({ kind: "dense2", qubits: [qs[2], qs[1]], matrix });
+          check({ kind: "controlled", controls: [qs[3]], targets: [qs[1], qs[2]], matrix });
+          if (kind === "monomial") {
+            const real = Float64Array.from(matrix, (x, i) => (i % 2 ? 0 : x));
+            check({ kind: "dense2", qubits: [qs[2], qs[3]], matrix: real, real: true });
+          }
+        }
+        for (const k of [1, 2, 3, 4]) {
+          const diag = Float64Array.from({ length: 2 << k }, () => rng.nextDouble() - 0.5);
+          check({ kind: "diagonal", qubits: qs.slice(0, k), diag });
+        }
+      }
+      expect(structured).toBe(48);
     });
 
     it("the real-matrix kernels match the complex ones on real matrices, on every op shape", () => {

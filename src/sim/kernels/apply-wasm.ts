@@ -21,7 +21,7 @@ import type {
   KernelOp,
   Precision,
 } from "./kernel.js";
-import { fitsBlock, opQubits, relabel, swapQubitPairsTs } from "./ops.js";
+import { fitsBlock, matrixStructure, opQubits, relabel, swapQubitPairsTs } from "./ops.js";
 import { WASM, type WasmApi, type WasmMemory, type WasmModule } from "./wasm-api.js";
 import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from "./wasm-binary.js";
 
@@ -52,6 +52,12 @@ const GATHER_RUNS_AT = 40;
 const GATHER_MAX_RUNS = GATHER_INFO_WORDS - GATHER_RUNS_AT;
 /** Ops per blockRun call (a longer run is split: the table stays under 600 KiB). */
 const MAX_BLOCK_OPS = 64;
+/**
+ * blockRun's second level: consecutive ops of a blocked run whose positions all lie inside a sub-chunk of this
+ * many bytes (half of one core's 512 KiB L2 on this machine kind) run sub-chunk by sub-chunk, so
+ * ops light on arithmetic (diagonal, monomial, two-block) read the L2 instead of the L3.
+ */
+const SUB_BLOCK_BYTES = 256 * 1024;
 
 /**
  * The gathered run's chunk loop, as source so the worker threads (threads-node.ts) and this thread run the same
@@ -279,6 +285,21 @@ const REAL_LANE_VARIANT = 16;
 const REAL_DENSE_D = 256;
 /** Index bits held in the lanes of the lane kernels: 2 (quads) in complex64, 1 (duos) in complex128. */
 const LANE_BITS = { quad: 2, duo: 1 } as const;
+/**
+ * The structured lane kernels (scripts/unroll-kernels.mjs, structuredKernel): monomial on nh high targets is
+ * variant MONO_VARIANT + nh (nh ≤ MONO_MAX_HIGH), two-block on 2 high targets BLOCKS_VARIANT.
+ */
+const MONO_VARIANT = 32;
+const MONO_MAX_HIGH = 3;
+const BLOCKS_VARIANT = 40;
+
+type PreparedDense = {
+  kind: DenseKind;
+  npos: number;
+  dArg: number;
+  groups: number;
+  amplitudesPerGroup: number;
+};
 
 /**
  * Which dense kernel takes a gate on sorted positions `pos` (controls and targets) of an n-qubit state: the lane
@@ -359,11 +380,16 @@ export class WasmKernel implements Kernel {
   /**
    * `build`: which build of the kernels to run (default: the relaxed-SIMD one where the engine has it).
    * `layout` is for tests: states above `arenaStateBytes` are kept in their own buffer and run gathered, a
-   * single op's gathered chunk spanning `gatherQubits` qubits (default: the arena's limit, GATHER_CHUNK_BYTES).
+   * single op's gathered chunk spanning `gatherQubits` qubits (default: the arena's limit, GATHER_CHUNK_BYTES),
+   * blocked runs' second level on sub-chunks of `subBlockQubits` qubits (default: SUB_BLOCK_BYTES).
    */
   constructor(
     readonly build: WasmKernelBuild = wasmKernelBuild(),
-    private readonly layout: { arenaStateBytes?: number; gatherQubits?: number } = {},
+    private readonly layout: {
+      arenaStateBytes?: number;
+      gatherQubits?: number;
+      subBlockQubits?: number;
+    } = {},
   ) {
     this.memory = new (api().Memory)({
       initial: STATE_OFFSET / PAGE_BYTES,
@@ -526,6 +552,22 @@ export class WasmKernel implements Kernel {
       return;
     }
     const single = state instanceof Float32Array;
+    const lane = this.prepareLaneDiagonal(single, numQubits, op.qubits, op.diag, {
+      posAt: POS_OFFSET,
+      offsAt: OFFS_OFFSET,
+      matAt: MAT_OFFSET,
+    });
+    if (lane) {
+      this.run({
+        fn: DENSE_FN[lane.kind],
+        args: [STATE_OFFSET, POS_OFFSET, lane.npos, 0, lane.dArg, OFFS_OFFSET, MAT_OFFSET],
+        scratch: true,
+        groups: lane.groups,
+        d: lane.amplitudesPerGroup,
+        align: 1,
+      });
+      return;
+    }
     const pos = sortedInt(op.qubits);
     const d = this.writeGate(pos, op.qubits, single);
     this.writeEntries(op.diag, d, single);
@@ -589,7 +631,22 @@ export class WasmKernel implements Kernel {
     const have = this.memory.buffer.byteLength / PAGE_BYTES;
     if (needPages > have) this.memory.grow(needPages - have);
     const entries = new Uint32Array(this.memory.buffer, table, (BLOCK_ENTRY_BYTES / 4) * ops.length);
+    // The second level: maximal runs of two or more consecutive ops inside a sub-chunk (blockRun).
+    const subQubits = this.layout.subBlockQubits ?? Math.log2(SUB_BLOCK_BYTES / (single ? 8 : 16));
+    const runOf = new Array<number>(ops.length).fill(0);
+    if (subQubits < blockQubits)
+      for (let i = 0; i < ops.length; ) {
+        let j = i;
+        while (j < ops.length && opQubits(ops[j]).every((q) => q < subQubits)) j++;
+        if (j - i >= 2) runOf[i] = j - i;
+        for (let k = i; k < j; k++) if (j - i >= 2) runOf[k] = k === i ? j - i : -1;
+        i = Math.max(j, i + 1);
+      }
+    const bits = single ? 3 : 4;
     ops.forEach((op, i) => {
+      // Ops of a sub-chunk run are prepared on the sub-chunk's qubits (their groups per sub-chunk).
+      const qubits = runOf[i] === 0 ? blockQubits : subQubits;
+      const head = (k: number) => k | (runOf[i] > 0 ? (runOf[i] << 8) | ((subQubits + bits) << 16) : 0);
       const at = data + BLOCK_SLOT_BYTES * i;
       const posAt = at;
       const offsAt = at + 256;
@@ -618,7 +675,7 @@ export class WasmKernel implements Kernel {
         const real = op.kind !== "diagonal" && op.real === true;
         const g = this.prepareDense(
           single,
-          blockQubits,
+          qubits,
           pos,
           ctrl,
           targets,
@@ -628,16 +685,25 @@ export class WasmKernel implements Kernel {
           matAt,
           real,
         );
-        const row = [BLOCK_KIND[g.kind], posAt, g.npos, ctrl, g.dArg, offsAt, matAt, g.groups];
+        const row = [head(BLOCK_KIND[g.kind]), posAt, g.npos, ctrl, g.dArg, offsAt, matAt, g.groups];
+        entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
+        return;
+      }
+      const lane = this.prepareLaneDiagonal(single, qubits, targets, entriesOf, { posAt, offsAt, matAt });
+      if (lane) {
+        const row = [head(BLOCK_KIND[lane.kind]), posAt, lane.npos, 0, lane.dArg, offsAt, matAt, lane.groups];
         entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
         return;
       }
       const d = this.writeGate(pos, targets, single, posAt, offsAt);
       this.writeEntries(entriesOf, d, single, matAt);
-      const groups = 2 ** (blockQubits - pos.length);
+      const groups = 2 ** (qubits - pos.length);
       const pairs = single && pos[0] >= 1 && groups >= 2;
       const kind = single ? (pairs ? 4 : 5) : 1;
-      entries.set([kind, posAt, pos.length, ctrl, d, offsAt, matAt, groups], (BLOCK_ENTRY_BYTES / 4) * i);
+      entries.set(
+        [head(kind), posAt, pos.length, ctrl, d, offsAt, matAt, groups],
+        (BLOCK_ENTRY_BYTES / 4) * i,
+      );
     });
     return true;
   }
@@ -753,9 +819,17 @@ export class WasmKernel implements Kernel {
     offsAt: number,
     matAt: number,
     real = false,
-  ): { kind: DenseKind; npos: number; dArg: number; groups: number; amplitudesPerGroup: number } {
+  ): PreparedDense {
     const kind = denseKind(single, pos, ctrl, targets.length, numQubits);
     const laneBits = kind === "quad" || kind === "duo" ? LANE_BITS[kind] : undefined;
+    if (laneBits !== undefined && targets.length === 2 && targets.every((t) => t >= laneBits)) {
+      const structured = this.prepareStructured(single, numQubits, kind, pos, targets, matrix, real, {
+        posAt,
+        offsAt,
+        matAt,
+      });
+      if (structured) return structured;
+    }
     if (laneBits !== undefined) {
       const lanePos = sortedInt([...new Set([...Array.from({ length: laneBits }, (_, b) => b), ...pos])]);
       const high = targets.filter((t) => t >= laneBits);
@@ -773,6 +847,111 @@ export class WasmKernel implements Kernel {
     this.writeEntries(matrix, d * d, single, matAt);
     const dArg = d + (real && d <= 8 ? REAL_DENSE_D : 0);
     return { kind, npos: pos.length, dArg, groups: 2 ** (numQubits - pos.length), amplitudesPerGroup: d };
+  }
+
+  /**
+   * A 2-target matrix with exact zeros (matrixStructure) on two targets above the lane bits, for the monomial or
+   * two-block lane kernel: the sorted positions with the lane bits, the output then the input member offsets in
+   * the order the kernel reads them, and per output member and term the matrix entry as a lane vector pair.
+   * Null when the matrix is dense (or real and not monomial: the real kernel costs the same as two blocks).
+   */
+  private prepareStructured(
+    single: boolean,
+    numQubits: number,
+    kind: DenseKind,
+    pos: readonly number[],
+    targets: readonly number[],
+    matrix: Float64Array,
+    real: boolean,
+    at: { posAt: number; offsAt: number; matAt: number },
+  ): PreparedDense | null {
+    const structure = matrixStructure(matrix);
+    if (!structure || (real && structure.kind !== "monomial")) return null;
+    const laneBits = LANE_BITS[kind as "quad" | "duo"];
+    const lanePos = sortedInt([...new Set([...Array.from({ length: laneBits }, (_, b) => b), ...pos])]);
+    const amp = single ? 8 : 16;
+    // Member j is matrix index j: bit b of j is targets[b] (both above the lane bits).
+    const offset = (j: number) => amp * ((j & 1 ? 2 ** targets[0] : 0) + (j & 2 ? 2 ** targets[1] : 0));
+    const rows = structure.kind === "monomial" ? [0, 1, 2, 3] : structure.rows;
+    const entries: Array<[number, number]> =
+      structure.kind === "monomial"
+        ? rows.map((r) => [r, structure.cols[r]])
+        : rows.flatMap((r, k) => [0, 1].map((t): [number, number] => [r, structure.cols[2 * (k >> 1) + t]]));
+    const lanes = 1 << laneBits;
+    const vectors = entries.map(([r, c]) => {
+      const re = matrix[2 * (4 * r + c)];
+      const im = matrix[2 * (4 * r + c) + 1];
+      return [...new Array<number>(lanes).fill(re), ...new Array<number>(lanes).fill(im)];
+    });
+    new Uint32Array(this.memory.buffer, at.posAt, lanePos.length).set(lanePos);
+    new Uint32Array(this.memory.buffer, at.offsAt, 8).set([
+      ...rows.map(offset),
+      ...structure.cols.map(offset),
+    ]);
+    this.writeLaneVectors(single, at.matAt, vectors);
+    return {
+      kind,
+      npos: lanePos.length,
+      dArg: structure.kind === "monomial" ? MONO_VARIANT + 2 : BLOCKS_VARIANT,
+      groups: 2 ** (numQubits - lanePos.length),
+      amplitudesPerGroup: 4 << laneBits,
+    };
+  }
+
+  /**
+   * A diagonal gate for the monomial lane kernel (any target qubits, at most MONO_MAX_HIGH above the lane bits):
+   * members over the high targets, each multiplied by a lane vector of its diagonal entries, full lanes whatever
+   * the targets. Null when it does not apply (the state has fewer qubits than the lanes need).
+   */
+  private prepareLaneDiagonal(
+    single: boolean,
+    numQubits: number,
+    targets: readonly number[],
+    diag: Float64Array,
+    at: { posAt: number; offsAt: number; matAt: number },
+  ): PreparedDense | null {
+    const kind: DenseKind = single ? "quad" : "duo";
+    const laneBits = LANE_BITS[kind];
+    const high = targets.filter((t) => t >= laneBits);
+    const lanePos = sortedInt([...new Set([...Array.from({ length: laneBits }, (_, b) => b), ...targets])]);
+    if (high.length > MONO_MAX_HIGH || lanePos.length > numQubits) return null;
+    const members = 1 << high.length;
+    const lanes = 1 << laneBits;
+    const amp = single ? 8 : 16;
+    const offsets = Array.from({ length: members }, (_, j) =>
+      high.reduce((o, t, b) => o + ((j >> b) & 1 ? amp * 2 ** t : 0), 0),
+    );
+    const vectors = offsets.map((_, j) => {
+      const re: number[] = [];
+      const im: number[] = [];
+      for (let lane = 0; lane < lanes; lane++) {
+        let i = 0;
+        targets.forEach((t, b) => {
+          const bit = t < laneBits ? (lane >> t) & 1 : (j >> high.indexOf(t)) & 1;
+          i |= bit << b;
+        });
+        re.push(diag[2 * i]);
+        im.push(diag[2 * i + 1]);
+      }
+      return [...re, ...im];
+    });
+    new Uint32Array(this.memory.buffer, at.posAt, lanePos.length).set(lanePos);
+    new Uint32Array(this.memory.buffer, at.offsAt, 2 * members).set([...offsets, ...offsets]);
+    this.writeLaneVectors(single, at.matAt, vectors);
+    return {
+      kind,
+      npos: lanePos.length,
+      dArg: MONO_VARIANT + high.length,
+      groups: 2 ** (numQubits - lanePos.length),
+      amplitudesPerGroup: members << laneBits,
+    };
+  }
+
+  private writeLaneVectors(single: boolean, matAt: number, vectors: number[][]): void {
+    const flat = vectors.flat();
+    if (4 * flat.length * (single ? 1 : 2) > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
+    if (single) new Float32Array(this.memory.buffer, matAt, flat.length).set(flat);
+    else new Float64Array(this.memory.buffer, matAt, flat.length).set(flat);
   }
 
   private run(call: WasmCall): void {

@@ -43,6 +43,48 @@ export function exactDiagonal(matrix: Float64Array, d: number): Float64Array | n
   return diag;
 }
 
+/**
+ * Exact sparsity of a 2-qubit (4×4, interleaved) matrix that the WASM lane kernels turn into fewer
+ * multiply-adds: `monomial` when every row has at most one nonzero entry, in column cols[r] (a diagonal times a
+ * permutation: cx or cz fused with phase gates), `blocks` when the rows and the columns fall into two pairs with
+ * every nonzero of a row pair inside its column pair (rows[0], rows[1] read only cols[0], cols[1]; rows[2],
+ * rows[3] only cols[2], cols[3]: a 1-qubit gate fused with a diagonal or a permutation on the other qubit);
+ * else null. Read exactly (no tolerance), so a structured kernel computes the dense product's terms minus
+ * exact zeros. A monomial costs one complex multiply-add per amplitude, two blocks two, a dense 2-qubit gate four.
+ */
+export type MatrixStructure =
+  | { kind: "monomial"; cols: number[] }
+  | { kind: "blocks"; rows: number[]; cols: number[] };
+
+/** The three ways to split {0, 1, 2, 3} into two pairs. */
+const PAIRINGS = [
+  [0, 1, 2, 3],
+  [0, 2, 1, 3],
+  [0, 3, 1, 2],
+] as const;
+
+export function matrixStructure(matrix: Float64Array): MatrixStructure | null {
+  if (matrix.length !== 32) return null;
+  const nz = (r: number, c: number) => matrix[2 * (4 * r + c)] !== 0 || matrix[2 * (4 * r + c) + 1] !== 0;
+  const cols: number[] = [];
+  for (let r = 0; r < 4 && cols.length === r; r++) {
+    const at = [0, 1, 2, 3].filter((c) => nz(r, c));
+    if (at.length <= 1) cols.push(at[0] ?? r);
+  }
+  if (cols.length === 4) return { kind: "monomial", cols };
+  /** Whether rows r0, r1 have nonzeros only in columns c0, c1. */
+  const inside = (r0: number, r1: number, c0: number, c1: number) =>
+    [r0, r1].every((r) => [0, 1, 2, 3].every((c) => c === c0 || c === c1 || !nz(r, c)));
+  for (const [a, b, c, d] of PAIRINGS)
+    for (const [e, f, g, h] of PAIRINGS) {
+      if (inside(a, b, e, f) && inside(c, d, g, h))
+        return { kind: "blocks", rows: [a, b, c, d], cols: [e, f, g, h] };
+      if (inside(a, b, g, h) && inside(c, d, e, f))
+        return { kind: "blocks", rows: [a, b, c, d], cols: [g, h, e, f] };
+    }
+  return null;
+}
+
 /** The op's full 2^k × 2^k matrix over opQubits(op) (index bit j = opQubits(op)[j]). */
 export function opMatrix(op: KernelOp): Float64Array {
   switch (op.kind) {

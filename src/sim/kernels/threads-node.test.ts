@@ -62,6 +62,18 @@ for (const threads of [1, 2])
       threads,
     );
 
+// Blocked runs with their second level on sub-chunks of 3 qubits (the default is an L2's worth), so the small
+// states of the suite run it.
+for (const threads of [1, 2])
+  for (const precision of ["double", "single"] as const)
+    kernelConformanceSuite(
+      "wasm sub-blocked",
+      () => new WasmKernel(wasmKernelBuild(), { subBlockQubits: 3 }),
+      precision,
+      7,
+      threads,
+    );
+
 describe("threaded simulation", () => {
   it("gives the same state on 1, 2 and 4 threads", () => {
     const c = randomCircuit({ numQubits: 12, depth: 8, seed: 11 });
