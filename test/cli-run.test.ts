@@ -75,6 +75,18 @@ describe("qfit run", () => {
     expect(Object.keys(j.counts)).toEqual(["10"]);
   });
 
+  it("--top in text: a sampled outcome outside the kept probabilities shows — (not a false 0)", async () => {
+    // Eight equally likely outcomes: the K kept probabilities (ties broken by key) and the K most counted
+    // outcomes need not be the same set.
+    const text = 'OPENQASM 2.0; include "qelib1.inc"; qreg q[3]; creg c[3]; h q; measure q -> c;';
+    const r = await run(["run", "-", "--probabilities", "--top", "3", "--seed", "7"], {}, text);
+    expect(r.code).toBe(0);
+    const rows = r.out.split("\n").filter((l) => /^[01]{3}\s/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/\s(0\.125000|—)\s/);
+    expect(r.out).not.toMatch(/\s0\.000000\s/);
+  });
+
   it("draws a histogram sorted by count", async () => {
     const r = await run(["run", "bell.qasm", "--seed", "1"], files);
     expect(r.code).toBe(0);

@@ -120,7 +120,7 @@ export function addRunCommand(program: Command, io: Io): void {
       if (opts.json) io.stdout(`${JSON.stringify(result)}\n`);
       else if (isDeviceRun(result))
         io.stdout(fitted(io, renderNoisyRun(filename, result, io.color, options.top)));
-      else io.stdout(fitted(io, renderRun(filename, result, io.color)));
+      else io.stdout(fitted(io, renderRun(filename, result, io.color, options.top)));
     });
 }
 
@@ -139,7 +139,8 @@ function asFlagErrors<T>(fn: () => T): T {
 const BAR_WIDTH = 40;
 
 /** The human view: a header, then outcomes sorted by count with bars scaled to the most frequent one. */
-export function renderRun(filename: string, r: SimulationResult, color: boolean): string {
+/** `top`: the probabilities were cut to the K largest (`--top K`); a sampled outcome outside them shows "—". */
+export function renderRun(filename: string, r: SimulationResult, color: boolean, top?: number): string {
   const c = color ? pc : { bold: (s: string) => s, dim: (s: string) => s, cyan: (s: string) => s };
   const lines: string[] = [];
   lines.push(
@@ -166,7 +167,9 @@ export function renderRun(filename: string, r: SimulationResult, color: boolean)
   );
   for (const [key, count] of rows) {
     const bar = "█".repeat(Math.max(1, Math.round((count / max) * BAR_WIDTH)));
-    const exact = probs ? `  ${(probs[key] ?? 0).toFixed(6).padStart(8)}` : "";
+    // With --top K an outcome can be sampled yet lie outside the K kept: its probability is not known here.
+    const p = probs?.[key] ?? (top === undefined ? 0 : undefined);
+    const exact = probs ? `  ${(p === undefined ? "—" : p.toFixed(6)).padStart(8)}` : "";
     lines.push(
       `${key.padEnd(keyWidth)}  ${String(count).padStart(countWidth)}  ${(count / r.shots).toFixed(4)}${exact}  ${c.cyan(bar)}`,
     );
@@ -174,7 +177,13 @@ export function renderRun(filename: string, r: SimulationResult, color: boolean)
   if (probs) {
     const unsampled = Object.keys(probs).filter((k) => !(k in r.counts));
     if (unsampled.length > 0)
-      lines.push(c.dim(`(${unsampled.length} outcome(s) with nonzero probability not sampled)`));
+      lines.push(
+        c.dim(
+          top === undefined
+            ? `(${unsampled.length} outcome(s) with nonzero probability not sampled)`
+            : `(${unsampled.length} of the ${Object.keys(probs).length} most probable outcome(s) (--top ${top}) not among the counts shown)`,
+        ),
+      );
   }
   if (r.statevector) {
     lines.push("", c.bold("statevector (nonzero amplitudes, qubit 0 rightmost)"));
