@@ -332,3 +332,25 @@ describe("readout error is ranged apart from the gate error (issue 13 §1)", () 
     expect(qubits({ qpuErrorRateFactor: 0.3 })).toBeLessThan(today);
   });
 });
+
+describe("unverified ranges are named on the verdict", () => {
+  it("a band sampled from rationale-only ranges lists each of them; a point estimate does not", async () => {
+    const data = (await import("../src/workloads/data/ranges.json", { with: { type: "json" } }))
+      .default as Record<string, { unverified?: boolean } | string>;
+    for (const kind of ["llm-training", "shor"]) {
+      const { def, input, verdict } = point(kind);
+      const banded = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 200, seed: 1 });
+      const sampled = Object.keys(banded.uncertainty.ranges);
+      const rationaleOnly = sampled.filter((n) => typeof data[n] === "object" && data[n].unverified);
+      expect(rationaleOnly.length, kind).toBeGreaterThan(0);
+      for (const n of rationaleOnly)
+        expect(
+          banded.unverified.some((u) => u.includes(`range of ${n} `)),
+          `${kind}: ${n}`,
+        ).toBe(true);
+      for (const u of verdict.unverified) expect(banded.unverified).toContain(u);
+      const pointOnly = verdictUncertainty(def, input, { t0: T0 }, verdict, { point: true });
+      expect(pointOnly.unverified).toEqual(verdict.unverified);
+    }
+  });
+});

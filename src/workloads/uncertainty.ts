@@ -18,6 +18,7 @@
 // the device's today (qubit doubling time sampled from the fit's 95% interval), and (b) the quantum side beats the
 // classical side sped up by its price-performance trend. Found by root-finding (bracket then bisect), not a sweep.
 // Years are trend projections, not devices.
+
 import { resolveQubit } from "../estimate/ftqc/qubit.js";
 import { roadmapCapacity } from "../estimate/roadmap.js";
 import { trendRanges } from "../estimate/trends.js";
@@ -39,6 +40,7 @@ import type {
   VerdictUncertaintyJson,
   VerdictV2,
 } from "../verdict/contract.js";
+import { unverifiedRanges } from "./ranges.js";
 import {
   type Logs,
   LogsTable,
@@ -158,6 +160,8 @@ const ERROR_FACTOR = "qpuErrorRateFactor";
 export interface UncertaintyResult {
   uncertainty: VerdictUncertainty;
   sensitivity: SensitivityBarJson[];
+  /** The verdict's `unverified` list, plus every sampled range whose basis is a stated rationale, not a source. */
+  unverified: string[];
 }
 
 /** The lean path of one verdict, laid out and ready to sample: the ranges (overrides applied), their sorted names
@@ -341,7 +345,7 @@ export function verdictUncertainty(
       method,
       ranges,
       quantiles: json,
-      yearBasis: `projected: the first year, at the crossover size, in which the qubits needed (error rate improving toward its floor) fit the qubits projected from today's ${"device"} by the fitted doubling trend, and the quantum side beats the classical side sped up by its price-performance trend (trend projections, not devices)`,
+      yearBasis: `projected: the first year, at the crossover size, in which the qubits needed (error rate improving toward its floor) fit the qubits projected from today's ${bestStrategy(verdict).device} by the fitted doubling trend, and the quantum side beats the classical side sped up by its price-performance trend (trend projections, not devices)`,
       roadmapBasis: `vendor-roadmap scenario, next to the fitted trend: the same year search with the qubits available each year the larger of today's and ${surface.roadmapLabel}`,
       evaluations: surface.evaluations(),
     },
@@ -350,6 +354,11 @@ export function verdictUncertainty(
       speedupLog10AtLow: finite(b.speedupLog10AtLow),
       speedupLog10AtHigh: finite(b.speedupLog10AtHigh),
     })),
+    // A band drawn from rationale-only ranges says so, as every unverified number must (a point estimate does not
+    // sample them).
+    unverified: request.point
+      ? verdict.unverified
+      : [...new Set([...verdict.unverified, ...unverifiedRanges(names)])],
   };
 }
 
