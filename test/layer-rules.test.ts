@@ -70,3 +70,12 @@ describe("layer rules (dependency-cruiser, npm run lint)", () => {
     expect(r.output).toContain("sim-below-device");
   });
 });
+
+describe("test code stays out of the package", () => {
+  it("the build emits no test file and no test helper (src/**/*.test.ts, src/**/*testing.ts) into dist/", async () => {
+    const { readdirSync } = await import("node:fs");
+    const emitted = readdirSync(join(ROOT, "dist"), { recursive: true }).map(String);
+    expect(emitted.length).toBeGreaterThan(0);
+    expect(emitted.filter((f) => /(\.test|testing)\.(js|d\.ts)$/.test(f))).toEqual([]);
+  });
+});
