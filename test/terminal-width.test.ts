@@ -119,6 +119,19 @@ describe("output fits the terminal", () => {
     expect(Math.max(...lines.map(displayWidth))).toBeGreaterThan(80);
   }, 60_000);
 
+  it("at 80 columns the report keeps the bands: less important columns are left out first", async () => {
+    const r = await run(["report", "--no-html", "--samples", "200"], 80);
+    expect(r.code).toBe(0);
+    const table = r.out.split("\n").slice(0, 6).join(" ");
+    // The range is the point of the report: the time-ratio band and the year band stay…
+    expect(table).toMatch(/quantum \/ classical \(p05–p95\)/);
+    expect(table).toMatch(/year of\s+advantage/);
+    expect(r.out).toMatch(/10\^-?\d+\.\d–10\^-?\d+\.\d×/);
+    // …while point values (costs, energy) are the ones left out, and the last line says which.
+    expect(table).not.toMatch(/energy/);
+    expect(r.out).toMatch(/not shown.*energy|energy.*not shown|left out.*energy|energy.*left out/s);
+  }, 60_000);
+
   it("help wraps whole words and joins lines broken inside a sentence", async () => {
     const r = await run(["report", "--help"], 60);
     // The description's source breaks after "problems)"; the terminal decides where lines end instead.

@@ -432,3 +432,44 @@ describe("one year of advantage: crossover.year is the year model's point estima
     expect(year({ doublingYears: 3 })).toBeGreaterThan(year({}) + 1);
   });
 });
+
+describe("costs without a price, and the crossover's tornado (issue 13 §7)", () => {
+  it("a side with no sourced price has n/a cost quantiles (null with a reason), not neverShare 1; text says n/a", async () => {
+    const { def, input, verdict } = point("shor");
+    // Shor's classical reference (a CPU core of the RSA-240 record) and its fault-tolerant machine have no price.
+    expect(verdict.classical.costUsd).toBeNull();
+    expect(bestStrategy(verdict).costUsd).toBeNull();
+    const q = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 100 }).uncertainty.quantiles;
+    for (const cost of [q.classicalCostUsd, q.quantumCostUsd]) {
+      expect(cost).toMatchObject({ p05: null, p50: null, p95: null, neverShare: null });
+      expect(cost.reason).toMatch(/no sourced price/);
+    }
+    // A priced side keeps its band (hybrid prices both sides).
+    const h = point("hybrid");
+    const hq = verdictUncertainty(h.def, h.input, { t0: T0 }, h.verdict, { samples: 100 }).uncertainty
+      .quantiles;
+    expect(hq.quantumCostUsd.neverShare).toBe(0);
+    expect(hq.quantumCostUsd.reason).toBeUndefined();
+    const text = (await run(["estimate", "shor", "--t0", "2026", "--samples", "100"])).out;
+    expect(text).toMatch(/cost, classical \/ quantum n\/a \/ n\/a/);
+  });
+
+  it("qfit crossover --json and POST /api/crossover carry the estimate's sensitivity and uncertainty", async () => {
+    const { crossover, estimate } = await import("../src/api/handlers.js");
+    const body = { kind: "qaoa-maxcut", t0: T0, samples: 300, seed: 4 };
+    const est = estimate(body);
+    const api = crossover(body);
+    const cli = JSON.parse(
+      (await run(["crossover", "qaoa-maxcut", "--t0", "2026", "--samples", "300", "--seed", "4", "--json"]))
+        .out,
+    );
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+    expect(est.sensitivity!.length).toBeGreaterThan(0);
+    expect(plain(api.sensitivity)).toEqual(plain(est.sensitivity));
+    expect(cli.sensitivity).toEqual(plain(est.sensitivity));
+    expect(plain(api.uncertainty)).toEqual(plain(est.uncertainty));
+    expect(cli.uncertainty).toEqual(plain(est.uncertainty));
+    // The year the curves report is the verdict's.
+    expect(api.year).toBe(est.crossover.year);
+  });
+});

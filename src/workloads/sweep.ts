@@ -41,6 +41,19 @@ export interface CrossoverSeries {
   bands?: CurveBandsJson;
 }
 
+/** The year the best strategy's capacity constraints (qubits) are all met by their projections at this verdict's
+ *  size (t0 when they already are), or null: when this instance could be run, not the year of advantage (that is
+ *  `crossover.year`, the year model's). */
+export function capacityYear(v: VerdictV2, t0: number): number | null {
+  let year = t0;
+  for (const c of bestStrategy(v).constraints) {
+    if (c.satisfied || isDuration(c)) continue;
+    if (c.yearSatisfied === null) return null;
+    year = Math.max(year, c.yearSatisfied);
+  }
+  return year;
+}
+
 /** Constraints about the run's duration, not a capacity: they do not decide when a size becomes possible. */
 const isDuration = (c: Constraint) => c.name === "horizon";
 

@@ -349,6 +349,18 @@ export function verdictUncertainty(
   >;
   const json = {} as Record<UncertainOutput, QuantilesJson>;
   for (const o of UNCERTAIN_OUTPUTS) json[o] = toJson(quantiles[o]);
+  // A cost without a sourced price is n/a, not "never" (its samples are all +∞ only because the price is missing).
+  const noPrice = (side: string, device: string): QuantilesJson => ({
+    p05: null,
+    p50: null,
+    p95: null,
+    neverShare: null,
+    reason: `n/a: no sourced price for ${device} (the ${side} side), so its cost is not modelled`,
+  });
+  if (verdict.classical.costUsd === null)
+    json.classicalCostUsd = noPrice("classical", verdict.classical.device);
+  const best = bestStrategy(verdict);
+  if (best.costUsd === null) json.quantumCostUsd = noPrice("quantum", best.device);
   // Outputs a workload does not have (no quantum price) are null throughout.
   const bars = sensitivity(ranges, (x) => {
     // The headline's tornado: exact evaluations for the workload's inputs (two per input); the trends do not move
