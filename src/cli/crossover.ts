@@ -43,9 +43,13 @@ const pos = (field: string) => quantity(field);
 
 function describeQea(r: QeaResult): string {
   const when =
-    r.status === "never" ? "never" : r.status === "already" ? `already (${r.t0})` : r.year?.toFixed(2);
+    r.status === "never"
+      ? "never"
+      : r.status === "already"
+        ? `already (${r.t0})`
+        : `projected ${Math.round(r.year as number)}`;
   const size = r.nStarLog10 === null ? "" : `, n* = 10^${r.nStarLog10.toFixed(2)}`;
-  return `${when}${size} — ${r.reason}`;
+  return `${when}${size} — ${r.reason.replace(/^projected \d+: /, "")}`;
 }
 
 function describeSeries(s: CrossoverSeries): string {

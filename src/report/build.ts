@@ -43,7 +43,7 @@ export interface ReportRow {
   largestFactor: string;
   /** Who wins and by how much, or which side cannot run (verdictPhrase: the summary sentence starts the same). */
   verdict: string;
-  /** "never", "already", or the crossover size and year, e.g. "648 modulus bits in 2049.8". */
+  /** "never", "already", or the crossover size and projected year, e.g. "679 modulus bits, projected 2045". */
   crossover: string;
   /** p05–p95 of quantum / classical time, e.g. "10^15.2–10^25.1× (median 10^20.0)" (issue 13). */
   ratioBand: string;
