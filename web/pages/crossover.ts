@@ -301,7 +301,7 @@ export function CrossoverPage() {
         ? html`<h3>Year of quantum advantage by vendor roadmap (MIT framework, t0 = ${t0})</h3>
           <p id="reconcile">${mit.why}</p>
           <div class="scroll"><table id="vendor-years"><tr><th>vendor preset</th><th>year of advantage</th><th>advantage size n*</th><th>logical qubits at n*</th><th>holds this instance (${mit.logical === null ? "—" : `${formatNumber(mit.logical, 4)} logical qubits`})</th></tr>
-            ${mit.rows.map((y) => html`<tr><td>${y.name}</td><td>${y.status === "never" ? "never" : y.status === "already" ? `already (${t0})` : y.year!.toFixed(1)}</td><td>${y.nStar === null ? "—" : formatNumber(y.nStar, 3)}</td><td>${y.logicalQubits === null ? "—" : formatNumber(y.logicalQubits, 3)}</td><td>${y.fits}</td></tr>`)}
+            ${mit.rows.map((y) => html`<tr><td>${y.name}</td><td>${y.status === "never" ? "never" : y.status === "already" ? `already (${t0})` : `projected ${Math.round(y.year!)}`}</td><td>${y.nStar === null ? "—" : formatNumber(y.nStar, 3)}</td><td>${y.logicalQubits === null ? "—" : formatNumber(y.logicalQubits, 3)}</td><td>${y.fits}</td></tr>`)}
           </table></div>`
         : null
     }
