@@ -1,8 +1,8 @@
 // `qfit crossover --hardware VENDOR` (issue 13 §4): the vendor's catalog device stands in for the physical model's
 // quantum side, so the error rates and gate times are that vendor's. One device per vendor: the one with the lowest
 // published two-qubit error (the physical model takes the quantum side's best case); a field the catalog lacks is
-// filled from Azure's QRE preset of its modality and named (estimate/nisq.ts `deviceTiming`).
-import { deviceTiming } from "../estimate/nisq.js";
+// filled from Azure's QRE preset of its modality and named (device/timing.ts `deviceTiming`).
+import { deviceTiming } from "../device/timing.js";
 import { catalog } from "../hardware/catalog.js";
 import type { Qpu } from "../hardware/schema.js";
 
