@@ -97,14 +97,21 @@ function belowThreshold(
   i: Record<string, unknown>,
   name: "qpuErrorRateFactor" | "qpuReadoutErrorFactor",
 ): Range {
-  const qubit = resolveQubit(i.qubit as FtSettings["qubit"]);
-  const threshold = resolveQecScheme(i.qec as FtSettings["qec"], qubit).scheme.errorCorrectionThreshold;
-  const rate = name === "qpuErrorRateFactor" ? qubit.cliffordErrorRate : qubit.readoutErrorRate;
-  const r = rangeAbout(name, 1, 0, (THRESHOLD_MARGIN * threshold) / rate);
+  let cap = Number.POSITIVE_INFINITY;
+  try {
+    const qubit = resolveQubit(i.qubit as FtSettings["qubit"]);
+    const threshold = resolveQecScheme(i.qec as FtSettings["qec"], qubit).scheme.errorCorrectionThreshold;
+    const rate = name === "qpuErrorRateFactor" ? qubit.cliffordErrorRate : qubit.readoutErrorRate;
+    cap = (THRESHOLD_MARGIN * threshold) / rate;
+  } catch {
+    // A qubit or scheme the estimator refuses: listing the ranges (a scenario's `ranges:` names) must not fail on
+    // it; evaluating the workload reports it, with its field.
+  }
+  const r = rangeAbout(name, 1, 0, cap);
   return r.high < factorRange(name).high
     ? {
         ...r,
-        basis: `${r.basis}; top clipped to ${THRESHOLD_MARGIN} × the ${threshold} QEC threshold for this qubit`,
+        basis: `${r.basis}; top clipped to ${THRESHOLD_MARGIN} × the QEC threshold for this qubit`,
       }
     : r;
 }
