@@ -7,14 +7,18 @@
 // threshold or needs a code distance above the largest; a constraint starts or stops binding), the change is
 // located by bisection in log u at the central readout excess and bracketed by two grid points BOUNDARY_TOL apart:
 // the share of samples that cannot run is then exact to that width, instead of to a grid spacing.
-// s: from its least to its greatest sampled value, at most S_STEP apart, central value on the grid.
+// s: from its least to its greatest sampled value, at most S_STEP apart, central value on the grid (at a fixed u the
+// estimate moves little with s: only the Clifford and T rates move, the code distance does not).
 import { isQfitError } from "../errors.js";
 import type { Range } from "../stats/distribution.js";
 import type { ErrorCoordinates } from "./ranges.js";
 import { JointErrorTable, LOG_KEYS, type Logs } from "./separable.js";
 
-/** Largest ratio between neighbouring u points in the sampled band (log-linear interpolation between them). */
-const U_STEP = 2;
+/** Largest ratio between neighbouring u points in the sampled band (log-linear interpolation between them): the
+ *  estimate steps along u (code distances, T-factory designs; Grover's physical qubits rise 0.15 dex between u =
+ *  1.65 and 1.75), so a verdict's table is fine there; the curve bands' tables (one per plotted anchor size) coarser. */
+const U_STEP = 1.25;
+const U_STEP_CURVE = 2;
 /** Largest ratio between neighbouring u points below the band (only the year projections reach there). */
 const U_STEP_BELOW = 3;
 /** Largest ratio between neighbouring s rows. */
@@ -31,6 +35,9 @@ export interface ErrorTableRequest {
   floorLow: number;
   /** The verdict at every central input. */
   central: Logs;
+  /** Whether the table serves a verdict's bands and year search (u extended down to the error-rate floor, the band
+   *  at U_STEP) or only the curve bands' headline at one size (neither: the bands of a plot, at U_STEP_CURVE). */
+  yearSearch: boolean;
   /** The verdict with the two factors at (e, r), every other input central. */
   evaluate(e: number, r: number): Logs;
 }
@@ -94,9 +101,9 @@ export function jointErrorTable(req: ErrorTableRequest): JointErrorTable {
   };
   const sorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
   let us = sorted([
-    ...logSpaced(uMin, uLo, U_STEP_BELOW),
-    ...logSpaced(uLo, uC, U_STEP),
-    ...logSpaced(uC, uHi, U_STEP),
+    ...(req.yearSearch ? logSpaced(uMin, uLo, U_STEP_BELOW) : [uLo]),
+    ...logSpaced(uLo, uC, req.yearSearch ? U_STEP : U_STEP_CURVE),
+    ...logSpaced(uC, uHi, req.yearSearch ? U_STEP : U_STEP_CURVE),
   ]);
   // Changes of kind along u at the central s, each bracketed BOUNDARY_TOL wide (a refused point is of the kind
   // after the change).

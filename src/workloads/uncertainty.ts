@@ -234,6 +234,7 @@ export function uncertaintySurface(
         readout: ranges[READOUT_FACTOR],
         floorLow: trends.errorFloor.low,
         central: base,
+        yearSearch: request.headlineOnly !== true,
         evaluate: (e, r) => {
           const at = { ...central };
           if (ERROR_FACTOR in ranges) at[ERROR_FACTOR] = e;
@@ -292,6 +293,34 @@ export function uncertaintySurface(
   };
 }
 
+/** The per-sample model of `exact: true`: every sample through the workload itself for the verdict at the given
+ *  size (outputs 0–6); the crossover size and year from the lean path (a year per sample would need the workload at
+ *  every size and year the search tries). */
+export function exactModel(surface: UncertaintySurface): (x: Float64Array, out: Float64Array) => void {
+  const { names, evalAt, model: lean } = surface;
+  const sampled: Record<string, number> = {};
+  return (x, out) => {
+    lean.evaluate(x, out);
+    names.forEach((k, i) => {
+      sampled[k] = x[i];
+    });
+    const v = evalAt(sampled);
+    const b = bestStrategy(v);
+    const exact = [
+      v.speedupLog10,
+      v.qpuOverGpuLog10,
+      v.classical.seconds,
+      b.seconds,
+      v.classical.costUsd ?? Number.POSITIVE_INFINITY,
+      b.costUsd ?? Number.POSITIVE_INFINITY,
+      b.physicalQubits,
+    ];
+    exact.forEach((y, o) => {
+      out[o] = y;
+    });
+  };
+}
+
 /**
  * The uncertainty and sensitivity of `def`'s verdict at `input`. `verdict` is the point estimate already computed
  * (its speedupLog10 is the centre of the reconstruction).
@@ -311,29 +340,8 @@ export function verdictUncertainty(
   let model = (x: Float64Array, out: Float64Array) => lean.evaluate(x, out);
   let method: VerdictUncertainty["method"] = request.point ? "point" : "separable";
   if (request.exact && !request.point) {
-    // Every sample through the workload itself (the crossover size and year still from the lean path).
     method = "exact";
-    const sampled: Record<string, number> = {};
-    model = (x, out) => {
-      lean.evaluate(x, out);
-      names.forEach((k, i) => {
-        sampled[k] = x[i];
-      });
-      const v = evalAt(sampled);
-      const b = bestStrategy(v);
-      const exact = [
-        v.speedupLog10,
-        v.qpuOverGpuLog10,
-        v.classical.seconds,
-        b.seconds,
-        v.classical.costUsd ?? Number.POSITIVE_INFINITY,
-        b.costUsd ?? Number.POSITIVE_INFINITY,
-        b.physicalQubits,
-      ];
-      exact.forEach((y, o) => {
-        out[o] = y;
-      });
-    };
+    model = exactModel(surface);
   }
   const propagated = propagateVector(ranges, O, model, { samples, uniform: createPrng(seed) }).quantiles;
   const quantiles = Object.fromEntries(UNCERTAIN_OUTPUTS.map((o, i) => [o, propagated[i]])) as Record<
