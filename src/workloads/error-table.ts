@@ -94,7 +94,9 @@ export function jointErrorTable(req: ErrorTableRequest): JointErrorTable {
     return us.map((u) => {
       const y = at(u, s);
       if (y === null && !(last && !Number.isFinite(last.q)))
-        throw new Error(`the estimator refused the qubit at error factors ${JSON.stringify(coords.factors(u, s))} where it could still run below`);
+        throw new Error(
+          `the estimator refused the qubit at error factors ${JSON.stringify(coords.factors(u, s))} where it could still run below`,
+        );
       last = y ?? last;
       return last!;
     });

@@ -91,9 +91,9 @@ describe("the separable Monte Carlo agrees with the exact one within Monte-Carlo
         const e = quantilesOf(exact[o]);
         const p = e.neverShare;
         const tol = Z * Math.sqrt((p * (1 - p)) / N) + 1 / N;
-        expect.soft(Math.abs(a.neverShare - p), `${name} neverShare ${a.neverShare} vs exact ${p}`).toBeLessThanOrEqual(
-          tol,
-        );
+        expect
+          .soft(Math.abs(a.neverShare - p), `${name} neverShare ${a.neverShare} vs exact ${p}`)
+          .toBeLessThanOrEqual(tol);
         const sorted = Float64Array.from(exact[o]).sort();
         if (KNOWN_NON_SEPARABLE[def.kind]?.includes(name)) {
           const lo = sorted[Math.floor(0.01 * (N - 1))];

@@ -4,9 +4,9 @@
 // candidate year, and no allocation. This is what makes 10,000 samples per verdict the default: one sample (the
 // headline, both sides' times and costs, qubits, the crossover size and year) costs microseconds.
 import { errorRateAt } from "../estimate/trends.js";
-import type { ErrorCoordinates } from "./ranges.js";
 import { firstCrossing } from "../stats/root.js";
 import { decideV2 } from "../verdict/compose.js";
+import type { ErrorCoordinates } from "./ranges.js";
 
 /** The log10 quantities a verdict contributes to the reconstruction, in this order (indexes below). */
 export const LOG_KEYS = ["c", "q", "cc", "qc", "qb", "cm", "qm", "qcap", "blocked"] as const;
@@ -179,7 +179,11 @@ export class JointErrorTable {
   /** A table along u to be filled by sliceAt. */
   newSlice(): LogsTable {
     const zero = Object.fromEntries(LOG_KEYS.map((k) => [k, 0])) as Logs;
-    return new LogsTable([...this.us], Array.from(this.us, () => zero), true);
+    return new LogsTable(
+      [...this.us],
+      Array.from(this.us, () => zero),
+      true,
+    );
   }
   /** Fills `slice` (from newSlice) with the table along u at readout excess s. */
   sliceAt(s: number, slice: LogsTable): void {
@@ -338,8 +342,7 @@ export class SeparableModel {
       this.shiftErrorTo(this.errorCoordAt(yRun));
     }
     if (!this.prepare()) {
-      this.nAtT0 =
-        this.yRun <= spec.t0 && this.sizeAhead(this.dAt(spec.t0)) ? this.found : Number.NaN;
+      this.nAtT0 = this.yRun <= spec.t0 && this.sizeAhead(this.dAt(spec.t0)) ? this.found : Number.NaN;
       out[7] = Number.isNaN(this.nAtT0) ? INF : this.nAtT0;
       this.gridDone.fill(0);
       if (!spec.referenceYearSearch) this.fitBounds();
