@@ -38,6 +38,19 @@ const INF = Number.POSITIVE_INFINITY;
 /** Change from the centre, with ∞ − ∞ (an input that leaves an infinite value infinite) as no change. */
 const delta = (y: number, y0: number): number => (y === y0 ? 0 : y - y0);
 
+/** The least index i with xs[i] ≥ x in ascending xs (xs.length when none): binary search, the slices of the joint
+ *  error table being tens of points long and located once per year the search tries. */
+function firstAbove(xs: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A 1-D table of Logs along one coordinate, linearly interpolated in x (log x for log axes); a step (a value that
  *  is not finite at one end) takes the nearer grid point. `locate` once per x, then `value` per key. */
 export class LogsTable {
@@ -46,9 +59,10 @@ export class LogsTable {
   private readonly ts: Float64Array;
   /** Row-major: ys[i·NK + k]. */
   readonly ys: Float64Array;
-  private lo = 0;
-  private hi = 0;
-  private near = 0;
+  // The located x's neighbours (read by JointErrorTable.fillLocated, which fills a slice only where it is read).
+  lo = 0;
+  hi = 0;
+  near = 0;
   /** Fraction between lo and hi, or −1 when x is at or beyond an end (take `near`). */
   private f = -1;
   private intFrom = 0;
@@ -83,8 +97,7 @@ export class LogsTable {
       this.f = -1;
       return;
     }
-    let i = 1;
-    while (xs[i] < x) i++;
+    const i = firstAbove(xs, x);
     this.lo = i - 1;
     this.hi = i;
     this.near = x - xs[i - 1] < xs[i] - x ? i - 1 : i;
@@ -129,7 +142,10 @@ export class LogsTable {
   minOver(x0: number, x1: number, k: number): number {
     const { xs, ys } = this;
     let m = Math.min(this.at(x0, k), this.at(x1, k));
-    for (let i = 0; i < xs.length; i++) {
+    // Only the points from the one before x0 to the one after x1 matter.
+    const from = Math.max(0, firstAbove(xs, x0) - 2);
+    const to = Math.min(xs.length, firstAbove(xs, x1) + 1);
+    for (let i = from; i < to; i++) {
       const v = ys[i * NK + k];
       if (xs[i] > x0 && xs[i] < x1) m = Math.min(m, v);
       if (i + 1 < xs.length && xs[i + 1] >= x0 && xs[i] <= x1) {
@@ -185,10 +201,16 @@ export class JointErrorTable {
       true,
     );
   }
-  /** Fills `slice` (from newSlice) with the table along u at readout excess s. */
+  // The rows around the last sliceAt's s and the fraction between them.
+  private rLo = 0;
+  private rHi = 0;
+  private rNear = 0;
+  private rF = 0;
+  /** Fills `slice` (from newSlice) along u at readout excess s: the quantum time and qubits (Q, QB) at every u,
+   *  which the year search reads; the other keys only where `fillLocated` is asked (today's verdict reads them at
+   *  one u): a few values per sample rather than the whole table. */
   sliceAt(s: number, slice: LogsTable): void {
-    const { ss, ls, ys } = this;
-    const nu = this.us.length;
+    const { ss, ls } = this;
     const n = ss.length - 1;
     let lo = 0;
     let hi = 0;
@@ -200,14 +222,33 @@ export class JointErrorTable {
       lo = hi - 1;
       f = (Math.log(s) - ls[lo]) / (ls[hi] - ls[lo]);
     }
-    const near = f < 0.5 ? lo : hi;
-    const out = slice.ys;
-    for (let i = 0; i < nu * NK; i++) {
-      const a = ys[lo * nu * NK + i];
-      const b = ys[hi * nu * NK + i];
-      out[i] =
-        a === b || !Number.isFinite(a) || !Number.isFinite(b) ? ys[near * nu * NK + i] : a + f * (b - a);
+    this.rLo = lo;
+    this.rHi = hi;
+    this.rF = f;
+    this.rNear = f < 0.5 ? lo : hi;
+    for (let i = 0; i < this.us.length; i++) {
+      this.fill(slice, i, Q);
+      this.fill(slice, i, QB);
     }
+  }
+  /** Fills every key of `slice` at the points its last `locate` reads. */
+  fillLocated(slice: LogsTable): void {
+    for (let k = 0; k < NK; k++) {
+      this.fill(slice, slice.lo, k);
+      this.fill(slice, slice.hi, k);
+      this.fill(slice, slice.near, k);
+    }
+  }
+  /** Key k at u point i, between the rows around s (a value not finite in either takes the nearer row's). */
+  private fill(slice: LogsTable, i: number, k: number): void {
+    const { ys, rF } = this;
+    const nu = this.us.length;
+    const a = ys[(this.rLo * nu + i) * NK + k];
+    const b = ys[(this.rHi * nu + i) * NK + k];
+    slice.ys[i * NK + k] =
+      a === b || !Number.isFinite(a) || !Number.isFinite(b)
+        ? ys[(this.rNear * nu + i) * NK + k]
+        : a + rF * (b - a);
   }
 }
 
@@ -402,6 +443,7 @@ export class SeparableModel {
     const ax = this.ax!;
     this.u0 = u;
     ax.locate(u);
+    this.spec.errorTable!.fillLocated(ax);
     for (let k = 0; k < NK; k++) {
       y[k] = rest[k] + delta(ax.value(k), base[k]);
       sh[k] = delta(y[k], base[k]);
