@@ -25,9 +25,16 @@ export function costBand(q: QuantilesJson): string {
   return `${formatUsd(q.p05)}–${q.p95 === null ? "cannot run" : formatUsd(q.p95)}`;
 }
 
-/** The quantum / classical time ratio's band, "10^15–10^25×", with its median. */
+/** The quantum / classical time ratio's band, "10^15–10^25×", with its median; a quantum side that cannot run in
+ *  more than 5% of the samples (its ratio +∞, null) ends the band in words: "10^-12.2×–cannot run". */
 export function ratioBand(q: QuantilesJson, compact = false): string {
-  if (q.p05 === null || q.p95 === null || q.p50 === null) return "n/a";
+  const never = q.neverShare ?? 0;
+  if (q.p05 === null) return never > 0 ? "quantum cannot run" : "n/a";
+  if (q.p95 === null) {
+    const median = q.p50 === null ? "cannot run" : `${orders(q.p50)}×`;
+    return `${orders(q.p05)}×–cannot run${compact ? "" : ` (median ${median}; ${pct(never)} cannot run)`}`;
+  }
+  if (q.p50 === null) return "n/a";
   if (q.p05 === q.p95) return `${orders(q.p50)}×`;
   return `${orders(q.p05)}–${orders(q.p95)}×${compact ? "" : ` (median ${orders(q.p50)})`}`;
 }

@@ -234,13 +234,18 @@ export function crossoverPlot(e: Evaluated, index: number): PlotData {
     bar(classicalName, u.classicalSeconds, "classical");
     bar(quantumName, u.quantumSeconds, "quantum");
   }
-  // Each curve's p05–p95 at every size; a size where over 5% of samples cannot run has no upper end: a gap.
+  // Each curve's p05–p95 at every size. Where over 5% of samples cannot run the band has no upper end (p95 null):
+  // hi = +∞, drawn open to the top of the plot; where over 95% cannot run there is no band at all (a gap).
   const seriesBands: NonNullable<PlotData["seriesBands"]> = [];
   const cb = c.bands;
   if (cb) {
     const along = (name: string, qs: typeof cb.classicalSeconds) => ({
       series: name,
-      points: c.sizes.map((n, i) => ({ x: n, lo: qs[i].p05 ?? Number.NaN, hi: qs[i].p95 ?? Number.NaN })),
+      points: c.sizes.map((n, i) => ({
+        x: n,
+        lo: qs[i].p05 ?? Number.NaN,
+        hi: qs[i].p95 ?? (qs[i].p05 === null ? Number.NaN : Number.POSITIVE_INFINITY),
+      })),
       text: `p05–p95 of its time at each size (${cb.samples.toLocaleString("en-US")} seeded samples)`,
     });
     // A side whose inputs are all points has no band to draw (it would be its curve).
@@ -249,7 +254,7 @@ export function crossoverPlot(e: Evaluated, index: number): PlotData {
   }
   const curveText =
     cb && seriesBands.length
-      ? ` Shaded along each curve: its p05–p95 at every size (${cb.samples.toLocaleString("en-US")} seeded samples, the same at every size; a gap where over 5% of samples cannot run).`
+      ? ` Shaded along each curve: its p05–p95 at every size (${cb.samples.toLocaleString("en-US")} seeded samples, the same at every size; open to the top where over 5% of samples cannot run).`
       : "";
   const bandText = xBands.length ? ` Shaded: ${xBands[0].text}.` : "";
   const barText = errorBars.length ? " Bars at this instance: the p05–p95 of each side's time." : "";

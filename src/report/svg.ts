@@ -379,14 +379,15 @@ export function linePlot(spec: LinePlotSpec): string {
   const vLines = (spec.vLines ?? []).filter((l) => okX(l.x));
   const xBands = (spec.xBands ?? []).filter((b) => okX(b.from) && okX(b.to));
   const errorBars = (spec.errorBars ?? []).filter((b) => okX(b.x) && okY(b.lo) && okY(b.hi));
-  // Each band as runs of consecutive drawable points: a point without both ends (a side that cannot run there)
-  // ends a run, so the band has a gap there instead of a bridge.
+  // Each band as runs of consecutive drawable points: a point without a low end (a side that cannot run there in
+  // most samples) ends a run, so the band has a gap there instead of a bridge; a high end of +∞ (over 5% of samples
+  // cannot run) is drawn to the top edge: the band is open upward.
   const seriesBands = (spec.seriesBands ?? [])
     .map((b) => {
       const runs: Array<typeof b.points> = [];
       let run: typeof b.points = [];
       for (const p of b.points) {
-        if (okX(p.x) && okY(p.lo) && okY(p.hi)) run.push(p);
+        if (okX(p.x) && okY(p.lo) && (okY(p.hi) || p.hi === Number.POSITIVE_INFINITY)) run.push(p);
         else if (run.length) {
           runs.push(run);
           run = [];
@@ -407,7 +408,9 @@ export function linePlot(spec: LinePlotSpec): string {
     ...markers.map((p) => p.y),
     ...hLines.map((l) => l.y),
     ...errorBars.flatMap((b) => [b.lo, b.hi]),
-    ...seriesBands.flatMap((b) => b.runs.flatMap((r) => r.flatMap((p) => [p.lo, p.hi]))),
+    ...seriesBands
+      .flatMap((b) => b.runs.flatMap((r) => r.flatMap((p) => [p.lo, p.hi])))
+      .filter(Number.isFinite),
   ];
 
   const titleLines = wrap(spec.title, W - 2 * PAD, TITLE_FONT, true);
@@ -472,7 +475,9 @@ export function linePlot(spec: LinePlotSpec): string {
     const i = spec.series.findIndex((s) => s.name === b.series);
     const color = i < 0 ? "#999" : PALETTE[i % PALETTE.length];
     const paths = b.runs.map((r) => {
-      const hi = r.map((p) => `${sx(p.x).toFixed(1)},${sy(p.hi).toFixed(1)}`);
+      const hi = r.map(
+        (p) => `${sx(p.x).toFixed(1)},${(p.hi === Number.POSITIVE_INFINITY ? y1 : sy(p.hi)).toFixed(1)}`,
+      );
       const lo = r.map((p) => `${sx(p.x).toFixed(1)},${sy(p.lo).toFixed(1)}`).reverse();
       // A lone point is drawn as a short bar, so it stays visible.
       const d = r.length === 1 ? `M${hi[0]}L${lo[0]}` : `M${hi.join("L")}L${lo.join("L")}Z`;

@@ -52,6 +52,47 @@ export const sampledOr = (
   fallback: number,
 ): number => sampled?.[name] ?? fallback;
 
+/** Rates are capped below 0.5 when scaled (a rate of 0.5 or more is no longer an error rate). */
+const RATE_CAP = 0.49;
+
+/**
+ * How qpuErrorRateFactor (e) and qpuReadoutErrorFactor (r) reach the fault-tolerant estimate, in the two coordinates
+ * it actually depends on. The estimator reads the scaled qubit (scaledQubit) through three rates only: the Clifford
+ * rate and the T-gate rate (both × e) and the physical error rate max(Clifford, readout) = max(e·c, e·r·m), which
+ * sets the code distance and whether the code can correct at all. So the estimate is a function of
+ *   u = physical error rate ÷ today's (the joint factor: e and r cross the threshold together, as their product
+ *       when readout dominates), and
+ *   s = physical error rate ÷ Clifford rate ≥ 1 (how far readout sits above the gates; 1 when it does not),
+ * with e = u·M/(s·c). When error rates improve with the years, e falls and r stays: u falls in proportion, s stays.
+ */
+export interface ErrorCoordinates {
+  /** Today's physical error rate M = max(c, m) (qpuErrorRateFactor = qpuReadoutErrorFactor = 1). */
+  reference: number;
+  u(e: number, r: number): number;
+  s(e: number, r: number): number;
+  /** The factors (e, r) at (u, s), s ≥ 1; at s = 1 the r that puts readout level with the gates (any smaller r
+   *  gives the same estimate). */
+  factors(u: number, s: number): { e: number; r: number };
+}
+
+export function errorCoordinates(qubit: string | QubitParamsInput | undefined): ErrorCoordinates {
+  const q = resolveQubit(qubit);
+  const c = q.cliffordErrorRate;
+  const m = q.readoutErrorRate;
+  const M = q.physicalErrorRate;
+  const clifford = (e: number) => Math.min(RATE_CAP, e * c);
+  const physical = (e: number, r: number) => Math.max(clifford(e), Math.min(RATE_CAP, e * r * m));
+  return {
+    reference: M,
+    u: (e, r) => physical(e, r) / M,
+    s: (e, r) => physical(e, r) / clifford(e),
+    factors(u, s) {
+      const e = (u * M) / (s * c);
+      return { e, r: m > 0 ? (s * c) / m : 1 };
+    },
+  };
+}
+
 /** A fault-tolerant qubit model with every gate and measurement time × `timeFactor`, every error rate × `errorFactor`
  *  and readout error rates × `readoutFactor` on top (rates capped below 0.5): how sampled gate times and error rates
  *  reach the Azure-compatible estimator. Readout is ranged on its own, as its ratio to the gate error: across the
@@ -69,7 +110,7 @@ export function scaledQubit(
 ): string | QubitParamsInput | undefined {
   if (timeFactor === 1 && errorFactor === 1 && readoutFactor === 1) return qubit;
   const params = resolveQubit(qubit).params as Record<string, unknown>;
-  const rate = (v: number, f: number) => Math.min(0.49, v * f);
+  const rate = (v: number, f: number) => Math.min(RATE_CAP, v * f);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k.endsWith("Time") && typeof v === "number") out[k] = v * timeFactor;

@@ -6,6 +6,7 @@
 import { errorRateAt } from "../estimate/trends.js";
 import { firstCrossing } from "../stats/root.js";
 import { decideV2 } from "../verdict/compose.js";
+import type { ErrorCoordinates } from "./ranges.js";
 
 /** The log10 quantities a verdict contributes to the reconstruction, in this order (indexes below). */
 export const LOG_KEYS = ["c", "q", "cc", "qc", "qb", "cm", "qm", "qcap", "blocked"] as const;
@@ -37,6 +38,19 @@ const INF = Number.POSITIVE_INFINITY;
 /** Change from the centre, with ∞ − ∞ (an input that leaves an infinite value infinite) as no change. */
 const delta = (y: number, y0: number): number => (y === y0 ? 0 : y - y0);
 
+/** The least index i with xs[i] ≥ x in ascending xs (xs.length when none): binary search, the slices of the joint
+ *  error table being tens of points long and located once per year the search tries. */
+function firstAbove(xs: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A 1-D table of Logs along one coordinate, linearly interpolated in x (log x for log axes); a step (a value that
  *  is not finite at one end) takes the nearer grid point. `locate` once per x, then `value` per key. */
 export class LogsTable {
@@ -45,9 +59,10 @@ export class LogsTable {
   private readonly ts: Float64Array;
   /** Row-major: ys[i·NK + k]. */
   readonly ys: Float64Array;
-  private lo = 0;
-  private hi = 0;
-  private near = 0;
+  // The located x's neighbours (read by JointErrorTable.fillLocated, which fills a slice only where it is read).
+  lo = 0;
+  hi = 0;
+  near = 0;
   /** Fraction between lo and hi, or −1 when x is at or beyond an end (take `near`). */
   private f = -1;
   private intFrom = 0;
@@ -82,8 +97,7 @@ export class LogsTable {
       this.f = -1;
       return;
     }
-    let i = 1;
-    while (xs[i] < x) i++;
+    const i = firstAbove(xs, x);
     this.lo = i - 1;
     this.hi = i;
     this.near = x - xs[i - 1] < xs[i] - x ? i - 1 : i;
@@ -128,7 +142,10 @@ export class LogsTable {
   minOver(x0: number, x1: number, k: number): number {
     const { xs, ys } = this;
     let m = Math.min(this.at(x0, k), this.at(x1, k));
-    for (let i = 0; i < xs.length; i++) {
+    // Only the points from the one before x0 to the one after x1 matter.
+    const from = Math.max(0, firstAbove(xs, x0) - 2);
+    const to = Math.min(xs.length, firstAbove(xs, x1) + 1);
+    for (let i = from; i < to; i++) {
       const v = ys[i * NK + k];
       if (xs[i] > x0 && xs[i] < x1) m = Math.min(m, v);
       if (i + 1 < xs.length && xs[i + 1] >= x0 && xs[i] <= x1) {
@@ -137,6 +154,101 @@ export class LogsTable {
       }
     }
     return m;
+  }
+}
+
+/**
+ * The joint error-rate table of a fault-tolerant estimate: Logs over (u, s), the physical error rate factor and the
+ * readout excess (ranges.ts, ErrorCoordinates), exact evaluations on a grid of both. qpuErrorRateFactor and
+ * qpuReadoutErrorFactor are not separable: the code distance, and whether the code corrects at all, follow their
+ * joint effect u, which crosses the threshold (or the largest code distance) as a product. In (u, s) the boundary is
+ * a line of constant u, which the u grid brackets tightly (uncertainty.ts), and the years move a sample along u
+ * alone (error rates improve, the readout ratio stays): so a sample takes one slice along u at its s, interpolated
+ * linearly in log s between the rows around it (a value that is not finite in either row takes the nearer row's),
+ * and the year search works on that slice as on any 1-D axis.
+ */
+export class JointErrorTable {
+  readonly us: Float64Array;
+  readonly ss: Float64Array;
+  private readonly ls: Float64Array;
+  /** ys[(j·|us| + i)·NK + k]: key k at (us[i], ss[j]). */
+  private readonly ys: Float64Array;
+  constructor(
+    us: readonly number[],
+    ss: readonly number[],
+    /** rows[j][i]: the Logs at (us[i], ss[j]). */
+    rows: readonly (readonly Logs[])[],
+    readonly coords: ErrorCoordinates,
+  ) {
+    this.us = Float64Array.from(us);
+    this.ss = Float64Array.from(ss);
+    this.ls = Float64Array.from(ss, (v) => Math.log(v));
+    this.ys = new Float64Array(us.length * ss.length * NK);
+    rows.forEach((row, j) => {
+      row.forEach((y, i) => {
+        LOG_KEYS.forEach((k, c) => {
+          this.ys[(j * us.length + i) * NK + c] = y[k];
+        });
+      });
+    });
+  }
+  /** A table along u to be filled by sliceAt. */
+  newSlice(): LogsTable {
+    const zero = Object.fromEntries(LOG_KEYS.map((k) => [k, 0])) as Logs;
+    return new LogsTable(
+      [...this.us],
+      Array.from(this.us, () => zero),
+      true,
+    );
+  }
+  // The rows around the last sliceAt's s and the fraction between them.
+  private rLo = 0;
+  private rHi = 0;
+  private rNear = 0;
+  private rF = 0;
+  /** Fills `slice` (from newSlice) along u at readout excess s: the quantum time and qubits (Q, QB) at every u,
+   *  which the year search reads; the other keys only where `fillLocated` is asked (today's verdict reads them at
+   *  one u): a few values per sample rather than the whole table. */
+  sliceAt(s: number, slice: LogsTable): void {
+    const { ss, ls } = this;
+    const n = ss.length - 1;
+    let lo = 0;
+    let hi = 0;
+    let f = 0;
+    if (s >= ss[n]) lo = hi = n;
+    else if (s > ss[0]) {
+      hi = 1;
+      while (ss[hi] < s) hi++;
+      lo = hi - 1;
+      f = (Math.log(s) - ls[lo]) / (ls[hi] - ls[lo]);
+    }
+    this.rLo = lo;
+    this.rHi = hi;
+    this.rF = f;
+    this.rNear = f < 0.5 ? lo : hi;
+    for (let i = 0; i < this.us.length; i++) {
+      this.fill(slice, i, Q);
+      this.fill(slice, i, QB);
+    }
+  }
+  /** Fills every key of `slice` at the points its last `locate` reads. */
+  fillLocated(slice: LogsTable): void {
+    for (let k = 0; k < NK; k++) {
+      this.fill(slice, slice.lo, k);
+      this.fill(slice, slice.hi, k);
+      this.fill(slice, slice.near, k);
+    }
+  }
+  /** Key k at u point i, between the rows around s (a value not finite in either takes the nearer row's). */
+  private fill(slice: LogsTable, i: number, k: number): void {
+    const { ys, rF } = this;
+    const nu = this.us.length;
+    const a = ys[(this.rLo * nu + i) * NK + k];
+    const b = ys[(this.rHi * nu + i) * NK + k];
+    slice.ys[i * NK + k] =
+      a === b || !Number.isFinite(a) || !Number.isFinite(b)
+        ? ys[(this.rNear * nu + i) * NK + k]
+        : a + rF * (b - a);
   }
 }
 
@@ -149,17 +261,17 @@ export interface SeparableSpec {
   sizes: LogsTable;
   headline: { log: boolean; integer: boolean; min: number };
   t0: number;
-  /** Indexes in the sample vector of the trends, and of the error-rate factor (−1 when not sampled). */
+  /** Indexes in the sample vector of the trends, and of the error-rate and readout factors (−1 when not sampled). */
   index: {
     qubitDoubling: number;
     classicalDoubling: number;
     errorHalving: number;
     errorFloor: number;
     errorFactor: number;
+    readoutFactor: number;
   };
-  /** The error-rate factor's table (null when the workload does not sample it) and the error rate at factor 1. */
-  errorAxis: LogsTable | null;
-  referenceErrorRate: number;
+  /** The joint table of the error-rate and readout factors (null when the workload samples neither). */
+  errorTable: JointErrorTable | null;
   /** Only the verdict at the given size: no crossover size or year (+∞). */
   headlineOnly: boolean;
   /** Years searched after t0. */
@@ -201,9 +313,18 @@ export class SeparableModel {
   private nLive = 0;
   /** min(q − c) at a segment's two ends (table values: the same every sample). */
   private readonly dMin: Float64Array;
+  /** The error table's slice along u at the sample's readout excess (null without a table). */
+  private readonly ax: LogsTable | null;
+  /** The sample's error-rate and readout factors today, and its u (the coordinate located on the slice). */
   private e0 = 1;
+  private r0 = 1;
+  private u0 = 1;
   private e0q = 0;
   private e0qb = 0;
+  /** The sample's log quantities from every axis but the error slice (their sum, centre included). */
+  private readonly rest = new Float64Array(NK);
+  /** The first year the sample can run (−∞: today; see runnableYear): no year before it is ahead. */
+  private yRun = Number.NEGATIVE_INFINITY;
   private x: Float64Array = new Float64Array(0);
   /** The crossover size today (NaN: none); a number, never null, so V8 keeps the field unboxed. */
   private nAtT0 = Number.NaN;
@@ -220,6 +341,7 @@ export class SeparableModel {
 
   constructor(readonly spec: SeparableSpec) {
     this.base = Float64Array.from(LOG_KEYS, (k) => spec.base[k]);
+    this.ax = spec.errorTable ? spec.errorTable.newSlice() : null;
     const t = spec.sizes;
     if (spec.headline.integer) t.tabulateIntegerLogs();
     const S = t.length;
@@ -250,8 +372,18 @@ export class SeparableModel {
   evaluate(x: Float64Array, out: Float64Array): void {
     this.headline(x, out);
     const { spec } = this;
-    if (!spec.headlineOnly && !this.prepare()) {
-      this.nAtT0 = this.sizeAhead(this.dAt(spec.t0)) ? this.found : Number.NaN;
+    if (spec.headlineOnly) return;
+    // A sample whose error rate keeps it from running today (the code cannot correct at its u) may run once the
+    // error rate has improved: its year search starts from the first year it can run, with its verdict then.
+    this.yRun = Number.NEGATIVE_INFINITY;
+    if (this.ax && !Number.isFinite(this.e0q)) {
+      const yRun = this.runnableYear();
+      if (!(yRun <= spec.t0 + spec.horizonYears)) return;
+      this.yRun = yRun;
+      this.shiftErrorTo(this.errorCoordAt(yRun));
+    }
+    if (!this.prepare()) {
+      this.nAtT0 = this.yRun <= spec.t0 && this.sizeAhead(this.dAt(spec.t0)) ? this.found : Number.NaN;
       out[7] = Number.isNaN(this.nAtT0) ? INF : this.nAtT0;
       this.gridDone.fill(0);
       if (!spec.referenceYearSearch) this.fitBounds();
@@ -274,7 +406,15 @@ export class SeparableModel {
       table.locate(x[index]);
       for (let k = 0; k < NK; k++) y[k] += delta(table.value(k), base[k]);
     }
-    for (let k = 0; k < NK; k++) sh[k] = delta(y[k], base[k]);
+    if (this.ax) {
+      const t = spec.errorTable!;
+      const i = spec.index;
+      this.e0 = i.errorFactor >= 0 ? x[i.errorFactor] : 1;
+      this.r0 = i.readoutFactor >= 0 ? x[i.readoutFactor] : 1;
+      t.sliceAt(t.coords.s(this.e0, this.r0), this.ax);
+      this.rest.set(y);
+      this.shiftErrorTo(t.coords.u(this.e0, this.r0));
+    } else for (let k = 0; k < NK; k++) sh[k] = delta(y[k], base[k]);
     const lc = y[C];
     const lq = y[Q];
     const qFeasible = Number.isFinite(lq) && y[QM] >= 0 && y[QB] <= y[QCAP] + 1e-12 && y[BL] <= 0;
@@ -294,6 +434,45 @@ export class SeparableModel {
     out[8] = INF;
     out[9] = INF;
     for (let o = 0; o < 7; o++) if (Number.isNaN(out[o])) out[o] = INF;
+  }
+
+  /** The sample's verdict (y, sh) with its error slice at u instead of today's: the other axes' sum (`rest`) plus
+   *  the slice's change from the centre; u0, e0q and e0qb follow (the year search's reference point). */
+  private shiftErrorTo(u: number): void {
+    const { y, sh, base, rest } = this;
+    const ax = this.ax!;
+    this.u0 = u;
+    ax.locate(u);
+    this.spec.errorTable!.fillLocated(ax);
+    for (let k = 0; k < NK; k++) {
+      y[k] = rest[k] + delta(ax.value(k), base[k]);
+      sh[k] = delta(y[k], base[k]);
+    }
+    this.e0q = ax.value(Q);
+    this.e0qb = ax.value(QB);
+  }
+
+  /**
+   * The first year in which the sample's error slice lets it run (+∞ when no year of the horizon does): the slice
+   * runs up to its last grid point with a finite quantum time, and to the midpoint after it (beyond, the nearer
+   * grid point cannot run); the year's u falls with the error rate (errorCoordAt), found by bisection to YEAR_REL_TOL.
+   */
+  private runnableYear(): number {
+    const ax = this.ax!;
+    const xs = ax.xs;
+    let i = -1;
+    while (i + 1 < xs.length && Number.isFinite(ax.point(i + 1, Q))) i++;
+    if (i < 0 || i + 1 >= xs.length) return INF;
+    const uRun = (xs[i] + xs[i + 1]) / 2;
+    let a = this.spec.t0;
+    let b = a + this.spec.horizonYears;
+    if (!(this.errorCoordAt(b) < uRun)) return INF;
+    while (b - a > YEAR_REL_TOL * Math.abs(b)) {
+      const m = (a + b) / 2;
+      if (this.errorCoordAt(m) < uRun) b = m;
+      else a = m;
+    }
+    return b;
   }
 
   /** The year search of the reference path: `firstCrossing` over `gap` (the definition `firstYear` replays). */
@@ -355,17 +534,20 @@ export class SeparableModel {
    * error rates of a and b, so the size ahead is at least the one at that D (sizeAhead is monotone in D), whose
    * qubits, with the axis's largest saving over the interval, must exceed the most capacity any year in [a, b) has.
    */
-  private noneAhead(a: number, b: number): boolean {
+  private noneAhead(a0: number, b: number): boolean {
     const { spec, sh, x } = this;
     const t0 = spec.t0;
-    if (!(a >= t0 && a < b)) return false;
+    if (!(a0 >= t0 && a0 < b)) return false;
+    // No year before the sample can run is ahead.
+    if (b <= this.yRun) return true;
+    const a = Math.max(a0, this.yRun);
     let minQ = 0;
     let minQb = 0;
-    const ax = spec.errorAxis;
+    const ax = this.ax;
     if (ax) {
       if (!(x[spec.index.errorHalving] > 0)) return false;
-      const eHi = a > t0 ? this.errorFactorAt(a) : this.e0;
-      const eLo = this.errorFactorAt(b);
+      const eHi = a > t0 ? this.errorCoordAt(a) : this.u0;
+      const eLo = this.errorCoordAt(b);
       const q = ax.minOver(eLo, eHi, Q) - this.e0q;
       const qb = ax.minOver(eLo, eHi, QB) - this.e0qb;
       minQ = a > t0 ? q : Math.min(0, q);
@@ -408,18 +590,18 @@ export class SeparableModel {
     this.qbLow = Number.NaN;
     this.capHigh = Number.NaN;
     if (!(x[spec.index.errorHalving] > 0)) return;
-    // The error factor runs from e0 (today) down to eMin (the horizon): the values located on the error axis are
-    // between the grid points around [eMin, e0] (to an ulp, which the margins below absorb).
+    // The error coordinate runs from u0 (today) down to eMin (the horizon): the values located on the error slice
+    // are between the grid points around [eMin, u0] (to an ulp, which the margins below absorb).
     let minQ = 0;
     let minQb = 0;
-    const ax = spec.errorAxis;
+    const ax = this.ax;
     if (ax) {
-      const eMin = this.errorFactorAt(spec.t0 + spec.horizonYears);
+      const eMin = this.errorCoordAt(spec.t0 + spec.horizonYears);
       const xs = ax.xs;
       let lo = 0;
       while (lo + 1 < xs.length && xs[lo + 1] <= eMin) lo++;
       let hi = xs.length - 1;
-      while (hi > 0 && xs[hi - 1] >= this.e0) hi--;
+      while (hi > 0 && xs[hi - 1] >= this.u0) hi--;
       let mq = INF;
       let mqb = INF;
       for (let k = lo; k <= hi; k++) {
@@ -449,6 +631,7 @@ export class SeparableModel {
   private aheadIn(year: number, g: number): boolean {
     const { spec, sh, x } = this;
     const t0 = spec.t0;
+    if (year < this.yRun) return false;
     let n: number;
     let qb: number;
     let cap0: number;
@@ -463,9 +646,9 @@ export class SeparableModel {
       else {
         // dAt(year) and gap's qubit shift, with the error axis located once.
         let dq = sh[Q];
-        const ax = spec.errorAxis;
+        const ax = this.ax;
         if (ax && year > t0) {
-          ax.locate(this.errorFactorAt(year));
+          ax.locate(this.errorCoordAt(year));
           dq += ax.value(Q) - this.e0q;
           qbShift = ax.value(QB) - this.e0qb;
         }
@@ -499,12 +682,14 @@ export class SeparableModel {
     return qb <= cap + 1e-12;
   }
 
-  /** The error rate factor projected to `year` (improving toward the floor). */
-  private errorFactorAt(year: number): number {
+  /** The sample's u projected to `year`: its error-rate factor improves toward the floor (errorRateAt), its readout
+   *  factor stays (the readout ratio holds), so u falls with the gates and s stays. */
+  private errorCoordAt(year: number): number {
     const { spec, x } = this;
-    const ref = spec.referenceErrorRate;
+    const c = spec.errorTable!.coords;
+    const ref = c.reference;
     const i = spec.index;
-    return errorRateAt(this.e0 * ref, year, spec.t0, x[i.errorHalving], x[i.errorFloor]) / ref;
+    return c.u(errorRateAt(this.e0 * ref, year, spec.t0, x[i.errorHalving], x[i.errorFloor]) / ref, this.r0);
   }
 
   /** D(year): how far the quantum side's log time may exceed the classical side's at the table and still be ahead,
@@ -513,9 +698,10 @@ export class SeparableModel {
     const { spec, sh, x } = this;
     const t0 = spec.t0;
     let dq = sh[Q];
-    if (spec.errorAxis && year > t0) {
-      spec.errorAxis.locate(this.errorFactorAt(year));
-      dq += spec.errorAxis.value(Q) - this.e0q;
+    const ax = this.ax;
+    if (ax && year > t0) {
+      ax.locate(this.errorCoordAt(year));
+      dq += ax.value(Q) - this.e0q;
     }
     const dc = sh[C] - (year > t0 ? ((year - t0) / x[spec.index.classicalDoubling]) * LOG10_2 : 0);
     return dc - dq;
@@ -608,20 +794,15 @@ export class SeparableModel {
     // between today's error rate and the horizon's): the classical side only gets faster with the years, and the
     // quantum side at most as much as its error-rate table allows. If even that D leaves every size behind, the
     // answer is "never" without a year search.
-    this.e0 = 1;
-    this.e0q = 0;
-    this.e0qb = 0;
-    const ax = spec.errorAxis;
+    // (u0, e0q and e0qb, the error slice at today's u, were set by headline.)
+    const ax = this.ax;
     const x = this.x;
     let minShift = 0;
     if (ax) {
-      this.e0 = x[spec.index.errorFactor];
-      this.e0q = ax.at(this.e0, Q);
-      this.e0qb = ax.at(this.e0, QB);
-      const eMin = this.errorFactorAt(spec.t0 + spec.horizonYears);
+      const eMin = this.errorCoordAt(spec.t0 + spec.horizonYears);
       let m = Math.min(ax.at(eMin, Q), this.e0q);
       for (let i = 0; i < ax.length; i++)
-        if (ax.xs[i] >= eMin && ax.xs[i] <= this.e0) m = Math.min(m, ax.point(i, Q));
+        if (ax.xs[i] >= eMin && ax.xs[i] <= this.u0) m = Math.min(m, ax.point(i, Q));
       minShift = m - this.e0q;
     }
     if (
@@ -711,11 +892,11 @@ export class SeparableModel {
    *  year (error rate improved, so the code distance may shrink); +1 otherwise. */
   private gap(year: number): number {
     const { spec, sh, x } = this;
+    if (year < this.yRun) return 1;
     const n = year === spec.t0 ? this.nAtT0 : this.sizeAhead(this.dAt(year)) ? this.found : Number.NaN;
     if (Number.isNaN(n)) return 1;
     let qbShift = 0;
-    if (spec.errorAxis && year > spec.t0)
-      qbShift = spec.errorAxis.at(this.errorFactorAt(year), QB) - this.e0qb;
+    if (this.ax && year > spec.t0) qbShift = this.ax.at(this.errorCoordAt(year), QB) - this.e0qb;
     spec.sizes.locate(n);
     const qb = spec.sizes.value(QB) + sh[QB] + qbShift;
     const cap0 = spec.sizes.value(QCAP) + sh[QCAP];

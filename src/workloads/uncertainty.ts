@@ -19,7 +19,6 @@
 // classical side sped up by its price-performance trend. Found by root-finding (bracket then bisect), not a sweep.
 // Years are trend projections, not devices.
 
-import { resolveQubit } from "../estimate/ftqc/qubit.js";
 import { roadmapCapacity } from "../estimate/roadmap.js";
 import { trendRanges } from "../estimate/trends.js";
 import {
@@ -40,8 +39,9 @@ import type {
   VerdictUncertaintyJson,
   VerdictV2,
 } from "../verdict/contract.js";
+import { jointErrorTable } from "./error-table.js";
 import { headlineGrid } from "./headline-grid.js";
-import { unverifiedRanges } from "./ranges.js";
+import { errorCoordinates, unverifiedRanges } from "./ranges.js";
 import {
   type Logs,
   LogsTable,
@@ -108,9 +108,9 @@ function logsOf(v: VerdictV2): Logs {
 }
 
 /** Grid along a range: its ends, its central value and the quartiles between (by value, log-spaced if positive). */
-function gridOf(r: Range, extra: number[] = []): { xs: number[]; log: boolean } {
+function gridOf(r: Range): { xs: number[]; log: boolean } {
   const log = r.low > 0;
-  const pts = [r.low, r.central, r.high, ...extra];
+  const pts = [r.low, r.central, r.high];
   for (const [a, b] of [
     [r.low, r.central],
     [r.central, r.high],
@@ -155,8 +155,10 @@ const YEAR_HORIZON = 100;
 
 const TREND_NAMES = ["qubitDoublingYears", "classicalDoublingYears", "errorHalvingYears", "errorFloor"];
 
-/** The physical error rate the estimate uses today, if the workload samples it (fault-tolerant qubit models). */
+/** The error-rate and readout factors of a fault-tolerant qubit model, sampled together (error-table.ts). */
 const ERROR_FACTOR = "qpuErrorRateFactor";
+const READOUT_FACTOR = "qpuReadoutErrorFactor";
+const ERROR_FACTORS = [ERROR_FACTOR, READOUT_FACTOR];
 
 export interface UncertaintyResult {
   uncertainty: VerdictUncertainty;
@@ -213,31 +215,41 @@ export function uncertaintySurface(
   // One axis per ranged workload input (the trends do not enter evaluate: they act through the year).
   const names = Object.keys(ranges).sort();
   const axes: Array<{ index: number; table: LogsTable }> = [];
-  let errorAxis: LogsTable | null = null;
-  const errorExtra: number[] = [];
-  if (ERROR_FACTOR in ranges) {
-    // The error rate improves with time: extend its axis down to the floor for the year search.
-    const floorFactor = trends.errorFloor.low / referenceErrorRate(input);
-    if (floorFactor < full[ERROR_FACTOR].low)
-      errorExtra.push(floorFactor, Math.sqrt(floorFactor * full[ERROR_FACTOR].low));
-  }
   for (const [k, r] of Object.entries(ranges)) {
-    if (TREND_NAMES.includes(k)) continue;
-    const extra = k === ERROR_FACTOR ? errorExtra : [];
-    if (r.low === r.high && extra.length === 0) continue;
-    // The error axis is also the year search's (the error rate improves with the years): its grid is the full
-    // range's even for a point estimate, so that the point's year is the band's central year to rounding.
-    const g = gridOf(k === ERROR_FACTOR ? full[k] : r, extra);
+    if (TREND_NAMES.includes(k) || ERROR_FACTORS.includes(k) || r.low === r.high) continue;
+    const g = gridOf(r);
     const ys = g.xs.map((x) => {
       if (x === r.central) return base;
       const v = evalAt({ ...central, [k]: x });
       headlineAt.set(`${k}=${x}`, v.speedupLog10);
       return logsOf(v);
     });
-    const table = new LogsTable(g.xs, ys, g.log);
-    axes.push({ index: names.indexOf(k), table });
-    if (k === ERROR_FACTOR) errorAxis = table;
+    axes.push({ index: names.indexOf(k), table: new LogsTable(g.xs, ys, g.log) });
   }
+  // The error-rate and readout factors: one joint table (error-table.ts), extended down to the error-rate floor for
+  // the year search (the error rate improves with time). The table is also the year search's: its grid is the full
+  // ranges' even for a point estimate, so that the point's year is the band's central year (one model, one table).
+  const errorTable = ERROR_FACTORS.some((k) => k in ranges)
+    ? jointErrorTable({
+        coords: errorCoordinates(qubitOf(input)),
+        error: full[ERROR_FACTOR],
+        readout: full[READOUT_FACTOR],
+        floorLow: trends.errorFloor.low,
+        central: base,
+        yearSearch: request.headlineOnly !== true,
+        evaluate: (e, r) => {
+          const at = { ...central };
+          if (ERROR_FACTOR in ranges) at[ERROR_FACTOR] = e;
+          if (READOUT_FACTOR in ranges) at[READOUT_FACTOR] = r;
+          return logsOf(evalAt(at));
+        },
+      })
+    : null;
+  // The tornado's ends of the two factors: each moved alone, as every input's.
+  for (const k of ERROR_FACTORS)
+    if (k in ranges)
+      for (const x of [ranges[k].low, ranges[k].high])
+        if (x !== ranges[k].central) headlineAt.set(`${k}=${x}`, evalAt({ ...central, [k]: x }).speedupLog10);
   // The headline size axis: the crossover size is searched on it.
   const h = def.headline;
   const ns = headlineGrid(def, Math.max(8, def.headline.points ?? 16));
@@ -259,9 +271,9 @@ export function uncertaintySurface(
       errorHalving: at("errorHalvingYears"),
       errorFloor: at("errorFloor"),
       errorFactor: at(ERROR_FACTOR),
+      readoutFactor: at(READOUT_FACTOR),
     },
-    errorAxis,
-    referenceErrorRate: errorAxis ? referenceErrorRate(input) : 1,
+    errorTable,
     headlineOnly: request.headlineOnly === true,
     horizonYears: YEAR_HORIZON,
     proveNever: request.searchEveryYear !== true,
@@ -297,6 +309,34 @@ export function centralOutputs(surface: UncertaintySurface): Record<UncertainOut
   >;
 }
 
+/** The per-sample model of `exact: true`: every sample through the workload itself for the verdict at the given
+ *  size (outputs 0–6); the crossover size and year from the lean path (a year per sample would need the workload at
+ *  every size and year the search tries). */
+export function exactModel(surface: UncertaintySurface): (x: Float64Array, out: Float64Array) => void {
+  const { names, evalAt, model: lean } = surface;
+  const sampled: Record<string, number> = {};
+  return (x, out) => {
+    lean.evaluate(x, out);
+    names.forEach((k, i) => {
+      sampled[k] = x[i];
+    });
+    const v = evalAt(sampled);
+    const b = bestStrategy(v);
+    const exact = [
+      v.speedupLog10,
+      v.qpuOverGpuLog10,
+      v.classical.seconds,
+      b.seconds,
+      v.classical.costUsd ?? Number.POSITIVE_INFINITY,
+      b.costUsd ?? Number.POSITIVE_INFINITY,
+      b.physicalQubits,
+    ];
+    exact.forEach((y, o) => {
+      out[o] = y;
+    });
+  };
+}
+
 /**
  * The uncertainty and sensitivity of `def`'s verdict at `input`. `verdict` is the point estimate already computed
  * (its speedupLog10 is the centre of the reconstruction).
@@ -318,29 +358,8 @@ export function verdictUncertainty(
   let model = (x: Float64Array, out: Float64Array) => lean.evaluate(x, out);
   let method: VerdictUncertainty["method"] = request.point ? "point" : "separable";
   if (request.exact && !request.point) {
-    // Every sample through the workload itself (the crossover size and year still from the lean path).
     method = "exact";
-    const sampled: Record<string, number> = {};
-    model = (x, out) => {
-      lean.evaluate(x, out);
-      names.forEach((k, i) => {
-        sampled[k] = x[i];
-      });
-      const v = evalAt(sampled);
-      const b = bestStrategy(v);
-      const exact = [
-        v.speedupLog10,
-        v.qpuOverGpuLog10,
-        v.classical.seconds,
-        b.seconds,
-        v.classical.costUsd ?? Number.POSITIVE_INFINITY,
-        b.costUsd ?? Number.POSITIVE_INFINITY,
-        b.physicalQubits,
-      ];
-      exact.forEach((y, o) => {
-        out[o] = y;
-      });
-    };
+    model = exactModel(surface);
   }
   const propagated = propagateVector(ranges, O, model, { samples, uniform: createPrng(seed) }).quantiles;
   const quantiles = Object.fromEntries(UNCERTAIN_OUTPUTS.map((o, i) => [o, propagated[i]])) as Record<
@@ -400,11 +419,8 @@ function toJson(q: Quantiles): QuantilesJson {
   return { p05: f(q.p05), p50: f(q.p50), p95: f(q.p95), neverShare: q.neverShare };
 }
 
-/** Today's physical error rate behind qpuErrorRateFactor = 1: the errorFloor trend is absolute, the factor relative.
- *  the fault-tolerant qubit model's physical error rate (max of its Clifford and readout rates). */
-function referenceErrorRate(input: Record<string, unknown>): number {
+/** The fault-tolerant qubit model of a workload's input (its default when the input names none). */
+function qubitOf(input: Record<string, unknown>): Parameters<typeof errorCoordinates>[0] {
   const q = input.qubit;
-  return resolveQubit(
-    typeof q === "string" || (q !== null && typeof q === "object") ? (q as never) : undefined,
-  ).physicalErrorRate;
+  return typeof q === "string" || (q !== null && typeof q === "object") ? (q as never) : undefined;
 }

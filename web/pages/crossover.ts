@@ -159,23 +159,20 @@ export function CrossoverPage() {
       { n, seconds: c.classicalSeconds[i], side: "classical" },
       { n, seconds: c.quantumSeconds[i], side: "quantum" },
     ]);
-    // Each side's p05–p95 at every size; a missing end (over 5% of samples cannot run) leaves a gap in the area.
-    const end = (v: number | null | undefined) => v ?? Number.NaN;
+    // Each side's p05–p95 at every size. A missing low end (most samples cannot run) leaves a gap in the area; a
+    // missing high end only (over 5% cannot run) draws the band open to the top of the plot, as the report does.
+    const finiteTimes = [
+      ...rows.map((r) => r.seconds),
+      ...(bands ? [...bands.classicalSeconds, ...bands.quantumSeconds].flatMap((q) => [q?.p05, q?.p95]) : []),
+    ].filter((x): x is number => typeof x === "number" && Number.isFinite(x));
+    const top = finiteTimes.length ? Math.max(...finiteTimes) : Number.NaN;
+    const ends = (q: { p05: number | null; p95: number | null } | undefined) =>
+      q?.p05 == null ? { lo: Number.NaN, hi: Number.NaN } : { lo: q.p05, hi: q.p95 ?? top };
     const bandRows =
       bands && bands.classicalSeconds.length === c.sizes.length
         ? c.sizes.flatMap((n, i) => [
-            {
-              n,
-              lo: end(bands.classicalSeconds[i]?.p05),
-              hi: end(bands.classicalSeconds[i]?.p95),
-              side: "classical",
-            },
-            {
-              n,
-              lo: end(bands.quantumSeconds[i]?.p05),
-              hi: end(bands.quantumSeconds[i]?.p95),
-              side: "quantum",
-            },
+            { n, ...ends(bands.classicalSeconds[i]), side: "classical" },
+            { n, ...ends(bands.quantumSeconds[i]), side: "quantum" },
           ])
         : [];
     return {

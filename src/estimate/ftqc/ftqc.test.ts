@@ -94,6 +94,23 @@ describe("QEC models", () => {
       { seed: 11, numRuns: 300 },
     );
   });
+  it("a readout error rate above threshold (Clifford rate below it) leaves no distance: infeasible, not d = 1", () => {
+    // surface_code's threshold is 0.01; the physical error rate is max(Clifford, readout) = 0.02.
+    const qubit = resolveQubit({
+      instructionSet: "GateBased",
+      oneQubitMeasurementTime: 100,
+      oneQubitGateTime: 50,
+      oneQubitMeasurementErrorRate: 0.02,
+      oneQubitGateErrorRate: 0.001,
+      tGateErrorRate: 0.001,
+      idleErrorRate: 0.001,
+    });
+    const qec = resolveQecScheme("surface_code", qubit);
+    expect(qec.logicalErrorRate(1)).toBeGreaterThan(1e-6);
+    expect(() => qec.codeDistanceFor(1e-6)).toThrow(/above maxCodeDistance/);
+    // A requirement d = 1 meets is still met there.
+    expect(qec.codeDistanceFor(qec.logicalErrorRate(1))).toBe(1);
+  });
   it("the 15-to-1 output error is 35·p³ + 7.1·p_cliff (Beverland et al. App. C)", () => {
     expect(outputErrorRate(1e-3, 3e-5)).toBeCloseTo(35e-9 + 7.1 * 3e-5, 15);
   });

@@ -171,7 +171,9 @@ function buildModel(scheme: QecScheme, qubit: PhysicalQubit): QecModel {
     );
   };
   const codeDistanceFor = (required: number): number => {
-    if (k === 0) {
+    // At or above threshold (a readout error rate may be, the Clifford rate may not) the closed form's sign flips
+    // and would answer d = 1: no distance suppresses errors there, so the search over distances below answers.
+    if (k === 0 && p < pStar) {
       // Beverland et al. 2022 Eq. (E2) inverted: the smallest odd d ≥ 2·ln(a/P)/ln(p*/p) − 1
       // (Azure: `ceil(...) as u64 | 1`, so a negative value saturates to d = 1).
       const x = Math.ceil((2 * Math.log(a / required)) / Math.log(pStar / p) - 1);
