@@ -46,6 +46,10 @@ cases.push(
   { name: "mono2", variant: 34, high: [5, 9], fmas: 4 * 4 },
   { name: "blocks", variant: 40, high: [5, 9], fmas: 4 * 8 },
 );
+// The sparse lane kernels (SPARSE_SHAPES): 2 members, 2 terms per output member.
+for (const shape of [0, 1, 2])
+  for (const low of [1, 2])
+    cases.push({ name: `s${shape}_l${low}`, variant: 48 + 4 * shape + low, high: [5], fmas: 16 });
 
 const rate = maddsPerSecond();
 console.log(
@@ -59,7 +63,9 @@ for (const c of cases) {
     c.high.reduce((o, t, b) => o + ((j >> b) & 1 ? 8 * 2 ** t : 0), 0),
   );
   // The structured kernels: output then input member offsets, then the stride of the second half (qubit 1).
-  new Uint32Array(memory.buffer, 256, 2 * members + 1).set(c.variant >= 32 ? [...offs, ...offs, 16] : offs);
+  new Uint32Array(memory.buffer, 256, 2 * members + 1).set(
+    c.variant >= 48 ? [...offs, ...offs] : c.variant >= 32 ? [...offs, ...offs, 16] : offs,
+  );
   const groups = 2 ** (n - pos.length);
   const reps = Math.max(1, Math.round(4e8 / (c.fmas * groups)));
   const run = () => {

@@ -299,6 +299,8 @@ const LANE_BITS = { quad: 2, duo: 1 } as const;
 const MONO_VARIANT = 32;
 const MONO_MAX_HIGH = 3;
 const BLOCKS_VARIANT = 40;
+/** The sparse lane kernels: SPARSE_VARIANT + 4·shape + low (scripts/unroll-kernels.mjs, SPARSE_SHAPES). */
+const SPARSE_VARIANT = 48;
 
 type PreparedDense = {
   kind: DenseKind;
@@ -371,6 +373,52 @@ export function laneMatrix(
         out.push([...re, ...im]);
       }
   return { variant: highIndex.size * 4 + low, lanes: out };
+}
+
+/**
+ * The sparse lane kernels (scripts/unroll-kernels.mjs, SPARSE_SHAPES: complex64, one lane-bit target `low` and
+ * one high target) for a lane matrix (laneMatrix: vector (r·2 + c)·2 + j for output member r, input member c,
+ * lane XOR 0 (j = 0) or `low` (j = 1)) whose nonzero vectors are two per output member in one of the shapes:
+ * the variant, the input member each output member reads (shape `own`), and the two vectors per output member in
+ * the kernel's term order. Null when the matrix is denser. Zeros are exact, as in matrixStructure.
+ */
+export function sparseLaneMatrix(
+  lanes: readonly number[][],
+  low: number,
+): { variant: number; inputs: [number, number]; lanes: number[][] } | null {
+  const at = (r: number, c: number, j: number) => lanes[(2 * r + c) * 2 + j];
+  const zeroWhere = (keep: (r: number, c: number, j: number) => boolean) => {
+    for (let r = 0; r < 2; r++)
+      for (let c = 0; c < 2; c++)
+        for (let j = 0; j < 2; j++) if (!keep(r, c, j) && at(r, c, j).some((v) => v !== 0)) return false;
+    return true;
+  };
+  const pick = (shape: number, inputs: [number, number], terms: (r: number) => Array<[number, number]>) => ({
+    variant: SPARSE_VARIANT + 4 * shape + low,
+    inputs,
+    lanes: [0, 1].flatMap((r) => terms(r).map(([c, j]) => at(r, c, j))),
+  });
+  if (zeroWhere((r, c) => r === c))
+    return pick(0, [0, 1], (r) => [
+      [r, 0],
+      [r, 1],
+    ]);
+  if (zeroWhere((r, c) => r !== c))
+    return pick(0, [1, 0], (r) => [
+      [1 - r, 0],
+      [1 - r, 1],
+    ]);
+  if (zeroWhere((_r, _c, j) => j === 0))
+    return pick(1, [0, 1], () => [
+      [0, 0],
+      [1, 0],
+    ]);
+  if (zeroWhere((_r, _c, j) => j === 1))
+    return pick(2, [0, 1], () => [
+      [0, 1],
+      [1, 1],
+    ]);
+  return null;
 }
 
 export class WasmKernel implements Kernel {
@@ -850,7 +898,15 @@ export class WasmKernel implements Kernel {
       const lanePos = sortedInt([...new Set([...Array.from({ length: laneBits }, (_, b) => b), ...pos])]);
       const high = targets.filter((t) => t >= laneBits);
       const members = this.writeGate(lanePos, high, single, posAt, offsAt);
-      const { variant, lanes } = laneMatrix(matrix, targets, laneBits);
+      const dense = laneMatrix(matrix, targets, laneBits);
+      const sparse =
+        single && !real && high.length === 1 ? sparseLaneMatrix(dense.lanes, dense.variant & 3) : null;
+      const { variant, lanes } = sparse ?? dense;
+      if (sparse) {
+        // Output members 0, 1 in place, then the input member each reads (sparseLaneMatrix).
+        const offs = new Uint32Array(this.memory.buffer, offsAt, 4);
+        offs.set([offs[0], offs[1], offs[sparse.inputs[0]], offs[sparse.inputs[1]]]);
+      }
       if (32 * lanes.length > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
       const flat = lanes.flat();
       if (single) new Float32Array(this.memory.buffer, matAt, flat.length).set(flat);
