@@ -2,6 +2,7 @@
 // amplitudes, 256 KiB), as f32x4 multiply-adds per second against the machine's rate (maddChains, same run):
 // the efficiency of the kernels the arithmetic floor of bench/sim.ts assumes to be 100 %. Medians of 7.
 import { loadavg } from "node:os";
+import { LANE_VARIANTS } from "../scripts/unroll-kernels.mjs";
 import { instantiateKernels } from "../src/sim/kernels/apply-wasm.js";
 import { enableRelaxedSimd } from "../src/sim/kernels/relaxed-simd-node.js";
 import { maddsPerSecond } from "./floors.js";
@@ -22,15 +23,7 @@ f32.fill(0, 1024 / 4, 1024 / 4 + 4096);
 /** Variant, high targets (positions, above the lanes), f32x4 multiply-adds per group. */
 type Case = { name: string; variant: number; high: number[]; fmas: number };
 const cases: Case[] = [];
-const variants: Array<[number, number]> = [
-  [1, 0],
-  [2, 0],
-  [0, 1],
-  [0, 2],
-  [0, 3],
-  [1, 1],
-  [1, 2],
-];
+const variants = LANE_VARIANTS.f32;
 for (const real of [false, true])
   for (const [nh, low] of variants) {
     const perms = [0, 1, 2, 3].filter((k) => (k & ~low) === 0).length;

@@ -149,6 +149,29 @@ function laneKernel(precision, nh, low, real) {
 }
 
 /**
+ * One output member of the de-interleaved kernels: Σ over `terms` ({ e: byte offset of the lane vector pair D,
+ * re, im: the input's vectors }) of D ⊙ input in complex arithmetic, stored re-interleaved at p + o`r`.
+ */
+function complexRowLines(P, r, terms) {
+  let re = null;
+  let im = null;
+  for (const { e, re: xr, im: xi } of terms) {
+    const dr = `v128.load(m, ${e})`;
+    const di = `v128.load(m, ${e + 16})`;
+    re = re === null ? `${P.mul}(${dr}, ${xr})` : `${P.madd}(${dr}, ${xr}, ${re})`;
+    re = `${P.nmadd}(${di}, ${xi}, ${re})`;
+    im = im === null ? `${P.mul}(${dr}, ${xi})` : `${P.madd}(${dr}, ${xi}, ${im})`;
+    im = `${P.madd}(${di}, ${xr}, ${im})`;
+  }
+  return [
+    `    const r${r} = ${re};`,
+    `    const s${r} = ${im};`,
+    `    v128.store(p + o${r}, ${P.lo(`r${r}`, `s${r}`)});`,
+    `    v128.store(p + o${r}, ${P.hi(`r${r}`, `s${r}`)}, 16);`,
+  ];
+}
+
+/**
  * Structured lane kernels (exact zeros of the fused matrix, read by apply-wasm.ts): a **monomial** gate on `nh`
  * high target qubits (one nonzero per row: a diagonal gate, or a permutation times one, as cx and cz fused with
  * phase gates make) and a **two-block** gate on 2 high targets (two nonzeros per row, the rows and columns
@@ -180,22 +203,11 @@ function structuredKernel(precision, kind, nh) {
   }
   for (let r = 0; r < members; r++) {
     // The two-block kernel: rows 0, 1 read inputs 0, 1; rows 2, 3 inputs 2, 3 (the host orders the members).
-    let re = null;
-    let im = null;
-    for (let t = 0; t < terms; t++) {
+    const row = Array.from({ length: terms }, (_, t) => {
       const c = terms === 1 ? r : 2 * (r >> 1) + t;
-      const e = 32 * (r * terms + t);
-      const dr = `v128.load(m, ${e})`;
-      const di = `v128.load(m, ${e + 16})`;
-      re = re === null ? `${P.mul}(${dr}, re${c})` : `${P.madd}(${dr}, re${c}, ${re})`;
-      re = `${P.nmadd}(${di}, im${c}, ${re})`;
-      im = im === null ? `${P.mul}(${dr}, im${c})` : `${P.madd}(${dr}, im${c}, ${im})`;
-      im = `${P.madd}(${di}, re${c}, ${im})`;
-    }
-    L.push(`    const r${r} = ${re};`);
-    L.push(`    const s${r} = ${im};`);
-    L.push(`    v128.store(p + o${r}, ${P.lo(`r${r}`, `s${r}`)});`);
-    L.push(`    v128.store(p + o${r}, ${P.hi(`r${r}`, `s${r}`)}, 16);`);
+      return { e: 32 * (r * terms + t), re: `re${c}`, im: `im${c}` };
+    });
+    L.push(...complexRowLines(P, r, row));
   }
   L.push("    x = nextGroup(x, mask, 1);");
   L.push("  }");
@@ -255,21 +267,12 @@ function sparseLaneKernel(shape, low) {
     }
   }
   for (let r = 0; r < 2; r++) {
-    let re = null;
-    let im = null;
-    SPARSE_SHAPES[shape](r, low).forEach(([c, k], t) => {
-      const e = 32 * (2 * r + t);
-      const dr = `v128.load(m, ${e})`;
-      const di = `v128.load(m, ${e + 16})`;
-      re = re === null ? `${P.mul}(${dr}, re${c}_${k})` : `${P.madd}(${dr}, re${c}_${k}, ${re})`;
-      re = `${P.nmadd}(${di}, im${c}_${k}, ${re})`;
-      im = im === null ? `${P.mul}(${dr}, im${c}_${k})` : `${P.madd}(${dr}, im${c}_${k}, ${im})`;
-      im = `${P.madd}(${di}, re${c}_${k}, ${im})`;
-    });
-    L.push(`    const r${r} = ${re};`);
-    L.push(`    const s${r} = ${im};`);
-    L.push(`    v128.store(p + o${r}, ${P.lo(`r${r}`, `s${r}`)});`);
-    L.push(`    v128.store(p + o${r}, ${P.hi(`r${r}`, `s${r}`)}, 16);`);
+    const terms = SPARSE_SHAPES[shape](r, low).map(([c, k], t) => ({
+      e: 32 * (2 * r + t),
+      re: `re${c}_${k}`,
+      im: `im${c}_${k}`,
+    }));
+    L.push(...complexRowLines(P, r, terms));
   }
   L.push("    x = nextGroup(x, mask, 1);");
   L.push("  }");

@@ -298,29 +298,11 @@ export function kernelConformanceSuite(
     it("2-qubit products of a 1-qubit gate and a diagonal or permutation, on qubits 0 and 1 too: = the dense TypeScript kernel = reference", () => {
       // The sparse lane kernels (apply-wasm.ts, sparseLaneMatrix) take these when one target is a lane bit.
       const rng = createPrng(89);
-      const random2 = () => Float64Array.from({ length: 8 }, () => rng.nextDouble() - 0.5);
-      const diag2 = () =>
-        Float64Array.of(
-          rng.nextDouble() - 0.5,
-          rng.nextDouble() - 0.5,
-          0,
-          0,
-          0,
-          0,
-          rng.nextDouble() - 0.5,
-          rng.nextDouble() - 0.5,
-        );
-      const perm2 = () =>
-        Float64Array.of(
-          0,
-          0,
-          rng.nextDouble() - 0.5,
-          rng.nextDouble() - 0.5,
-          rng.nextDouble() - 0.5,
-          rng.nextDouble() - 0.5,
-          0,
-          0,
-        );
+      // A random 2×2 matrix with exact zeros off the diagonal (diag2) or on it (perm2).
+      const random2 = (zeros: readonly number[] = []) =>
+        Float64Array.from({ length: 8 }, (_, i) => (zeros.includes(i >> 1) ? 0 : rng.nextDouble() - 0.5));
+      const diag2 = () => random2([1, 2]);
+      const perm2 = () => random2([0, 3]);
       for (let trial = 0; trial < 8; trial++) {
         const state = randomState(n, rng);
         const lane = trial % 2;
