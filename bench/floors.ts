@@ -2,7 +2,7 @@
 // memory bandwidth (copy and in-place), the WASM kernels' multiply-add rate, and the multiply-adds a plan needs.
 import type { Circuit } from "../src/circuit/ir.js";
 import { plan, selectKernel } from "../src/sim/index.js";
-import { instantiateKernels } from "../src/sim/kernels/apply-wasm.js";
+import { instantiateKernels, laneMatrix, sparseLaneMatrix } from "../src/sim/kernels/apply-wasm.js";
 import { matrixStructure, opQubits } from "../src/sim/kernels/ops.js";
 import type { WasmMemory } from "../src/sim/kernels/wasm-api.js";
 import { timeMs } from "./timing.js";
@@ -32,7 +32,8 @@ export function maddsPerSecond(): number {
  * Complex multiply-adds per amplitude of a plan's unitaries as the complex64 WASM kernels run them (a dense
  * k-qubit gate 2^k, a controlled one 2^t on its 2^-c share of the state, a diagonal one 1; a real matrix half,
  * since its kernels skip the imaginary parts; a 2-qubit matrix with exact zeros on qubits above the lanes
- * (ops.ts, matrixStructure) 1 when monomial, 2 when two blocks): in complex64 each is one f32x4 multiply-add
+ * (ops.ts, matrixStructure) 1 when monomial, 2 when two blocks; one on a lane bit and a high qubit with two terms
+ * per output member (sparseLaneMatrix) 2): in complex64 each is one f32x4 multiply-add
  * (four real ones). Also how many unitaries are real and how many structured.
  */
 export function complexMaddsPerAmplitude(c: Circuit): {
@@ -57,6 +58,15 @@ export function complexMaddsPerAmplitude(c: Circuit): {
       structured++;
       madds += shape.kind === "monomial" ? 1 : 2;
       continue;
+    }
+    // One lane bit and one high qubit, two terms per output member: the sparse lane kernels (apply-wasm.ts).
+    if (op.kind === "dense2" && share === 1 && op.qubits.filter((q) => q < 2).length === 1) {
+      const lane = laneMatrix(op.matrix, op.qubits, 2);
+      if (sparseLaneMatrix(lane.lanes, lane.variant & 3)) {
+        structured++;
+        madds += 2;
+        continue;
+      }
     }
     if (share < 1) real++;
     if (op.kind === "diagonal") madds += 1;

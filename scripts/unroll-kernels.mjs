@@ -149,6 +149,29 @@ function laneKernel(precision, nh, low, real) {
 }
 
 /**
+ * One output member of the de-interleaved kernels: Σ over `terms` ({ e: byte offset of the lane vector pair D,
+ * re, im: the input's vectors }) of D ⊙ input in complex arithmetic, stored re-interleaved at p + o`r`.
+ */
+function complexRowLines(P, r, terms) {
+  let re = null;
+  let im = null;
+  for (const { e, re: xr, im: xi } of terms) {
+    const dr = `v128.load(m, ${e})`;
+    const di = `v128.load(m, ${e + 16})`;
+    re = re === null ? `${P.mul}(${dr}, ${xr})` : `${P.madd}(${dr}, ${xr}, ${re})`;
+    re = `${P.nmadd}(${di}, ${xi}, ${re})`;
+    im = im === null ? `${P.mul}(${dr}, ${xi})` : `${P.madd}(${dr}, ${xi}, ${im})`;
+    im = `${P.madd}(${di}, ${xr}, ${im})`;
+  }
+  return [
+    `    const r${r} = ${re};`,
+    `    const s${r} = ${im};`,
+    `    v128.store(p + o${r}, ${P.lo(`r${r}`, `s${r}`)});`,
+    `    v128.store(p + o${r}, ${P.hi(`r${r}`, `s${r}`)}, 16);`,
+  ];
+}
+
+/**
  * Structured lane kernels (exact zeros of the fused matrix, read by apply-wasm.ts): a **monomial** gate on `nh`
  * high target qubits (one nonzero per row: a diagonal gate, or a permutation times one, as cx and cz fused with
  * phase gates make) and a **two-block** gate on 2 high targets (two nonzeros per row, the rows and columns
@@ -180,22 +203,76 @@ function structuredKernel(precision, kind, nh) {
   }
   for (let r = 0; r < members; r++) {
     // The two-block kernel: rows 0, 1 read inputs 0, 1; rows 2, 3 inputs 2, 3 (the host orders the members).
-    let re = null;
-    let im = null;
-    for (let t = 0; t < terms; t++) {
+    const row = Array.from({ length: terms }, (_, t) => {
       const c = terms === 1 ? r : 2 * (r >> 1) + t;
-      const e = 32 * (r * terms + t);
-      const dr = `v128.load(m, ${e})`;
-      const di = `v128.load(m, ${e + 16})`;
-      re = re === null ? `${P.mul}(${dr}, re${c})` : `${P.madd}(${dr}, re${c}, ${re})`;
-      re = `${P.nmadd}(${di}, im${c}, ${re})`;
-      im = im === null ? `${P.mul}(${dr}, im${c})` : `${P.madd}(${dr}, im${c}, ${im})`;
-      im = `${P.madd}(${di}, re${c}, ${im})`;
+      return { e: 32 * (r * terms + t), re: `re${c}`, im: `im${c}` };
+    });
+    L.push(...complexRowLines(P, r, row));
+  }
+  L.push("    x = nextGroup(x, mask, 1);");
+  L.push("  }");
+  L.push("}");
+  return L.join("\n");
+}
+
+/**
+ * Sparse lane kernels for a 2-qubit gate on one lane bit (`low`: 1 or 2, qubit 0 or 1) and one high qubit whose
+ * lane matrix (laneKernel's D per output member, input member and lane XOR k) has only two nonzero terms per
+ * output member, in one of SPARSE_SHAPES: a two-block or monomial matrix as fused from a 1-qubit gate and a
+ * diagonal or a permutation. Half the multiply-adds of the dense lane kernel. Member offsets are arguments
+ * (output members, then input members), every input is loaded before any output is stored; per output member
+ * and term one lane vector pair D (32 bytes).
+ */
+export const SPARSE_SHAPES = {
+  // Output member r reads its input member (offsets from the host, so a swap of the members too) as is and
+  // with the lanes exchanged: a 1-qubit gate on the lane bit times a diagonal or permutation on the high one.
+  own: (r, low) => [
+    [r, 0],
+    [r, low],
+  ],
+  // Both input members, lanes as they are: a 1-qubit gate on the high bit times a diagonal on the lane bit.
+  both: () => [
+    [0, 0],
+    [1, 0],
+  ],
+  // Both input members, lanes exchanged: a 1-qubit gate on the high bit times a permutation on the lane bit.
+  bothSwapped: (_r, low) => [
+    [0, low],
+    [1, low],
+  ],
+};
+export const SPARSE_VARIANT = 48;
+
+function sparseLaneKernel(shape, low) {
+  const P = LANES.f32;
+  const shapeIndex = Object.keys(SPARSE_SHAPES).indexOf(shape);
+  const L = [
+    `export function ${P.name}_s${shapeIndex}_l${low}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
+  ];
+  for (let j = 0; j < 2; j++) L.push(`  const o${j} = <usize>load<u32>(offs, ${4 * j});`);
+  for (let j = 0; j < 2; j++) L.push(`  const i${j} = <usize>load<u32>(offs, ${4 * (2 + j)});`);
+  L.push("  const mask = positionMask(pos, npos);");
+  L.push("  let x = insertZeros(g0, pos, npos);");
+  L.push("  for (let g = g0; g < g1; g++) {");
+  L.push(`    const p = state + ((<usize>(x | ctrl)) << ${P.shift});`);
+  const needsPerm = [0, 1].some((r) => SPARSE_SHAPES[shape](r, low).some(([, k]) => k !== 0));
+  for (let c = 0; c < 2; c++) {
+    L.push(`    const a${c} = v128.load(p + i${c});`);
+    L.push(`    const b${c} = v128.load(p + i${c}, 16);`);
+    L.push(`    const re${c}_0 = ${P.re(`a${c}`, `b${c}`)};`);
+    L.push(`    const im${c}_0 = ${P.im(`a${c}`, `b${c}`)};`);
+    if (needsPerm) {
+      L.push(`    const re${c}_${low} = ${P.perm(`re${c}_0`, low)};`);
+      L.push(`    const im${c}_${low} = ${P.perm(`im${c}_0`, low)};`);
     }
-    L.push(`    const r${r} = ${re};`);
-    L.push(`    const s${r} = ${im};`);
-    L.push(`    v128.store(p + o${r}, ${P.lo(`r${r}`, `s${r}`)});`);
-    L.push(`    v128.store(p + o${r}, ${P.hi(`r${r}`, `s${r}`)}, 16);`);
+  }
+  for (let r = 0; r < 2; r++) {
+    const terms = SPARSE_SHAPES[shape](r, low).map(([c, k], t) => ({
+      e: 32 * (2 * r + t),
+      re: `re${c}_${k}`,
+      im: `im${c}_${k}`,
+    }));
+    L.push(...complexRowLines(P, r, terms));
   }
   L.push("    x = nextGroup(x, mask, 1);");
   L.push("  }");
@@ -250,6 +327,13 @@ function laneDispatch(precision) {
   L.push(
     `  if (variant == ${BLOCKS_VARIANT}) return ${name}_blocks(state, pos, npos, ctrl, offs, m, g0, g1);`,
   );
+  if (precision === "f32")
+    Object.keys(SPARSE_SHAPES).forEach((_, shape) => {
+      for (const low of [1, 2])
+        L.push(
+          `  if (variant == ${SPARSE_VARIANT + 4 * shape + low}) return ${name}_s${shape}_l${low}(state, pos, npos, ctrl, offs, m, g0, g1);`,
+        );
+    });
   L.push("}");
   return L.join("\n");
 }
@@ -267,6 +351,9 @@ export function writeUnrolledKernels(url) {
       for (const [nh, low] of LANE_VARIANTS[precision]) parts.push("", laneKernel(precision, nh, low, real));
     for (const nh of MONO_HIGH_TARGETS) parts.push("", structuredKernel(precision, "mono", nh));
     parts.push("", structuredKernel(precision, "blocks", 2));
+    if (precision === "f32")
+      for (const shape of Object.keys(SPARSE_SHAPES))
+        for (const low of [1, 2]) parts.push("", sparseLaneKernel(shape, low));
     parts.push("", laneDispatch(precision));
   }
   writeFileSync(url, `${parts.join("\n")}\n`);

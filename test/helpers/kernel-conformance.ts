@@ -88,6 +88,19 @@ function pickQubits(k: number, n: number, rng: Prng): number[] {
   return all.slice(0, k);
 }
 
+/** b ⊗ a for 2×2 complex matrices (interleaved): a acts on matrix index bit 0, b on bit 1. */
+export function kron2(b: Float64Array, a: Float64Array): Float64Array {
+  const m = new Float64Array(32);
+  for (let r = 0; r < 4; r++)
+    for (let c = 0; c < 4; c++) {
+      const x = 2 * (2 * (r >> 1) + (c >> 1));
+      const y = 2 * (2 * (r & 1) + (c & 1));
+      m[2 * (4 * r + c)] = b[x] * a[y] - b[x + 1] * a[y + 1];
+      m[2 * (4 * r + c) + 1] = b[x] * a[y + 1] + b[x + 1] * a[y];
+    }
+  return m;
+}
+
 /**
  * A random 4×4 matrix with exact zeros of the given structure (ops.ts, matrixStructure): `monomial`, one
  * nonzero per row (a random permutation); `blocks`, rows and columns in two random pairs, each row pair reading
@@ -280,6 +293,43 @@ export function kernelConformanceSuite(
         }
       }
       expect(structured).toBe(48);
+    });
+
+    it("2-qubit products of a 1-qubit gate and a diagonal or permutation, on qubits 0 and 1 too: = the dense TypeScript kernel = reference", () => {
+      // The sparse lane kernels (apply-wasm.ts, sparseLaneMatrix) take these when one target is a lane bit.
+      const rng = createPrng(89);
+      // A random 2×2 matrix with exact zeros off the diagonal (diag2) or on it (perm2).
+      const random2 = (zeros: readonly number[] = []) =>
+        Float64Array.from({ length: 8 }, (_, i) => (zeros.includes(i >> 1) ? 0 : rng.nextDouble() - 0.5));
+      const diag2 = () => random2([1, 2]);
+      const perm2 = () => random2([0, 3]);
+      for (let trial = 0; trial < 8; trial++) {
+        const state = randomState(n, rng);
+        const lane = trial % 2;
+        const high = 2 + (rng.nextUint32() % (n - 2));
+        for (const [a, b] of [
+          [random2(), diag2()],
+          [random2(), perm2()],
+          [diag2(), random2()],
+          [perm2(), random2()],
+        ]) {
+          // a on qubits[0], b on qubits[1] (matrix index bit j = qubits[j]).
+          const matrix = kron2(b, a);
+          for (const qubits of [
+            [lane, high],
+            [high, lane],
+          ]) {
+            const op: KernelOp = { kind: "dense2", qubits: [qubits[0], qubits[1]], matrix };
+            const got = on(state, (s) => kernel.apply(s, n, op));
+            const dense = runOn(tsKernel, n, precision, state, (s) =>
+              tsKernel.applyDense(s, n, { kind: "dense", qubits, matrix }),
+            );
+            expect(maxDiff(got, dense) / largest(dense)).toBeLessThan(tol);
+            const want = referenceApply(state, n, matrix, qubits);
+            expect(maxDiff(got, want) / largest(want)).toBeLessThan(tol * 10);
+          }
+        }
+      }
     });
 
     it("the real-matrix kernels match the complex ones on real matrices, on every op shape", () => {

@@ -136,6 +136,7 @@ export interface WasmExports {
   blockNormsF64(...a: number[]): void;
   blockRun(...a: number[]): void;
   swapUnits(...a: number[]): void;
+  fillZero(...a: number[]): void;
   /** The benchmark's multiply-add throughput probe (asm/kernels.ts). */
   maddChains(iters: number): number;
   /** Not WASM: the host's chunk loop of a gathered run (GATHER_SOURCE), bound to the large state. */
@@ -257,6 +258,12 @@ export function instantiateKernels(memory: WasmMemory, module: WasmModule = kern
   return new (api().Instance)(module, { env: { memory } }).exports as WasmExports;
 }
 
+/** createState zeroes states of at least this size in WASM on every thread, in units of this size. */
+const ZERO_UNIT_BYTES = 65536;
+/** normSquared reads states of at least this many qubits in WASM, as 2^NORM_BLOCK_BITS block sums. */
+const NORM_WASM_MIN_QUBITS = 16;
+const NORM_BLOCK_BITS = 10;
+
 /** Chunk of a single op's gathered run on the large state: one core's L2 (as plan.ts's DEFAULT_BLOCK_BYTES). */
 const GATHER_CHUNK_BYTES = 2 * 1024 ** 2;
 
@@ -292,6 +299,8 @@ const LANE_BITS = { quad: 2, duo: 1 } as const;
 const MONO_VARIANT = 32;
 const MONO_MAX_HIGH = 3;
 const BLOCKS_VARIANT = 40;
+/** The sparse lane kernels: SPARSE_VARIANT + 4·shape + low (scripts/unroll-kernels.mjs, SPARSE_SHAPES). */
+const SPARSE_VARIANT = 48;
 
 type PreparedDense = {
   kind: DenseKind;
@@ -364,6 +373,52 @@ export function laneMatrix(
         out.push([...re, ...im]);
       }
   return { variant: highIndex.size * 4 + low, lanes: out };
+}
+
+/**
+ * The sparse lane kernels (scripts/unroll-kernels.mjs, SPARSE_SHAPES: complex64, one lane-bit target `low` and
+ * one high target) for a lane matrix (laneMatrix: vector (r·2 + c)·2 + j for output member r, input member c,
+ * lane XOR 0 (j = 0) or `low` (j = 1)) whose nonzero vectors are two per output member in one of the shapes:
+ * the variant, the input member each output member reads (shape `own`), and the two vectors per output member in
+ * the kernel's term order. Null when the matrix is denser. Zeros are exact, as in matrixStructure.
+ */
+export function sparseLaneMatrix(
+  lanes: readonly number[][],
+  low: number,
+): { variant: number; inputs: [number, number]; lanes: number[][] } | null {
+  const at = (r: number, c: number, j: number) => lanes[(2 * r + c) * 2 + j];
+  const zeroWhere = (keep: (r: number, c: number, j: number) => boolean) => {
+    for (let r = 0; r < 2; r++)
+      for (let c = 0; c < 2; c++)
+        for (let j = 0; j < 2; j++) if (!keep(r, c, j) && at(r, c, j).some((v) => v !== 0)) return false;
+    return true;
+  };
+  const pick = (shape: number, inputs: [number, number], terms: (r: number) => Array<[number, number]>) => ({
+    variant: SPARSE_VARIANT + 4 * shape + low,
+    inputs,
+    lanes: [0, 1].flatMap((r) => terms(r).map(([c, j]) => at(r, c, j))),
+  });
+  if (zeroWhere((r, c) => r === c))
+    return pick(0, [0, 1], (r) => [
+      [r, 0],
+      [r, 1],
+    ]);
+  if (zeroWhere((r, c) => r !== c))
+    return pick(0, [1, 0], (r) => [
+      [1 - r, 0],
+      [1 - r, 1],
+    ]);
+  if (zeroWhere((_r, _c, j) => j === 0))
+    return pick(1, [0, 1], () => [
+      [0, 0],
+      [1, 0],
+    ]);
+  if (zeroWhere((_r, _c, j) => j === 1))
+    return pick(2, [0, 1], () => [
+      [0, 1],
+      [1, 1],
+    ]);
+  return null;
 }
 
 export class WasmKernel implements Kernel {
@@ -441,7 +496,16 @@ export class WasmKernel implements Kernel {
       precision === "single"
         ? new Float32Array(this.memory.buffer, STATE_OFFSET, length)
         : new Float64Array(this.memory.buffer, STATE_OFFSET, length);
-    state.fill(0);
+    if (bytes >= ZERO_UNIT_BYTES)
+      this.run({
+        fn: "fillZero",
+        args: [STATE_OFFSET, Math.log2(ZERO_UNIT_BYTES)],
+        scratch: false,
+        groups: bytes / ZERO_UNIT_BYTES,
+        d: ZERO_UNIT_BYTES / (precision === "single" ? 8 : 16),
+        align: 1,
+      });
+    else state.fill(0);
     state[0] = 1;
     this.live = state;
     return state;
@@ -834,7 +898,15 @@ export class WasmKernel implements Kernel {
       const lanePos = sortedInt([...new Set([...Array.from({ length: laneBits }, (_, b) => b), ...pos])]);
       const high = targets.filter((t) => t >= laneBits);
       const members = this.writeGate(lanePos, high, single, posAt, offsAt);
-      const { variant, lanes } = laneMatrix(matrix, targets, laneBits);
+      const dense = laneMatrix(matrix, targets, laneBits);
+      const sparse =
+        single && !real && high.length === 1 ? sparseLaneMatrix(dense.lanes, dense.variant & 3) : null;
+      const { variant, lanes } = sparse ?? dense;
+      if (sparse) {
+        // Output members 0, 1 in place, then the input member each reads (sparseLaneMatrix).
+        const offs = new Uint32Array(this.memory.buffer, offsAt, 4);
+        offs.set([offs[0], offs[1], offs[sparse.inputs[0]], offs[sparse.inputs[1]]]);
+      }
       if (32 * lanes.length > MAT_BYTES) throw new Error("wasm kernel: gate matrix too large");
       const flat = lanes.flat();
       if (single) new Float32Array(this.memory.buffer, matAt, flat.length).set(flat);
@@ -1039,7 +1111,7 @@ export class WasmKernel implements Kernel {
   /**
    * Σ|amplitude|² over each block of `blockAmplitudes` consecutive amplitudes (the sampler's block table), in
    * WASM on every thread, written after the state in the arena; null for a state the kernel does not own. The
-   * view is valid until the next createState.
+   * view is valid until the next createState, blockNorms or normSquared.
    */
   blockNorms(state: Amplitudes, numQubits: number, blockAmplitudes: number): Float64Array | null {
     const amplitudes = 2 ** numQubits;
@@ -1115,8 +1187,14 @@ export class WasmKernel implements Kernel {
   }
 
   normSquared(state: Amplitudes, numQubits: number): number {
-    // The large state: one threaded read pass in WASM instead of a loop here.
-    const blocks = state === this.big ? this.gatheredNorms(state, numQubits, 32) : null;
+    // One threaded read pass in WASM instead of a loop here (82 ms at 24 qubits, complex64, on one thread:
+    // a tenth of the simulation). It reuses blockNorms' table, so the sampler's table is gone after it.
+    const blocks =
+      state === this.big
+        ? this.gatheredNorms(state, numQubits, 32)
+        : numQubits >= NORM_WASM_MIN_QUBITS
+          ? this.blockNorms(state, numQubits, 2 ** (numQubits - NORM_BLOCK_BITS))
+          : null;
     if (blocks) {
       let sum = 0;
       for (let i = 0; i < blocks.length; i++) sum += blocks[i];

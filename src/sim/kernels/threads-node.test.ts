@@ -87,3 +87,25 @@ describe("threaded simulation", () => {
       }
   });
 });
+
+describe("state set-up and norm in WASM", () => {
+  // 17 qubits: above the sizes where createState zeroes and normSquared reads in WASM (apply-wasm.ts).
+  const n = 17;
+  for (const threads of [1, 2])
+    for (const precision of ["double", "single"] as const)
+      it(`creates |0…0⟩ over a used arena and reads its norm² (${precision}, ${threads} thread(s))`, () => {
+        const k = new WasmKernel();
+        k.setThreads(threads);
+        const dirty = k.createState(n, precision);
+        for (let i = 0; i < dirty.length; i++) dirty[i] = ((i * 7919) % 13) / 13 - 0.5;
+        let expected = 0;
+        for (let i = 0; i < dirty.length; i++) expected += dirty[i] * dirty[i];
+        expect(k.normSquared(dirty, n)).toBeCloseTo(expected, 6);
+        const fresh = k.createState(n, precision);
+        expect(fresh[0]).toBe(1);
+        let nonzero = 0;
+        for (let i = 1; i < fresh.length; i++) if (fresh[i] !== 0) nonzero++;
+        expect(nonzero).toBe(0);
+        expect(k.normSquared(fresh, n)).toBe(1);
+      });
+});

@@ -36,6 +36,7 @@ const FNS: ReadonlyArray<KernelFn> = [
   "blockNormsF64",
   "blockRun",
   "swapUnits",
+  "fillZero",
   "gathered",
 ];
 // Control block (Int32Array over a SharedArrayBuffer).
