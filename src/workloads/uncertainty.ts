@@ -24,6 +24,7 @@ import { roadmapCapacity } from "../estimate/roadmap.js";
 import { trendRanges } from "../estimate/trends.js";
 import {
   checkUncertaintyOptions,
+  type Headline,
   overrideRanges,
   pointRanges,
   sensitivity,
@@ -173,8 +174,9 @@ export interface UncertaintySurface {
   model: SeparableModel;
   /** A full workload evaluation with some inputs sampled (and at another headline size), counted. */
   evalAt(sampled: Record<string, number>, size?: number): VerdictV2;
-  /** Headline (speedupLog10) of the exact evaluations already made, by "name=value": the tornado's ends. */
-  headlineAt: Map<string, number>;
+  /** Headline (speedupLog10 and the signed qpuOverGpuLog10) of the exact evaluations already made, by
+   *  "name=value": the tornado's ends. */
+  headlineAt: Map<string, Headline>;
   evaluations(): number;
   /** What the roadmap scenario's year means. */
   roadmapLabel: string;
@@ -208,7 +210,7 @@ export function uncertaintySurface(
   };
   const base = logsOf(centralVerdict ?? evalAt(central));
   // The headline at the tornado's ends comes free with the axes' grids (each grid holds its range's ends).
-  const headlineAt = new Map<string, number>();
+  const headlineAt = new Map<string, Headline>();
   // One axis per ranged workload input (the trends do not enter evaluate: they act through the year).
   const names = Object.keys(ranges).sort();
   const axes: Array<{ index: number; table: LogsTable }> = [];
@@ -228,7 +230,7 @@ export function uncertaintySurface(
     const ys = g.xs.map((x) => {
       if (x === r.central) return base;
       const v = evalAt({ ...central, [k]: x });
-      headlineAt.set(`${k}=${x}`, v.speedupLog10);
+      headlineAt.set(`${k}=${x}`, headlineOf(v));
       return logsOf(v);
     });
     const table = new LogsTable(g.xs, ys, g.log);
@@ -335,8 +337,8 @@ export function verdictUncertainty(
     // The headline's tornado: exact evaluations for the workload's inputs (two per input); the trends do not move
     // today's headline (their swing is 0), so they are computed through the lean path at no cost.
     const moved = Object.keys(x).find((k) => x[k] !== central[k]);
-    if (moved === undefined || TREND_NAMES.includes(moved)) return verdict.speedupLog10;
-    return headlineAt.get(`${moved}=${x[moved]}`) ?? evalAt(x).speedupLog10;
+    if (moved === undefined || TREND_NAMES.includes(moved)) return headlineOf(verdict);
+    return headlineAt.get(`${moved}=${x[moved]}`) ?? headlineOf(evalAt(x));
   });
   return {
     uncertainty: {
@@ -353,6 +355,9 @@ export function verdictUncertainty(
       ...b,
       speedupLog10AtLow: finite(b.speedupLog10AtLow),
       speedupLog10AtHigh: finite(b.speedupLog10AtHigh),
+      qpuOverGpuLog10AtLow: finite(b.qpuOverGpuLog10AtLow),
+      qpuOverGpuLog10AtHigh: finite(b.qpuOverGpuLog10AtHigh),
+      swingLog10: finite(b.swingLog10),
     })),
     // A band drawn from rationale-only ranges says so, as every unverified number must (a point estimate does not
     // sample them).
@@ -363,6 +368,11 @@ export function verdictUncertainty(
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+const headlineOf = (v: VerdictV2): Headline => ({
+  speedupLog10: v.speedupLog10,
+  qpuOverGpuLog10: v.qpuOverGpuLog10,
+});
 
 function toJson(q: Quantiles): QuantilesJson {
   const f = finite;
