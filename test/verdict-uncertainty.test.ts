@@ -121,7 +121,9 @@ describe("uncertainty of every registry workload", () => {
       return { input: k, swing: Math.max(...ys) - Math.min(...ys) };
     });
     const top = direct.reduce((a, b) => (b.swing > a.swing ? b : a));
-    expect(sensitivity[0].input).toBe(top.input);
+    // Inputs that scale the same time by the same factor tie (gate time and algorithm constant, both 0.5–2× on the
+    // fault-tolerant runtime): the first bar is one whose directly recomputed swing is the largest.
+    expect(direct.find((d) => d.input === sensitivity[0].input)!.swing).toBeCloseTo(top.swing, 9);
     expect(sensitivity[0].swingLog10).toBeCloseTo(top.swing, 9);
     // The ranged inputs must move the headline at all (with ft-arithmetic best, ε no longer does; MFU and PUE do).
     expect(top.swing).toBeGreaterThan(0.05);
