@@ -115,6 +115,15 @@ describe("LLM training: the quantum side's ranges and the GPU goodput", () => {
     expect(nisq(small.at({ quantumPriceFactor: 3 })).seconds).toBe(nisq(small.point).seconds);
   });
 
+  it("the error-rate trend improves from the fault-tolerant qubit's own rate (ftQubit, not the default qubit)", () => {
+    const rate = (raw: Record<string, unknown>) => s.def.referenceErrorRate!(s.def.input.parse(raw) as never);
+    // Azure's qubit_gate_ns_e4 preset (the default ftQubit): 1e-4; qubit_gate_ns_e3: 1e-3.
+    expect(rate({})).toBeCloseTo(1e-4, 12);
+    expect(rate({ ftQubit: "qubit_gate_ns_e3" })).toBeCloseTo(1e-3, 12);
+    // The device under QEC: its worst Clifford error (catalog medians).
+    expect(rate({ ftQubit: "device" })).toBeGreaterThan(1e-3);
+  });
+
   it("a fault-tolerant 'device' qubit scales with the device", () => {
     const d = setup("llm-training", { ftQubit: "device" });
     monotone(d, "qpuErrorRateFactor", quantumSeconds, 1, 4);

@@ -2,6 +2,8 @@
 // and the report's GPU-scaling and qubit plots. The engine is src/estimate/llm-training.ts.
 
 import { z } from "zod";
+import { qubitParamsFromDevice } from "../estimate/ft-record.js";
+import { resolveQubit } from "../estimate/ftqc/qubit.js";
 import { estimateGpu, estimateGpuFromReportedHours } from "../estimate/gpu.js";
 import { type QuantumScale, UNSCALED } from "../estimate/llm-strategies.js";
 import {
@@ -15,6 +17,7 @@ import {
   publishedRuns,
   llmTraining as resolveLlmWork,
 } from "../estimate/llm-workload.js";
+import { deviceTiming } from "../estimate/nisq.js";
 import { catalog, citationIds, getQpu } from "../hardware/catalog.js";
 import type { Range } from "../stats/distribution.js";
 import { counted } from "../units/format.js";
@@ -341,6 +344,15 @@ export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
     if (getQpu(input.qpu).priceUsdPerQpuSecond !== null)
       out.quantumPriceFactor = factorRange("quantumPriceFactor");
     return out;
+  },
+  // The fault-tolerant strategies' qubit (`ftQubit`: an Azure preset, or the NISQ device under QEC) is what the
+  // error-rate trend improves from.
+  referenceErrorRate(input) {
+    const q =
+      input.ftQubit === "device"
+        ? qubitParamsFromDevice(getQpu(input.qpu), deviceTiming(getQpu(input.qpu))).params
+        : input.ftQubit;
+    return resolveQubit(q).physicalErrorRate;
   },
   plots(input) {
     const v = engineCall(input, true);

@@ -218,7 +218,7 @@ export function uncertaintySurface(
   const errorExtra: number[] = [];
   if (ERROR_FACTOR in ranges) {
     // The error rate improves with time: extend its axis down to the floor for the year search.
-    const floorFactor = trends.errorFloor.low / referenceErrorRate(input);
+    const floorFactor = trends.errorFloor.low / referenceErrorRate(def, input);
     if (floorFactor < ranges[ERROR_FACTOR].low)
       errorExtra.push(floorFactor, Math.sqrt(floorFactor * ranges[ERROR_FACTOR].low));
   }
@@ -260,7 +260,7 @@ export function uncertaintySurface(
       errorFactor: at(ERROR_FACTOR),
     },
     errorAxis,
-    referenceErrorRate: errorAxis ? referenceErrorRate(input) : 1,
+    referenceErrorRate: errorAxis ? referenceErrorRate(def, input) : 1,
     headlineOnly: request.headlineOnly === true,
     horizonYears: YEAR_HORIZON,
     proveNever: request.searchEveryYear !== true,
@@ -381,7 +381,8 @@ function toJson(q: Quantiles): QuantilesJson {
 
 /** Today's physical error rate behind qpuErrorRateFactor = 1: the errorFloor trend is absolute, the factor relative.
  *  the fault-tolerant qubit model's physical error rate (max of its Clifford and readout rates). */
-function referenceErrorRate(input: Record<string, unknown>): number {
+function referenceErrorRate(def: WorkloadDefinition, input: Record<string, unknown>): number {
+  if (def.referenceErrorRate) return def.referenceErrorRate(input as never);
   const q = input.qubit;
   return resolveQubit(
     typeof q === "string" || (q !== null && typeof q === "object") ? (q as never) : undefined,

@@ -59,6 +59,9 @@ export interface WorkloadDefinition<S extends z.ZodObject = z.ZodObject> {
    * (qubit growth, error-rate improvement, classical price-performance) are added by the uncertainty layer.
    */
   ranges?(input: z.output<S>, context: EvaluationContext): Record<string, Range>;
+  /** The physical error rate behind qpuErrorRateFactor = 1, which the error-rate trend improves from (default: the
+   *  Azure qubit model in the input's `qubit` field). For a workload whose fault-tolerant qubit is named otherwise. */
+  referenceErrorRate?(input: z.output<S>): number;
   /** Extra report figures for this workload (beyond the crossover and the waterfall every workload gets). */
   plots?(input: z.output<S>, context: EvaluationContext): PlotData[];
   /** The report also trains small models here and projects their measured cost (qml/extrapolate.ts). */
