@@ -67,7 +67,7 @@ export function sensitivityLines(v: VerdictV2, top = 5): string[] {
   const f = tornadoValue;
   const w = Math.max(...bars.map((b) => b.input.length));
   return [
-    `Sensitivity (log10 quantum ÷ classical time, now ${f(v.qpuOverGpuLog10)}, with one input at its low / high end, the rest central; below 0 the quantum side is faster)`,
+    `Sensitivity: log10(quantum ÷ classical time), now ${f(v.qpuOverGpuLog10)}, with one input at its low … high end`,
     ...bars.map(
       (b) =>
         `  ${b.input.padEnd(w)}  ${f(b.qpuOverGpuLog10AtLow).padStart(10)} … ${f(b.qpuOverGpuLog10AtHigh).padEnd(10)}  swing ${b.swingLog10 === null ? "unbounded" : b.swingLog10.toFixed(2)}  (${b.low.toPrecision(3)} … ${b.high.toPrecision(3)})`,
