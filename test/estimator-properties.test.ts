@@ -3,9 +3,9 @@
 // probability, more parameters never make the QPU faster.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type DeviceTiming, successProbabilityLog10 } from "../src/device/timing.js";
 import { estimateGpu } from "../src/estimate/gpu.js";
 import { estimateLlmTrainingInput } from "../src/estimate/llm-workload.js";
-import { type DeviceTiming, successProbabilityLog10 } from "../src/estimate/nisq.js";
 
 const SEED = 20261201;
 

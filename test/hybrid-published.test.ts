@@ -2,7 +2,7 @@
 // The figures live in src/workloads/data/hybrid.json (`published`, with source, section, date and units); the
 // sources are named here.
 import { describe, expect, it } from "vitest";
-import { deviceTiming } from "../src/estimate/nisq.js";
+import { deviceTiming } from "../src/device/timing.js";
 import { citations, findDevice } from "../src/hardware/catalog.js";
 import type { Qpu } from "../src/hardware/schema.js";
 import { HYBRID_PRESETS, type HybridVerdict, publishedSplit } from "../src/workloads/hybrid.js";

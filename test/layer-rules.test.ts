@@ -69,6 +69,25 @@ describe("layer rules (dependency-cruiser, npm run lint)", () => {
     expect(r.status).not.toBe(0);
     expect(r.output).toContain("sim-below-device");
   });
+
+  it("fail on a device's noise types importing the simulator (device → sim), pass with channel math from circuit/", () => {
+    const channels = "export type KrausChannel = { kraus: number[] };\n";
+    const noiseModel = (from: string) =>
+      `import type { KrausChannel } from "${from}";\nexport type GateNoise = { channel: KrausChannel };\n`;
+    const bad = lint({
+      ...CLEAN,
+      "src/sim/channels.ts": channels,
+      "src/device/noise-model.ts": noiseModel("../sim/channels.js"),
+    });
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toContain("device-not-sim");
+    const good = lint({
+      ...CLEAN,
+      "src/circuit/channels.ts": channels,
+      "src/device/noise-model.ts": noiseModel("../circuit/channels.js"),
+    });
+    expect(good.output).toContain("no dependency violations");
+  });
 });
 
 describe("test code stays out of the package", () => {

@@ -6,13 +6,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addEstimateFtCommand } from "../src/cli/estimate-ft.js";
 import { memoryIo } from "../src/cli/io.js";
+import { deviceTiming } from "../src/device/timing.js";
 import { qubitParamsFromDevice } from "../src/estimate/ft-record.js";
 import { resolveQubit } from "../src/estimate/ftqc/qubit.js";
 import { bitsPerToken, shotsPerExpectation } from "../src/estimate/io.js";
 import { llmShapeForParams } from "../src/estimate/llm-shape.js";
 import { estimateLlmTraining, type LlmEstimateOptions } from "../src/estimate/llm-training.js";
 import { estimateLlmTrainingInput } from "../src/estimate/llm-workload.js";
-import { deviceTiming } from "../src/estimate/nisq.js";
 import { getQpu } from "../src/hardware/catalog.js";
 
 const PRESETS = ["llama-3.1-405b", "llama-3.1-70b", "llama-3.1-8b", "gpt-3-175b", "lm-100m"];

@@ -3,11 +3,11 @@
 // agree with the density matrix within 3 standard errors on 6-qubit noisy circuits.
 import { describe, expect, it } from "vitest";
 import { CircuitBuilder } from "../src/circuit/builder.js";
+import { amplitudeDamping, bitFlip, depolarizing } from "../src/circuit/channels.js";
 import { randomCircuit } from "../src/circuit/random.js";
 import { TOL } from "../src/circuit/testing.js";
 import { standardNoiseModel } from "../src/device/noise-model.js";
 import { buildNoisyCircuit } from "../src/noise/noisy-circuit.js";
-import { amplitudeDamping, bitFlip, depolarizing } from "../src/sim/channels.js";
 import { simulateDensity } from "../src/sim/density.js";
 import { simulate } from "../src/sim/simulate.js";
 import { simulateTrajectories } from "../src/sim/trajectories.js";

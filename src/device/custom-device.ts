@@ -2,12 +2,12 @@
 // as a catalog QPU, validated field by field, so "what if T2 were 500 µs" is one file away. Physical limits are
 // enforced: T2 ≤ 2·T1, errors in [0, 1).
 import { z } from "zod";
+import { thermalRelaxation } from "../circuit/channels.js";
 import { userError } from "../errors.js";
-import type { DeviceTiming } from "../estimate/nisq.js";
-import { thermalRelaxation } from "../sim/channels.js";
 import { allToAll, type CouplingMap, HERON_R2_EDGES, squareLattice } from "./coupling.js";
 import type { DeviceModel, NativeBasis } from "./device-model.js";
 import { standardNoiseModel } from "./noise-model.js";
+import type { DeviceTiming } from "./timing.js";
 
 const BASES: Record<string, NativeBasis> = {
   ibm: { family: "ibm", twoQubit: "cz", oneQubit: "zsx", gates: ["rz", "sx", "x", "cz"], virtual: ["rz"] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { compose, type KrausChannel, tensor } from "../circuit/channels.js";
 import { catalog } from "../hardware/catalog.js";
-import { compose, type KrausChannel, tensor } from "../sim/channels.js";
 import { deviceModel, gateModelDevices } from "./device-model.js";
 import { averageGateFidelity, standardNoiseModel } from "./noise-model.js";
 

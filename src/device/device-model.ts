@@ -1,10 +1,9 @@
 // Device noise models from the hardware catalog: native gate set, coupling map, error rates, T1/T2 and gate
 // durations, turned into a NoiseModel (model.ts) the noisy backends run and a target the transpiler compiles to.
-// Gaps in the catalog are filled exactly as the estimator fills them (estimate/nisq.ts `deviceTiming`, QRE
+// Gaps in the catalog are filled exactly as the estimator fills them (device/timing.ts `deviceTiming`, QRE
 // presets [F2]) and listed in `assumptions`, so the estimate and the simulation describe the same device.
 
 import { userError } from "../errors.js";
-import { type DeviceTiming, deviceTiming } from "../estimate/nisq.js";
 import { catalog, citations, findDevice } from "../hardware/catalog.js";
 import type { Qpu } from "../hardware/schema.js";
 import {
@@ -17,6 +16,7 @@ import {
 } from "./coupling.js";
 import executionJson from "./data/execution.json" with { type: "json" };
 import { type NoiseModel, standardNoiseModel } from "./noise-model.js";
+import { type DeviceTiming, deviceTiming } from "./timing.js";
 
 /** The gates a device runs natively, in qfit's gate library. */
 export interface NativeBasis {

@@ -2,15 +2,15 @@
 // they idle and how readout misreports. Device models (device-model.ts) and custom models share this form, and
 // the noisy-circuit builder (noisy-circuit.ts) is the only code that reads it.
 
-import type { Operation } from "../circuit/ir.js";
-import { userError } from "../errors.js";
 import {
   depolarizing,
   type KrausChannel,
   type ReadoutError,
   tensor,
   thermalRelaxation,
-} from "../sim/channels.js";
+} from "../circuit/channels.js";
+import type { Operation } from "../circuit/ir.js";
+import { userError } from "../errors.js";
 
 /** A channel acting on some of a gate's arguments (`args[j]` indexes the gate's qubit list). */
 export interface GateNoise {

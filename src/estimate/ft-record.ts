@@ -1,11 +1,12 @@
 // Every fault-tolerant cost goes through the one QRE-compatible estimator (./ftqc), and keeps what it fed it, so
 // that `qfit estimate ft --counts <counts> --qubit <qubit> --qec <qec> --budget <budget> --json` reproduces the
 // physical qubits and runtime. Also: the physical qubit a catalog device would be under error correction.
+
+import type { DeviceTiming } from "../device/timing.js";
 import type { Qpu } from "../hardware/schema.js";
 import type { FaultToleranceRecord } from "../verdict/contract.js";
 import { estimateFaultTolerant } from "./ftqc/estimate.js";
 import type { FtEstimate, LogicalCounts, QubitParamsInput } from "./ftqc/types.js";
-import type { DeviceTiming } from "./nisq.js";
 
 export interface FaultTolerantRun {
   record: FaultToleranceRecord;

@@ -8,6 +8,15 @@
 //   data-loading-bound: every training token through the machine's I/O channel, which any strategy pays.
 // Capacities (qubits, coherence) are constraints, never factors. Every fault-tolerant cost comes from the
 // QRE-compatible estimator (./ftqc) through ./ft-record.ts, with the record that reproduces it.
+
+import {
+  type CircuitShape,
+  deviceTiming,
+  repetitionDelay,
+  scaleTiming,
+  shotCycleSeconds,
+  successProbabilityLog10,
+} from "../device/timing.js";
 import { isQfitError } from "../errors.js";
 import { getQpu } from "../hardware/catalog.js";
 import type { Qpu } from "../hardware/schema.js";
@@ -19,14 +28,6 @@ import { qubitParamsFromDevice, runFaultTolerant } from "./ft-record.js";
 import { coprocessingRecord } from "./ftqc/decoding.js";
 import type { FtEstimate, QubitParamsInput } from "./ftqc/types.js";
 import { bitsPerToken, type EncodingMethod, encodingCost, shotsPerExpectation } from "./io.js";
-import {
-  type CircuitShape,
-  deviceTiming,
-  repetitionDelay,
-  scaleTiming,
-  shotCycleSeconds,
-  successProbabilityLog10,
-} from "./nisq.js";
 import { earliestLogical, earliestPhysical } from "./roadmap.js";
 
 /** A strategy with its uncapped log10 time (a NISQ time can exceed a double). `secondsLog10` comes from the

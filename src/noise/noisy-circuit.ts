@@ -3,13 +3,13 @@
 // channels, and terminal measurements with their readout errors. Mid-circuit measurements and classical
 // conditions are refused: the noisy backends sample only at the end.
 
+import { type KrausChannel, thermalRelaxation } from "../circuit/channels.js";
 import { GATES } from "../circuit/gates.js";
 import type { Circuit } from "../circuit/ir.js";
 import { fromRows } from "../circuit/matrix.js";
 import { type NoiseModel, opDurationNs } from "../device/noise-model.js";
 import { scheduleAsap } from "../device/schedule.js";
 import { userError } from "../errors.js";
-import { type KrausChannel, thermalRelaxation } from "../sim/channels.js";
 import type { NoisyCircuit, NoisyStep } from "../sim/noisy-program.js";
 import { findTerminalMeasurements, lowerGate, type TerminalMeasure } from "../sim/plan.js";
 import { counted } from "../units/format.js";

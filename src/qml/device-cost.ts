@@ -1,17 +1,17 @@
 // What a training run would cost on a named gate-model QPU from the catalog, and how its noise is modelled.
 //
-// Time: shots × (one shot's duration + repetition delay), the shot duration from estimate/nisq.ts
+// Time: shots × (one shot's duration + repetition delay), the shot duration from device/timing.ts
 // (depth × t_2q + readout) and the repetition delay from data/execution.json. Per-job overheads (compilation,
 // queueing, network, classical control between the optimiser's steps) are not modelled: no sourced figure, so
 // the result is a lower bound and says so. Price: the catalog's per-QPU-second price, else per shot + per task
 // (each circuit execution a task, as on AWS Braket).
 //
 // Noise: a global depolarising channel whose fidelity F is the circuit's estimated success probability (the
-// product of gate and readout fidelities and the decoherence factor, estimate/nisq.ts). Under it every Pauli
+// product of gate and readout fidelities and the decoherence factor, device/timing.ts). Under it every Pauli
 // expectation value shrinks by F — the simplest device model that still shows how noise flattens the loss.
 
+import { type DeviceTiming, deviceTiming, shotSeconds, successProbabilityLog10 } from "../device/timing.js";
 import { userError } from "../errors.js";
-import { type DeviceTiming, deviceTiming, shotSeconds, successProbabilityLog10 } from "../estimate/nisq.js";
 import { catalog, getQpu, unverifiedNotes } from "../hardware/catalog.js";
 import type { Qpu } from "../hardware/schema.js";
 import execution from "./data/execution.json" with { type: "json" };
@@ -110,7 +110,7 @@ export function deviceCost(
     usd,
     priceBasis,
     assumptions: [
-      `device time = shots × (shot ${fmt(perShot * 1e6)} µs = depth ${counts.depth} × t_2q ${model.timing.twoQubitGateNs} ns + readout ${model.timing.readoutNs} ns, + repetition delay) — estimate/nisq.ts`,
+      `device time = shots × (shot ${fmt(perShot * 1e6)} µs = depth ${counts.depth} × t_2q ${model.timing.twoQubitGateNs} ns + readout ${model.timing.readoutNs} ns, + repetition delay) — device/timing.ts`,
       model.repetitionDelayNote,
       "no per-job overheads (compilation, queueing, network, classical optimiser between steps): a lower bound",
       `noise: global depolarising channel with F = estimated success probability ${fmt(fidelity)} (${counts.oneQubitGates} 1q gates at ${model.timing.oneQubitError}, ${counts.twoQubitGates} 2q gates at ${model.timing.twoQubitError}, ${counts.qubits} readouts at ${model.timing.readoutError}, decoherence); every Pauli expectation shrinks by F`,

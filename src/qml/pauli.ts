@@ -3,7 +3,7 @@
 // (qubit 0 rightmost). Statevector layout as in sim/kernels/kernel.ts.
 //
 // Device noise is a global depolarising channel ρ → F·ρ + (1 − F)·I/2ⁿ, F the circuit's estimated success
-// probability (estimate/nisq.ts): every non-identity Pauli expectation shrinks by F, and each shot is, with
+// probability (device/timing.ts): every non-identity Pauli expectation shrinks by F, and each shot is, with
 // probability 1 − F, a uniformly random bitstring.
 
 import { userError } from "../errors.js";

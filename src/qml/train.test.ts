@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deviceTiming, shotSeconds } from "../estimate/nisq.js";
+import { deviceTiming, shotSeconds } from "../device/timing.js";
 import { getQpu } from "../hardware/catalog.js";
 import { train } from "./train.js";
 

@@ -164,7 +164,7 @@ export function bindCircuit(
   };
 }
 
-/** Gate counts and depth of a circuit, in the shape the NISQ timing model (estimate/nisq.ts) takes. */
+/** Gate counts and depth of a circuit, in the shape the NISQ timing model (device/timing.ts) takes. */
 export interface GateCounts {
   qubits: number;
   oneQubitGates: number;

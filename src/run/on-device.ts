@@ -2,12 +2,12 @@
 // (density matrix or trajectories), compare the two distributions (Hellinger fidelity), and put next to them
 // the estimator's success probability and the time and price of the shots on the real device.
 
+import { applyReadoutErrors } from "../circuit/channels.js";
 import type { Circuit, Operation } from "../circuit/ir.js";
 import { type DeviceModel, deviceModel } from "../device/device-model.js";
+import { type CircuitShape, shotSeconds, successProbabilityLog10 } from "../device/timing.js";
 import { userError } from "../errors.js";
-import { type CircuitShape, shotSeconds, successProbabilityLog10 } from "../estimate/nisq.js";
 import { buildNoisyCircuit, type NoisyCircuit } from "../noise/noisy-circuit.js";
-import { applyReadoutErrors } from "../sim/channels.js";
 import { densityMatrixBytes, MAX_DENSITY_QUBITS, simulateDensity } from "../sim/density.js";
 import { outcomeKey, sortedRecord } from "../sim/outcomes.js";
 import { sampleIndices } from "../sim/sampling.js";
@@ -123,7 +123,7 @@ export function withMeasurements(circuit: Circuit): { circuit: Circuit; added: b
   };
 }
 
-/** The estimator's success probability for a compiled circuit (one formula: estimate/nisq.ts). */
+/** The estimator's success probability for a compiled circuit (one formula: device/timing.ts). */
 export function estimatedSuccess(
   t: TranspileResult,
   device: DeviceModel,

@@ -1,5 +1,5 @@
 // Model vs simulation: run benchmark circuits on device models and put the estimator's success probability
-// (estimate/nisq.ts, the formula the estimator uses) next to what the noisy simulation gives: the Hellinger
+// (device/timing.ts, the formula the estimator uses) next to what the noisy simulation gives: the Hellinger
 // fidelity to the ideal distribution and, for circuits with one or two ideal outputs, the probability of
 // reading an ideal output. The summary states, from the rows, where the two agree.
 

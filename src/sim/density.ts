@@ -6,11 +6,12 @@
 // channel Σ K ρ K† is one dense op with its superoperator Σ conj(K) ⊗ K on the row and column bits of its
 // qubits: every update reuses the statevector kernels (and whatever fast backend select.ts picks), in place.
 
+import { kron, superoperator } from "../circuit/channels.js";
 import { controlled, embed, matmul } from "../circuit/matrix.js";
 import { userError } from "../errors.js";
 import type { Kernel, KernelOp } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
-import { kron, type NoisyCircuit, superoperator } from "./noisy-program.js";
+import type { NoisyCircuit } from "./noisy-program.js";
 import { gatherBits } from "./statevector.js";
 
 /** 2n ≤ 30 index bits for the kernels; 15 qubits would need 16 GiB anyway. */

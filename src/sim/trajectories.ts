@@ -7,11 +7,12 @@
 // Each trajectory contributes one shot (sampled from its final state) and its exact final distribution over
 // the measured qubits, so the averaged distribution has a standard error per outcome.
 
+import type { KrausChannel } from "../circuit/channels.js";
 import { userError } from "../errors.js";
 import type { Prng } from "../stats/prng.js";
 import type { Kernel } from "./kernels/kernel.js";
 import { selectKernel } from "./kernels/select.js";
-import type { KrausChannel, NoisyCircuit } from "./noisy-program.js";
+import type { NoisyCircuit } from "./noisy-program.js";
 import { sampleOneIndex } from "./sampling.js";
 import { accumulateMarginal, gatherBits } from "./statevector.js";
 

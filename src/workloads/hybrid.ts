@@ -9,6 +9,13 @@
 //   T_hybrid / T_c = n(C + Q) / T_c  ×  (C + Q + L) / (C + Q)
 //                    qpu-stage          link
 import { z } from "zod";
+import {
+  type CircuitShape,
+  deviceTiming,
+  repetitionDelay,
+  shotCycleSeconds,
+  successProbabilityLog10,
+} from "../device/timing.js";
 import { userError } from "../errors.js";
 import { dmrgCost, dmrgData } from "../estimate/baselines/dmrg.js";
 import { DEFAULT_GPU } from "../estimate/gpu.js";
@@ -19,13 +26,6 @@ import {
   LINK_KINDS,
   linkClass,
 } from "../estimate/hybrid.js";
-import {
-  type CircuitShape,
-  deviceTiming,
-  repetitionDelay,
-  shotCycleSeconds,
-  successProbabilityLog10,
-} from "../estimate/nisq.js";
 import { citationIds, citations, findDevice, unverifiedNotes } from "../hardware/catalog.js";
 import type { Gpu, Qpu } from "../hardware/schema.js";
 import type { Range } from "../stats/distribution.js";

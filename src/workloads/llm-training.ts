@@ -2,6 +2,7 @@
 // and the report's GPU-scaling and qubit plots. The engine is src/estimate/llm-training.ts.
 
 import { z } from "zod";
+import { deviceTiming } from "../device/timing.js";
 import { qubitParamsFromDevice } from "../estimate/ft-record.js";
 import { resolveQubit } from "../estimate/ftqc/qubit.js";
 import { estimateGpu, estimateGpuFromReportedHours } from "../estimate/gpu.js";
@@ -17,7 +18,6 @@ import {
   publishedRuns,
   llmTraining as resolveLlmWork,
 } from "../estimate/llm-workload.js";
-import { deviceTiming } from "../estimate/nisq.js";
 import { catalog, citationIds, getQpu } from "../hardware/catalog.js";
 import type { Range } from "../stats/distribution.js";
 import { counted } from "../units/format.js";

@@ -3,16 +3,16 @@
 // ×1/ESP for failed shots, over an optimiser's evaluations; infeasible when the graph does not fit or the
 // estimated success probability falls below the project's threshold (0.5). Classical: Goemans–Williamson.
 import { z } from "zod";
-import { DEFAULT_GPU } from "../estimate/gpu.js";
-import { DEFAULT_QPU } from "../estimate/llm-training.js";
-import type { NativeModel, RunLimit } from "../estimate/native.js";
 import {
   type CircuitShape,
   deviceTiming,
   repetitionDelay,
   shotCycleSeconds,
   successProbabilityLog10,
-} from "../estimate/nisq.js";
+} from "../device/timing.js";
+import { DEFAULT_GPU } from "../estimate/gpu.js";
+import { DEFAULT_QPU } from "../estimate/llm-training.js";
+import type { NativeModel, RunLimit } from "../estimate/native.js";
 
 /** Below this estimated success probability noise swamps the cut. */
 const DEFAULT_SUCCESS_THRESHOLD = 0.5;

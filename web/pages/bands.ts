@@ -183,13 +183,43 @@ export function RangeControl({
   </div>`;
 }
 
+type Bounds = { min: number | null; max: number | null };
+
+/** One slider per named input and, once any range is moved, a button that resets them all: the verdict page and
+ *  the crossover page show the same panel (the ranges live in the URL, so both pages share them). */
+export function RangesPanel({
+  names,
+  ranges,
+  bounds = {},
+  id,
+  resetId,
+}: {
+  names: string[];
+  ranges: Record<string, Range>;
+  bounds?: Record<string, Bounds>;
+  id?: string;
+  resetId: string;
+}) {
+  const custom = Object.keys(overridesOf(ranges)).length > 0;
+  return html`<div class="ranges" id=${id}>
+      ${names.map((n) => html`<${RangeControl} key=${n} name=${n} range=${ranges[n]} scale=${scaleOf(ranges[n], bounds[n] ?? { min: null, max: null })} basis=${ranges[n].basis} />`)}
+    </div>
+    ${
+      custom
+        ? html`<p><button type="button" id=${resetId} onClick=${() => {
+            for (const n of Object.keys(ranges)) rangeState(n).value = "";
+          }}>reset all ranges</button></p>`
+        : null
+    }`;
+}
+
 interface Props {
   /** The API request without uncertainty settings: {kind, ...the form's fields}; null while the form is invalid. */
   request: Record<string, unknown> | null;
   /** The verdict's ranged inputs and their default ranges. */
   defaults: Record<string, Range>;
   /** Bounds of input fields by name (a ranged input that is a field keeps the field's bounds). */
-  bounds: Record<string, { min: number | null; max: number | null }>;
+  bounds: Record<string, Bounds>;
   /** `qfit estimate KIND --flags` for the form's input; the range overrides are added to it. */
   command: string;
 }
@@ -329,16 +359,7 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
     ${
       names.length
         ? html`<h4>Ranges: drag a handle to change an input's range and watch the band move</h4>
-          <div class="ranges" id="ranges">
-            ${names.map((n) => html`<${RangeControl} key=${n} name=${n} range=${defaults[n]} scale=${scaleOf(defaults[n], bounds[n] ?? { min: null, max: null })} basis=${defaults[n].basis} />`)}
-          </div>
-          ${
-            custom
-              ? html`<p><button type="button" id="ranges-reset" onClick=${() => {
-                  for (const n of Object.keys(defaults)) rangeState(n).value = "";
-                }}>reset all ranges</button></p>`
-              : null
-          }`
+          <${RangesPanel} names=${names} ranges=${defaults} bounds=${bounds} id="ranges" resetId="ranges-reset" />`
         : null
     }
     <p class="muted">The same numbers in a terminal: <code id="cli-command">${command}${flags ? ` ${flags}` : ""}</code></p>

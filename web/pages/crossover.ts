@@ -24,7 +24,7 @@ import { verdictRanges } from "../../src/workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../../src/workloads/workload.js";
 import { PlotView } from "../plot.js";
 import { num, urlState } from "../state.js";
-import { overridesOf, RangeControl, rangeState, scaleOf, useApi, useEstimate } from "./bands.js";
+import { overridesOf, RangesPanel, useApi, useEstimate } from "./bands.js";
 
 /** Logical qubits the MIT framework gives an instance of a workload's headline size (its QPS: n = q for
  *  factoring and FCI; n = 2^q for search, whose n is 2^searchBits items): the headline size in all three. */
@@ -278,16 +278,7 @@ export function CrossoverPage() {
     ${
       c && Object.keys(ranges).length
         ? html`<details id="crossover-ranges" open=${custom}><summary>Ranges: drag a handle and the bands (and the year) move</summary>
-            <div class="ranges">
-              ${Object.keys(ranges).map((n) => html`<${RangeControl} key=${n} name=${n} range=${ranges[n]} scale=${scaleOf(ranges[n], { min: null, max: null })} basis=${ranges[n].basis} />`)}
-            </div>
-            ${
-              custom
-                ? html`<p><button type="button" id="crossover-ranges-reset" onClick=${() => {
-                    for (const n of Object.keys(ranges)) rangeState(n).value = "";
-                  }}>reset all ranges</button></p>`
-                : null
-            }
+            <${RangesPanel} names=${Object.keys(ranges)} ranges=${ranges} resetId="crossover-ranges-reset" />
           </details>`
         : null
     }

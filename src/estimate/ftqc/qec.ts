@@ -1,9 +1,9 @@
 // QEC schemes: threshold model P_L(d) = a·d^k·(p/p*)^⌊(d+1)/2⌋ with formula-defined cycle time and footprint
 // (Beverland et al. 2022, arXiv:2211.07629, Eq. (E1)/(E2); Azure fault_tolerance.rs and
-// code_with_threshold_and_distance.rs). Presets are data in presets.json.
+// code_with_threshold_and_distance.rs). Presets are data in src/hardware/data/qre-presets.json.
 import { userError } from "../../errors.js";
+import presets from "../../hardware/data/qre-presets.json" with { type: "json" };
 import { type Formula, parseFormula } from "./formula.js";
-import presets from "./presets.json" with { type: "json" };
 import type { PhysicalQubit, QecScheme, QecSchemeInput } from "./types.js";
 
 export const QEC_SCHEME_NAMES = ["surface_code", "floquet_code"] as const;

@@ -1,10 +1,10 @@
-// Physical qubit models: Azure's six presets (data in presets.json) and custom qubits, normalised as Azure's
+// Physical qubit models: Azure's six presets (data in src/hardware/data/qre-presets.json) and custom qubits, normalised as Azure's
 // `normalized()` does (microsoft/qsharp source/resource_estimator/src/system/modeling/physical_qubit.rs).
 import { userError } from "../../errors.js";
-import presets from "./presets.json" with { type: "json" };
+import presets from "../../hardware/data/qre-presets.json" with { type: "json" };
 import type { MeasurementErrorRateInput, PhysicalQubit, QubitParamsInput, TimeInput } from "./types.js";
 
-/** Azure's preset names. Typed as strings so the emitted .d.ts does not import presets.json (a JSON import in a
+/** Azure's preset names. Typed as strings so the emitted .d.ts does not import src/hardware/data/qre-presets.json (a JSON import in a
  * declaration file fails to type-check in consumers under `module: nodenext`). */
 export const QUBIT_PRESET_NAMES: readonly string[] = Object.keys(presets.qubits);
 export const PRESETS_SOURCE = presets.source;

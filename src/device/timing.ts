@@ -1,11 +1,13 @@
 // What one circuit costs on a noisy device: its duration (depth × 2q gate time + readout), the wait before the next
 // shot (repetition delay), and its estimated success probability ESP = Π gate fidelities × readout fidelity ×
 // exp(−qubits·duration/T) (T = min(T1, T2)), computed in log10 so circuits of 1e11 gates do not underflow.
-// `shotCycleSeconds` is the one shot-time model every NISQ cost uses.
+// `shotCycleSeconds` is the one shot-time model every NISQ cost uses. It lives with the device (its timings,
+// errors and repetition delay are the target's data) so the simulator's device runs, the noise validation and the
+// estimator read one formula without the lower layers importing the estimator.
 
-import executionJson from "../device/data/execution.json" with { type: "json" };
+import qrePresets from "../hardware/data/qre-presets.json" with { type: "json" };
 import type { Qpu } from "../hardware/schema.js";
-import { qubitPreset } from "./ftqc/qubit.js";
+import executionJson from "./data/execution.json" with { type: "json" };
 
 export interface DeviceTiming {
   oneQubitError: number;
@@ -24,7 +26,8 @@ export interface DeviceTiming {
 /** The device's timings and errors, filling gaps from the QRE preset of its modality ([F2]) and saying so. */
 export function deviceTiming(qpu: Qpu): DeviceTiming {
   const presetId = qpu.modality === "superconducting" ? "qubit_gate_ns_e3" : "qubit_gate_us_e3";
-  const raw = qubitPreset(presetId);
+  // Read straight from the data (the FT estimator's qubitPreset validates user input; these ids are fixed).
+  const raw = qrePresets.qubits[presetId];
   const preset = {
     errorRate: raw.twoQubitGateErrorRate as number,
     oneQubitGateNs: raw.oneQubitGateTime as number,

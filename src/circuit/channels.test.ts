@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { fromRows, get, identity, maxDistance } from "../circuit/matrix.js";
-import { TOL } from "../circuit/testing.js";
 import {
   amplitudeDamping,
   applyReadoutErrors,
@@ -19,6 +17,8 @@ import {
   tensor,
   thermalRelaxation,
 } from "./channels.js";
+import { fromRows, get, identity, maxDistance } from "./matrix.js";
+import { TOL } from "./testing.js";
 
 const ONE = fromRows([
   [0, 0],
