@@ -3,6 +3,7 @@
 // the folded speedupLog10 at the two ends, which hides a verdict that changes sides inside the range.
 import { describe, expect, it } from "vitest";
 import { sensitivityLines } from "../src/report/bands.js";
+import { tornadoPlot } from "../src/report/svg.js";
 import { getWorkload } from "../src/workloads/registry.js";
 import { verdictUncertainty } from "../src/workloads/uncertainty.js";
 
@@ -48,5 +49,21 @@ describe("tornado swing on the signed ratio", () => {
     expect(text).toContain(`${k}`);
     expect(text).toContain(`swing ${bar.swingLog10!.toFixed(2)}`);
     expect(text).toContain(ys[0].toFixed(2));
+  });
+
+  it("the report's tornado marks 0 with a dashed line where its bars cross it, and only there", () => {
+    const plot = (atLow: number, atHigh: number) =>
+      tornadoPlot({
+        id: "t",
+        title: "t",
+        xLabel: "log10 of quantum time ÷ classical time",
+        center: 0.2,
+        lowLabel: "low",
+        highLabel: "high",
+        zeroLabel: "0: equal times",
+        bars: [{ label: "x", atLow, atHigh, tooltip: "x" }],
+      });
+    expect(plot(-0.3, 0.5)).toContain('class="tornado-zero"');
+    expect(plot(0.1, 0.5)).not.toContain('class="tornado-zero"');
   });
 });

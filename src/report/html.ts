@@ -171,6 +171,7 @@ function tornadoFigure(v: VerdictV2, label: string, index: number, top = 8): str
         center: v.qpuOverGpuLog10,
         lowLabel: "input at its low value",
         highLabel: "input at its high value",
+        zeroLabel: "0: quantum and classical times equal (the verdict changes sides)",
         bars: bars.map((b) => ({
           label: inputName(b.input),
           atLow: b.qpuOverGpuLog10AtLow,
