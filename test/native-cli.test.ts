@@ -133,8 +133,38 @@ describe("qfit crossover", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(Math.abs(j.qea.year - 2028.87)).toBeLessThan(0.01);
-    expect(j.physical.nStar).toBeGreaterThan(100);
+    // The physical model runs on IBM's catalog device (its lowest published two-qubit error), not the default qubit.
+    expect(j.device).toMatchObject({ id: "ibm-heron-r3", vendor: "IBM", changes: ["qubit"] });
     expect(j.physical.sizes.length).toBe(j.physical.quantumSeconds.length);
+    expect(j.sensitivity.length).toBeGreaterThan(0);
+  });
+
+  it("--hardware VENDOR puts that vendor's catalog device on the quantum side of the physical model", async () => {
+    const { catalog } = await import("../src/hardware/catalog.js");
+    const json = async (...args: string[]) =>
+      JSON.parse((await run(["crossover", ...args, "--t0", "2026", "--samples", "200", "--json"])).out);
+    const ionq = await json("hamiltonian-simulation", "--hardware", "ionq");
+    const quantinuum = await json("hamiltonian-simulation", "--hardware", "quantinuum");
+    // The JSON names the device; the two devices' published error rates differ…
+    expect(ionq.device.id).toBe("ionq-aria");
+    expect(quantinuum.device.id).toBe("quantinuum-helios");
+    const err = (id: string) => catalog.qpus.find((q) => q.id === id)!.twoQubitError;
+    expect(err("ionq-aria")).not.toBe(err("quantinuum-helios"));
+    // …and so do the crossover results: the quantum side's time along the curve, and its band.
+    expect(ionq.physical.quantumSeconds).not.toEqual(quantinuum.physical.quantumSeconds);
+    expect(ionq.uncertainty.quantiles.physicalQubits).not.toEqual(
+      quantinuum.uncertainty.quantiles.physicalQubits,
+    );
+    // A device run takes the vendor's device itself.
+    expect((await json("qaoa-maxcut", "--hardware", "ionq")).device).toMatchObject({
+      id: "ionq-aria",
+      changes: ["qpu"],
+    });
+    // A vendor with no device in the catalog changes nothing in the physical model (device null).
+    const none = await json("hamiltonian-simulation", "--hardware", "pasqal");
+    const plain = await json("hamiltonian-simulation");
+    expect(none.device).toBeNull();
+    expect(none.physical.quantumSeconds).toEqual(plain.physical.quantumSeconds);
   });
 
   it("babbush reproduces Table I's 100 days (d = 2, S = 1e3)", async () => {

@@ -107,7 +107,7 @@ describe("qfit serve", () => {
     expect(days).toBeLessThan(85);
   });
 
-  it("POST /api/estimate has the CLI's defaults: the bands on (same samples, seed and quantiles), off on request", async () => {
+  it("POST /api/estimate has the CLI's defaults: the bands on (same samples, seed and quantiles), off on request as --no-uncertainty", async () => {
     const body = { kind: "grover", t0: 2026 };
     const r = await http("POST", "/api/estimate", JSON.stringify(body));
     expect(r.status).toBe(200);
@@ -120,8 +120,19 @@ describe("qfit serve", () => {
     expect(api.uncertainty.samples).toBe(cli.uncertainty.samples);
     expect(api.uncertainty.seed).toBe(cli.uncertainty.seed);
     expect(api.uncertainty.quantiles).toEqual(cli.uncertainty.quantiles);
+    // Off on request: what --no-uncertainty prints, field for field (a point uncertainty and the tornado).
     const off = await http("POST", "/api/estimate", JSON.stringify({ ...body, uncertainty: false }));
-    expect(off.json()).not.toHaveProperty("uncertainty");
+    const cliOff = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [BIN, "estimate", "grover", "--t0", "2026", "--no-uncertainty", "--json"],
+        {
+          encoding: "utf8",
+        },
+      ),
+    );
+    expect(off.json()).toMatchObject({ uncertainty: { method: "point", samples: 1 } });
+    expect(off.json()).toEqual(cliOff);
   });
 
   it("POST /api/simulate returns the `qfit run --json` object", async () => {

@@ -119,6 +119,19 @@ describe("output fits the terminal", () => {
     expect(Math.max(...lines.map(displayWidth))).toBeGreaterThan(80);
   }, 60_000);
 
+  it("at 80 columns the report keeps the bands: less important columns are left out first", async () => {
+    const r = await run(["report", "--no-html", "--samples", "200"], 80);
+    expect(r.code).toBe(0);
+    // The last line names the columns left out: the point values (energy, cost, device names) are among them…
+    const left = /\(not shown at this width: ([^)]*)\)/.exec(r.out)?.[1].replace(/\s+/g, " ");
+    expect(left).toMatch(/\benergy\b/);
+    expect(left).toMatch(/\bcost\b/);
+    // …the range is the point of the report: the time-ratio band and the year band stay, with their values.
+    expect(left).not.toMatch(/p05–p95|year of advantage|verdict/);
+    expect(r.out).toMatch(/10\^-?\d+\.\d–10\^-?\d+\.\d×/);
+    expect(r.out).toMatch(/20\d\d–(20\d\d|never),/);
+  }, 60_000);
+
   it("help wraps whole words and joins lines broken inside a sentence", async () => {
     const r = await run(["report", "--help"], 60);
     // The description's source breaks after "problems)"; the terminal decides where lines end instead.

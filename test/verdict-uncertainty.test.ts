@@ -4,9 +4,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
+import { resolveQubit } from "../src/estimate/ftqc/qubit.js";
+import { errorRateAt, trendRanges } from "../src/estimate/trends.js";
 import { widen } from "../src/stats/distribution.js";
 import { bestStrategy } from "../src/verdict/compose.js";
 import { getWorkload, workloads } from "../src/workloads/registry.js";
+import { evaluateVerdict } from "../src/workloads/sweep.js";
 import { verdictUncertainty } from "../src/workloads/uncertainty.js";
 
 const T0 = 2026;
@@ -48,7 +51,8 @@ describe("uncertainty of every registry workload", () => {
       // is the sweep's n* (exact bisection) to within the interpolation: 1%.
       if (verdict.crossover.size === null) expect(q.crossoverSize.p50).toBeNull();
       else expect(Math.abs(q.crossoverSize.p50! / verdict.crossover.size - 1)).toBeLessThan(0.01);
-      same("crossoverYear", q.crossoverYear.p50);
+      // The year: `crossover.year` is the year model at central inputs, so the collapsed band is that year.
+      same("crossoverYear", verdict.crossover.year);
 
       const sampled = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: SAMPLES });
       expect(sampled.uncertainty.samples).toBe(SAMPLES);
@@ -243,8 +247,13 @@ describe("API and CLI: one set of uncertainty settings and defaults", () => {
     expect(on.uncertainty).toMatchObject({ samples: 10_000, seed: 20_261_202, method: "separable" });
     const cli = JSON.parse((await run(["estimate", "qaoa-maxcut", "--t0", "2026", "--json"])).out);
     expect(cli.uncertainty.quantiles).toEqual(JSON.parse(JSON.stringify(on.uncertainty!.quantiles)));
+    // uncertainty: false is --no-uncertainty: the same point uncertainty and tornado, field by field (one function).
     const off = estimate({ kind: "qaoa-maxcut", t0: T0, uncertainty: false });
-    expect(off.uncertainty).toBeUndefined();
+    const cliOff = JSON.parse(
+      (await run(["estimate", "qaoa-maxcut", "--t0", "2026", "--no-uncertainty", "--json"])).out,
+    );
+    expect(off.uncertainty?.method).toBe("point");
+    expect(JSON.parse(JSON.stringify(off))).toEqual(cliOff);
     expect(off.speedupLog10).toBe(on.speedupLog10);
     expect(() => estimate({ kind: "qaoa-maxcut", samples: 20_001 })).toThrow(/samples/);
   });
@@ -348,5 +357,115 @@ describe("unverified ranges are named on the verdict", () => {
       const pointOnly = verdictUncertainty(def, input, { t0: T0 }, verdict, { point: true });
       expect(pointOnly.unverified).toEqual(verdict.unverified);
     }
+  });
+});
+
+describe("one year of advantage: crossover.year is the year model's point estimate (issue 13 §4)", () => {
+  const shor = getWorkload("shor");
+  const input = shor.input.parse({}) as Record<string, unknown>;
+
+  it("equals the point band's year, is the band's central value, and lies within its p05–p95", () => {
+    const banded = evaluateVerdict(shor, input, { t0: T0 }, { samples: SAMPLES, seed: 3 }).verdict;
+    const point = evaluateVerdict(shor, input, { t0: T0 }, { point: true }).verdict;
+    const year = banded.crossover.year!;
+    expect(year).toBeGreaterThan(T0);
+    // --no-uncertainty and the banded run give one year; the point band (one sample through the Monte Carlo) too.
+    expect(point.crossover.year).toBeCloseTo(year, 6);
+    expect(point.uncertainty!.quantiles.crossoverYear.p50).toBeCloseTo(year, 6);
+    // The workload's own evaluate (the sweep inside it) reports the same year.
+    expect(shor.evaluate(input as never, { t0: T0 }).crossover.year).toBeCloseTo(year, 6);
+    const band = banded.uncertainty!.quantiles.crossoverYear;
+    expect(band.p05!).toBeLessThanOrEqual(year);
+    expect(year).toBeLessThanOrEqual(band.p95 ?? Number.POSITIVE_INFINITY);
+    expect(banded.crossover.explanation).toMatch(new RegExp(`^projected ${Math.round(year)}:`));
+  });
+
+  it("brackets the year by direct evaluation of the workload: not ahead a year before, ahead a year after", () => {
+    // From the definition, through the workload itself (no size table, no interpolation): in year Y the classical
+    // side runs 2^((Y − t0)/classical doubling) faster, the error rate is projected toward its floor, and the qubits
+    // available grow from today's by the fitted doubling time; the quantum side is ahead in Y when the smallest size
+    // it is faster at (fewest qubits: qubits grow with size) fits the qubits available then.
+    const year = evaluateVerdict(shor, input, { t0: T0 }, { point: true }).verdict.crossover.year!;
+    const trends = trendRanges();
+    const e0 = resolveQubit(undefined).physicalErrorRate;
+    const at = (bits: number, y: number) => {
+      const sampled = {
+        classicalThroughputFactor: 2 ** ((y - T0) / trends.classicalDoublingYears.central),
+        qpuErrorRateFactor:
+          errorRateAt(e0, y, T0, trends.errorHalvingYears.central, trends.errorFloor.central) / e0,
+      };
+      const v = shor.evaluate({ ...input, modulusBits: bits } as never, {
+        t0: T0,
+        skipCrossover: true,
+        sampled,
+      });
+      const q = bestStrategy(v);
+      const cap = q.constraints.find((c) => c.name === "physical-qubits")!;
+      return {
+        faster: q.seconds < v.classical.seconds,
+        fits: q.physicalQubits <= cap.available * 2 ** ((y - T0) / trends.qubitDoublingYears.central),
+      };
+    };
+    const aheadIn = (y: number) => {
+      let lo = 256;
+      let hi = 8192;
+      if (!at(hi, y).faster) return false;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (at(mid, y).faster) hi = mid;
+        else lo = mid;
+      }
+      return at(hi, y).fits;
+    };
+    expect(aheadIn(year - 1)).toBe(false);
+    expect(aheadIn(year + 1)).toBe(true);
+  });
+
+  it("a slower qubit doubling time the user gives moves the year later (the model honours it)", () => {
+    const year = (raw: Record<string, unknown>) =>
+      evaluateVerdict(shor, shor.input.parse(raw) as Record<string, unknown>, { t0: T0 }, { point: true })
+        .verdict.crossover.year!;
+    expect(year({ doublingYears: 3 })).toBeGreaterThan(year({}) + 1);
+  });
+});
+
+describe("costs without a price, and the crossover's tornado (issue 13 §7)", () => {
+  it("a side with no sourced price has n/a cost quantiles (null with a reason), not neverShare 1; text says n/a", async () => {
+    const { def, input, verdict } = point("shor");
+    // Shor's classical reference (a CPU core of the RSA-240 record) and its fault-tolerant machine have no price.
+    expect(verdict.classical.costUsd).toBeNull();
+    expect(bestStrategy(verdict).costUsd).toBeNull();
+    const q = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 100 }).uncertainty.quantiles;
+    for (const cost of [q.classicalCostUsd, q.quantumCostUsd]) {
+      expect(cost).toMatchObject({ p05: null, p50: null, p95: null, neverShare: null });
+      expect(cost.reason).toMatch(/no sourced price/);
+    }
+    // A priced side keeps its band (hybrid prices both sides).
+    const h = point("hybrid");
+    const hq = verdictUncertainty(h.def, h.input, { t0: T0 }, h.verdict, { samples: 100 }).uncertainty
+      .quantiles;
+    expect(hq.quantumCostUsd.neverShare).toBe(0);
+    expect(hq.quantumCostUsd.reason).toBeUndefined();
+    const text = (await run(["estimate", "shor", "--t0", "2026", "--samples", "100"])).out;
+    expect(text).toMatch(/cost, classical \/ quantum n\/a \/ n\/a/);
+  });
+
+  it("qfit crossover --json and POST /api/crossover carry the estimate's sensitivity and uncertainty", async () => {
+    const { crossover, estimate } = await import("../src/api/handlers.js");
+    const body = { kind: "qaoa-maxcut", t0: T0, samples: 300, seed: 4 };
+    const est = estimate(body);
+    const api = crossover(body);
+    const cli = JSON.parse(
+      (await run(["crossover", "qaoa-maxcut", "--t0", "2026", "--samples", "300", "--seed", "4", "--json"]))
+        .out,
+    );
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+    expect(est.sensitivity!.length).toBeGreaterThan(0);
+    expect(plain(api.sensitivity)).toEqual(plain(est.sensitivity));
+    expect(cli.sensitivity).toEqual(plain(est.sensitivity));
+    expect(plain(api.uncertainty)).toEqual(plain(est.uncertainty));
+    expect(cli.uncertainty).toEqual(plain(est.uncertainty));
+    // The year the curves report is the verdict's.
+    expect(api.year).toBe(est.crossover.year);
   });
 });

@@ -6,12 +6,8 @@ import { catalog } from "../hardware/catalog.js";
 import type { VerdictV2 } from "../verdict/contract.js";
 import { curveBands } from "../workloads/curve-bands.js";
 import { getWorkload } from "../workloads/registry.js";
-import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
-import {
-  evaluateWithUncertainty,
-  type UncertaintyRequest,
-  uncertaintyRequestOf,
-} from "../workloads/uncertainty.js";
+import { type CrossoverSeries, evaluateVerdict, evaluateWithUncertainty } from "../workloads/sweep.js";
+import { type UncertaintyRequest, uncertaintyRequestOf } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { estimateRequestSchema } from "./schemas.js";
 import { validate } from "./validate.js";
@@ -51,18 +47,28 @@ function request(body: unknown): {
 }
 
 /** POST /api/estimate: the same verdict as `qfit estimate <kind> --json` (schemaVersion 2), with its
- *  uncertainty and sensitivity. */
+ *  uncertainty and sensitivity: one function for both, so `uncertainty: false` gives what `--no-uncertainty` gives
+ *  (a point uncertainty, p05 = p50 = p95, and the tornado). */
 export function estimate(body: unknown): VerdictV2 {
   const { def, input, t0, uncertainty } = request(body);
-  if (uncertainty.point) return def.evaluate(input as never, { t0 });
   return evaluateWithUncertainty(def, input, { t0 }, uncertainty);
 }
 
+/** The answer of POST /api/crossover: `qfit crossover KIND --json`'s `physical`, with its `uncertainty` and
+ *  `sensitivity` (the verdict's, as on every verdict). */
+export type CrossoverAnswer = CrossoverSeries & Required<Pick<VerdictV2, "uncertainty" | "sensitivity">>;
+
 /** POST /api/crossover: time vs the workload's headline size on both sides, n* and the year, with the p05–p95 band
- *  along each curve (`qfit crossover KIND --json`'s `physical`); `uncertainty: false` omits the bands. */
-export function crossover(body: unknown): CrossoverSeries {
+ *  along each curve; the uncertainty and tornado of the verdict (the estimate's function); `uncertainty: false`
+ *  omits the curve bands and gives the point uncertainty, as `--no-uncertainty` does. */
+export function crossover(body: unknown): CrossoverAnswer {
   const { def, input, t0, uncertainty } = request(body);
-  const { series, verdicts } = crossoverSweep(def, input, { t0 });
-  const bands = curveBands(def, input, { t0 }, series, verdicts, uncertainty);
-  return bands ? { ...series, bands } : series;
+  const { verdict, sweep } = evaluateVerdict(def, input, { t0 }, uncertainty);
+  const bands = curveBands(def, input, { t0 }, sweep.series, sweep.verdicts, uncertainty);
+  return {
+    ...sweep.series,
+    ...(bands ? { bands } : {}),
+    uncertainty: verdict.uncertainty!,
+    sensitivity: verdict.sensitivity!,
+  };
 }

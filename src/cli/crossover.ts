@@ -19,12 +19,12 @@ import { hasRoadmap } from "../estimate/roadmap.js";
 import { yearBand } from "../report/bands.js";
 import { formatDuration, formatSci } from "../units/format.js";
 import { SECONDS_PER_YEAR } from "../units/quantity.js";
-import type { VerdictUncertaintyJson } from "../verdict/contract.js";
+import type { SensitivityBarJson, VerdictUncertaintyJson } from "../verdict/contract.js";
 import { curveBands } from "../workloads/curve-bands.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import { workloads } from "../workloads/registry.js";
-import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
-import { verdictUncertainty } from "../workloads/uncertainty.js";
+import { type CrossoverSeries, evaluateVerdict } from "../workloads/sweep.js";
+import { type VendorDevice, withVendorDevice } from "../workloads/vendor-device.js";
 import { fitted, type Io } from "./io.js";
 import { parseYear, quantity } from "./options.js";
 import { addUncertaintyOptions, uncertaintyRequest } from "./uncertainty-options.js";
@@ -43,9 +43,13 @@ const pos = (field: string) => quantity(field);
 
 function describeQea(r: QeaResult): string {
   const when =
-    r.status === "never" ? "never" : r.status === "already" ? `already (${r.t0})` : r.year?.toFixed(2);
+    r.status === "never"
+      ? "never"
+      : r.status === "already"
+        ? `already (${r.t0})`
+        : `projected ${Math.round(r.year as number)}`;
   const size = r.nStarLog10 === null ? "" : `, n* = 10^${r.nStarLog10.toFixed(2)}`;
-  return `${when}${size} — ${r.reason}`;
+  return `${when}${size} — ${r.reason.replace(/^projected \d+: /, "")}`;
 }
 
 function describeSeries(s: CrossoverSeries): string {
@@ -73,7 +77,7 @@ export function crossoverCommand(io: Io) {
     .argument("<workload>", "workload")
     .option(
       "--hardware <preset>",
-      "MIT QEA hardware preset (default ibm); also the vendor whose roadmap the physical model's roadmap year uses (default: every vendor's)",
+      "a vendor (MIT QEA hardware preset, default ibm). It sets three things: the MIT QEA preset (shor, grover, tsp, chemistry); in qfit's physical model, the vendor's catalog device (the one with its lowest published two-qubit error) as the quantum side: its error rates and gate times as the fault-tolerant qubit model, or the device itself for a device run (JSON `device`); and the vendor whose roadmap the roadmap-scenario year uses (default: every vendor's). A vendor with no device in the catalog changes only the QEA preset and the roadmap",
     )
     .option("--t0 <year>", "reference year (default: the current year)", parseYear("--t0"))
     .option(
@@ -167,30 +171,41 @@ export function crossoverCommand(io: Io) {
           })
         : null;
       const def = workloads.find((d) => d.kind === w);
-      // --hardware also names whose vendor roadmap the physical model's roadmap-scenario year uses.
       let physical: CrossoverSeries | null = null;
       let uncertainty: VerdictUncertaintyJson | null = null;
+      let sensitivity: SensitivityBarJson[] | null = null;
+      // --hardware: the vendor's catalog device as the physical model's quantum side (null: none, or no --hardware).
+      let device: VendorDevice | null = null;
       if (def) {
-        const input = parseWorkloadInput(def, {});
-        const sweep = crossoverSweep(def, input, { t0 });
+        let raw: Record<string, unknown> = {};
+        if (o.hardware !== undefined) {
+          const mapped = withVendorDevice(raw, Object.keys(def.input.shape), o.hardware);
+          if (mapped && mapped.device.changes.length > 0) ({ raw, device } = mapped);
+        }
+        const input = parseWorkloadInput(def, raw);
+        // The verdict the estimate gives (one function): its crossover, uncertainty and tornado.
+        const { verdict, sweep } = evaluateVerdict(
+          def,
+          input,
+          { t0 },
+          {
+            ...request,
+            // A calculator preset without a catalog roadmap (e.g. infleqtion) leaves every vendor's claims.
+            roadmapVendor:
+              o.hardware !== undefined && (!QEA.has(w) || hasRoadmap(o.hardware)) ? o.hardware : undefined,
+          },
+        );
         physical = sweep.series;
-        const point = {
-          ...def.evaluate(input as never, { t0, skipCrossover: true }),
-          crossover: sweep.crossover,
-        };
-        uncertainty = verdictUncertainty(def, input, { t0 }, point, {
-          ...request,
-          sizeVerdicts: sweep.verdicts,
-          // A calculator preset without a catalog roadmap (e.g. infleqtion) leaves every vendor's claims.
-          roadmapVendor:
-            o.hardware !== undefined && (!QEA.has(w) || hasRoadmap(o.hardware)) ? o.hardware : undefined,
-        }).uncertainty;
+        uncertainty = verdict.uncertainty ?? null;
+        sensitivity = verdict.sensitivity ?? null;
         // p05–p95 along both curves; omitted with --no-uncertainty.
         const bands = curveBands(def, input, { t0 }, sweep.series, sweep.verdicts, request);
         if (bands) physical = { ...physical, bands };
       }
       if (o.json) {
-        io.stdout(`${JSON.stringify({ workload: w, t0, qea, physical, uncertainty }, null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify({ workload: w, t0, qea, device, physical, uncertainty, sensitivity }, null, 2)}\n`,
+        );
         return;
       }
       const c = pc.createColors(io.color);
@@ -207,6 +222,11 @@ export function crossoverCommand(io: Io) {
         out.push(
           "",
           c.bold("qfit physical model (fault-tolerant estimate or device run vs the classical machine)"),
+          ...(device
+            ? [
+                `  quantum side: ${device.id} (${device.vendor}'s catalog device, --hardware ${o.hardware}; sets ${device.changes.join(", ")})`,
+              ]
+            : []),
           `  ${describeSeries(physical)}`,
         );
         if (uncertainty)

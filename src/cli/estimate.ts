@@ -5,7 +5,7 @@ import { Command } from "@commander-js/extra-typings";
 import { describeFields, type FieldSpec, rangeText } from "../workloads/describe.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import { workloads } from "../workloads/registry.js";
-import { evaluateWithUncertainty } from "../workloads/uncertainty.js";
+import { evaluateWithUncertainty } from "../workloads/sweep.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { looksLikeFile, readJson } from "./estimate-ft.js";
 import { fitted, type Io } from "./io.js";

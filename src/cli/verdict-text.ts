@@ -19,8 +19,10 @@ const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`
 
 function constraintLine(k: Constraint, c: Colors): string {
   const fmt = (x: number) => formatAmount(x, k.unit);
-  const when = k.satisfied || k.yearSatisfied === null ? "" : `, met in ${k.yearSatisfied.toFixed(1)}`;
-  const text = `${k.name.padEnd(20)} needs ${fmt(k.needed)} ${k.unit}, has ${fmt(k.available)} (${k.basis})${when}`;
+  const when =
+    k.satisfied || k.yearSatisfied === null ? "" : `, projected to be met in ${Math.round(k.yearSatisfied)}`;
+  const has = k.projected ? `${fmt(k.available)} projected` : fmt(k.available);
+  const text = `${k.name.padEnd(20)} needs ${fmt(k.needed)} ${k.unit}, has ${has} (${k.basis})${when}`;
   return k.satisfied ? `  ✓ ${text}` : c.red(`  ✗ ${text}`);
 }
 

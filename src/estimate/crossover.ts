@@ -271,7 +271,8 @@ export function qeaCrossover(input: QeaInput): QeaResult {
     status: "year",
     year,
     nStarLog10: n,
-    reason: `${year.toFixed(2)}: binding: feasibility — quantum is faster from n* = 10^${base.nStarAtT0Log10.toFixed(2)} in ${params.t0}, but the roadmap first fits the advantage size (10^${n.toFixed(2)}) in ${year.toFixed(2)}`,
+    // Whole years in words (the exact t* is `year`): a projection from the vendor's roadmap, not a date.
+    reason: `projected ${Math.round(year)}: binding: feasibility — quantum is faster from n* = 10^${base.nStarAtT0Log10.toFixed(2)} in ${params.t0}, but the roadmap is first projected to fit the advantage size (10^${n.toFixed(2)}) in ${Math.round(year)}`,
   };
 }
 

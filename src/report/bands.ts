@@ -1,5 +1,6 @@
 // Uncertainty bands as text, the same in the terminal, the report table and the dashboard: years as
 // "2041–2058, median 2049" (a "never" share said in words), orders of magnitude as "10^15–10^25×".
+import { formatUsd } from "../units/format.js";
 import type { QuantilesJson, SensitivityBarJson, VerdictV2 } from "../verdict/contract.js";
 
 const yr = (y: number | null) => (y === null ? "never" : String(Math.floor(y)));
@@ -7,6 +8,7 @@ const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 /** "2041–2058, median 2049 (projected)", "2026 (projected)", "never", "2041–never, median 2051 (13% never)". */
 export function yearBand(q: QuantilesJson, compact = false): string {
+  if (q.neverShare === null) return "n/a";
   if (q.p50 === null && q.p05 === null) return "never";
   const never = q.neverShare > 0 ? `, ${pct(q.neverShare)} never` : "";
   const note = compact ? "" : ` (projected${never})`;
@@ -15,6 +17,13 @@ export function yearBand(q: QuantilesJson, compact = false): string {
 }
 
 const orders = (x: number) => `10^${x.toFixed(1)}`;
+
+/** A cost band, "$1.2k–$3.4k"; "n/a" where the side has no sourced price (its JSON says why). */
+export function costBand(q: QuantilesJson): string {
+  if (q.neverShare === null) return "n/a";
+  if (q.p05 === null) return "cannot run";
+  return `${formatUsd(q.p05)}–${q.p95 === null ? "cannot run" : formatUsd(q.p95)}`;
+}
 
 /** The quantum / classical time ratio's band, "10^15–10^25×", with its median. */
 export function ratioBand(q: QuantilesJson, compact = false): string {
@@ -38,8 +47,10 @@ export function uncertaintyLines(v: VerdictV2): string[] {
     const size =
       s.p50 === null && s.p05 === null
         ? "never in the searched range"
-        : `${s.p05 === null ? "never" : s.p05.toPrecision(3)}–${s.p95 === null ? "never" : s.p95.toPrecision(3)}, median ${s.p50 === null ? "never" : s.p50.toPrecision(3)}${s.neverShare > 0 ? ` (${pct(s.neverShare)} never)` : ""}`;
+        : `${s.p05 === null ? "never" : s.p05.toPrecision(3)}–${s.p95 === null ? "never" : s.p95.toPrecision(3)}, median ${s.p50 === null ? "never" : s.p50.toPrecision(3)}${(s.neverShare ?? 0) > 0 ? ` (${pct(s.neverShare ?? 0)} never)` : ""}`;
     lines.push(`  crossover size            ${size} ${v.crossover.sizeLabel}`);
+    const { classicalCostUsd: cc, quantumCostUsd: qc } = u.quantiles;
+    lines.push(`  cost, classical / quantum ${costBand(cc)} / ${costBand(qc)}`);
   }
   lines.push(`  year of advantage         ${yearBand(u.quantiles.crossoverYear)}`);
   lines.push(`    ${u.yearBasis}`);

@@ -14,13 +14,8 @@ import { curveBands } from "../workloads/curve-bands.js";
 import { parseWorkloadInput } from "../workloads/input.js";
 import type { PlotData, PlotPoint } from "../workloads/plot-data.js";
 import { getWorkload } from "../workloads/registry.js";
-import { type CrossoverSeries, crossoverSweep } from "../workloads/sweep.js";
-import {
-  rangedInputNames,
-  type UncertaintyRequest,
-  uncertaintyRequestOf,
-  verdictUncertainty,
-} from "../workloads/uncertainty.js";
+import { type CrossoverSeries, evaluateVerdict } from "../workloads/sweep.js";
+import { rangedInputNames, type UncertaintyRequest, uncertaintyRequestOf } from "../workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../workloads/workload.js";
 import { ratioBand, yearBand } from "./bands.js";
 import { headline } from "./headline.js";
@@ -48,7 +43,7 @@ export interface ReportRow {
   largestFactor: string;
   /** Who wins and by how much, or which side cannot run (verdictPhrase: the summary sentence starts the same). */
   verdict: string;
-  /** "never", "already", or the crossover size and year, e.g. "648 modulus bits in 2049.8". */
+  /** "never", "already", or the crossover size and projected year, e.g. "679 modulus bits, projected 2045". */
   crossover: string;
   /** p05–p95 of quantum / classical time, e.g. "10^15.2–10^25.1× (median 10^20.0)" (issue 13). */
   ratioBand: string;
@@ -126,12 +121,9 @@ export function evaluateSpec(
 ): Evaluated {
   const def = getWorkload(spec.kind);
   const input = parseWorkloadInput(def, specInput(spec, hardware));
-  const { series, crossover, verdicts } = crossoverSweep(def, input, { t0 });
-  const point = { ...def.evaluate(input as never, { t0, skipCrossover: true }), crossover };
-  const verdict = {
-    ...point,
-    ...verdictUncertainty(def, input, { t0 }, point, { sizeVerdicts: verdicts, ...uncertainty }),
-  };
+  // The estimate's own function: crossover (size and year), uncertainty and tornado, the sweep run once.
+  const { verdict, sweep } = evaluateVerdict(def, input, { t0 }, uncertainty);
+  const { series, verdicts } = sweep;
   // The p05–p95 along both curves of the crossover plot (absent with uncertainty off).
   const bands = curveBands(def, input, { t0 }, series, verdicts, uncertainty);
   return { def, input, verdict, series: bands ? { ...series, bands } : series };
@@ -142,10 +134,12 @@ export function evaluateWorkload(spec: WorkloadSpec, hardware: HardwareSettings,
   return evaluateSpec(spec, hardware, t0).verdict;
 }
 
+/** "679 modulus bits, projected 2045", "already (from 35 sites)", "never": whole years, labelled projections. */
 function crossoverText(s: CrossoverSeries): string {
-  if (s.status === "never" || s.nStar === null) return "never";
-  const size = `${+s.nStar.toPrecision(3)} ${s.sizeLabel}`;
-  return s.status === "already" ? `already (from ${size})` : `${size} in ${s.year!.toFixed(1)}`;
+  if (s.status === "never" || s.year === null) return "never";
+  const size = s.nStar === null ? null : `${+s.nStar.toPrecision(3)} ${s.sizeLabel}`;
+  if (s.status === "already") return size === null ? "already" : `already (from ${size})`;
+  return `${size ?? "no size ahead today"}, projected ${Math.round(s.year)}`;
 }
 
 function row(e: Evaluated, label: string | undefined): ReportRow {

@@ -2,7 +2,7 @@
 // (winner, the p05–p95 band of the headline, the best strategy's unmet constraints and the crossover band). Pure:
 // the same verdict gives the same sentence in the HTML report, and any other renderer can reuse it.
 import { formatDuration, formatNumber, formatQubits } from "../units/format.js";
-import { bestStrategy, EVEN_LOG10 } from "../verdict/compose.js";
+import { availableText, bestStrategy, EVEN_LOG10 } from "../verdict/compose.js";
 import type { Constraint, QuantilesJson, VerdictV2 } from "../verdict/contract.js";
 import { yearBand } from "./bands.js";
 
@@ -27,7 +27,7 @@ const blockers = (cs: Constraint[]) => cs.filter((c) => !c.satisfied && c.name !
 /** "15 million physical qubits (156 available)", "success probability 0.5 (0.14 available)". */
 function needText(c: Constraint): string {
   const words = c.name.replace(/-/g, " ");
-  const have = `${formatNumber(c.available)} available`;
+  const have = availableText(c, formatNumber(c.available));
   if (c.unit === "qubits")
     return words.includes("qubits")
       ? `${formatNumber(c.needed)} ${words} (${have})`

@@ -15,8 +15,9 @@ export function renderText(report: Report, color: boolean, width = Number.POSITI
     : tableRows(report);
   const table = renderTable(TABLE_HEADER, rows, {
     width,
-    // What a narrow terminal keeps longest: the verdict and its reasons before costs and device names.
-    priority: [10, 3, 8, 2, 1, 4, 8, 5, 6, 9, 5, 7, 7],
+    // What a narrow terminal keeps longest: the verdict and its bands (the range is the point of the report),
+    // then the year and the reasons, before point times, costs and device names.
+    priority: [10, 3, 6, 2, 1, 4, 6, 4, 5, 9, 9, 7, 8],
     styleHeader: c.bold,
     // Rows where classical hardware does not win stand out (the verdict column says which side and by how much).
     styleRow: (line, i) => (report.rows[i].winner === "classical" ? line : c.yellow(line)),

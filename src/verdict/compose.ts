@@ -36,9 +36,23 @@ export function constraint(
   unit: string,
   basis: string,
   yearSatisfied: number | null = null,
+  projected = false,
 ): Constraint {
-  return { name, needed, available, unit, satisfied: needed <= available, basis, yearSatisfied };
+  return {
+    name,
+    needed,
+    available,
+    unit,
+    satisfied: needed <= available,
+    basis,
+    yearSatisfied,
+    ...(projected ? { projected } : {}),
+  };
 }
+
+/** "239 available (projected)" for a trend value, "156 available" for a device's: what a constraint has. */
+export const availableText = (c: Constraint, amount: string): string =>
+  `${amount} available${c.projected ? " (projected)" : ""}`;
 
 /**
  * The strategy most favourable to the quantum side: the fastest of the runnable plans (lower bounds such as the
@@ -77,7 +91,8 @@ export function bindingFactor(factors: BottleneckFactor[]): BottleneckFactor | n
 const unmet = (cs: Constraint[]) => cs.filter((c) => !c.satisfied);
 
 function describeConstraint(c: Constraint): string {
-  return `${c.name}: needs ${fmt(c.needed)} ${c.unit}, ${fmt(c.available)} available (${c.basis})`;
+  const amount = /qubit/.test(c.unit) ? formatAmount(c.available, c.unit) : fmt(c.available);
+  return `${c.name}: needs ${fmt(c.needed)} ${c.unit}, ${availableText(c, amount)} (${c.basis})`;
 }
 
 function fmt(x: number): string {
@@ -118,7 +133,7 @@ export function formatAmount(x: number, unit: string): string {
 function unmetText(cs: Constraint[]): string {
   const all = unmet(cs).map(
     (c) =>
-      `${c.name}: needs ${formatAmount(c.needed, c.unit)} ${c.unit}, ${formatAmount(c.available, c.unit)} available`,
+      `${c.name}: needs ${formatAmount(c.needed, c.unit)} ${c.unit}, ${availableText(c, formatAmount(c.available, c.unit))}`,
   );
   return all.length > 1 ? `${all[0]} (and ${all.length - 1} more)` : (all[0] ?? "");
 }

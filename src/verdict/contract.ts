@@ -41,6 +41,8 @@ export interface Constraint {
   basis: string;
   /** The projected year in which `available` reaches `needed`, or null (never within the projection / n/a). */
   yearSatisfied: number | null;
+  /** True when `available` is a trend projection (qubits projected for t0), not a device's: printed "projected". */
+  projected?: boolean;
 }
 
 /** What a fault-tolerant strategy fed the QRE-compatible estimator, so anyone can reproduce it with
@@ -138,12 +140,15 @@ export interface VerdictV2 {
   sensitivity?: SensitivityBarJson[];
 }
 
-/** p05 / p50 / p95; null stands for "never" / "cannot run" (+∞), whose share is `neverShare`. */
+/** p05 / p50 / p95; null stands for "never" / "cannot run" (+∞), whose share is `neverShare`. An output the
+ *  verdict does not have (a cost where no price is sourced) is n/a: every field null, and `reason` says why. */
 export interface QuantilesJson {
   p05: number | null;
   p50: number | null;
   p95: number | null;
-  neverShare: number;
+  neverShare: number | null;
+  /** Why the output is n/a (present only then). */
+  reason?: string;
 }
 
 export interface VerdictUncertaintyJson {

@@ -27,7 +27,7 @@ import { type Growth, projectQubits, yearReaching } from "../estimate/qubit-tren
 import { citations } from "../hardware/catalog.js";
 import { formatDuration, formatSci } from "../units/format.js";
 import { SECONDS_PER_HOUR, yearsToSeconds } from "../units/quantity.js";
-import { composeVerdict, constraint } from "./compose.js";
+import { availableText, composeVerdict, constraint, formatAmount } from "./compose.js";
 import type {
   BottleneckFactor,
   ClassicalSide,
@@ -253,6 +253,7 @@ export function nativeStrategy(
           "qubits",
           `${ctx.growth.label}, projected for ${ctx.t0}`,
           needed <= available ? ctx.t0 : yearReaching(ctx.growth, needed),
+          true,
         ),
       );
       bottlenecks = ftFactors(c, q);
@@ -309,7 +310,7 @@ export function nativeVerdict(
       .filter((x) => !x.satisfied)
       .map(
         (x) =>
-          `${x.name} (needs ${formatSci(x.needed, 3)} ${x.unit}, ${formatSci(x.available, 3)} available)`,
+          `${x.name} (needs ${formatSci(x.needed, 3)} ${x.unit}, ${availableText(x, formatAmount(x.available, x.unit))})`,
       );
   if (!classical.feasible)
     notes.push(`classical side infeasible: ${unmet(classical.constraints).join("; ")}`);
@@ -318,7 +319,7 @@ export function nativeVerdict(
   const qc = strategy.constraints.find((x) => x.name === "physical-qubits");
   if (qc && !qc.satisfied && qc.yearSatisfied !== null)
     notes.push(
-      `${ctx.growth.label} reaches ${qubitsText(qc.needed)} physical qubits in ${qc.yearSatisfied.toFixed(1)}`,
+      `${ctx.growth.label} is projected to reach ${qubitsText(qc.needed)} physical qubits in ${Math.round(qc.yearSatisfied)} (qubit count alone; the year of advantage is the crossover's)`,
     );
   const m = cNum.machine;
   if (m.priceUsdPerDeviceHour === null)

@@ -2,6 +2,8 @@
 // crossover along the headline axis) so each workload module declares only its schema, presets, headline and
 // model.
 import type { z } from "zod";
+import { resolveQecScheme } from "../estimate/ftqc/qec.js";
+import { resolveQubit } from "../estimate/ftqc/qubit.js";
 import type { FtSettings, NativeModel, QuantumCost } from "../estimate/native.js";
 import { checkGrowth } from "../estimate/qubit-trend.js";
 import type { Range } from "../stats/distribution.js";
@@ -63,14 +65,55 @@ export function defineNative<S extends z.ZodObject>(spec: NativeSpec<S>): Worklo
         algorithmConstantFactor: factorRange("algorithmConstantFactor"),
       };
       if (ft) {
-        out.qpuErrorRateFactor = factorRange("qpuErrorRateFactor");
-        out.qpuReadoutErrorFactor = factorRange("qpuReadoutErrorFactor");
+        out.qpuErrorRateFactor = belowThreshold(i, "qpuErrorRateFactor");
+        out.qpuReadoutErrorFactor = belowThreshold(i, "qpuReadoutErrorFactor");
       }
       if (ft && typeof i.budget === "number") out.budget = rangeAbout("budget", i.budget, 0, 0.5);
+      // A qubit doubling time the user gave replaces the fitted trend's range in the year model (a given value, no
+      // spread), as it replaces the trend in the qubits-available constraint.
+      if (typeof i.doublingYears === "number") {
+        const d = i.doublingYears;
+        out.qubitDoublingYears = {
+          low: d,
+          central: d,
+          high: d,
+          distribution: "fixed",
+          basis: "given (doublingYears)",
+        };
+      }
       return out;
     },
   };
   return def;
+}
+
+/** Of a fault-tolerant estimate's error-rate factors (gate, readout), the highest kept: 95% of the QEC threshold
+ *  over the qubit's rate it scales (above the threshold error correction fails, and the estimator refuses the
+ *  qubit). A qubit near the threshold (a vendor's device, `qfit crossover --hardware`) gets its range's top clipped
+ *  there, and the range's basis says so. */
+const THRESHOLD_MARGIN = 0.95;
+
+function belowThreshold(
+  i: Record<string, unknown>,
+  name: "qpuErrorRateFactor" | "qpuReadoutErrorFactor",
+): Range {
+  let cap = Number.POSITIVE_INFINITY;
+  try {
+    const qubit = resolveQubit(i.qubit as FtSettings["qubit"]);
+    const threshold = resolveQecScheme(i.qec as FtSettings["qec"], qubit).scheme.errorCorrectionThreshold;
+    const rate = name === "qpuErrorRateFactor" ? qubit.cliffordErrorRate : qubit.readoutErrorRate;
+    cap = (THRESHOLD_MARGIN * threshold) / rate;
+  } catch {
+    // A qubit or scheme the estimator refuses: listing the ranges (a scenario's `ranges:` names) must not fail on
+    // it; evaluating the workload reports it, with its field.
+  }
+  const r = rangeAbout(name, 1, 0, cap);
+  return r.high < factorRange(name).high
+    ? {
+        ...r,
+        basis: `${r.basis}; top clipped to ${THRESHOLD_MARGIN} × the QEC threshold for this qubit`,
+      }
+    : r;
 }
 
 /**

@@ -41,6 +41,7 @@ import type {
   VerdictUncertaintyJson,
   VerdictV2,
 } from "../verdict/contract.js";
+import { headlineGrid } from "./headline-grid.js";
 import { unverifiedRanges } from "./ranges.js";
 import {
   type Logs,
@@ -49,7 +50,6 @@ import {
   UNCERTAIN_OUTPUTS,
   type UncertainOutput,
 } from "./separable.js";
-import { crossoverSweep, headlineGrid } from "./sweep.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
 export { UNCERTAIN_OUTPUTS, type UncertainOutput };
@@ -136,8 +136,9 @@ export function rangedInputNames(
   return Object.keys(verdictRanges(def, input, context)).sort();
 }
 
-/** The ranges a verdict of `def` at `input` samples: the workload's own and the time trends, user overrides applied
- *  (refused when they name no ranged input). */
+/** The ranges a verdict of `def` at `input` samples: the time trends and the workload's own (which may replace a
+ *  trend, e.g. a qubit doubling time the user gave), user overrides applied (refused when they name no ranged
+ *  input). */
 export function verdictRanges(
   def: WorkloadDefinition,
   input: Record<string, unknown>,
@@ -145,7 +146,7 @@ export function verdictRanges(
   overrides: Record<string, Range> = {},
 ): Record<string, Range> {
   return overrideRanges(
-    { ...(def.ranges ? def.ranges(input as never, context) : {}), ...trendRanges() },
+    { ...trendRanges(), ...(def.ranges ? def.ranges(input as never, context) : {}) },
     overrides,
   );
 }
@@ -195,8 +196,8 @@ export function uncertaintySurface(
   const t0 = context.t0 ?? new Date().getUTCFullYear();
   const trends = trendRanges();
   const roadmap = roadmapCapacity(request.roadmapVendor);
-  let ranges = verdictRanges(def, input, context, request.overrides);
-  if (request.point) ranges = pointRanges(ranges);
+  const full = verdictRanges(def, input, context, request.overrides);
+  const ranges = request.point ? pointRanges(full) : full;
   const central = centralInputs(ranges);
   let evaluations = 0;
   const evalAt = (sampled: Record<string, number>, size?: number): VerdictV2 => {
@@ -219,14 +220,16 @@ export function uncertaintySurface(
   if (ERROR_FACTOR in ranges) {
     // The error rate improves with time: extend its axis down to the floor for the year search.
     const floorFactor = trends.errorFloor.low / referenceErrorRate(def, input);
-    if (floorFactor < ranges[ERROR_FACTOR].low)
-      errorExtra.push(floorFactor, Math.sqrt(floorFactor * ranges[ERROR_FACTOR].low));
+    if (floorFactor < full[ERROR_FACTOR].low)
+      errorExtra.push(floorFactor, Math.sqrt(floorFactor * full[ERROR_FACTOR].low));
   }
   for (const [k, r] of Object.entries(ranges)) {
     if (TREND_NAMES.includes(k)) continue;
     const extra = k === ERROR_FACTOR ? errorExtra : [];
     if (r.low === r.high && extra.length === 0) continue;
-    const g = gridOf(r, extra);
+    // The error axis is also the year search's (the error rate improves with the years): its grid is the full
+    // range's even for a point estimate, so that the point's year is the band's central year to rounding.
+    const g = gridOf(k === ERROR_FACTOR ? full[k] : r, extra);
     const ys = g.xs.map((x) => {
       if (x === r.central) return base;
       const v = evalAt({ ...central, [k]: x });
@@ -282,6 +285,20 @@ export function uncertaintySurface(
   };
 }
 
+/** The surface's model at every central input: the point estimate of each UNCERTAIN_OUTPUT (+∞ → null), e.g. the
+ *  year of advantage every `crossover.year` reports (one model for the year and its band). */
+export function centralOutputs(surface: UncertaintySurface): Record<UncertainOutput, number | null> {
+  const out = new Float64Array(UNCERTAIN_OUTPUTS.length);
+  surface.model.evaluate(
+    Float64Array.from(surface.names, (k) => surface.central[k]),
+    out,
+  );
+  return Object.fromEntries(UNCERTAIN_OUTPUTS.map((o, i) => [o, finite(out[i])])) as Record<
+    UncertainOutput,
+    number | null
+  >;
+}
+
 /**
  * The uncertainty and sensitivity of `def`'s verdict at `input`. `verdict` is the point estimate already computed
  * (its speedupLog10 is the centre of the reconstruction).
@@ -292,9 +309,11 @@ export function verdictUncertainty(
   context: EvaluationContext,
   verdict: VerdictV2,
   request: UncertaintyRequest = {},
+  /** The surface of this verdict and request, when the caller built it (the crossover sweep does). */
+  built?: UncertaintySurface,
 ): UncertaintyResult {
   const { samples, seed } = checkUncertaintyOptions(request);
-  const surface = uncertaintySurface(def, input, context, request, verdict);
+  const surface = built ?? uncertaintySurface(def, input, context, request, verdict);
   const { ranges, names, central, evalAt, headlineAt } = surface;
   const lean = surface.model;
   const O = UNCERTAIN_OUTPUTS.length;
@@ -332,6 +351,18 @@ export function verdictUncertainty(
   >;
   const json = {} as Record<UncertainOutput, QuantilesJson>;
   for (const o of UNCERTAIN_OUTPUTS) json[o] = toJson(quantiles[o]);
+  // A cost without a sourced price is n/a, not "never" (its samples are all +∞ only because the price is missing).
+  const noPrice = (side: string, device: string): QuantilesJson => ({
+    p05: null,
+    p50: null,
+    p95: null,
+    neverShare: null,
+    reason: `n/a: no sourced price for ${device} (the ${side} side), so its cost is not modelled`,
+  });
+  if (verdict.classical.costUsd === null)
+    json.classicalCostUsd = noPrice("classical", verdict.classical.device);
+  const best = bestStrategy(verdict);
+  if (best.costUsd === null) json.quantumCostUsd = noPrice("quantum", best.device);
   // Outputs a workload does not have (no quantum price) are null throughout.
   const bars = sensitivity(ranges, (x) => {
     // The headline's tornado: exact evaluations for the workload's inputs (two per input); the trends do not move
@@ -387,27 +418,4 @@ function referenceErrorRate(def: WorkloadDefinition, input: Record<string, unkno
   return resolveQubit(
     typeof q === "string" || (q !== null && typeof q === "object") ? (q as never) : undefined,
   ).physicalErrorRate;
-}
-
-/** The verdict of `def` at `input` with its uncertainty and sensitivity attached (the CLI, API and report). The
- *  crossover sweep runs once: its grid's verdicts are the uncertainty's size table. */
-export function evaluateWithUncertainty(
-  def: WorkloadDefinition,
-  input: Record<string, unknown>,
-  context: EvaluationContext,
-  request: UncertaintyRequest = {},
-): VerdictV2 {
-  const t0 = context.t0 ?? new Date().getUTCFullYear();
-  const sweep = crossoverSweep(def, input, { ...context, t0 });
-  const verdict = {
-    ...def.evaluate(input as never, { ...context, t0, skipCrossover: true }),
-    crossover: sweep.crossover,
-  };
-  return {
-    ...verdict,
-    ...verdictUncertainty(def, input, { ...context, t0 }, verdict, {
-      sizeVerdicts: sweep.verdicts,
-      ...request,
-    }),
-  };
 }

@@ -349,7 +349,7 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
       u && current
         ? html`<div class="cards">
             <div class="card"><span>Quantum ÷ classical time, p05–p95</span><b id="band-ratio">${ratioBand(u.quantiles.qpuOverGpuLog10, true)}</b><span>median 10^${(u.quantiles.qpuOverGpuLog10.p50 ?? Number.NaN).toFixed(1)}</span></div>
-            <div class="card"><span>Year of advantage</span><b id="band-year">${yearBand(u.quantiles.crossoverYear, true)}</b><span>${u.quantiles.crossoverYear.neverShare > 0 ? `${(u.quantiles.crossoverYear.neverShare * 100).toFixed(1)}% of samples never` : "projected"}</span></div>
+            <div class="card"><span>Year of advantage</span><b id="band-year">${yearBand(u.quantiles.crossoverYear, true)}</b><span>${(u.quantiles.crossoverYear.neverShare ?? 0) > 0 ? `${((u.quantiles.crossoverYear.neverShare ?? 0) * 100).toFixed(1)}% of samples never` : "projected"}</span></div>
             <div class="card"><span>Monte Carlo</span><b>${u.samples.toLocaleString("en-US")} samples</b><span>seed ${u.seed}, ${u.method}</span></div>
           </div>`
         : html`<p class="muted" id="bands-status">${mine.busy || request ? "computing the band on the server…" : ""}</p>`

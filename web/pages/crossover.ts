@@ -19,7 +19,7 @@ import type { VerdictV2 } from "../../src/verdict/contract.js";
 import { formSpec } from "../../src/workloads/describe.js";
 import { parseWorkloadInput } from "../../src/workloads/input.js";
 import { workloads } from "../../src/workloads/registry.js";
-import { yearOf } from "../../src/workloads/sweep.js";
+import { capacityYear } from "../../src/workloads/sweep.js";
 import { verdictRanges } from "../../src/workloads/uncertainty.js";
 import type { WorkloadDefinition } from "../../src/workloads/workload.js";
 import { PlotView } from "../plot.js";
@@ -138,7 +138,7 @@ export function CrossoverPage() {
   const yearQ = band.v?.uncertainty?.quantiles.crossoverYear ?? null;
   const label = c?.sizeLabel ?? w.headline.label;
   const inst = instance ? bestStrategy(instance) : null;
-  const instYear = instance ? yearOf(instance, t0) : null;
+  const instYear = instance ? capacityYear(instance, t0) : null;
   const sizeText = size === null ? "" : `${formatNumber(size, 4)} ${label}`;
   const sizeQ = band.v?.uncertainty?.quantiles.crossoverSize ?? null;
   const options = useMemo(() => {
@@ -271,8 +271,8 @@ export function CrossoverPage() {
       c
         ? html`<${PlotView} id="crossover" options=${options} />
           <p id="crossover-curve-bands" class="muted">${bands ? `Shaded along each curve: its p05–p95 at every size (${bands.samples.toLocaleString("en-US")} seeded samples, seed ${bands.seed}, the same at every size).` : curves.error ? curves.error : "computing the p05–p95 bands on the server…"}${curves.busy && bands ? " updating…" : ""}</p>
-          <p id="crossover-reason"><strong>${c.nStar === null ? "No crossover" : `n* = ${formatNumber(c.nStar, 3)}${c.year ? `, in ${c.year.toFixed(1)}` : ""}`}:</strong> ${c.reason}</p>
-          <p id="crossover-band"><strong>qfit's year as a band:</strong> ${yearQ ? yearBand(yearQ) : band.error ? band.error : "computing on the server…"}${sizeQ && sizeQ.p05 !== null ? `; n* (the shaded band) ${formatNumber(sizeQ.p05, 3)}–${sizeQ.p95 === null ? "never" : formatNumber(sizeQ.p95, 3)}, median ${sizeQ.p50 === null ? "never" : formatNumber(sizeQ.p50, 3)} ${label}${sizeQ.neverShare > 0 ? ` (${(sizeQ.neverShare * 100).toFixed(1)}% of samples never cross)` : ""}` : ""}</p>`
+          <p id="crossover-reason"><strong>${c.nStar === null ? "No crossover" : `n* = ${formatNumber(c.nStar, 3)}${c.year ? `, projected ${Math.round(c.year)}` : ""}`}:</strong> ${c.reason}</p>
+          <p id="crossover-band"><strong>qfit's year as a band:</strong> ${yearQ ? yearBand(yearQ) : band.error ? band.error : "computing on the server…"}${sizeQ && sizeQ.p05 !== null ? `; n* (the shaded band) ${formatNumber(sizeQ.p05, 3)}–${sizeQ.p95 === null ? "never" : formatNumber(sizeQ.p95, 3)}, median ${sizeQ.p50 === null ? "never" : formatNumber(sizeQ.p50, 3)} ${label}${(sizeQ.neverShare ?? 0) > 0 ? ` (${((sizeQ.neverShare ?? 0) * 100).toFixed(1)}% of samples never cross)` : ""}` : ""}</p>`
         : null
     }
     ${
@@ -284,7 +284,7 @@ export function CrossoverPage() {
     }
     ${
       instance && inst
-        ? html`<p id="instance"><strong>This instance (${sizeText}):</strong> ${instance.summary}. Its best quantum plan (${inst.name}) needs ${Number.isFinite(inst.physicalQubits) ? `${formatSci(inst.physicalQubits, 3)} physical qubits` : "no layout"}${instYear === null ? ", which no projection supplies" : instYear <= t0 ? ", available today" : `, projected to be available in ${instYear.toFixed(1)}`}.</p>`
+        ? html`<p id="instance"><strong>This instance (${sizeText}):</strong> ${instance.summary}. Its best quantum plan (${inst.name}) needs ${Number.isFinite(inst.physicalQubits) ? `${formatSci(inst.physicalQubits, 3)} physical qubits` : "no layout"}${instYear === null ? ", which no projection supplies" : instYear <= t0 ? ", available today" : `, projected to be available in ${Math.round(instYear)}`}.</p>`
         : null
     }
     ${
@@ -292,7 +292,7 @@ export function CrossoverPage() {
         ? html`<h3>Year of quantum advantage by vendor roadmap (MIT framework, t0 = ${t0})</h3>
           <p id="reconcile">${mit.why}</p>
           <div class="scroll"><table id="vendor-years"><tr><th>vendor preset</th><th>year of advantage</th><th>advantage size n*</th><th>logical qubits at n*</th><th>holds this instance (${mit.logical === null ? "—" : `${formatNumber(mit.logical, 4)} logical qubits`})</th></tr>
-            ${mit.rows.map((y) => html`<tr><td>${y.name}</td><td>${y.status === "never" ? "never" : y.status === "already" ? `already (${t0})` : y.year!.toFixed(1)}</td><td>${y.nStar === null ? "—" : formatNumber(y.nStar, 3)}</td><td>${y.logicalQubits === null ? "—" : formatNumber(y.logicalQubits, 3)}</td><td>${y.fits}</td></tr>`)}
+            ${mit.rows.map((y) => html`<tr><td>${y.name}</td><td>${y.status === "never" ? "never" : y.status === "already" ? `already (${t0})` : `projected ${Math.round(y.year!)}`}</td><td>${y.nStar === null ? "—" : formatNumber(y.nStar, 3)}</td><td>${y.logicalQubits === null ? "—" : formatNumber(y.logicalQubits, 3)}</td><td>${y.fits}</td></tr>`)}
           </table></div>`
         : null
     }

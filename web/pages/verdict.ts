@@ -180,7 +180,7 @@ export function VerdictPage() {
             <p id="best-reason">${v.bestReason}</p>
             <${PlotView} id="waterfall" options=${waterfall} />
             <div class="scroll"><table id="constraints"><tr><th>constraint</th><th>needed</th><th>available</th><th>met</th><th>basis</th></tr>
-              ${best.constraints.map((k) => html`<tr><td>${k.name}</td><td>${k.needed.toPrecision(3)} ${k.unit}</td><td>${k.available.toPrecision(3)}</td><td>${k.satisfied ? "yes" : k.yearSatisfied === null ? "no" : `in ${k.yearSatisfied.toFixed(1)}`}</td><td class="muted">${k.basis}</td></tr>`)}
+              ${best.constraints.map((k) => html`<tr><td>${k.name}</td><td>${k.needed.toPrecision(3)} ${k.unit}</td><td>${k.available.toPrecision(3)}</td><td>${k.satisfied ? "yes" : k.yearSatisfied === null ? "no" : `projected ${Math.round(k.yearSatisfied)}`}</td><td class="muted">${k.basis}</td></tr>`)}
             </table></div>
             <${UncertaintyPanel} request=${request} defaults=${ranges} bounds=${bounds} command=${`qfit estimate ${def.kind}${flags ? ` ${flags}` : ""}`} />
             <p><strong>Crossover:</strong> ${v.crossover.explanation}</p>
