@@ -61,13 +61,8 @@ describe("uncertainty of every registry workload", () => {
         expect(order[0], name).toBeLessThanOrEqual(order[1]);
         expect(order[1], name).toBeLessThanOrEqual(order[2]);
       }
-      // Every bar of the tornado is sorted by swing.
-      const swing = (b: (typeof sampled.sensitivity)[number]) =>
-        b.speedupLog10AtLow === null || b.speedupLog10AtHigh === null
-          ? b.speedupLog10AtLow === b.speedupLog10AtHigh
-            ? 0
-            : Number.POSITIVE_INFINITY
-          : Math.abs(b.speedupLog10AtHigh - b.speedupLog10AtLow);
+      // Every bar of the tornado is sorted by swing (null: unbounded).
+      const swing = (b: (typeof sampled.sensitivity)[number]) => b.swingLog10 ?? Number.POSITIVE_INFINITY;
       for (let i = 1; i < sampled.sensitivity.length; i++)
         expect(swing(sampled.sensitivity[i - 1])).toBeGreaterThanOrEqual(swing(sampled.sensitivity[i]));
     });
@@ -121,18 +116,19 @@ describe("uncertainty of every registry workload", () => {
     const { sensitivity } = verdictUncertainty(def, input, { t0: T0 }, verdict, { samples: 50 });
     const ranges = def.ranges!(input as never, { t0: T0 });
     const central = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, r.central]));
+    // The swing: max − min of the signed log10(quantum / classical time) over the input's low, central and high.
     const direct = Object.entries(ranges).map(([k, r]) => {
       const at = (x: number) =>
         def.evaluate(input as never, { t0: T0, skipCrossover: true, sampled: { ...central, [k]: x } })
-          .speedupLog10;
-      return { input: k, swing: Math.abs(at(r.high) - at(r.low)) };
+          .qpuOverGpuLog10;
+      const ys = [at(r.low), at(r.central), at(r.high)];
+      return { input: k, swing: Math.max(...ys) - Math.min(...ys) };
     });
     const top = direct.reduce((a, b) => (b.swing > a.swing ? b : a));
-    expect(sensitivity[0].input).toBe(top.input);
-    expect(Math.abs(sensitivity[0].speedupLog10AtHigh! - sensitivity[0].speedupLog10AtLow!)).toBeCloseTo(
-      top.swing,
-      9,
-    );
+    // Inputs that scale the same time by the same factor tie (gate time and algorithm constant, both 0.5–2× on the
+    // fault-tolerant runtime): the first bar is one whose directly recomputed swing is the largest.
+    expect(direct.find((d) => d.input === sensitivity[0].input)!.swing).toBeCloseTo(top.swing, 9);
+    expect(sensitivity[0].swingLog10).toBeCloseTo(top.swing, 9);
     // The ranged inputs must move the headline at all (with ft-arithmetic best, ε no longer does; MFU and PUE do).
     expect(top.swing).toBeGreaterThan(0.05);
   });

@@ -59,6 +59,23 @@ export function deviceTiming(qpu: Qpu): DeviceTiming {
   };
 }
 
+/** Sampled multipliers of a device's numbers (issue 13 ranges): `time` on its gate and readout times (and, at the
+ *  call sites, its wait between shots: the whole shot cycle), `error` on its gate and readout error rates (capped
+ *  below 0.5). Both 1 leaves the timing as it is. */
+export function scaleTiming(t: DeviceTiming, time: number, error: number): DeviceTiming {
+  if (time === 1 && error === 1) return t;
+  const rate = (e: number) => Math.min(0.49, e * error);
+  return {
+    ...t,
+    oneQubitError: rate(t.oneQubitError),
+    twoQubitError: rate(t.twoQubitError),
+    readoutError: rate(t.readoutError),
+    twoQubitGateNs: t.twoQubitGateNs * time,
+    readoutNs: t.readoutNs * time,
+    oneQubitGateNs: t.oneQubitGateNs * time,
+  };
+}
+
 export interface CircuitShape {
   qubits: number;
   oneQubitGates: number;

@@ -13,6 +13,7 @@ import {
   type CircuitShape,
   deviceTiming,
   repetitionDelay,
+  scaleTiming,
   shotCycleSeconds,
   successProbabilityLog10,
 } from "../device/timing.js";
@@ -58,7 +59,30 @@ export interface StrategySettings {
   qec: string;
   /** Error budget of one fault-tolerant program (one shot, or one step's arithmetic). */
   errorBudget: number;
+  /** Sampled multipliers of the quantum side's numbers (all 1 for the point estimate). */
+  scale: QuantumScale;
 }
+
+/** Multipliers of the quantum side's uncertain numbers (issue 13 ranges; the workload maps its sampled factors
+ *  here). A fault-tolerant preset qubit is scaled by the caller (its params are the estimator's); the NISQ device's
+ *  numbers, and the device under QEC, are scaled here. */
+export interface QuantumScale {
+  /** The device's gate and readout times and its wait between shots: the whole shot cycle (qpuGateTimeFactor). */
+  gateTime: number;
+  /** The device's gate and readout error rates (qpuErrorRateFactor). */
+  errorRate: number;
+  /** Quantum operations per unit of work: parameterised gates per weight, CCZ per fp16 multiply
+   *  (algorithmConstantFactor). */
+  operations: number;
+  /** The QPU's price per second (quantumPriceFactor). */
+  price: number;
+}
+
+export const UNSCALED: QuantumScale = { gateTime: 1, errorRate: 1, operations: 1, price: 1 };
+
+/** The NISQ device's timing with the sampled time and error multipliers applied. */
+const timingOf = (qpu: Qpu, s: StrategySettings) =>
+  scaleTiming(deviceTiming(qpu), s.scale.gateTime, s.scale.errorRate);
 
 const hoefler = { ...hoeflerJson, ...multiplierJson };
 const log10 = Math.log10;
@@ -139,18 +163,26 @@ interface VariationalShape {
   encodingGates: number;
   modelLayers: number;
   gatesPerLayer: number;
+  /** Parameterised gates for the weights: one per weight × the sampled algorithm constant. */
+  weightGates: number;
 }
 
-function variationalShape(ctx: StrategyContext, method: EncodingMethod): VariationalShape {
+function variationalShape(
+  ctx: StrategyContext,
+  method: EncodingMethod,
+  s: StrategySettings,
+): VariationalShape {
   const enc = encodingCost(ctx.dModel, method, ctx.bitsPerValue);
   const gatesPerLayer = Math.max(1, Math.floor(enc.qubits / 2));
+  const weightGates = Math.max(1, Math.round(ctx.params * s.scale.operations));
   return {
     method,
     qubits: enc.qubits,
     encodingLayers: enc.depth,
     encodingGates: enc.gates,
-    modelLayers: Math.ceil(ctx.params / gatesPerLayer),
+    modelLayers: Math.ceil(weightGates / gatesPerLayer),
     gatesPerLayer,
+    weightGates,
   };
 }
 
@@ -184,19 +216,20 @@ function variationalNisqWith(
   qpu: Qpu,
   method: EncodingMethod,
 ): LlmStrategy {
-  const t = deviceTiming(qpu);
-  const v = variationalShape(ctx, method);
+  const t = timingOf(qpu, s);
+  const v = variationalShape(ctx, method, s);
   const layers = v.encodingLayers + v.modelLayers;
   const circuit: CircuitShape = {
     qubits: v.qubits,
     oneQubitGates: method === "basis" ? v.encodingGates : 0,
-    twoQubitGates: ctx.params + (method === "amplitude" ? v.encodingGates : 0),
+    twoQubitGates: v.weightGates + (method === "amplitude" ? v.encodingGates : 0),
     depth: layers,
   };
   const delay = repetitionDelay(qpu.id);
+  const delayUs = delay.us * s.scale.gateTime;
   const t2q = t.twoQubitGateNs * 1e-9;
   const gatesSeconds = layers * t2q;
-  const shotSeconds = shotCycleSeconds(circuit, t, delay.us);
+  const shotSeconds = shotCycleSeconds(circuit, t, delayUs);
   const espLog10 = successProbabilityLog10(circuit, t);
   const bottlenecks = [
     factor(
@@ -223,7 +256,7 @@ function variationalNisqWith(
     factor(
       "readout-and-reset",
       log10(shotSeconds / gatesSeconds),
-      `(gates + readout ${t.readoutNs} ns + repetition delay ${delay.us} µs) / gates`,
+      `(gates + readout ${t.readoutNs} ns + repetition delay ${delayUs} µs) / gates`,
       `each shot ends with a measurement and the device's wait before the next shot (${delay.note})`,
       [qpu.source],
     ),
@@ -267,7 +300,7 @@ function variationalNisqWith(
       lowerBound: false,
       detail: {
         shotSeconds,
-        gatesAndReadoutSeconds: shotSeconds - delay.us * 1e-6,
+        gatesAndReadoutSeconds: shotSeconds - delayUs * 1e-6,
         successProbabilityLog10: espLog10,
         layers,
         qubits: v.qubits,
@@ -278,18 +311,25 @@ function variationalNisqWith(
     log10(ctx.steps * 2 * ctx.params * shotsPerExpectation(s.epsilon)) + log10(shotSeconds) - espLog10,
   );
   if (qpu.priceUsdPerQpuSecond !== null && strategy.secondsLog10 < 300)
-    strategy.costUsd = strategy.seconds * qpu.priceUsdPerQpuSecond;
+    strategy.costUsd = strategy.seconds * qpu.priceUsdPerQpuSecond * s.scale.price;
   return strategy;
 }
 
-/** Resolves the fault-tolerant qubit setting: a preset, custom params, or the NISQ device under QEC. */
-function ftQubit(s: StrategySettings): { qubit: string | QubitParamsInput; note: string } {
+/** Resolves the fault-tolerant qubit setting: a preset, custom params, or the NISQ device under QEC; `device` names
+ *  it for the output and `setting` is how the settings record it. */
+function ftQubit(s: StrategySettings): {
+  qubit: string | QubitParamsInput;
+  note: string;
+  device: string;
+  setting: string;
+} {
   if (s.ftQubit === "device") {
     const qpu = getQpu(s.qpu);
-    const { params, note } = qubitParamsFromDevice(qpu, deviceTiming(qpu));
-    return { qubit: params, note };
+    const { params, note } = qubitParamsFromDevice(qpu, timingOf(qpu, s));
+    return { qubit: params, note, device: `${s.qpu} under QEC`, setting: "device" };
   }
-  return { qubit: s.ftQubit, note: "" };
+  const name = typeof s.ftQubit === "string" ? s.ftQubit : (s.ftQubit.name ?? "custom qubit");
+  return { qubit: s.ftQubit, note: "", device: name, setting: name };
 }
 
 /** Physical two-qubit gate time of the estimator's resolved qubit (Majorana: the joint measurement). */
@@ -319,17 +359,30 @@ function ftConstraints(physicalQubits: number, logicalQubits: number, qpu: Qpu):
   ];
 }
 
+type FtAnswer = ReturnType<typeof runFaultTolerant> | { infeasible: string; needed: number; max: number };
+
+/** Recent estimator answers by their arguments. An uncertainty band evaluates the same training job many times with
+ *  only the classical side moved (MFU, goodput, PUE): the quantum side's programs, and so the estimator's answers,
+ *  are the same. Answers are read, never changed; the cache is bounded (cleared when full). */
+const ftAnswers = new Map<string, FtAnswer>();
+const FT_CACHE_SIZE = 256;
+
 /** The estimator's answer, or the reason no code distance reaches the error budget (a capacity, not a time). */
-function tryFaultTolerant(
-  ...args: Parameters<typeof runFaultTolerant>
-): ReturnType<typeof runFaultTolerant> | { infeasible: string; needed: number; max: number } {
+function tryFaultTolerant(...args: Parameters<typeof runFaultTolerant>): FtAnswer {
+  const key = JSON.stringify(args);
+  const known = ftAnswers.get(key);
+  if (known) return known;
+  let answer: FtAnswer;
   try {
-    return runFaultTolerant(...args);
+    answer = runFaultTolerant(...args);
   } catch (e) {
     if (!isQfitError(e) || e.code !== "Estimate.FT.Infeasible") throw e;
     const m = /code distance (\d+) is above maxCodeDistance (\d+)/.exec(e.message);
-    return { infeasible: e.message, needed: m ? Number(m[1]) : 1, max: m ? Number(m[2]) : 0 };
+    answer = { infeasible: e.message, needed: m ? Number(m[1]) : 1, max: m ? Number(m[2]) : 0 };
   }
+  if (ftAnswers.size >= FT_CACHE_SIZE) ftAnswers.clear();
+  ftAnswers.set(key, answer);
+  return answer;
 }
 
 /** A fault-tolerant strategy the estimator cannot do at any code distance: infeasible, with no finite time. */
@@ -420,23 +473,23 @@ export function variationalFt(ctx: StrategyContext, s: StrategySettings): LlmStr
 }
 
 function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: EncodingMethod): LlmStrategy {
-  const v = variationalShape(ctx, method);
+  const v = variationalShape(ctx, method, s);
   // Basis encoding is a layer of X gates: Paulis, tracked in software under error correction (free).
   const encLayers = method === "amplitude" ? v.encodingLayers : 0;
   const q = ftQubit(s);
   const title = "Variational circuit trained by parameter shift, fault-tolerant";
-  const device = typeof q.qubit === "string" ? q.qubit : `${s.qpu} under QEC`;
+  const device = q.device;
   const settings = {
     encoding: method,
     epsilon: s.epsilon,
-    ftQubit: typeof q.qubit === "string" ? q.qubit : "device",
+    ftQubit: q.setting,
     qec: s.qec,
     errorBudgetPerShot: s.errorBudget,
   };
   const run = tryFaultTolerant(
     {
       numQubits: v.qubits,
-      rotationCount: ctx.params + (method === "amplitude" ? v.encodingGates : 0),
+      rotationCount: v.weightGates + (method === "amplitude" ? v.encodingGates : 0),
       rotationDepth: v.modelLayers + encLayers,
       measurementCount: v.qubits,
     },
@@ -519,16 +572,18 @@ function variationalFtWith(ctx: StrategyContext, s: StrategySettings, method: En
 /** Fault-tolerant arithmetic executing the GPU's FLOPs, with Hoefler et al.'s fp16 multipliers in parallel. */
 export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStrategy {
   const m = hoefler.fp16Multiplier;
+  // Hoefler et al.'s CCZ per multiply × the sampled algorithm constant (1 for the point estimate).
+  const cczPerMultiply = m.cczPerMultiply * s.scale.operations;
   const machine = hoefler.machines.futureQc;
   const lanes = Math.max(1, Math.floor(hoefler.futureQcLogicalQubits / m.logicalQubitsWithFactories));
   const macs = ctx.flops / 2;
   const macsPerLaneStep = macs / (ctx.steps * lanes);
-  const cczPerLaneStep = Math.max(1, Math.round(macsPerLaneStep * m.cczPerMultiply));
+  const cczPerLaneStep = Math.max(1, Math.round(macsPerLaneStep * cczPerMultiply));
   const q = ftQubit(s);
   const title = "Fault-tolerant arithmetic executing the same FLOPs (Hoefler et al. 2023)";
-  const device = typeof q.qubit === "string" ? q.qubit : `${s.qpu} under QEC`;
+  const device = q.device;
   const settings = {
-    ftQubit: typeof q.qubit === "string" ? q.qubit : "device",
+    ftQubit: q.setting,
     qec: s.qec,
     errorBudgetPerStep: s.errorBudget,
     parallelMultipliers: lanes,
@@ -542,15 +597,15 @@ export function ftArithmetic(ctx: StrategyContext, s: StrategySettings): LlmStra
   if ("infeasible" in run) return ftImpossible("ft-arithmetic", title, device, run, settings, []);
   const e = run.estimate;
   const { cAlg, runtimeNs, clock, errorCorrection, factories } = ftTiming(ctx, e, s.qec);
-  const flopsPerLaneStep = (2 * cczPerLaneStep) / m.cczPerMultiply;
+  const flopsPerLaneStep = (2 * cczPerLaneStep) / cczPerMultiply;
   const bottlenecks = [
     clock,
     errorCorrection,
     factor(
       "arithmetic-circuit",
       log10(cAlg / flopsPerLaneStep),
-      `logical cycles per FLOP = ${formatSci(cAlg, 3)} / ${formatSci(flopsPerLaneStep, 3)} (${m.cczPerMultiply} CCZ per fp16 multiply, 3 cycles per CCZ in PSSPC)`,
-      `a reversible ${m.mantissaBits}-bit multiplier costs ${m.cczPerMultiply} CCZ gates, where the GPU spends one FLOP`,
+      `logical cycles per FLOP = ${formatSci(cAlg, 3)} / ${formatSci(flopsPerLaneStep, 3)} (${cczPerMultiply} CCZ per fp16 multiply, 3 cycles per CCZ in PSSPC)`,
+      `a reversible ${m.mantissaBits}-bit multiplier costs ${cczPerMultiply} CCZ gates, where the GPU spends one FLOP`,
       ["[hoefler2023]", "[F1]"],
     ),
     factories,

@@ -29,8 +29,10 @@ import {
   dataLoadingBound,
   ftArithmetic,
   type LlmStrategy,
+  type QuantumScale,
   type StrategyContext,
   type StrategySettings,
+  UNSCALED,
   variationalFt,
   variationalNisq,
 } from "./llm-strategies.js";
@@ -55,6 +57,8 @@ export interface LlmEstimateOptions extends GpuOptions {
   attention?: boolean;
   /** Skip the model-size sweep (it estimates eight more models). */
   skipCrossover?: boolean;
+  /** Sampled multipliers of the quantum side's numbers (uncertainty ranges); each 1 when not given. */
+  quantumScale?: Partial<QuantumScale>;
 }
 
 export const DEFAULT_QPU = "ibm-heron-r2";
@@ -150,6 +154,7 @@ function resolveSettings(work: LlmWork, o: LlmEstimateOptions): StrategySettings
     ftQubit: o.ftQubit ?? DEFAULT_FT_QUBIT,
     qec: o.qec ?? DEFAULT_QEC,
     errorBudget,
+    scale: { ...UNSCALED, ...o.quantumScale },
   };
 }
 

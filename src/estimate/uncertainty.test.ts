@@ -33,7 +33,10 @@ describe("uncertainty", () => {
   });
 
   it("the tornado's largest swing is the input whose range moves the headline most (direct recomputation)", () => {
-    const bars = sensitivity(ranges, (x) => model(x).speedupLog10);
+    const bars = sensitivity(ranges, (x) => ({
+      speedupLog10: model(x).speedupLog10,
+      qpuOverGpuLog10: model(x).speedupLog10,
+    }));
     const swing = (k: "mfu" | "gateNs") =>
       Math.abs(
         model({ mfu: 0.4, gateNs: 68, [k]: ranges[k].high }).speedupLog10 -

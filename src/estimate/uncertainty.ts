@@ -58,8 +58,20 @@ export interface SensitivityBar {
   /** The headline with this input at its low end (every other input central). */
   speedupLog10AtLow: number;
   speedupLog10AtHigh: number;
+  /** The signed ratio log10(quantum seconds / classical seconds) at the low and high end. */
+  qpuOverGpuLog10AtLow: number;
+  qpuOverGpuLog10AtHigh: number;
+  /** How far the input moves the verdict: max − min of the signed qpuOverGpuLog10 over {low, central, high}. The
+   *  folded speedupLog10 would hide a verdict that changes sides inside the range. */
+  swingLog10: number;
   /** Where the range comes from. */
   basis: string | null;
+}
+
+/** What the tornado reads of a verdict at one set of inputs. */
+export interface Headline {
+  speedupLog10: number;
+  qpuOverGpuLog10: number;
 }
 
 export function checkUncertaintyOptions(o: UncertaintyOptions): { samples: number; seed: number } {
@@ -89,17 +101,21 @@ export function monteCarlo<K extends string, O extends string>(
   return { samples, seed, quantiles };
 }
 
-/** The tornado of the headline (`speedupLog10`), largest swing first. */
+/** The tornado of the verdict: each input alone at its low and high end, sorted by the swing of the signed
+ *  qpuOverGpuLog10 (one definition: stats/sensitivity.ts), largest first. */
 export function sensitivity<K extends string>(
   ranges: Record<K, Range>,
-  headline: (inputs: Inputs<K>) => number,
+  headline: (inputs: Inputs<K>) => Headline,
 ): SensitivityBar[] {
-  return tornado(ranges, headline).map((b) => ({
+  return tornado(ranges, headline, (h) => h.qpuOverGpuLog10).map((b) => ({
     input: b.input,
     low: b.low,
     high: b.high,
-    speedupLog10AtLow: b.outputAtLow,
-    speedupLog10AtHigh: b.outputAtHigh,
+    speedupLog10AtLow: b.atLow.speedupLog10,
+    speedupLog10AtHigh: b.atHigh.speedupLog10,
+    qpuOverGpuLog10AtLow: b.atLow.qpuOverGpuLog10,
+    qpuOverGpuLog10AtHigh: b.atHigh.qpuOverGpuLog10,
+    swingLog10: b.swing,
     basis: ranges[b.input].basis ?? null,
   }));
 }

@@ -1,7 +1,7 @@
 // Uncertainty bands as text, the same in the terminal, the report table and the dashboard: years as
 // "2041–2058, median 2049" (a "never" share said in words), orders of magnitude as "10^15–10^25×".
 import { formatUsd } from "../units/format.js";
-import type { QuantilesJson, VerdictV2 } from "../verdict/contract.js";
+import type { QuantilesJson, SensitivityBarJson, VerdictV2 } from "../verdict/contract.js";
 
 const yr = (y: number | null) => (y === null ? "never" : String(Math.floor(y)));
 const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
@@ -68,19 +68,27 @@ export function uncertaintyLines(v: VerdictV2): string[] {
   return lines;
 }
 
-/** The tornado as text: the inputs that move the headline most, largest swing first. */
+/** The tornado's bars that move the verdict (swing > 0), largest swing first: what the terminal, the report and
+ *  the dashboard draw. The swing is the JSON's `swingLog10` (null: unbounded, a side cannot run at one end). */
+export function movingBars(v: VerdictV2): SensitivityBarJson[] {
+  return (v.sensitivity ?? []).filter((b) => b.swingLog10 !== 0);
+}
+
+/** A tornado end or swing in words: "cannot run" where JSON has null. */
+export const tornadoValue = (x: number | null, digits = 2): string =>
+  x === null ? "cannot run" : x.toFixed(digits);
+
+/** The tornado as text: the inputs that move the verdict most, largest swing first. */
 export function sensitivityLines(v: VerdictV2, top = 5): string[] {
-  const bars = (v.sensitivity ?? []).filter((b) => b.speedupLog10AtLow !== b.speedupLog10AtHigh);
+  const bars = movingBars(v).slice(0, top);
   if (bars.length === 0) return [];
-  const f = (x: number | null) => (x === null ? "cannot run" : x.toFixed(2));
-  const w = Math.max(...bars.slice(0, top).map((b) => b.input.length));
+  const f = tornadoValue;
+  const w = Math.max(...bars.map((b) => b.input.length));
   return [
-    "Sensitivity (speedupLog10 with one input at its low / high end, the rest central)",
-    ...bars
-      .slice(0, top)
-      .map(
-        (b) =>
-          `  ${b.input.padEnd(w)}  ${f(b.speedupLog10AtLow).padStart(10)} … ${f(b.speedupLog10AtHigh).padEnd(10)}  (${b.low.toPrecision(3)} … ${b.high.toPrecision(3)})`,
-      ),
+    `Sensitivity: log10(quantum ÷ classical time), now ${f(v.qpuOverGpuLog10)}, with one input at its low … high end`,
+    ...bars.map(
+      (b) =>
+        `  ${b.input.padEnd(w)}  ${f(b.qpuOverGpuLog10AtLow).padStart(10)} … ${f(b.qpuOverGpuLog10AtHigh).padEnd(10)}  swing ${b.swingLog10 === null ? "unbounded" : b.swingLog10.toFixed(2)}  (${b.low.toPrecision(3)} … ${b.high.toPrecision(3)})`,
+    ),
   ];
 }

@@ -175,8 +175,10 @@ describe("charts", () => {
 
   it("each verdict whose inputs move it gets a tornado, largest swing first", () => {
     report.verdicts.forEach((v, i) => {
-      const moving = (v.sensitivity ?? []).filter((b) => b.speedupLog10AtLow !== b.speedupLog10AtHigh);
+      // A bar moves when its swing (max − min of the signed quantum ÷ classical ratio) is not 0.
+      const moving = (v.sensitivity ?? []).filter((b) => b.swingLog10 !== 0);
       expect(html.includes(`id="tornado-${i}"`)).toBe(moving.length > 0);
+      if (moving.length > 0) expect(html).toContain("log10 of quantum time ÷ classical time");
     });
   });
 

@@ -13,7 +13,7 @@ import {
 } from "../units/quantity.js";
 import { bestStrategy, describeCoprocessing } from "../verdict/compose.js";
 import type { VerdictV2 } from "../verdict/contract.js";
-import { yearBand } from "./bands.js";
+import { movingBars, tornadoValue, yearBand } from "./bands.js";
 import type { PlotData, Report } from "./build.js";
 import { RANKING_HEADER, rankingRows } from "./ranking.js";
 import {
@@ -142,13 +142,6 @@ export function plotSpec(p: PlotData): LinePlotSpec {
   };
 }
 
-/** What speedupLog10 means for this verdict, in words, for a tornado's axis. */
-function headlineAxis(v: VerdictV2): string {
-  if (v.winner === "classical") return "log10 of how many times faster the classical side is";
-  if (v.winner === "quantum") return "log10 of how many times faster the quantum side is";
-  return "log10 of quantum time / classical time";
-}
-
 /** "qpuErrorRateFactor" → "QPU error rate factor": inputs named as a reader would say them. */
 export function inputName(id: string): string {
   return id
@@ -160,13 +153,13 @@ export function inputName(id: string): string {
 }
 
 function tornadoFigure(v: VerdictV2, label: string, index: number, top = 8): string | null {
-  const moving = (v.sensitivity ?? []).filter((b) => b.speedupLog10AtLow !== b.speedupLog10AtHigh);
+  const moving = movingBars(v);
   if (moving.length === 0) return null;
   const bars = moving.slice(0, top);
   const still = (v.sensitivity ?? []).length - moving.length;
   const first = bars[0];
-  const end = (x: number | null) => (x === null ? "cannot run" : x.toFixed(1));
-  const caption = `Each bar moves one input alone from its low to its high value, the others at their central values, and shows the headline at both ends; largest swing first. The largest: ${inputName(first.input)} (${+first.low.toPrecision(2)} to ${+first.high.toPrecision(2)}) moves it from ${end(first.speedupLog10AtLow)} to ${end(first.speedupLog10AtHigh)}.${still ? ` ${still} other input${still === 1 ? "" : "s"} do not move it.` : ""}${moving.length > top ? ` ${moving.length - top} smaller swings not drawn.` : ""}`;
+  const end = (x: number | null) => tornadoValue(x, 1);
+  const caption = `Each bar moves one input alone from its low to its high value, the others at their central values, and shows log10 of quantum time ÷ classical time at both ends (below 0 the quantum side is faster); largest swing first, the swing being how far the ratio moves over the input's low, central and high values. The largest: ${inputName(first.input)} (${+first.low.toPrecision(2)} to ${+first.high.toPrecision(2)}) moves it from ${end(first.qpuOverGpuLog10AtLow)} to ${end(first.qpuOverGpuLog10AtHigh)}.${still ? ` ${still} other input${still === 1 ? "" : "s"} do not move it.` : ""}${moving.length > top ? ` ${moving.length - top} smaller swings not drawn.` : ""}`;
   return chart(
     `tornado-${index}`,
     (width, id) =>
@@ -174,14 +167,15 @@ function tornadoFigure(v: VerdictV2, label: string, index: number, top = 8): str
         id,
         width,
         title: `${label}: what moves the verdict`,
-        xLabel: headlineAxis(v),
-        center: v.speedupLog10,
+        xLabel: "log10 of quantum time ÷ classical time (below 0: quantum faster)",
+        center: v.qpuOverGpuLog10,
         lowLabel: "input at its low value",
         highLabel: "input at its high value",
+        zeroLabel: "0: quantum and classical times equal (the verdict changes sides)",
         bars: bars.map((b) => ({
           label: inputName(b.input),
-          atLow: b.speedupLog10AtLow,
-          atHigh: b.speedupLog10AtHigh,
+          atLow: b.qpuOverGpuLog10AtLow,
+          atHigh: b.qpuOverGpuLog10AtHigh,
           tooltip: `${inputName(b.input)}: ${+b.low.toPrecision(3)} … ${+b.high.toPrecision(3)}${b.basis ? ` — ${b.basis}` : ""}`,
         })),
       }),

@@ -76,6 +76,8 @@ export interface TornadoPlotSpec {
   bars: Array<{ label: string; atLow: number | null; atHigh: number | null; tooltip: string }>;
   lowLabel: string;
   highLabel: string;
+  /** Drawn as a dashed line at 0 when the bars cross it (a signed axis: the verdict changes sides there). */
+  zeroLabel?: string;
   width?: number;
 }
 
@@ -828,6 +830,14 @@ export function tornadoPlot(spec: TornadoPlotSpec): string {
   body.push(
     `<line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${f.rowTop(0)}" y2="${f.rowTop(spec.bars.length)}" stroke="#333"/>`,
   );
+  // Where the bars cross 0 the verdict changes sides: a dashed line marks it.
+  const all = [spec.center, ...finite];
+  if (spec.zeroLabel && Math.min(...all) < 0 && Math.max(...all) > 0) {
+    const z = f.sx(0).toFixed(1);
+    body.push(
+      `<line class="tornado-zero" x1="${z}" x2="${z}" y1="${f.rowTop(0)}" y2="${f.rowTop(spec.bars.length)}" stroke="#333" stroke-dasharray="3 3"><title>${escapeXml(spec.zeroLabel)}</title></line>`,
+    );
+  }
   const lg = legend(
     [
       {

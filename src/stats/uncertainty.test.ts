@@ -4,7 +4,7 @@ import { Xoshiro128StarStar } from "../sim/prng.js";
 import { fixed, quantileOf, type Range, widen } from "./distribution.js";
 import { centralInputs, propagate, quantileSorted, quantiles } from "./monte-carlo.js";
 import { firstCrossing } from "./root.js";
-import { tornado } from "./sensitivity.js";
+import { swingOf, tornado } from "./sensitivity.js";
 
 const rng = (seed: number) => new Xoshiro128StarStar(seed, seed ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35);
 
@@ -133,11 +133,33 @@ describe("tornado", () => {
     expect(bars.map((b) => b.input)).toEqual(["a", "c", "b"]);
     const centre = centralInputs(ranges);
     for (const b of bars) {
-      expect(b.outputAtLow).toBeCloseTo(f({ ...centre, [b.input]: ranges[b.input].low }), 12);
-      expect(b.outputAtHigh).toBeCloseTo(f({ ...centre, [b.input]: ranges[b.input].high }), 12);
+      expect(b.atLow).toBeCloseTo(f({ ...centre, [b.input]: ranges[b.input].low }), 12);
+      expect(b.atHigh).toBeCloseTo(f({ ...centre, [b.input]: ranges[b.input].high }), 12);
     }
     for (let i = 1; i < bars.length; i++) expect(bars[i - 1].swing).toBeGreaterThanOrEqual(bars[i].swing);
     expect(tornado({ ...ranges, b: fixed(2) }, f).map((b) => b.input)).toEqual(["a", "c"]);
+  });
+
+  it("swings by max − min over low, central and high: an output that turns back inside the range still swings", () => {
+    // y = (x − 1)² on [0, 2] about 1: both ends give 1, the centre 0; |high − low| would call it 0.
+    const r = { x: { low: 0, central: 1, high: 2, distribution: "uniform" as const } };
+    const [bar] = tornado(r, ({ x }) => (x - 1) ** 2);
+    expect(bar.atLow).toBe(1);
+    expect(bar.atHigh).toBe(1);
+    expect(bar.swing).toBe(1);
+    // Sorted by a key of a richer output: the signed value, not its folded magnitude.
+    const signed = { x: { low: -2, central: 0.5, high: 2, distribution: "uniform" as const } };
+    const out = (x: number) => ({ signed: x, folded: Math.abs(x) });
+    const [b] = tornado(
+      signed,
+      ({ x }) => out(x),
+      (o) => o.signed,
+    );
+    expect(b.swing).toBe(4);
+    expect(b.atHigh.folded - b.atLow.folded).toBe(0);
+    expect(swingOf(1, Number.POSITIVE_INFINITY, 2)).toBe(Number.POSITIVE_INFINITY);
+    expect(swingOf(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)).toBe(0);
+    expect(swingOf(Number.NaN, 3, 1)).toBe(2);
   });
 });
 

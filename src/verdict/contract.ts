@@ -136,7 +136,7 @@ export interface VerdictV2 {
   /** The verdict as a range (issue 13): seeded Monte Carlo over the ranged inputs; absent with --no-uncertainty
    *  only where a caller skips it (the CLI and API always attach it, as a point with --no-uncertainty). */
   uncertainty?: VerdictUncertaintyJson;
-  /** Tornado of speedupLog10: each ranged input moved alone from low to high, largest swing first. */
+  /** Tornado: each ranged input moved alone from low to high, largest swing of the signed qpuOverGpuLog10 first. */
   sensitivity?: SensitivityBarJson[];
 }
 
@@ -189,6 +189,14 @@ export interface SensitivityBarJson {
   high: number;
   speedupLog10AtLow: number | null;
   speedupLog10AtHigh: number | null;
+  /** The signed log10(quantum seconds / classical seconds) with the input at its low / high end (negative: the
+   *  quantum side is faster); null where a side cannot run. */
+  qpuOverGpuLog10AtLow: number | null;
+  qpuOverGpuLog10AtHigh: number | null;
+  /** The bar's length, what the tornado is sorted by: max − min of the signed qpuOverGpuLog10 over the input's
+   *  {low, central, high} (not of the folded speedupLog10, which hides a verdict changing sides); null when
+   *  unbounded (a side cannot run at one end only). */
+  swingLog10: number | null;
   basis: string | null;
 }
 

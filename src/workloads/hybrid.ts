@@ -28,6 +28,7 @@ import {
 } from "../estimate/hybrid.js";
 import { citationIds, citations, findDevice, unverifiedNotes } from "../hardware/catalog.js";
 import type { Gpu, Qpu } from "../hardware/schema.js";
+import type { Range } from "../stats/distribution.js";
 import { counted, formatDuration, formatNumber } from "../units/format.js";
 import { SECONDS_PER_HOUR, yearsToSeconds } from "../units/quantity.js";
 import { composeVerdict, constraint } from "../verdict/compose.js";
@@ -35,6 +36,7 @@ import type { BottleneckFactor, ClassicalSide, Strategy, VerdictV2 } from "../ve
 import hybridJson from "./data/hybrid.json" with { type: "json" };
 import { horizonField } from "./fields.js";
 import { qaoaMaxcutModel } from "./qaoa-maxcut.js";
+import { factorRange, sampledOr } from "./ranges.js";
 import { SKIPPED_CROSSOVER } from "./sweep.js";
 import type { WorkloadDefinition } from "./workload.js";
 
@@ -308,8 +310,36 @@ function alternative(
   };
 }
 
+/** Sampled multipliers of a pipeline's uncertain numbers (issue 13 ranges), 1 for the point estimate. */
+interface HybridScale {
+  /** A modelled QPU stage's shot cycle: gates, readout and the wait between shots (qpuGateTimeFactor). */
+  shotTime: number;
+  /** Shots per circuit of a modelled QPU stage (shotsPerEstimateFactor). */
+  shots: number;
+  /** The QPU's price per second (quantumPriceFactor). */
+  qpuPrice: number;
+  /** The sustained rate of every FLOP-modelled classical stage and of the all-classical machine
+   *  (classicalThroughputFactor). */
+  classicalRate: number;
+}
+
+function hybridScale(sampled: Readonly<Record<string, number>> | undefined): HybridScale {
+  return {
+    shotTime: sampledOr(sampled, "qpuGateTimeFactor", 1),
+    shots: sampledOr(sampled, "shotsPerEstimateFactor", 1),
+    qpuPrice: sampledOr(sampled, "quantumPriceFactor", 1),
+    classicalRate: sampledOr(sampled, "classicalThroughputFactor", 1),
+  };
+}
+
+/** The link's round trip: the link class's own sourced range (hardware/data/links.json), sampled as one input. */
+const LINK_ROUND_TRIP = "linkRoundTripSeconds";
+
 /** The stages of an input, each placed and timed per iteration. */
-export function hybridStages(input: HybridWorkloadInput): {
+export function hybridStages(
+  input: HybridWorkloadInput,
+  scale: HybridScale = hybridScale(undefined),
+): {
   stages: StageOut[];
   unverified: string[];
   sources: string[];
@@ -327,7 +357,7 @@ export function hybridStages(input: HybridWorkloadInput): {
       const qpu = q.device;
       const qubits = input.qubits ?? s.qubits ?? 1;
       const depth = s.depth ?? 1;
-      const shots = input.shots ?? s.shots;
+      const shots = (input.shots ?? s.shots) * scale.shots;
       const timing = deviceTiming(qpu);
       // A layer of two-qubit gates pairs up the qubits: ⌊n/2⌋ gates per layer, one single-qubit layer between.
       const circuit: CircuitShape = {
@@ -339,7 +369,7 @@ export function hybridStages(input: HybridWorkloadInput): {
       };
       const rep = repetitionDelay(qpu.id);
       const delayUs = s.repetitionDelayUs ?? rep.us;
-      const shot = shotCycleSeconds(circuit, timing, delayUs);
+      const shot = shotCycleSeconds(circuit, timing, delayUs) * scale.shotTime;
       const seconds = s.measuredSeconds ?? s.circuits * shots * shot;
       unverified.push(...timing.filledFrom, ...unverifiedNotes(qpu, ["twoQubitGateNs", "readoutNs"]));
       if (s.repetitionDelayUs === undefined && rep.us === 0 && s.measuredSeconds === undefined)
@@ -353,7 +383,7 @@ export function hybridStages(input: HybridWorkloadInput): {
         quantum: true,
         secondsPerIteration: seconds,
         powerW: null,
-        usdPerSecond: qpu.priceUsdPerQpuSecond,
+        usdPerSecond: qpu.priceUsdPerQpuSecond === null ? null : qpu.priceUsdPerQpuSecond * scale.qpuPrice,
         circuit,
         simulationFlops:
           s.circuits * amps * (SV_FLOP_PER_AMPLITUDE_2Q * circuit.twoQubitGates + 16 * circuit.oneQubitGates),
@@ -397,7 +427,7 @@ export function hybridStages(input: HybridWorkloadInput): {
           };
     unverified.push(...m.notes);
     sources.push(m.source);
-    const rate = m.peak * s.count * s.efficiency;
+    const rate = m.peak * s.count * s.efficiency * scale.classicalRate;
     return {
       name: s.name,
       device: m.id,
@@ -446,9 +476,14 @@ export interface HybridVerdict extends VerdictV2 {
 const sumOrNull = (xs: Array<number | null>): number | null =>
   xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0);
 
-export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVerdict {
+export function evaluateHybrid(
+  input: HybridWorkloadInput,
+  t0: number,
+  sampled?: Readonly<Record<string, number>>,
+): HybridVerdict {
   const preset = data.presets[input.preset];
-  const { stages, unverified, sources } = hybridStages(input);
+  const scale = hybridScale(sampled);
+  const { stages, unverified, sources } = hybridStages(input, scale);
   const iterations = input.iterations ?? preset.iterations;
   const lk = linkClass(input.link ?? preset.link);
   const bytes = (input.stages ?? preset.stages).reduce(
@@ -469,7 +504,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
     schedule: input.schedule ?? preset.schedule,
     link: {
       kind: lk.id,
-      roundTripSeconds: lk.roundTripSeconds.central,
+      roundTripSeconds: sampledOr(sampled, LINK_ROUND_TRIP, lk.roundTripSeconds.central),
       bytesPerSecond: lk.bandwidthBytesPerSecond.central,
       roundTripsPerIteration: roundTrips,
       bytesPerIteration: bytes,
@@ -492,7 +527,7 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
   const gpuUsd =
     ((fallback.priceUsdPerGpuHourLow + fallback.priceUsdPerGpuHourHigh) / 2 / SECONDS_PER_HOUR) *
     (mg?.count ?? 1);
-  const rate = own?.classicalRate || gpuFlops(fallback, "fp64");
+  const rate = own?.classicalRate || gpuFlops(fallback, "fp64") * scale.classicalRate;
   const machineMemory = own?.memoryBytes ?? fallback.memoryGb * 1e9 * (mg?.count ?? 1);
   const machineName = own ? own.deviceName : fallback.name;
   const machineCount = own?.count ?? mg?.count ?? 1;
@@ -693,6 +728,38 @@ export function evaluateHybrid(input: HybridWorkloadInput, t0: number): HybridVe
   };
 }
 
+/**
+ * The ranged inputs of a pipeline, each only where it can move the verdict: a modelled QPU stage's shot time (and its
+ * shots, unless they are a published run's own), the QPU's price where it has one, the classical throughput where
+ * a classical time is a FLOP model, and the link's round trip (its sourced range) where the loop pays round trips.
+ */
+function hybridRanges(input: HybridWorkloadInput): Record<string, Range> {
+  const preset = data.presets[input.preset];
+  const specs: HybridStageSpec[] = input.stages ?? preset.stages.map((s) => hybridStageSchema.parse(s));
+  const { stages } = hybridStages(input);
+  const modelledQpu = stages.some((s, i) => s.quantum && specs[i].measuredSeconds === undefined);
+  const asPublished =
+    preset.published !== undefined && input.stages === undefined && input.shots === undefined;
+  const alt = input.stages === undefined ? preset.classicalAlternative : undefined;
+  const flopClassical =
+    stages.some((s, i) => !s.quantum && specs[i].measuredSeconds === undefined && s.classicalRate > 0) ||
+    alt === undefined ||
+    alt.seconds === undefined;
+  const out: Record<string, Range> = {};
+  if (modelledQpu) out.qpuGateTimeFactor = factorRange("qpuGateTimeFactor");
+  if (modelledQpu && !asPublished) out.shotsPerEstimateFactor = factorRange("shotsPerEstimateFactor");
+  if (stages.some((s) => s.quantum && s.usdPerSecond !== null))
+    out.quantumPriceFactor = factorRange("quantumPriceFactor");
+  if (flopClassical) out.classicalThroughputFactor = factorRange("classicalThroughputFactor");
+  const lk = linkClass(input.link ?? preset.link);
+  if (
+    (input.roundTrips ?? preset.roundTripsPerIteration) > 0 &&
+    lk.roundTripSeconds.low < lk.roundTripSeconds.high
+  )
+    out[LINK_ROUND_TRIP] = { ...lk.roundTripSeconds, basis: `${lk.id} link: ${lk.basis}` };
+  return out;
+}
+
 const fmtBound = (b: number): string => (Number.isFinite(b) ? formatNumber(b, 3) : "∞");
 
 export const hybrid: WorkloadDefinition<typeof hybridInput> = {
@@ -710,6 +777,9 @@ export const hybrid: WorkloadDefinition<typeof hybridInput> = {
   headline: { field: "qubits", label: "qubits", range: [4, 100], integer: true, log: false },
   sources: citationIds(...Object.values(data.presets).flatMap((p) => p.sources)),
   evaluate(input, context) {
-    return evaluateHybrid(input, context.t0 ?? new Date().getUTCFullYear());
+    return evaluateHybrid(input, context.t0 ?? new Date().getUTCFullYear(), context.sampled);
+  },
+  ranges(input) {
+    return hybridRanges(input);
   },
 };

@@ -2,7 +2,10 @@
 // and the report's GPU-scaling and qubit plots. The engine is src/estimate/llm-training.ts.
 
 import { z } from "zod";
+import { deviceTiming } from "../device/timing.js";
+import { qubitParamsFromDevice } from "../estimate/ft-record.js";
 import { estimateGpu, estimateGpuFromReportedHours } from "../estimate/gpu.js";
+import { type QuantumScale, UNSCALED } from "../estimate/llm-strategies.js";
 import {
   estimateLlmTraining,
   type LlmEstimateOptions,
@@ -14,14 +17,15 @@ import {
   publishedRuns,
   llmTraining as resolveLlmWork,
 } from "../estimate/llm-workload.js";
-import { catalog, citationIds } from "../hardware/catalog.js";
+import { catalog, citationIds, getQpu } from "../hardware/catalog.js";
+import type { Range } from "../stats/distribution.js";
 import { counted } from "../units/format.js";
 import { secondsToDays } from "../units/quantity.js";
 import { composeVerdict } from "../verdict/compose.js";
 import type { VerdictV2 } from "../verdict/contract.js";
 import { gpuCountField } from "./fields.js";
 import type { PlotData } from "./plot-data.js";
-import { rangeAbout, sampledOr } from "./ranges.js";
+import { factorRange, rangeAbout, sampledOr, scaledQubit } from "./ranges.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
 export const LLM_DEFAULT_PRESET = "llama-3.1-405b";
@@ -90,8 +94,13 @@ export type LlmTrainingWorkloadInput = z.output<typeof llmTrainingInput>;
 /** What the registry's plots need: the engine's estimate with the resolved work description. */
 export type LlmTrainingVerdict = LlmTrainingEstimate & { workload: LlmTrainingWorkload };
 
-/** Resolves the preset into numbers (estimate/llm-workload.ts) and runs the engine on them. */
-export function engineCall(i: LlmTrainingWorkloadInput, skipCrossover = false): LlmTrainingVerdict {
+/** Resolves the preset into numbers (estimate/llm-workload.ts) and runs the engine on them, with the quantum side's
+ *  sampled multipliers when given (the point estimate has none). */
+export function engineCall(
+  i: LlmTrainingWorkloadInput,
+  skipCrossover = false,
+  scale: QuantumScale = UNSCALED,
+): LlmTrainingVerdict {
   const sized = i.params !== undefined || i.tokens !== undefined;
   const workload = resolveLlmWork({
     preset: i.preset ?? (sized ? undefined : LLM_DEFAULT_PRESET),
@@ -106,7 +115,10 @@ export function engineCall(i: LlmTrainingWorkloadInput, skipCrossover = false): 
     pue: i.pue,
     precision: i.precision,
     qpu: i.qpu,
-    ftQubit: i.ftQubit,
+    // A preset qubit's times and error rates scale through the estimator's qubit model (the one scaling every
+    // fault-tolerant workload uses); the device under QEC ("device") is scaled with the device, in the engine.
+    ftQubit: i.ftQubit === "device" ? i.ftQubit : scaledQubit(i.ftQubit, scale.gateTime, scale.errorRate),
+    quantumScale: scale,
     encoding: i.encoding,
     skipCrossover,
     ...(i.epsilon === undefined ? {} : { epsilon: i.epsilon }),
@@ -154,6 +166,13 @@ function toVerdict(v: LlmTrainingVerdict, input: LlmTrainingWorkloadInput): Verd
     unverified: [...v.workload.unverified, ...v.unverified],
     sources: v.sources,
   });
+}
+
+/** A relative range's basis with the values it takes here: a preset's own MFU (measured or calibrated) is the
+ *  centre, so the basis says which numbers the factors give about it. */
+function withValues(r: Range): Range {
+  const f = (x: number) => x.toFixed(3);
+  return { ...r, basis: `${r.basis}; here ${f(r.low)}–${f(r.high)} about ${f(r.central)}` };
 }
 
 /** GPU counts on the scaling plot: powers of two from 1 to 2^20 (about a million GPUs). */
@@ -287,25 +306,50 @@ export const llmTraining: WorkloadDefinition<typeof llmTrainingInput> = {
   sources: citationIds("[kaplan2020]"),
   measuredTraining: true,
   evaluate(raw: LlmTrainingWorkloadInput, context: EvaluationContext): VerdictV2 {
-    // Sampled inputs (issue 13) replace the input's own values; none are sampled for the point estimate.
+    // Sampled inputs (issue 13) replace the input's own values, and sampled factors multiply the quantum side's
+    // catalog and preset numbers; none are sampled for the point estimate.
     const s = context.sampled;
     const input = s
       ? {
           ...raw,
           mfu: sampledOr(s, "mfu", raw.mfu ?? defaultMfu(raw)),
+          goodput: sampledOr(s, "goodput", raw.goodput),
           pue: sampledOr(s, "pue", raw.pue),
           ...(s.epsilon === undefined ? {} : { epsilon: s.epsilon }),
         }
       : raw;
+    const scale: QuantumScale = s
+      ? {
+          gateTime: sampledOr(s, "qpuGateTimeFactor", 1),
+          errorRate: sampledOr(s, "qpuErrorRateFactor", 1),
+          operations: sampledOr(s, "algorithmConstantFactor", 1),
+          price: sampledOr(s, "quantumPriceFactor", 1),
+        }
+      : UNSCALED;
     // The registry's generic sweep draws the crossover; the engine's own search is kept for the CLI text.
-    return toVerdict(engineCall(input, context.skipCrossover === true), input);
+    return toVerdict(engineCall(input, context.skipCrossover === true, scale), input);
   },
   ranges(input) {
-    return {
-      mfu: rangeAbout("mfu", input.mfu ?? defaultMfu(input), 0.01, 1),
+    const out: Record<string, Range> = {
+      mfu: withValues(rangeAbout("mfu", input.mfu ?? defaultMfu(input), 0.01, 1)),
+      goodput: withValues(rangeAbout("goodput", input.goodput, 0.01, 1)),
       pue: rangeAbout("pue", input.pue, 1, 9.99),
       epsilon: rangeAbout("epsilon", input.epsilon ?? defaultEpsilon(input), 1e-12, 0.99),
+      qpuGateTimeFactor: factorRange("qpuGateTimeFactor"),
+      qpuErrorRateFactor: factorRange("qpuErrorRateFactor"),
+      algorithmConstantFactor: factorRange("algorithmConstantFactor"),
     };
+    // The QPU's price enters the NISQ strategy's cost, where the device has a sourced price.
+    if (getQpu(input.qpu).priceUsdPerQpuSecond !== null)
+      out.quantumPriceFactor = factorRange("quantumPriceFactor");
+    return out;
+  },
+  // The fault-tolerant strategies' qubit (`ftQubit`: an Azure preset, or the NISQ device under QEC) is what the
+  // error-rate trend improves from.
+  faultTolerantQubit(input) {
+    return input.ftQubit === "device"
+      ? qubitParamsFromDevice(getQpu(input.qpu), deviceTiming(getQpu(input.qpu))).params
+      : input.ftQubit;
   },
   plots(input) {
     const v = engineCall(input, true);

@@ -23,6 +23,7 @@ import { roadmapCapacity } from "../estimate/roadmap.js";
 import { trendRanges } from "../estimate/trends.js";
 import {
   checkUncertaintyOptions,
+  type Headline,
   overrideRanges,
   pointRanges,
   sensitivity,
@@ -176,8 +177,9 @@ export interface UncertaintySurface {
   model: SeparableModel;
   /** A full workload evaluation with some inputs sampled (and at another headline size), counted. */
   evalAt(sampled: Record<string, number>, size?: number): VerdictV2;
-  /** Headline (speedupLog10) of the exact evaluations already made, by "name=value": the tornado's ends. */
-  headlineAt: Map<string, number>;
+  /** Headline (speedupLog10 and the signed qpuOverGpuLog10) of the exact evaluations already made, by
+   *  "name=value": the tornado's ends. */
+  headlineAt: Map<string, Headline>;
   evaluations(): number;
   /** What the roadmap scenario's year means. */
   roadmapLabel: string;
@@ -211,7 +213,7 @@ export function uncertaintySurface(
   };
   const base = logsOf(centralVerdict ?? evalAt(central));
   // The headline at the tornado's ends comes free with the axes' grids (each grid holds its range's ends).
-  const headlineAt = new Map<string, number>();
+  const headlineAt = new Map<string, Headline>();
   // One axis per ranged workload input (the trends do not enter evaluate: they act through the year).
   const names = Object.keys(ranges).sort();
   const axes: Array<{ index: number; table: LogsTable }> = [];
@@ -221,7 +223,7 @@ export function uncertaintySurface(
     const ys = g.xs.map((x) => {
       if (x === r.central) return base;
       const v = evalAt({ ...central, [k]: x });
-      headlineAt.set(`${k}=${x}`, v.speedupLog10);
+      headlineAt.set(`${k}=${x}`, headlineOf(v));
       return logsOf(v);
     });
     axes.push({ index: names.indexOf(k), table: new LogsTable(g.xs, ys, g.log) });
@@ -231,7 +233,7 @@ export function uncertaintySurface(
   // ranges' even for a point estimate, so that the point's year is the band's central year (one model, one table).
   const errorTable = ERROR_FACTORS.some((k) => k in ranges)
     ? jointErrorTable({
-        coords: errorCoordinates(qubitOf(input)),
+        coords: errorCoordinates(qubitOf(def, input)),
         error: full[ERROR_FACTOR],
         readout: full[READOUT_FACTOR],
         floorLow: trends.errorFloor.low,
@@ -249,7 +251,7 @@ export function uncertaintySurface(
   for (const k of ERROR_FACTORS)
     if (k in ranges)
       for (const x of [ranges[k].low, ranges[k].high])
-        if (x !== ranges[k].central) headlineAt.set(`${k}=${x}`, evalAt({ ...central, [k]: x }).speedupLog10);
+        if (x !== ranges[k].central) headlineAt.set(`${k}=${x}`, headlineOf(evalAt({ ...central, [k]: x })));
   // The headline size axis: the crossover size is searched on it.
   const h = def.headline;
   const ns = headlineGrid(def, Math.max(8, def.headline.points ?? 16));
@@ -385,8 +387,8 @@ export function verdictUncertainty(
     // The headline's tornado: exact evaluations for the workload's inputs (two per input); the trends do not move
     // today's headline (their swing is 0), so they are computed through the lean path at no cost.
     const moved = Object.keys(x).find((k) => x[k] !== central[k]);
-    if (moved === undefined || TREND_NAMES.includes(moved)) return verdict.speedupLog10;
-    return headlineAt.get(`${moved}=${x[moved]}`) ?? evalAt(x).speedupLog10;
+    if (moved === undefined || TREND_NAMES.includes(moved)) return headlineOf(verdict);
+    return headlineAt.get(`${moved}=${x[moved]}`) ?? headlineOf(evalAt(x));
   });
   return {
     uncertainty: {
@@ -403,6 +405,9 @@ export function verdictUncertainty(
       ...b,
       speedupLog10AtLow: finite(b.speedupLog10AtLow),
       speedupLog10AtHigh: finite(b.speedupLog10AtHigh),
+      qpuOverGpuLog10AtLow: finite(b.qpuOverGpuLog10AtLow),
+      qpuOverGpuLog10AtHigh: finite(b.qpuOverGpuLog10AtHigh),
+      swingLog10: finite(b.swingLog10),
     })),
     // A band drawn from rationale-only ranges says so, as every unverified number must (a point estimate does not
     // sample them).
@@ -414,13 +419,23 @@ export function verdictUncertainty(
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
+const headlineOf = (v: VerdictV2): Headline => ({
+  speedupLog10: v.speedupLog10,
+  qpuOverGpuLog10: v.qpuOverGpuLog10,
+});
+
 function toJson(q: Quantiles): QuantilesJson {
   const f = finite;
   return { p05: f(q.p05), p50: f(q.p50), p95: f(q.p95), neverShare: q.neverShare };
 }
 
-/** The fault-tolerant qubit model of a workload's input (its default when the input names none). */
-function qubitOf(input: Record<string, unknown>): Parameters<typeof errorCoordinates>[0] {
+/** The fault-tolerant qubit model whose error rates the two error factors scale: the workload's own when it names
+ *  one otherwise (LLM training's `ftQubit`), else the input's `qubit` (its default when the input names none). */
+function qubitOf(
+  def: WorkloadDefinition,
+  input: Record<string, unknown>,
+): Parameters<typeof errorCoordinates>[0] {
+  if (def.faultTolerantQubit) return def.faultTolerantQubit(input as never);
   const q = input.qubit;
   return typeof q === "string" || (q !== null && typeof q === "object") ? (q as never) : undefined;
 }

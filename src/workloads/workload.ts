@@ -6,6 +6,7 @@
 // has a `.describe()` text (shown as CLI help and dashboard label), a default, and `.min()/.max()` bounds, so that
 // out-of-range input is refused with the field named, identically from every entry point.
 import type { z } from "zod";
+import type { QubitParamsInput } from "../estimate/ftqc/types.js";
 import type { Range } from "../stats/distribution.js";
 import type { VerdictV2 } from "../verdict/contract.js";
 import type { PlotData } from "./plot-data.js";
@@ -59,6 +60,10 @@ export interface WorkloadDefinition<S extends z.ZodObject = z.ZodObject> {
    * (qubit growth, error-rate improvement, classical price-performance) are added by the uncertainty layer.
    */
   ranges?(input: z.output<S>, context: EvaluationContext): Record<string, Range>;
+  /** The fault-tolerant qubit model whose error rates qpuErrorRateFactor and qpuReadoutErrorFactor scale and the
+   *  error-rate trend improves from (default: the Azure qubit model in the input's `qubit` field). For a workload
+   *  whose fault-tolerant qubit is named otherwise. */
+  faultTolerantQubit?(input: z.output<S>): string | QubitParamsInput | undefined;
   /** Extra report figures for this workload (beyond the crossover and the waterfall every workload gets). */
   plots?(input: z.output<S>, context: EvaluationContext): PlotData[];
   /** The report also trains small models here and projects their measured cost (qml/extrapolate.ts). */

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "htm/preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { ratioBand, yearBand } from "../../src/report/bands.js";
+import { movingBars, ratioBand, yearBand } from "../../src/report/bands.js";
 import type { Range } from "../../src/stats/distribution.js";
 import type { VerdictV2 } from "../../src/verdict/contract.js";
 import { PlotView } from "../plot.js";
@@ -273,26 +273,29 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
   }, [u, reference, custom]);
 
   const tornado = useMemo(() => {
-    // An end with no finite headline (null in the JSON: a side cannot run there, e.g. error rates past threshold)
-    // is drawn to the edge of the chart and labelled, not dropped: it is the largest swing of all.
-    const bars = (current?.sensitivity ?? []).filter((b) => b.speedupLog10AtLow !== b.speedupLog10AtHigh);
+    // The signed ratio log10(quantum ÷ classical time) at each end, sorted by its swing (the JSON's order): the
+    // folded speedupLog10 would hide an input that moves the verdict from one side to the other. An end with no
+    // finite value (null in the JSON: a side cannot run there, e.g. error rates past threshold) is drawn to the edge
+    // of the chart and labelled, not dropped: it is the largest swing of all.
+    const bars = current ? movingBars(current) : [];
     if (!current || bars.length === 0) return null;
+    const center = current.qpuOverGpuLog10;
     const finite = bars
-      .flatMap((b) => [b.speedupLog10AtLow, b.speedupLog10AtHigh])
+      .flatMap((b) => [b.qpuOverGpuLog10AtLow, b.qpuOverGpuLog10AtHigh])
       .filter((x): x is number => x !== null);
-    const lo = Math.min(current.speedupLog10, ...finite);
-    const hi = Math.max(current.speedupLog10, ...finite);
+    const lo = Math.min(center, ...finite);
+    const hi = Math.max(center, ...finite);
     const edge = hi + Math.max(0.25 * (hi - lo), 0.5);
     const rows = bars.flatMap((b) =>
       (
         [
-          ["low end", b.speedupLog10AtLow, b.low],
-          ["high end", b.speedupLog10AtHigh, b.high],
+          ["low end", b.qpuOverGpuLog10AtLow, b.low],
+          ["high end", b.qpuOverGpuLog10AtHigh, b.high],
         ] as const
       ).map(([end, value, at]) => ({
         input: b.input,
         end,
-        from: current.speedupLog10,
+        from: center,
         to: value ?? edge,
         beyond: value === null,
         at,
@@ -300,11 +303,11 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
     );
     type Row = (typeof rows)[number];
     return {
-      title: "Sensitivity: the headline with one input at its low or high end, the rest central",
+      title: "Sensitivity: quantum ÷ classical time with one input at its low or high end, the rest central",
       marginLeft: 170,
       marginRight: 20,
       height: 50 + 28 * bars.length,
-      x: { label: "speedupLog10 (log10 slower ÷ faster) →", grid: true },
+      x: { label: "log10(quantum time ÷ classical time); below 0 the quantum side is faster →", grid: true },
       y: { label: null, domain: bars.map((b) => b.input) },
       color: { domain: ["low end", "high end"], range: ["#56B4E9", "#E69F00"], legend: true },
       marks: [
@@ -329,7 +332,8 @@ export function UncertaintyPanel({ request, defaults, bounds, command }: Props) 
             fill: "currentColor",
           },
         ),
-        Plot.ruleX([current.speedupLog10]),
+        Plot.ruleX([center]),
+        ...(lo < 0 && hi > 0 ? [Plot.ruleX([0], { strokeDasharray: "3 3" })] : []),
       ],
     };
   }, [current]);
