@@ -1,8 +1,10 @@
 // `qfit crossover --hardware VENDOR` (issue 13 §4): the vendor's catalog device stands in for the physical model's
 // quantum side, so the error rates and gate times are that vendor's. One device per vendor: the one with the lowest
 // published two-qubit error (the physical model takes the quantum side's best case); a field the catalog lacks is
-// filled from Azure's QRE preset of its modality and named (device/timing.ts `deviceTiming`).
+// filled from Azure's QRE preset of its modality and named (device/timing.ts `deviceTiming`); the qubit model is the
+// estimator's own device → error-corrected qubit mapping (estimate/ft-record.ts `qubitParamsFromDevice`).
 import { deviceTiming } from "../device/timing.js";
+import { qubitParamsFromDevice } from "../estimate/ft-record.js";
 import { catalog } from "../hardware/catalog.js";
 import type { Qpu } from "../hardware/schema.js";
 
@@ -29,26 +31,6 @@ export function vendorQpu(name: string): Qpu | null {
   return devices.reduce((a, b) => ((b.twoQubitError as number) < (a.twoQubitError as number) ? b : a));
 }
 
-/** A gate-based fault-tolerant qubit model (Azure qubitParams) with the device's error rates and gate times. */
-export function deviceQubit(qpu: Qpu): { params: Record<string, unknown>; filledFrom: string[] } {
-  const t = deviceTiming(qpu);
-  return {
-    params: {
-      name: qpu.id,
-      instructionSet: "GateBased",
-      oneQubitMeasurementTime: `${t.readoutNs} ns`,
-      oneQubitGateTime: `${t.oneQubitGateNs} ns`,
-      twoQubitGateTime: `${t.twoQubitGateNs} ns`,
-      tGateTime: `${t.oneQubitGateNs} ns`,
-      oneQubitMeasurementErrorRate: t.readoutError,
-      oneQubitGateErrorRate: t.oneQubitError,
-      twoQubitGateErrorRate: t.twoQubitError,
-      tGateErrorRate: t.oneQubitError,
-    },
-    filledFrom: t.filledFrom,
-  };
-}
-
 /** The raw workload input with the vendor's device in place, and what it changed; `fields` are the input's field
  *  names (its schema's keys). Null when the vendor has no device in the catalog. */
 export function withVendorDevice(
@@ -66,9 +48,11 @@ export function withVendorDevice(
     changes.push("qpu");
   }
   if (fields.includes("qubit")) {
-    const q = deviceQubit(qpu);
-    out.qubit = q.params;
-    filledFrom = q.filledFrom;
+    // The one device → error-corrected qubit mapping (as LLM training's ftQubit "device"): readout enters at most at
+    // the Clifford error, since syndrome rounds repeat d times.
+    const t = deviceTiming(qpu);
+    out.qubit = qubitParamsFromDevice(qpu, t).params;
+    filledFrom = t.filledFrom;
     changes.push("qubit");
   }
   return { raw: out, device: { id: qpu.id, vendor: qpu.vendor, changes, filledFrom } };
