@@ -97,7 +97,8 @@ export class LogsTable {
       this.f = -1;
       return;
     }
-    const i = firstAbove(xs, x);
+    // The year search locates nearby x's in turn: the last segment first (firstAbove would return the same i).
+    const i = this.f >= 0 && xs[this.lo] < x && x <= xs[this.hi] ? this.hi : firstAbove(xs, x);
     this.lo = i - 1;
     this.hi = i;
     this.near = x - xs[i - 1] < xs[i] - x ? i - 1 : i;
@@ -338,6 +339,17 @@ export class SeparableModel {
   private readonly gridQb = new Float64Array(YEAR_GRID + 1);
   private readonly gridCap0 = new Float64Array(YEAR_GRID + 1);
   private readonly gapAt = (year: number): number => this.gap(year);
+  /** From this year on (per sample; +∞: none) the sample's error rate is at its floor (floorYear), so its u is
+   *  `uFloor` and the error slice's shifts there, once located (`floorQ` ≥ NaN test), are `floorQ` and `floorQb`. */
+  private yFloor = INF;
+  private uFloor = Number.NaN;
+  private floorQ = Number.NaN;
+  private floorQb = Number.NaN;
+  /** The size table at the last size aheadIn located (table values, the same every sample): whole-number sizes
+   *  repeat from one year the search tries to the next. */
+  private sizeN = Number.NaN;
+  private sizeQb = Number.NaN;
+  private sizeCap = Number.NaN;
 
   constructor(readonly spec: SeparableSpec) {
     this.base = Float64Array.from(LOG_KEYS, (k) => spec.base[k]);
@@ -382,6 +394,7 @@ export class SeparableModel {
       this.yRun = yRun;
       this.shiftErrorTo(this.errorCoordAt(yRun));
     }
+    this.floorYear();
     if (!this.prepare()) {
       this.nAtT0 = this.yRun <= spec.t0 && this.sizeAhead(this.dAt(spec.t0)) ? this.found : Number.NaN;
       out[7] = Number.isNaN(this.nAtT0) ? INF : this.nAtT0;
@@ -418,14 +431,13 @@ export class SeparableModel {
     const lc = y[C];
     const lq = y[Q];
     const qFeasible = Number.isFinite(lq) && y[QM] >= 0 && y[QB] <= y[QCAP] + 1e-12 && y[BL] <= 0;
-    const d = decideV2(
-      { seconds: 10 ** lc, feasible: y[CM] >= 0 },
-      { seconds: 10 ** lq, feasible: qFeasible },
-    );
+    const sc = 10 ** lc;
+    const sq = 10 ** lq;
+    const d = decideV2({ seconds: sc, feasible: y[CM] >= 0 }, { seconds: sq, feasible: qFeasible });
     out[0] = d.speedupLog10;
     out[1] = lq - lc;
-    out[2] = 10 ** lc;
-    out[3] = 10 ** lq;
+    out[2] = sc;
+    out[3] = sq;
     // No sourced price: NaN, reported as never (+∞ → null in JSON).
     out[4] = 10 ** y[CC];
     out[5] = 10 ** y[QC];
@@ -546,8 +558,8 @@ export class SeparableModel {
     const ax = this.ax;
     if (ax) {
       if (!(x[spec.index.errorHalving] > 0)) return false;
-      const eHi = a > t0 ? this.errorCoordAt(a) : this.u0;
-      const eLo = this.errorCoordAt(b);
+      const eHi = a > t0 ? this.errorCoordFast(a) : this.u0;
+      const eLo = this.errorCoordFast(b);
       const q = ax.minOver(eLo, eHi, Q) - this.e0q;
       const qb = ax.minOver(eLo, eHi, QB) - this.e0qb;
       minQ = a > t0 ? q : Math.min(0, q);
@@ -596,7 +608,7 @@ export class SeparableModel {
     let minQb = 0;
     const ax = this.ax;
     if (ax) {
-      const eMin = this.errorCoordAt(spec.t0 + spec.horizonYears);
+      const eMin = this.errorCoordFast(spec.t0 + spec.horizonYears);
       const xs = ax.xs;
       let lo = 0;
       while (lo + 1 < xs.length && xs[lo + 1] <= eMin) lo++;
@@ -648,9 +660,20 @@ export class SeparableModel {
         let dq = sh[Q];
         const ax = this.ax;
         if (ax && year > t0) {
-          ax.locate(this.errorCoordAt(year));
-          dq += ax.value(Q) - this.e0q;
-          qbShift = ax.value(QB) - this.e0qb;
+          if (year >= this.yFloor) {
+            // At the floor: the slice's values at uFloor, located once per sample.
+            if (Number.isNaN(this.floorQ)) {
+              ax.locate(this.uFloor);
+              this.floorQ = ax.value(Q) - this.e0q;
+              this.floorQb = ax.value(QB) - this.e0qb;
+            }
+            dq += this.floorQ;
+            qbShift = this.floorQb;
+          } else {
+            ax.locate(this.errorCoordAt(year));
+            dq += ax.value(Q) - this.e0q;
+            qbShift = ax.value(QB) - this.e0qb;
+          }
         }
         const dc = sh[C] - (year > t0 ? ((year - t0) / x[spec.index.classicalDoubling]) * LOG10_2 : 0);
         found = this.sizeAhead(dc - dq) ? this.found : Number.NaN;
@@ -661,10 +684,15 @@ export class SeparableModel {
         cap0 = Number.NaN;
       } else {
         n = found;
-        const t = spec.sizes;
-        t.locate(n);
-        qb = t.value(QB) + sh[QB] + qbShift;
-        cap0 = t.value(QCAP) + sh[QCAP];
+        if (n !== this.sizeN) {
+          const t = spec.sizes;
+          t.locate(n);
+          this.sizeN = n;
+          this.sizeQb = t.value(QB);
+          this.sizeCap = t.value(QCAP);
+        }
+        qb = this.sizeQb + sh[QB] + qbShift;
+        cap0 = this.sizeCap + sh[QCAP];
       }
       if (g >= 0) {
         this.gridDone[g] = 1;
@@ -680,6 +708,37 @@ export class SeparableModel {
         ? Math.max(cap0, this.roadmapAt(year))
         : cap0 + ((year - t0) / x[spec.index.qubitDoubling]) * LOG10_2;
     return qb <= cap + 1e-12;
+  }
+
+  /**
+   * Per sample: the year from which its projected error rate is at its floor, `errorRateAt` = min(e0, floor) exactly
+   * (so errorCoordAt = uFloor): e0·2^(−(year − t0)/halving) below the floor by a relative margin of 1e-9 in the
+   * exponent, far above exp's rounding (an ulp), and checked at that year; every later year's exponent is lower (each
+   * rounded step is monotone), so its product is below the floor too and max() takes the floor. Within the horizon
+   * the year search then skips the exponential, the error coordinate and the slice's location.
+   */
+  private floorYear(): void {
+    const { spec, x } = this;
+    this.yFloor = INF;
+    this.floorQ = Number.NaN;
+    this.floorQb = Number.NaN;
+    if (!this.ax) return;
+    const i = spec.index;
+    const h = x[i.errorHalving];
+    const floor = x[i.errorFloor];
+    const ref = spec.errorTable!.coords.reference;
+    const e = this.e0 * ref;
+    const target = Math.min(e, floor);
+    if (!(h > 0 && h < INF && target > 0 && e < INF)) return;
+    const y = spec.t0 + (h * (1e-9 - Math.log(target / e))) / Math.LN2;
+    if (!(y < INF) || !(e * Math.exp((-(y - spec.t0) / h) * Math.LN2) <= target * (1 - 1e-12))) return;
+    this.yFloor = Math.max(y, spec.t0);
+    this.uFloor = spec.errorTable!.coords.u(target / ref, this.r0);
+  }
+
+  /** errorCoordAt, at the floor without projecting (floorYear). */
+  private errorCoordFast(year: number): number {
+    return year >= this.yFloor ? this.uFloor : this.errorCoordAt(year);
   }
 
   /** The sample's u projected to `year`: its error-rate factor improves toward the floor (errorRateAt), its readout
@@ -799,7 +858,7 @@ export class SeparableModel {
     const x = this.x;
     let minShift = 0;
     if (ax) {
-      const eMin = this.errorCoordAt(spec.t0 + spec.horizonYears);
+      const eMin = this.errorCoordFast(spec.t0 + spec.horizonYears);
       let m = Math.min(ax.at(eMin, Q), this.e0q);
       for (let i = 0; i < ax.length; i++)
         if (ax.xs[i] >= eMin && ax.xs[i] <= this.u0) m = Math.min(m, ax.point(i, Q));
