@@ -13,6 +13,8 @@ export const LOG_KEYS = ["c", "q", "cc", "qc", "qb", "cm", "qm", "qcap", "blocke
 export type Logs = Record<(typeof LOG_KEYS)[number], number>;
 const NK = LOG_KEYS.length;
 const [C, Q, CC, QC, QB, CM, QM, QCAP, BL] = LOG_KEYS.map((_, i) => i);
+/** The keys a joint error table's slice holds at every u (the year search's). */
+const SLICE_KEYS = [Q, QB];
 
 /** Outputs, in the order `SeparableModel.evaluate` writes them. */
 export const UNCERTAIN_OUTPUTS = [
@@ -133,6 +135,20 @@ export class LogsTable {
     this.locate(x);
     return this.value(k);
   }
+  /** y[k] += value(k) − base[k] for every key at the located x (∞ − ∞ as no change): `value` inlined. */
+  addChange(y: Float64Array, base: Float64Array): void {
+    const { ys, f, near, lo, hi } = this;
+    for (let k = 0; k < NK; k++) {
+      let v: number;
+      if (f < 0) v = ys[near * NK + k];
+      else {
+        const a = ys[lo * NK + k];
+        const b = ys[hi * NK + k];
+        v = a === b || !Number.isFinite(a) || !Number.isFinite(b) ? ys[near * NK + k] : a + f * (b - a);
+      }
+      y[k] += delta(v, base[k]);
+    }
+  }
   /** Grid value of key k at point i. */
   point(i: number, k: number): number {
     return this.ys[i * NK + k];
@@ -227,29 +243,42 @@ export class JointErrorTable {
     this.rHi = hi;
     this.rF = f;
     this.rNear = f < 0.5 ? lo : hi;
-    for (let i = 0; i < this.us.length; i++) {
-      this.fill(slice, i, Q);
-      this.fill(slice, i, QB);
+    // Q and QB at every u, between the rows around s as fillPoint (once per sample, 2·|us| values).
+    const { ys } = this;
+    const nu = this.us.length;
+    const out = slice.ys;
+    const near = this.rNear;
+    for (let i = 0; i < nu; i++) {
+      for (let c = 0; c < SLICE_KEYS.length; c++) {
+        const k = SLICE_KEYS[c];
+        const a = ys[(lo * nu + i) * NK + k];
+        const b = ys[(hi * nu + i) * NK + k];
+        out[i * NK + k] =
+          a === b || !Number.isFinite(a) || !Number.isFinite(b)
+            ? ys[(near * nu + i) * NK + k]
+            : a + f * (b - a);
+      }
     }
   }
   /** Fills every key of `slice` at the points its last `locate` reads. */
   fillLocated(slice: LogsTable): void {
-    for (let k = 0; k < NK; k++) {
-      this.fill(slice, slice.lo, k);
-      this.fill(slice, slice.hi, k);
-      this.fill(slice, slice.near, k);
-    }
+    this.fillPoint(slice, slice.lo);
+    this.fillPoint(slice, slice.hi);
+    this.fillPoint(slice, slice.near);
   }
-  /** Key k at u point i, between the rows around s (a value not finite in either takes the nearer row's). */
-  private fill(slice: LogsTable, i: number, k: number): void {
+  /** Every key at u point i, between the rows around s (a value not finite in either takes the nearer row's). */
+  private fillPoint(slice: LogsTable, i: number): void {
     const { ys, rF } = this;
     const nu = this.us.length;
-    const a = ys[(this.rLo * nu + i) * NK + k];
-    const b = ys[(this.rHi * nu + i) * NK + k];
-    slice.ys[i * NK + k] =
-      a === b || !Number.isFinite(a) || !Number.isFinite(b)
-        ? ys[(this.rNear * nu + i) * NK + k]
-        : a + rF * (b - a);
+    const ra = (this.rLo * nu + i) * NK;
+    const rb = (this.rHi * nu + i) * NK;
+    const rn = (this.rNear * nu + i) * NK;
+    const out = slice.ys;
+    for (let k = 0; k < NK; k++) {
+      const a = ys[ra + k];
+      const b = ys[rb + k];
+      out[i * NK + k] = a === b || !Number.isFinite(a) || !Number.isFinite(b) ? ys[rn + k] : a + rF * (b - a);
+    }
   }
 }
 
@@ -314,6 +343,13 @@ export class SeparableModel {
   private nLive = 0;
   /** min(q − c) at a segment's two ends (table values: the same every sample). */
   private readonly dMin: Float64Array;
+  /** Per segment, table values only: a side's time is not finite at an end (1); its margins and blocked flag are
+   *  finite and far from overflow at both ends (marginsPlain 1), so with finite shifts they stay finite. */
+  private readonly tableStep: Uint8Array;
+  private readonly marginsPlain: Uint8Array;
+  /** The fewest log qubits from each size on, and the most log qubits available at any size (table values). */
+  private readonly qbSuffixMin: Float64Array;
+  private readonly capTabMax: number;
   /** The error table's slice along u at the sample's readout excess (null without a table). */
   private readonly ax: LogsTable | null;
   /** The sample's error-rate and readout factors today, and its u (the coordinate located on the slice). */
@@ -350,6 +386,10 @@ export class SeparableModel {
   private sizeN = Number.NaN;
   private sizeQb = Number.NaN;
   private sizeCap = Number.NaN;
+  /** roadmapAt's last answer and the years [claimFrom, claimTo) it holds for. */
+  private claimFrom = 0;
+  private claimTo = 0;
+  private claim = Number.NEGATIVE_INFINITY;
 
   constructor(readonly spec: SeparableSpec) {
     this.base = Float64Array.from(LOG_KEYS, (k) => spec.base[k]);
@@ -378,6 +418,22 @@ export class SeparableModel {
       const j = i + 1 < S ? i + 1 : i;
       return Math.min(this.qs[i] - this.cs[i], this.qs[j] - this.cs[j]);
     });
+    const finite = (k: number, ...cols: Float64Array[]) => cols.every((c) => Number.isFinite(c[k]));
+    this.tableStep = Uint8Array.from({ length: S }, (_, i) => {
+      const j = i + 1 < S ? i + 1 : i;
+      return finite(i, this.qs, this.cs) && finite(j, this.qs, this.cs) ? 0 : 1;
+    });
+    this.marginsPlain = Uint8Array.from({ length: S }, (_, i) => {
+      const j = i + 1 < S ? i + 1 : i;
+      const plain = (c: Float64Array) => Math.abs(c[i]) < 1e300 && Math.abs(c[j]) < 1e300;
+      return plain(this.cms) && plain(this.qms) && plain(this.bls) ? 1 : 0;
+    });
+    this.qbSuffixMin = new Float64Array(S);
+    for (let k = S - 1, m = INF; k >= 0; k--) {
+      m = Math.min(m, this.qbs[k]);
+      this.qbSuffixMin[k] = m;
+    }
+    this.capTabMax = this.qcaps.reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY);
   }
 
   /** Every output for the sample vector x (the crossover size and year unless the spec is headline-only). */
@@ -415,9 +471,11 @@ export class SeparableModel {
     const { spec, y, sh, base } = this;
     this.x = x;
     y.set(base);
-    for (const { index, table } of spec.axes) {
+    const axes = spec.axes;
+    for (let a = 0; a < axes.length; a++) {
+      const { index, table } = axes[a];
       table.locate(x[index]);
-      for (let k = 0; k < NK; k++) y[k] += delta(table.value(k), base[k]);
+      table.addChange(y, base);
     }
     if (this.ax) {
       const t = spec.errorTable!;
@@ -598,7 +656,7 @@ export class SeparableModel {
    * anywhere leaves the bounds NaN, and mayFit then never skips.
    */
   private fitBounds(): void {
-    const { spec, sh, x, S, live, dMin, b1, stepped, qbs, qcaps } = this;
+    const { spec, sh, x, live, dMin, b1, stepped } = this;
     this.qbLow = Number.NaN;
     this.capHigh = Number.NaN;
     if (!(x[spec.index.errorHalving] > 0)) return;
@@ -630,12 +688,9 @@ export class SeparableModel {
       const i = live[v];
       if (!(dHi <= dMin[i] && b1[i] > 1 && stepped[i] === 0)) first = i;
     }
-    let qbTab = INF;
-    if (first >= 0) for (let k = first; k < S; k++) qbTab = Math.min(qbTab, qbs[k]);
-    let capTab = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < S; k++) capTab = Math.max(capTab, qcaps[k]);
+    const qbTab = first >= 0 ? this.qbSuffixMin[first] : INF;
     this.qbLow = qbTab + sh[QB] + minQb - 1e-9;
-    this.capHigh = capTab + sh[QCAP];
+    this.capHigh = this.capTabMax + sh[QCAP];
   }
 
   /** gap(year) ≤ 0, computed once per year: `g` ≥ 0 is the year's index on the bracketing grid, whose size and
@@ -773,10 +828,12 @@ export class SeparableModel {
    * we can write down. Returns true when no year can put the quantum side ahead at any size (a proof, below).
    */
   private prepare(): boolean {
-    const { S, qs, cs, cms, qms, bls, aLo, aHi, b1, stepped, sh, spec } = this;
+    const { S, qs, cs, cms, qms, bls, aLo, aHi, b1, stepped, sh, spec, tableStep, marginsPlain } = this;
     const sCm = sh[CM];
     const sQm = sh[QM];
     const sBl = sh[BL];
+    // Finite shifts far from overflow keep a plain segment's margins finite: its step is the table's.
+    const plainShifts = Math.abs(sCm) < 1e300 && Math.abs(sQm) < 1e300 && Math.abs(sBl) < 1e300;
     // The largest threshold D any year can reach, against which "never" is proven.
     let always = false;
     let thr = INF;
@@ -794,16 +851,18 @@ export class SeparableModel {
       const l0 = bls[i] + sBl;
       const l1 = bls[j] + sBl;
       const step =
-        !Number.isFinite(qs[i]) ||
-        !Number.isFinite(qs[j]) ||
-        !Number.isFinite(cs[i]) ||
-        !Number.isFinite(cs[j]) ||
-        !Number.isFinite(c0) ||
-        !Number.isFinite(c1) ||
-        !Number.isFinite(q0) ||
-        !Number.isFinite(q1) ||
-        !Number.isFinite(l0) ||
-        !Number.isFinite(l1);
+        plainShifts && marginsPlain[i] === 1
+          ? tableStep[i] === 1
+          : !Number.isFinite(qs[i]) ||
+            !Number.isFinite(qs[j]) ||
+            !Number.isFinite(cs[i]) ||
+            !Number.isFinite(cs[j]) ||
+            !Number.isFinite(c0) ||
+            !Number.isFinite(c1) ||
+            !Number.isFinite(q0) ||
+            !Number.isFinite(q1) ||
+            !Number.isFinite(l0) ||
+            !Number.isFinite(l1);
       stepped[i] = step ? 1 : 0;
       if (step) {
         for (let k = i; k <= j; k++) {
@@ -975,11 +1034,17 @@ export class SeparableModel {
     return best;
   }
 
-  /** log10 of the physical qubits the roadmap claims by `year` (−∞ before its first claim). */
+  /** log10 of the physical qubits the roadmap claims by `year` (−∞ before its first claim); the claim holds from its
+   *  year to the next claim's, and the last one found is kept (the search asks about nearby years in turn). */
   private roadmapAt(year: number): number {
+    if (year >= this.claimFrom && year < this.claimTo) return this.claim;
     const r = this.spec.roadmap!;
     let best = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < r.years.length && r.years[i] <= year; i++) best = r.log10Qubits[i];
+    let i = 0;
+    for (; i < r.years.length && r.years[i] <= year; i++) best = r.log10Qubits[i];
+    this.claimFrom = i > 0 ? r.years[i - 1] : Number.NEGATIVE_INFINITY;
+    this.claimTo = i < r.years.length ? r.years[i] : INF;
+    this.claim = best;
     return best;
   }
 }
