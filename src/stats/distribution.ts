@@ -42,28 +42,65 @@ export const rangeSchema = z
 /** A point: low = central = high. */
 export const fixed = (v: number): Range => ({ low: v, central: v, high: v, distribution: "fixed" });
 
-/** Quantile function of a triangular distribution on [a, b] with mode c, at u in [0, 1). */
-function triangularQuantile(a: number, c: number, b: number, u: number): number {
-  if (b === a) return a;
-  const split = (c - a) / (b - a);
-  return u < split ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+/**
+ * The inverse CDF of one range, its constants (the logs of a log distribution's ends, the spans) taken once: a
+ * propagation's hot loop draws every input of every sample through one. `at(u)` is the value at uniform u ∈ [0, 1),
+ * monotone non-decreasing in u for every distribution.
+ */
+export class RangeSampler {
+  /** 0: constant `a`; 1: uniform; 2: triangular (`exp` after: log-uniform, log-triangular). */
+  private readonly kind: 0 | 1 | 2;
+  private readonly exp: boolean;
+  // Uniform on [a, a + span]; triangular on [a, b] with mode c, split = (c − a)/(b − a).
+  private readonly a: number = 0;
+  private readonly b: number = 0;
+  private readonly span: number = 0;
+  private readonly split: number = 0;
+  private readonly ca: number = 0;
+  private readonly bc: number = 0;
+  constructor(r: Range) {
+    const d = r.distribution;
+    this.exp = d === "log-uniform" || d === "log-triangular";
+    const f = this.exp ? Math.log : (v: number) => v;
+    if (r.low === r.high || d === "fixed") {
+      this.kind = 0;
+      this.exp = false;
+      this.a = r.low === r.high ? r.low : r.central;
+      return;
+    }
+    const a = f(r.low);
+    const c = f(r.central);
+    const b = f(r.high);
+    this.a = a;
+    this.b = b;
+    this.span = b - a;
+    if (d === "uniform" || d === "log-uniform") this.kind = 1;
+    else if (b === a) {
+      // A log range whose ends' logs coincide: the triangular quantile is its low end's.
+      this.kind = 0;
+    } else {
+      this.kind = 2;
+      this.split = (c - a) / (b - a);
+      this.ca = c - a;
+      this.bc = b - c;
+    }
+  }
+  at(u: number): number {
+    let v: number;
+    if (this.kind === 0) v = this.a;
+    else if (this.kind === 1) v = this.a + u * this.span;
+    else
+      v =
+        u < this.split
+          ? this.a + Math.sqrt(u * this.span * this.ca)
+          : this.b - Math.sqrt((1 - u) * this.span * this.bc);
+    return this.exp ? Math.exp(v) : v;
+  }
 }
 
 /** The value at uniform u ∈ [0, 1) (inverse CDF). Monotone non-decreasing in u for every distribution. */
 export function quantileOf(r: Range, u: number): number {
-  if (r.low === r.high) return r.low;
-  switch (r.distribution) {
-    case "fixed":
-      return r.central;
-    case "uniform":
-      return r.low + u * (r.high - r.low);
-    case "log-uniform":
-      return Math.exp(Math.log(r.low) + u * (Math.log(r.high) - Math.log(r.low)));
-    case "triangular":
-      return triangularQuantile(r.low, r.central, r.high, u);
-    case "log-triangular":
-      return Math.exp(triangularQuantile(Math.log(r.low), Math.log(r.central), Math.log(r.high), u));
-  }
+  return new RangeSampler(r).at(u);
 }
 
 /** The same range stretched about its central value by `factor` ≥ 1 (log-scaled for log distributions). */

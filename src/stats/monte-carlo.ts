@@ -2,7 +2,7 @@
 // Deterministic: the caller supplies the uniform stream (a seeded generator using only 32-bit integer operations),
 // and each sample draws one uniform per input in the inputs' sorted-name order, so the same seed gives the same
 // numbers on every machine.
-import { quantileOf, type Range } from "./distribution.js";
+import { type Range, RangeSampler } from "./distribution.js";
 
 /** A source of uniforms on [0, 1). */
 export interface UniformSource {
@@ -121,12 +121,12 @@ export function propagateVector(
   const names = Object.keys(ranges).sort();
   const n = options.samples;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`samples must be a whole number ≥ 1, got ${n}`);
-  const rs = names.map((k) => ranges[k]);
+  const rs = names.map((k) => new RangeSampler(ranges[k]));
   const x = new Float64Array(rs.length);
   const out = new Float64Array(outputs);
   const columns = Array.from({ length: outputs }, () => new Float64Array(n));
   for (let s = 0; s < n; s++) {
-    for (let i = 0; i < rs.length; i++) x[i] = quantileOf(rs[i], options.uniform.nextDouble());
+    for (let i = 0; i < rs.length; i++) x[i] = rs[i].at(options.uniform.nextDouble());
     model(x, out);
     for (let o = 0; o < outputs; o++) columns[o][s] = out[o];
   }
