@@ -575,6 +575,8 @@ export class SeparableModel {
         // Bisection, invariant: not ahead at a, ahead at b.
         let a = prev;
         let b = x;
+        if (!this.useRoadmap && a > lo && a >= this.yRun && (this.ax === null || a >= this.yFloor))
+          return this.bisectTrend(a, b);
         // The roadmap's capacity steps at its claim years, where its year often falls: once no year in [a, b) can
         // be ahead (noneAhead), every midpoint left would move a, and b is the answer (tried at most twice).
         let tries = this.useRoadmap ? 1 : 0;
@@ -596,6 +598,60 @@ export class SeparableModel {
       prev = x;
     }
     return INF;
+  }
+
+  /**
+   * The trend scenario's bisection on (a, b] when every year in it is after t0, runnable, and (with an error table)
+   * at the error-rate floor: the loop above with mayFit and aheadIn(m, −1) written out for that case (the same
+   * operations on the same numbers, so the same midpoints and answer; the error slice's shifts are the floor's,
+   * located once per sample), without the branches and loads that do not apply. The equivalence test holds it to
+   * the reference search.
+   */
+  private bisectTrend(a: number, b: number): number {
+    const { spec, sh, x } = this;
+    const t0 = spec.t0;
+    const cd = x[spec.index.classicalDoubling];
+    const qd = x[spec.index.qubitDoubling];
+    const { qbLow, capHigh } = this;
+    let dq = sh[Q];
+    let qbShift = 0;
+    if (this.ax) {
+      this.locateFloor();
+      dq += this.floorQ;
+      qbShift = this.floorQb;
+    }
+    const shC = sh[C];
+    const shQb = sh[QB];
+    const shCap = sh[QCAP];
+    const sizes = spec.sizes;
+    for (let k = 0; k < 200 && b - a > YEAR_REL_TOL * Math.abs(b); k++) {
+      const m = (a + b) / 2;
+      const grown = ((m - t0) / qd) * LOG10_2;
+      // mayFit(m)
+      if (qbLow > capHigh + grown + 1e-12) {
+        a = m;
+        continue;
+      }
+      // aheadIn(m, −1)
+      const dc = shC - ((m - t0) / cd) * LOG10_2;
+      if (!this.sizeAhead(dc - dq)) {
+        a = m;
+        continue;
+      }
+      const n = this.found;
+      if (n !== this.sizeN) {
+        sizes.locate(n);
+        this.sizeN = n;
+        this.sizeQb = sizes.value(QB);
+        this.sizeCap = sizes.value(QCAP);
+      }
+      const qb = this.sizeQb + shQb + qbShift;
+      const cap0 = this.sizeCap + shCap;
+      const cap = !Number.isFinite(cap0) ? cap0 : cap0 + grown;
+      if (qb <= cap + 1e-12) b = m;
+      else a = m;
+    }
+    return b;
   }
 
   /**
@@ -716,12 +772,7 @@ export class SeparableModel {
         const ax = this.ax;
         if (ax && year > t0) {
           if (year >= this.yFloor) {
-            // At the floor: the slice's values at uFloor, located once per sample.
-            if (Number.isNaN(this.floorQ)) {
-              ax.locate(this.uFloor);
-              this.floorQ = ax.value(Q) - this.e0q;
-              this.floorQb = ax.value(QB) - this.e0qb;
-            }
+            this.locateFloor();
             dq += this.floorQ;
             qbShift = this.floorQb;
           } else {
@@ -789,6 +840,15 @@ export class SeparableModel {
     if (!(y < INF) || !(e * Math.exp((-(y - spec.t0) / h) * Math.LN2) <= target * (1 - 1e-12))) return;
     this.yFloor = Math.max(y, spec.t0);
     this.uFloor = spec.errorTable!.coords.u(target / ref, this.r0);
+  }
+
+  /** The error slice's shifts at the floor (floorQ, floorQb), located once per sample. */
+  private locateFloor(): void {
+    if (!Number.isNaN(this.floorQ)) return;
+    const ax = this.ax!;
+    ax.locate(this.uFloor);
+    this.floorQ = ax.value(Q) - this.e0q;
+    this.floorQb = ax.value(QB) - this.e0qb;
   }
 
   /** errorCoordAt, at the floor without projecting (floorYear). */
