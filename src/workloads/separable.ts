@@ -157,20 +157,38 @@ export class LogsTable {
    *  end, so the values at x0 and x1 and the grid points between; a step (a piece with a non-finite end) may take
    *  either of its points. */
   minOver(x0: number, x1: number, k: number): number {
+    this.minOver2(x0, x1, k, k);
+    return this.min[0];
+  }
+  /** minOver of keys k and k2 at once, into `min` (x0 and x1 located once for both). */
+  readonly min = new Float64Array(2);
+  minOver2(x0: number, x1: number, k: number, k2: number): void {
     const { xs, ys } = this;
-    let m = Math.min(this.at(x0, k), this.at(x1, k));
+    this.locate(x0);
+    let m = this.value(k);
+    let m2 = this.value(k2);
+    this.locate(x1);
+    m = Math.min(m, this.value(k));
+    m2 = Math.min(m2, this.value(k2));
     // Only the points from the one before x0 to the one after x1 matter.
     const from = Math.max(0, firstAbove(xs, x0) - 2);
     const to = Math.min(xs.length, firstAbove(xs, x1) + 1);
     for (let i = from; i < to; i++) {
       const v = ys[i * NK + k];
-      if (xs[i] > x0 && xs[i] < x1) m = Math.min(m, v);
+      const v2 = ys[i * NK + k2];
+      if (xs[i] > x0 && xs[i] < x1) {
+        m = Math.min(m, v);
+        m2 = Math.min(m2, v2);
+      }
       if (i + 1 < xs.length && xs[i + 1] >= x0 && xs[i] <= x1) {
         const w = ys[(i + 1) * NK + k];
+        const w2 = ys[(i + 1) * NK + k2];
         if (!Number.isFinite(v) || !Number.isFinite(w)) m = Math.min(m, v, w);
+        if (!Number.isFinite(v2) || !Number.isFinite(w2)) m2 = Math.min(m2, v2, w2);
       }
     }
-    return m;
+    this.min[0] = m;
+    this.min[1] = m2;
   }
 }
 
@@ -674,8 +692,9 @@ export class SeparableModel {
       if (!(x[spec.index.errorHalving] > 0)) return false;
       const eHi = a > t0 ? this.errorCoordFast(a) : this.u0;
       const eLo = this.errorCoordFast(b);
-      const q = ax.minOver(eLo, eHi, Q) - this.e0q;
-      const qb = ax.minOver(eLo, eHi, QB) - this.e0qb;
+      ax.minOver2(eLo, eHi, Q, QB);
+      const q = ax.min[0] - this.e0q;
+      const qb = ax.min[1] - this.e0qb;
       minQ = a > t0 ? q : Math.min(0, q);
       minQb = a > t0 ? qb : Math.min(0, qb);
     }
@@ -979,8 +998,11 @@ export class SeparableModel {
     if (ax) {
       const eMin = this.errorCoordFast(spec.t0 + spec.horizonYears);
       let m = Math.min(ax.at(eMin, Q), this.e0q);
-      for (let i = 0; i < ax.length; i++)
-        if (ax.xs[i] >= eMin && ax.xs[i] <= this.u0) m = Math.min(m, ax.point(i, Q));
+      // The grid points in [eMin, u0] (none when either is NaN).
+      const xs = ax.xs;
+      if (!Number.isNaN(eMin))
+        for (let i = firstAbove(xs, eMin); i < xs.length && xs[i] <= this.u0; i++)
+          m = Math.min(m, ax.point(i, Q));
       minShift = m - this.e0q;
     }
     if (
