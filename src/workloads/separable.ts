@@ -596,12 +596,19 @@ export class SeparableModel {
         if (!this.useRoadmap && a > lo && a >= this.yRun && (this.ax === null || a >= this.yFloor))
           return this.bisectTrend(a, b);
         // The roadmap's capacity steps at its claim years, where its year often falls: once no year in [a, b) can
-        // be ahead (noneAhead), every midpoint left would move a, and b is the answer (tried at most twice).
+        // be ahead (noneAhead), every midpoint left would move a, and b is the answer (tried at most twice). With a
+        // claim year y inside (a, b), the first try is [a, y): proven, every midpoint before y moves a unevaluated.
         let tries = this.useRoadmap ? 1 : 0;
-        if (this.useRoadmap && this.noneAhead(a, b)) return b;
+        let notBefore = Number.NEGATIVE_INFINITY;
+        if (this.useRoadmap) {
+          const y = this.claimAfter(a);
+          if (!(y < b)) {
+            if (this.noneAhead(a, b)) return b;
+          } else if (this.noneAhead(a, y)) notBefore = y;
+        }
         for (let k = 0; k < 200 && b - a > YEAR_REL_TOL * Math.abs(b); k++) {
           const m = (a + b) / 2;
-          if (!this.mayFit(m)) a = m;
+          if (m < notBefore || !this.mayFit(m)) a = m;
           else if (this.aheadIn(m, -1)) b = m;
           else {
             a = m;
@@ -1114,6 +1121,13 @@ export class SeparableModel {
     let best = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < r.years.length && r.years[i] < year; i++) best = r.log10Qubits[i];
     return best;
+  }
+
+  /** The first claim year of the roadmap after `year` (+∞ when none). */
+  private claimAfter(year: number): number {
+    const ys = this.spec.roadmap!.years;
+    for (let i = 0; i < ys.length; i++) if (ys[i] > year) return ys[i];
+    return INF;
   }
 
   /** log10 of the physical qubits the roadmap claims by `year` (−∞ before its first claim); the claim holds from its
