@@ -122,6 +122,18 @@ export class LogsTable {
     this.intFrom = from;
     this.intLogs = Float64Array.from({ length: to - from + 1 }, (_, k) => Math.log(from + k));
   }
+  /**
+   * Math.ceil(Math.exp(t) − 1e-9) for a log axis of whole numbers, without the exponential: `guess` when t lies
+   * between the tabulated logs of guess − 1 and guess with margins (1.0001e-9 above the lower, 1e-13 below the upper)
+   * far wider than the roundings of exp, log and the subtraction (an ulp each), so exp(t) − 1e-9 is certainly in
+   * (guess − 1, guess]; NaN otherwise (the caller takes the exponential).
+   */
+  ceilExp(t: number, guess: number): number {
+    const logs = this.intLogs;
+    const k = guess - this.intFrom;
+    if (logs === null || !(k >= 1 && k < logs.length) || guess < 2 || Math.floor(k) !== k) return Number.NaN;
+    return t >= logs[k - 1] + 1.0001e-9 && t <= logs[k] - 1e-13 ? guess : Number.NaN;
+  }
   /** Key k at the located x. */
   value(k: number): number {
     const ys = this.ys;
@@ -404,6 +416,9 @@ export class SeparableModel {
   private sizeN = Number.NaN;
   private sizeQb = Number.NaN;
   private sizeCap = Number.NaN;
+  /** A whole-number log headline (sizeAhead's ceiling via LogsTable.ceilExp), and the last ceiling it took. */
+  private readonly wholeLog: boolean;
+  private lastCeil = Number.NaN;
   /** roadmapAt's last answer and the years [claimFrom, claimTo) it holds for. */
   private claimFrom = 0;
   private claimTo = 0;
@@ -414,6 +429,7 @@ export class SeparableModel {
     this.ax = spec.errorTable ? spec.errorTable.newSlice() : null;
     const t = spec.sizes;
     if (spec.headline.integer) t.tabulateIntegerLogs();
+    this.wholeLog = spec.headline.integer && spec.headline.log;
     const S = t.length;
     this.S = S;
     this.ns = t.xs;
@@ -1080,6 +1096,15 @@ export class SeparableModel {
         if (l <= Math.min(hi, aHi[i]) && l < f) f = l;
       }
       if (f > 1) continue;
+      if (i !== j && this.wholeLog) {
+        // A whole-number log axis: the ceiling below, from the last one found when the table certifies it.
+        const t = tn[i] + f * (tn[j] - tn[i]);
+        let k = spec.sizes.ceilExp(t, this.lastCeil);
+        if (Number.isNaN(k)) k = Math.ceil(Math.exp(t) - 1e-9);
+        this.lastCeil = k;
+        this.found = Math.min(Math.max(spec.headline.min, k), ns[j]);
+        return true;
+      }
       const n =
         i === j
           ? ns[i]
