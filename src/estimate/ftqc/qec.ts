@@ -130,7 +130,13 @@ function buildModel(scheme: QecScheme, qubit: PhysicalQubit): QecModel {
   const k = scheme.distanceCoefficientPower;
 
   const logicalErrorRate = (d: number) => a * d ** k * (p / pStar) ** Math.floor((d + 1) / 2);
+  // Both formulas at each odd distance the validation below evaluates, kept: the T-factory search and the layout ask
+  // for them again and again, and a formula evaluation copies its variables.
+  const cycleAt: number[] = [];
+  const footprintAt: number[] = [];
   const logicalCycleTimeNs = (d: number) => {
+    const known = cycleAt[d];
+    if (known !== undefined) return known;
     const t = Math.round(cycle.evaluate({ ...timeVars, codeDistance: d }));
     if (!(t > 0) || !Number.isFinite(t))
       throw userError(
@@ -143,6 +149,8 @@ function buildModel(scheme: QecScheme, qubit: PhysicalQubit): QecModel {
     return t;
   };
   const physicalQubitsPerLogical = (d: number) => {
+    const known = footprintAt[d];
+    if (known !== undefined) return known;
     const n = Math.trunc(footprint.evaluate({ codeDistance: d }));
     if (!(n > 0) || !Number.isFinite(n))
       throw userError(
@@ -156,8 +164,8 @@ function buildModel(scheme: QecScheme, qubit: PhysicalQubit): QecModel {
   };
   // Azure validates the formulas on d = 3, 5, ..., maxCodeDistance before estimating.
   for (let d = 3; d <= scheme.maxCodeDistance; d += 2) {
-    logicalCycleTimeNs(d);
-    physicalQubitsPerLogical(d);
+    cycleAt[d] = logicalCycleTimeNs(d);
+    footprintAt[d] = physicalQubitsPerLogical(d);
   }
 
   const tooHigh = (d: number | string): never => {
