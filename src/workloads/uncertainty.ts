@@ -247,8 +247,9 @@ export function uncertaintySurface(
         },
       })
     : null;
-  // The tornado's ends of the two factors: each moved alone, as every input's.
-  for (const k of ERROR_FACTORS)
+  // The tornado's ends of the two factors: each moved alone, as every input's (not for a headline-only surface, a
+  // curve band's anchor, which has no tornado).
+  for (const k of request.headlineOnly ? [] : ERROR_FACTORS)
     if (k in ranges)
       for (const x of [ranges[k].low, ranges[k].high])
         if (x !== ranges[k].central) headlineAt.set(`${k}=${x}`, headlineOf(evalAt({ ...central, [k]: x })));
