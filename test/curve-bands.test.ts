@@ -50,8 +50,7 @@ describe("curve bands", () => {
 
   it("the same seed gives identical bands; another seed other bands", () => {
     const { def, input, sweep } = setup("shor");
-    const run = (seed: number) =>
-      curveBands(def, input, ctx, sweep, { seed, curveSamples: 300 });
+    const run = (seed: number) => curveBands(def, input, ctx, sweep, { seed, curveSamples: 300 });
     expect(run(11)).toEqual(run(11));
     expect(run(12)!.quantumSeconds).not.toEqual(run(11)!.quantumSeconds);
   });
@@ -132,8 +131,14 @@ describe("curve bands", () => {
     const i = sweep.series.sizes.indexOf(nI);
     expect(i).toBeGreaterThan(0);
     expect(b.anchors).toContain(nI);
-    const own = verdictUncertainty(def, input, ctx, sweep.verdicts.get(nI)!, { samples: N, seed: 3 }, sweep.surface)
-      .uncertainty.quantiles;
+    const own = verdictUncertainty(
+      def,
+      input,
+      ctx,
+      sweep.verdicts.get(nI)!,
+      { samples: N, seed: 3 },
+      sweep.surface,
+    ).uncertainty.quantiles;
     close(b.classicalSeconds[i], own.classicalSeconds);
     close(b.quantumSeconds[i], own.quantumSeconds);
   });

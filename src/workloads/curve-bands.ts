@@ -153,7 +153,9 @@ export function curveBands(
     nInstance > sizes[0] &&
     nInstance < sizes[S - 1];
   const replaced = reuse
-    ? interior.reduce((a, b) => (Math.abs(t(sizes[b]) - t(nInstance)) < Math.abs(t(sizes[a]) - t(nInstance)) ? b : a))
+    ? interior.reduce((a, b) =>
+        Math.abs(t(sizes[b]) - t(nInstance)) < Math.abs(t(sizes[a]) - t(nInstance)) ? b : a,
+      )
     : -1;
   const A = gridAnchors.length;
   const samples = Math.max(
