@@ -364,7 +364,12 @@ export function verdictUncertainty(
     method = "exact";
     model = exactModel(surface);
   }
-  const propagated = propagateVector(ranges, O, model, { samples, uniform: createPrng(seed) }).quantiles;
+  // A point estimate's ranges are collapsed: every sample would be the same, so one is drawn.
+  const drawn = request.point ? 1 : samples;
+  const propagated = propagateVector(ranges, O, model, {
+    samples: drawn,
+    uniform: createPrng(seed),
+  }).quantiles;
   const quantiles = Object.fromEntries(UNCERTAIN_OUTPUTS.map((o, i) => [o, propagated[i]])) as Record<
     UncertainOutput,
     Quantiles
