@@ -25,7 +25,10 @@ if (!existsSync(new URL("../dist/cli/start.js", import.meta.url))) {
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
 const before = loadavg();
 const samples = COMMANDS.map(() => [] as Sample[]);
-for (let i = 0; i < RUNS; i++) COMMANDS.forEach((c, k) => samples[k].push(runOnce(c.args)));
+for (let i = 0; i < RUNS; i++)
+  COMMANDS.forEach((c, k) => {
+    samples[k].push(runOnce(c.args));
+  });
 console.log(
   `\nqfit report: medians of ${RUNS} processes each; load average ${load(before)} → ${load(loadavg())}`,
 );
