@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quantileOf } from "../stats/distribution.js";
 import { workloads } from "./registry.js";
-import { SeparableModel, UNCERTAIN_OUTPUTS } from "./separable.js";
+import { LOG_KEYS, type Logs, LogsTable, SeparableModel, UNCERTAIN_OUTPUTS } from "./separable.js";
 import { uncertaintySurface } from "./uncertainty.js";
 
 const T0 = 2026;
@@ -52,4 +52,40 @@ describe("the fast crossover search equals the reference search", () => {
       }
     });
   }
+});
+
+describe("LogsTable.minFrom (suffix minima) equals minOver(x0, +∞)", () => {
+  it("on random tables with steps (infinite values) and any x0, to the bit", () => {
+    const value = fc.oneof(
+      fc.double({ min: -50, max: 50, noNaN: true }),
+      fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0),
+    );
+    const table = fc
+      .uniqueArray(fc.double({ min: 1, max: 1e4, noNaN: true }), { minLength: 2, maxLength: 9 })
+      .chain((xs) =>
+        fc.tuple(
+          fc.constant([...xs].sort((a, b) => a - b)),
+          fc.array(fc.array(value, { minLength: LOG_KEYS.length, maxLength: LOG_KEYS.length }), {
+            minLength: xs.length,
+            maxLength: xs.length,
+          }),
+        ),
+      );
+    fc.assert(
+      fc.property(
+        table,
+        fc.double({ min: 0, max: 1.2e4, noNaN: true }),
+        fc.nat(20),
+        ([xs, rows], x, pick) => {
+          const ys = rows.map((r) => Object.fromEntries(LOG_KEYS.map((k, i) => [k, r[i]])) as Logs);
+          const t = new LogsTable(xs, ys, true);
+          // x0 anywhere, or exactly on a grid point.
+          const x0 = pick < xs.length ? xs[pick] : x;
+          for (let k = 0; k < LOG_KEYS.length; k++)
+            expect(t.minFrom(x0, k)).toBe(t.minOver(x0, Number.POSITIVE_INFINITY, k));
+        },
+      ),
+      { seed: 13, numRuns: 3000 },
+    );
+  });
 });

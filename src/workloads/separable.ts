@@ -172,6 +172,38 @@ export class LogsTable {
     this.minOver2(x0, x1, k, k);
     return this.min[0];
   }
+  /**
+   * minOver(x0, +∞, k), the grid's part from suffix minima (built once per key): the grid points above x0 and, of the
+   * steps, the segments from the one ending at or after x0 on. The same values (min is exact and order-free).
+   */
+  minFrom(x0: number, k: number): number {
+    const { xs, ys } = this;
+    const n = xs.length;
+    if (Number.isNaN(x0)) return this.minOver(x0, INF, k);
+    let suffix = this.suffixMins[k];
+    if (suffix === undefined) {
+      // [0, n]: min of the grid values from i on; [n + 1, 2n + 1]: min of both ends of every step segment from i
+      // on (+∞ past the ends).
+      suffix = new Float64Array(2 * n + 2).fill(INF);
+      for (let i = n - 1; i >= 0; i--) {
+        suffix[i] = Math.min(suffix[i + 1], ys[i * NK + k]);
+        let step = suffix[n + 1 + i + 1];
+        if (i + 1 < n) {
+          const v = ys[i * NK + k];
+          const w = ys[(i + 1) * NK + k];
+          if (!Number.isFinite(v) || !Number.isFinite(w)) step = Math.min(step, v, w);
+        }
+        suffix[n + 1 + i] = step;
+      }
+      this.suffixMins[k] = suffix;
+    }
+    const p = firstAbove(xs, x0);
+    const above = p < n && xs[p] === x0 ? p + 1 : p;
+    let m = Math.min(this.at(x0, k), ys[(n - 1) * NK + k]);
+    m = Math.min(m, suffix[above]);
+    return Math.min(m, suffix[n + 1 + Math.max(0, p - 1)]);
+  }
+  private readonly suffixMins: Array<Float64Array | undefined> = [];
   /** minOver of keys k and k2 at once, into `min` (x0 and x1 located once for both). */
   readonly min = new Float64Array(2);
   minOver2(x0: number, x1: number, k: number, k2: number): void {
@@ -728,7 +760,7 @@ export class SeparableModel {
     if (!this.sizeAhead(dHi)) return true;
     // One size below for whole sizes (a ceiling of a rounding), a relative hair below otherwise.
     const nLow = spec.headline.integer ? this.found - 1 : this.found * (1 - 1e-9);
-    const qbLow = spec.sizes.minOver(nLow, INF, QB) + sh[QB] + minQb - 1e-9;
+    const qbLow = spec.sizes.minFrom(nLow, QB) + sh[QB] + minQb - 1e-9;
     const capHigh = this.useRoadmap
       ? Math.max(this.capHigh, this.roadmapBefore(b))
       : this.capHigh + Math.max(0, ((b - t0) / x[spec.index.qubitDoubling]) * LOG10_2);
@@ -998,7 +1030,8 @@ export class SeparableModel {
         always = true;
         closed = true;
       }
-      if (aLo[i] <= aHi[i]) thr = Math.min(thr, qs[i] - cs[i], qs[j] - cs[j]);
+      // dMin[i] = min(qs[i] − cs[i], qs[j] − cs[j]).
+      if (aLo[i] <= aHi[i]) thr = Math.min(thr, this.dMin[i]);
     }
     this.nLive = nLive;
     // Running minimum along the live list of the D each segment needs (−∞ where it needs none): sizeAhead starts at
