@@ -373,7 +373,8 @@ export interface SeparableSpec {
   roadmap: { years: Float64Array; log10Qubits: Float64Array } | null;
   /** Skip the year search when "never" is proven (default true; false for checking the proof). */
   proveNever?: boolean;
-  /** Search years with the generic `firstCrossing` over `gap` instead of its inlined replay (for checking). */
+  /** Search years with the generic `firstCrossing` over `gap` instead of its inlined replay, and prepare and
+   *  sizeAhead without their shortcuts (prepare's all-feasible case, the certified ceiling): for checking. */
   referenceYearSearch?: boolean;
 }
 
@@ -412,6 +413,12 @@ export class SeparableModel {
   /** The fewest log qubits from each size on, and the most log qubits available at any size (table values). */
   private readonly qbSuffixMin: Float64Array;
   private readonly capTabMax: number;
+  /** For prepare's common case (table values): every segment plain, the quantum margin's least and the blocked
+   *  flag's greatest value, dMin's minimum. */
+  private readonly allPlain: boolean;
+  private readonly minQms: number;
+  private readonly maxBls: number;
+  private readonly dMinAll: number;
   /** The error table's slice along u at the sample's readout excess (null without a table). */
   private readonly ax: LogsTable | null;
   /** The sample's error-rate and readout factors today, and its u (the coordinate located on the slice). */
@@ -500,6 +507,10 @@ export class SeparableModel {
       this.qbSuffixMin[k] = m;
     }
     this.capTabMax = this.qcaps.reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY);
+    this.allPlain = this.marginsPlain.every((v) => v === 1) && this.tableStep.every((v) => v === 0);
+    this.minQms = this.qms.reduce((m, v) => Math.min(m, v), INF);
+    this.maxBls = this.bls.reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY);
+    this.dMinAll = this.dMin.reduce((m, v) => Math.min(m, v), INF);
   }
 
   /** Every output for the sample vector x (the crossover size and year unless the spec is headline-only). */
@@ -968,70 +979,99 @@ export class SeparableModel {
     const sBl = sh[BL];
     // Finite shifts far from overflow keep a plain segment's margins finite: its step is the table's.
     const plainShifts = Math.abs(sCm) < 1e300 && Math.abs(sQm) < 1e300 && Math.abs(sBl) < 1e300;
-    // The largest threshold D any year can reach, against which "never" is proven.
+    // The largest threshold D any year can reach, against which "never" is proven (thr); the segments sizeAhead
+    // visits, in order: those where some D can put the quantum side ahead, up to the first where every D does
+    // (sizeAhead returns there or before).
     let always = false;
     let thr = INF;
-    // The segments sizeAhead visits, in order: those where some D can put the quantum side ahead, up to the first
-    // where every D does (sizeAhead returns there or before).
     const live = this.live;
     let nLive = 0;
     let closed = false;
-    for (let i = 0; i < S; i++) {
-      const j = i + 1 < S ? i + 1 : i;
-      const c0 = cms[i] + sCm;
-      const c1 = cms[j] + sCm;
-      const q0 = -(qms[i] + sQm);
-      const q1 = -(qms[j] + sQm);
-      const l0 = bls[i] + sBl;
-      const l1 = bls[j] + sBl;
-      const step =
-        plainShifts && marginsPlain[i] === 1
-          ? tableStep[i] === 1
-          : !Number.isFinite(qs[i]) ||
-            !Number.isFinite(qs[j]) ||
-            !Number.isFinite(cs[i]) ||
-            !Number.isFinite(cs[j]) ||
-            !Number.isFinite(c0) ||
-            !Number.isFinite(c1) ||
-            !Number.isFinite(q0) ||
-            !Number.isFinite(q1) ||
-            !Number.isFinite(l0) ||
-            !Number.isFinite(l1);
-      stepped[i] = step ? 1 : 0;
-      if (step) {
-        for (let k = i; k <= j; k++) {
-          const ok = -(qms[k] + sQm) <= 0 && bls[k] + sBl <= 0;
-          if (!Number.isFinite(qs[k]) || !ok) continue;
-          if (!closed && (nLive === 0 || live[nLive - 1] !== i)) live[nLive++] = i;
-          if (cms[k] + sCm < 0) {
-            always = true;
-            closed = true;
-          } else thr = Math.min(thr, qs[k] - cs[k]);
-          if (k === j) break;
+    if (
+      spec.referenceYearSearch !== true &&
+      plainShifts &&
+      this.allPlain &&
+      this.maxBls + sBl <= 0 &&
+      -(this.minQms + sQm) <= 0
+    ) {
+      // Every segment plain, unblocked and with the quantum side's margins ≥ 0 at every size (each shifted value is
+      // monotone in the table's, so the extremes decide): the loop below would find every segment runnable
+      // throughout (aLo 0, aHi 1; meetLe leaves [0, 1] as it is), so only the classical memory wall (meetLt on
+      // [0, 1], written out) and the live list remain; the threshold is dMin's minimum, a table value.
+      for (let i = 0; i < S; i++) {
+        const j = i + 1 < S ? i + 1 : i;
+        const c0 = cms[i] + sCm;
+        const c1 = cms[j] + sCm;
+        stepped[i] = 0;
+        aLo[i] = 0;
+        aHi[i] = 1;
+        const b = c0 < 0 ? 0 : c1 < 0 ? Math.max(0, c0 / (c0 - c1)) : 2;
+        b1[i] = b;
+        if (!closed) live[nLive++] = i;
+        if (b <= 1) {
+          always = true;
+          closed = true;
         }
-        continue;
       }
-      // A = {f : blocked ≤ 0} ∩ {f : −quantum margin ≤ 0}; B1 = A ∩ {f : classical margin < 0}.
-      meet[LO] = 0;
-      meet[HI] = 1;
-      meetLe(l0, l1);
-      meetLe(q0, q1);
-      const runs = meet[LO] <= meet[HI];
-      aLo[i] = runs ? meet[LO] : 2;
-      aHi[i] = runs ? meet[HI] : -1;
-      let b = 2;
-      if (runs) {
-        meetLt(c0, c1);
-        if (meet[LO] <= meet[HI]) b = meet[LO];
+      thr = this.dMinAll;
+    } else {
+      for (let i = 0; i < S; i++) {
+        const j = i + 1 < S ? i + 1 : i;
+        const c0 = cms[i] + sCm;
+        const c1 = cms[j] + sCm;
+        const q0 = -(qms[i] + sQm);
+        const q1 = -(qms[j] + sQm);
+        const l0 = bls[i] + sBl;
+        const l1 = bls[j] + sBl;
+        const step =
+          plainShifts && marginsPlain[i] === 1
+            ? tableStep[i] === 1
+            : !Number.isFinite(qs[i]) ||
+              !Number.isFinite(qs[j]) ||
+              !Number.isFinite(cs[i]) ||
+              !Number.isFinite(cs[j]) ||
+              !Number.isFinite(c0) ||
+              !Number.isFinite(c1) ||
+              !Number.isFinite(q0) ||
+              !Number.isFinite(q1) ||
+              !Number.isFinite(l0) ||
+              !Number.isFinite(l1);
+        stepped[i] = step ? 1 : 0;
+        if (step) {
+          for (let k = i; k <= j; k++) {
+            const ok = -(qms[k] + sQm) <= 0 && bls[k] + sBl <= 0;
+            if (!Number.isFinite(qs[k]) || !ok) continue;
+            if (!closed && (nLive === 0 || live[nLive - 1] !== i)) live[nLive++] = i;
+            if (cms[k] + sCm < 0) {
+              always = true;
+              closed = true;
+            } else thr = Math.min(thr, qs[k] - cs[k]);
+            if (k === j) break;
+          }
+          continue;
+        }
+        // A = {f : blocked ≤ 0} ∩ {f : −quantum margin ≤ 0}; B1 = A ∩ {f : classical margin < 0}.
+        meet[LO] = 0;
+        meet[HI] = 1;
+        meetLe(l0, l1);
+        meetLe(q0, q1);
+        const runs = meet[LO] <= meet[HI];
+        aLo[i] = runs ? meet[LO] : 2;
+        aHi[i] = runs ? meet[HI] : -1;
+        let b = 2;
+        if (runs) {
+          meetLt(c0, c1);
+          if (meet[LO] <= meet[HI]) b = meet[LO];
+        }
+        b1[i] = b;
+        if (!closed && (b <= 1 || runs)) live[nLive++] = i;
+        if (b <= 1) {
+          always = true;
+          closed = true;
+        }
+        // dMin[i] = min(qs[i] − cs[i], qs[j] − cs[j]).
+        if (aLo[i] <= aHi[i]) thr = Math.min(thr, this.dMin[i]);
       }
-      b1[i] = b;
-      if (!closed && (b <= 1 || runs)) live[nLive++] = i;
-      if (b <= 1) {
-        always = true;
-        closed = true;
-      }
-      // dMin[i] = min(qs[i] − cs[i], qs[j] − cs[j]).
-      if (aLo[i] <= aHi[i]) thr = Math.min(thr, this.dMin[i]);
     }
     this.nLive = nLive;
     // Running minimum along the live list of the D each segment needs (−∞ where it needs none): sizeAhead starts at
@@ -1043,6 +1083,12 @@ export class SeparableModel {
       run = Math.min(run, b1[i] > 1 && stepped[i] === 0 ? this.dMin[i] : Number.NEGATIVE_INFINITY);
       skipBelow[v] = run;
     }
+    return this.proveNeverFrom(always, thr);
+  }
+
+  /** The end of prepare: whether "never" is proven, given whether some segment is always ahead and the threshold. */
+  private proveNeverFrom(always: boolean, thr: number): boolean {
+    const { spec, sh } = this;
     // D(year) = (classical shift) − (quantum shift) is at most sh.c − sh.q − (the error axis's largest speed-up
     // between today's error rate and the horizon's): the classical side only gets faster with the years, and the
     // quantum side at most as much as its error-rate table allows. If even that D leaves every size behind, the
@@ -1129,7 +1175,7 @@ export class SeparableModel {
         if (l <= Math.min(hi, aHi[i]) && l < f) f = l;
       }
       if (f > 1) continue;
-      if (i !== j && this.wholeLog) {
+      if (i !== j && this.wholeLog && !every) {
         // A whole-number log axis: the ceiling below, from the last one found when the table certifies it.
         const t = tn[i] + f * (tn[j] - tn[i]);
         let k = spec.sizes.ceilExp(t, this.lastCeil);
