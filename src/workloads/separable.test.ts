@@ -89,3 +89,36 @@ describe("LogsTable.minFrom (suffix minima) equals minOver(x0, +∞)", () => {
     );
   });
 });
+
+describe("LogsTable.ceilExp (the size search's whole-number ceiling without exp)", () => {
+  it("is Math.ceil(Math.exp(t) − 1e-9) whenever it answers, also right at the logs of whole numbers", () => {
+    const t = new LogsTable(
+      [4, 9000],
+      [0, 0].map(() => ({}) as Logs),
+      true,
+    );
+    t.tabulateIntegerLogs();
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 8999 }),
+        fc.constantFrom(0, 0, 1, -1, 2),
+        fc.oneof(
+          fc.double({ min: -2e-9, max: 2e-9, noNaN: true }),
+          fc.integer({ min: -500_000, max: 500_000 }).map((v) => v / 1e6),
+        ),
+        (n, miss, dt) => {
+          // t near log(n) (within about 1e-9 of it, or anywhere between its neighbours); a guess right or off by 1–2.
+          const at = Math.log(n) + dt / n;
+          const k = t.ceilExp(at, n + miss);
+          if (!Number.isNaN(k)) {
+            answered++;
+            expect(k).toBe(Math.ceil(Math.exp(at) - 1e-9));
+          }
+        },
+      ),
+      { seed: 13, numRuns: 20000 },
+    );
+    expect(answered).toBeGreaterThan(2000);
+  });
+});

@@ -455,9 +455,8 @@ export class SeparableModel {
   private sizeN = Number.NaN;
   private sizeQb = Number.NaN;
   private sizeCap = Number.NaN;
-  /** A whole-number log headline (sizeAhead's ceiling via LogsTable.ceilExp), and the last ceiling it took. */
+  /** A whole-number log headline (sizeAhead's ceiling via LogsTable.ceilExp). */
   private readonly wholeLog: boolean;
-  private lastCeil = Number.NaN;
   /** roadmapAt's last answer and the years [claimFrom, claimTo) it holds for. */
   private claimFrom = 0;
   private claimTo = 0;
@@ -1176,11 +1175,13 @@ export class SeparableModel {
       }
       if (f > 1) continue;
       if (i !== j && this.wholeLog && !every) {
-        // A whole-number log axis: the ceiling below, from the last one found when the table certifies it.
+        // A whole-number log axis: the ceiling below, guessed from the segment's start and exp's Taylor series to
+        // degree 6 (off by under 1e-7 relative on the size grid's spacings), taken when the table certifies it.
         const t = tn[i] + f * (tn[j] - tn[i]);
-        let k = spec.sizes.ceilExp(t, this.lastCeil);
+        const d = t - tn[i];
+        const e = 1 + d * (1 + (d / 2) * (1 + (d / 3) * (1 + (d / 4) * (1 + (d / 5) * (1 + d / 6)))));
+        let k = spec.sizes.ceilExp(t, Math.ceil(ns[i] * e - 1e-9));
         if (Number.isNaN(k)) k = Math.ceil(Math.exp(t) - 1e-9);
-        this.lastCeil = k;
         this.found = Math.min(Math.max(spec.headline.min, k), ns[j]);
         return true;
       }
