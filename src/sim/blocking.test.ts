@@ -107,8 +107,8 @@ describe("scheduleStrided", () => {
       expect(low).toBeGreaterThanOrEqual(2);
       const order: KernelOp[] = [];
       for (const s of sweeps) {
-        expect(s.kind).toBe("gathered");
-        if (s.kind !== "gathered") continue;
+        expect(s.kind).toBe("strided");
+        if (s.kind !== "strided") continue;
         expect(s.qubits.length).toBe(b);
         expect(s.qubits).toEqual([...s.qubits].sort((x, y) => x - y));
         for (let q = 0; q < low; q++) expect(s.qubits).toContain(q);
@@ -122,7 +122,7 @@ describe("scheduleStrided", () => {
         expect(order.filter((op) => opQubits(op).includes(q))).toEqual(
           ops.filter((op) => opQubits(op).includes(q)),
         );
-      expect(sweeps.some((s) => s.kind === "gathered" && s.qubits.some((q, i) => q !== i))).toBe(true);
+      expect(sweeps.some((s) => s.kind === "strided" && s.qubits.some((q, i) => q !== i))).toBe(true);
       expect(sweeps.length).toBeLessThan(scheduleBlocks(ops, n, b, minRun).length);
     }
   });
@@ -130,7 +130,7 @@ describe("scheduleStrided", () => {
   it("holds the lowest MIN_RUN_QUBITS qubits in every chunk by default", () => {
     const sweeps = scheduleStrided(unitaryOps(22, 12, 4), 22, 16);
     for (const s of sweeps)
-      if (s.kind === "gathered") for (let q = 0; q < MIN_RUN_QUBITS; q++) expect(s.qubits).toContain(q);
+      if (s.kind === "strided") for (let q = 0; q < MIN_RUN_QUBITS; q++) expect(s.qubits).toContain(q);
   });
 
   it("puts every op on its own when the chunk holds the whole state or has no room for the lane bits beside the widest op", () => {

@@ -33,15 +33,16 @@ export const SCHEDULE_LOOKAHEAD = 256;
 
 /**
  * One sweep over the state: a blocked run, one op on its own, a qubit swap (physical qubits throughout), or a
- * gathered run: `ops` (on logical = physical qubits, all within `qubits`) applied to each chunk of the 2^b
- * amplitudes whose index bits outside the sorted `qubits` (b of them) are fixed (scheduleStrided,
- * scheduleGathered; the kernel walks the chunk in place or copies it, Kernel.applyGathered).
+ * strided or gathered run: `ops` (on logical = physical qubits, all within `qubits`) applied to each chunk of
+ * the 2^b amplitudes whose index bits outside the sorted `qubits` (b of them) are fixed, in place for a state in
+ * the kernel's memory (scheduleStrided), copied into cache and back for one outside it (scheduleGathered); both
+ * run by Kernel.applyGathered, which knows where the state lives.
  */
 export type Sweep =
   | { kind: "blocked"; ops: KernelOp[] }
   | { kind: "op"; op: KernelOp }
   | { kind: "swap"; pairs: Array<[number, number]> }
-  | { kind: "gathered"; qubits: number[]; ops: KernelOp[] };
+  | { kind: "strided" | "gathered"; qubits: number[]; ops: KernelOp[] };
 
 /**
  * Qubits of a gathered chunk beyond its contiguous low ones: a chunk is 2^(b − GATHER_FREE_QUBITS)-amplitude runs
@@ -218,7 +219,8 @@ export function scheduleStrided(
   const widest = ops.reduce((k, op) => Math.max(k, opQubits(op).length), 1);
   const b = blockQubits;
   if (b >= numQubits || b < LANE_QUBITS + widest) return ops.map((op) => ({ kind: "op", op }));
-  return gatheredPasses(ops, numQubits, b, Math.max(LANE_QUBITS, Math.min(minRunQubits, b - widest)));
+  const low = Math.max(LANE_QUBITS, Math.min(minRunQubits, b - widest));
+  return gatheredPasses(ops, numQubits, b, low, "strided");
 }
 
 /** The qubits a strided chunk always holds, whatever else: the lane bits of the quad kernels (apply-wasm.ts). */
@@ -235,7 +237,7 @@ const LANE_QUBITS = 2;
  */
 export function scheduleGathered(ops: readonly KernelOp[], numQubits: number, blockQubits: number): Sweep[] {
   const b = Math.min(numQubits, Math.max(blockQubits, GATHER_FREE_QUBITS));
-  return gatheredPasses(ops, numQubits, b, b - GATHER_FREE_QUBITS);
+  return gatheredPasses(ops, numQubits, b, b - GATHER_FREE_QUBITS, "gathered");
 }
 
 /**
@@ -244,7 +246,13 @@ export function scheduleGathered(ops: readonly KernelOp[], numQubits: number, bl
  * disjoint qubits commute) and the set stays within b qubits; a pass is filled up to b with the lowest qubits
  * left. O(ops × SCHEDULE_LOOKAHEAD).
  */
-function gatheredPasses(ops: readonly KernelOp[], numQubits: number, b: number, low: number): Sweep[] {
+function gatheredPasses(
+  ops: readonly KernelOp[],
+  numQubits: number,
+  b: number,
+  low: number,
+  kind: "strided" | "gathered",
+): Sweep[] {
   const n = numQubits;
   const qubitsOf = ops.map(opQubits);
   const rest = remainingOps(ops.length);
@@ -283,7 +291,7 @@ function gatheredPasses(ops: readonly KernelOp[], numQubits: number, b: number, 
       }
     const qubits: number[] = [];
     for (let q = 0; q < n; q++) if (inQ[q]) qubits.push(q);
-    out.push({ kind: "gathered", qubits, ops: taken.map((i) => ops[i]) });
+    out.push({ kind, qubits, ops: taken.map((i) => ops[i]) });
     for (const i of taken) rest.remove(i);
   }
   return out;
@@ -315,8 +323,8 @@ export function applySweeps(
   for (const s of sweeps) {
     if (s.kind === "op") kernel.apply(state, numQubits, s.op);
     else if (s.kind === "swap")
-      (kernel.swapQubitPairs?.bind(kernel) ?? swapQubitPairsTs)(state, numQubits, s.pairs);
-    else if (s.kind === "gathered") {
+      swapQubitPairsTs(state, numQubits, s.pairs);
+    else if (s.kind === "strided" || s.kind === "gathered") {
       if (kernel.applyGathered) kernel.applyGathered(state, numQubits, s.ops, s.qubits);
       else for (const op of s.ops) kernel.apply(state, numQubits, op);
     } else if (kernel.applyBlocked) kernel.applyBlocked(state, numQubits, s.ops, blockQubits);

@@ -428,9 +428,9 @@ export function kernelConformanceSuite(
             (op) => opQubits(op).length <= 2,
           );
           const sweeps = scheduleStrided(ops, n, b, minRun);
-          expect(sweeps.every((s) => s.kind === "gathered")).toBe(true);
-          strided += sweeps.filter((s) => s.kind === "gathered" && s.qubits.some((q, i) => q !== i)).length;
-          const scheduled = sweeps.flatMap((s) => (s.kind === "gathered" ? s.ops : []));
+          expect(sweeps.every((s) => s.kind === "strided")).toBe(true);
+          strided += sweeps.filter((s) => s.kind === "strided" && s.qubits.some((q, i) => q !== i)).length;
+          const scheduled = sweeps.flatMap((s) => (s.kind === "strided" ? s.ops : []));
           const state = randomState(n, rng);
           const oneByOne = on(state, (s) => {
             for (const op of scheduled) kernel.apply(s, n, op);
@@ -460,7 +460,7 @@ export function kernelConformanceSuite(
         ],
         [[2, 3]],
       ] as Array<Array<[number, number]>>) {
-        const got = on(state, (s) => (kernel.swapQubitPairs?.bind(kernel) ?? swapQubitPairsTs)(s, n, pairs));
+        const got = on(state, (s) => swapQubitPairsTs(s, n, pairs));
         for (let i = 0; i < 1 << n; i++) {
           let j = i;
           for (const [a, c] of pairs) {

@@ -35,7 +35,6 @@ const FNS: ReadonlyArray<KernelFn> = [
   "blockNormsF32",
   "blockNormsF64",
   "blockRun",
-  "swapUnits",
   "fillZero",
   "gathered",
 ];
