@@ -322,8 +322,7 @@ export function applySweeps(
 ): void {
   for (const s of sweeps) {
     if (s.kind === "op") kernel.apply(state, numQubits, s.op);
-    else if (s.kind === "swap")
-      swapQubitPairsTs(state, numQubits, s.pairs);
+    else if (s.kind === "swap") swapQubitPairsTs(state, numQubits, s.pairs);
     else if (s.kind === "strided" || s.kind === "gathered") {
       if (kernel.applyGathered) kernel.applyGathered(state, numQubits, s.ops, s.qubits);
       else for (const op of s.ops) kernel.apply(state, numQubits, op);
