@@ -13,15 +13,12 @@
 // compare only the ratios of one run, and quote the load average printed with them.
 //
 // Environment: QFIT_BENCH_STARTUP_RUNS (default 15 processes per command line).
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
+import { childrenCpuMs, runOnce, type Sample } from "./process-timing.js";
 import { median } from "./timing.js";
 
 const RUNS = Number(process.env.QFIT_BENCH_STARTUP_RUNS ?? 15);
-const root = fileURLToPath(new URL("../", import.meta.url));
-const probe = fileURLToPath(new URL("./startup-probe.cjs", import.meta.url));
 const bin = "bin/qfit.js";
 
 const bell = ["run", "examples/bell.qasm"];
@@ -50,37 +47,6 @@ const COMMANDS: ReadonlyArray<{ label: string; args: string[] }> = [
     args: esm('import { start } from "./dist/cli/start.js"; start(process.argv.slice(1));', bell),
   },
 ];
-
-interface Sample {
-  wallMs: number;
-  cpuMs: number;
-  maxRssMiB: number;
-}
-
-/** Kernel's CPU account of this process's reaped children, in ms (Linux), or undefined elsewhere. */
-function childrenCpuMs(): number | undefined {
-  if (!existsSync("/proc/self/stat")) return undefined;
-  // Fields after the command name (which may contain spaces): cutime and cstime are fields 16 and 17 of the line.
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[13]) + Number(fields[14]);
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-}
-
-function runOnce(args: readonly string[]): Sample {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", probe, ...args], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe", "pipe"],
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  const wallMs = performance.now() - t0;
-  if (r.status !== 0) {
-    throw new Error(`node ${args.join(" ")} exited with ${r.status}: ${String(r.output[2])}`);
-  }
-  const usage = JSON.parse(String(r.output[3])) as { user: number; system: number; maxRss: number };
-  return { wallMs, cpuMs: (usage.user + usage.system) / 1000, maxRssMiB: usage.maxRss / 1024 };
-}
 
 if (!existsSync(new URL("../dist/cli-bundle/qfit.cjs", import.meta.url))) {
   console.error("bench/startup.ts times the built CLI: run `npm run build` first");

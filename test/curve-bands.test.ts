@@ -19,7 +19,9 @@ const inf = (v: number | null) => v ?? Number.POSITIVE_INFINITY;
 function setup(kind: string) {
   const def = getWorkload(kind);
   const input = parseWorkloadInput(def, {});
-  const sweep = crossoverSweep(def, input, ctx);
+  // Built for the default uncertainty request, as the report and `qfit crossover` build it: its surface is the
+  // verdict's band's, which the curves reuse at the instance's size.
+  const sweep = crossoverSweep(def, input, ctx, { request: {} });
   return { def, input, sweep };
 }
 
@@ -27,7 +29,7 @@ describe("curve bands", () => {
   for (const kind of ["shor", "chemistry", "qaoa-maxcut"]) {
     it(`${kind}: p05 ≤ p50 ≤ p95 at every plotted size, on both sides, and the band holds real spread`, () => {
       const { def, input, sweep } = setup(kind);
-      const b = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { curveSamples: 400 })!;
+      const b = curveBands(def, input, ctx, sweep, { curveSamples: 400 })!;
       expect(b.classicalSeconds).toHaveLength(sweep.series.sizes.length);
       expect(b.quantumSeconds).toHaveLength(sweep.series.sizes.length);
       const ordered = (q: QuantilesJson) => {
@@ -48,8 +50,7 @@ describe("curve bands", () => {
 
   it("the same seed gives identical bands; another seed other bands", () => {
     const { def, input, sweep } = setup("shor");
-    const run = (seed: number) =>
-      curveBands(def, input, ctx, sweep.series, sweep.verdicts, { seed, curveSamples: 300 });
+    const run = (seed: number) => curveBands(def, input, ctx, sweep, { seed, curveSamples: 300 });
     expect(run(11)).toEqual(run(11));
     expect(run(12)!.quantumSeconds).not.toEqual(run(11)!.quantumSeconds);
   });
@@ -57,7 +58,7 @@ describe("curve bands", () => {
   it("collapsing every range to its central value gives width 0, equal to the point curve at every size", () => {
     const { def, input, sweep } = setup("shor");
     const overrides = pointRanges(verdictRanges(def, input, ctx));
-    const b = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { overrides, curveSamples: 50 })!;
+    const b = curveBands(def, input, ctx, sweep, { overrides, curveSamples: 50 })!;
     sweep.series.sizes.forEach((_, i) => {
       const c = sweep.series.classicalSeconds[i];
       const q = sweep.series.quantumSeconds[i];
@@ -76,8 +77,8 @@ describe("curve bands", () => {
     it(`${kind}: interpolating between 3 anchors stays within 0.25 decades of the lean path built at every size`, () => {
       const { def, input, sweep } = setup(kind);
       const opts = { curveSamples: 400, seed: 9 };
-      const a = curveBands(def, input, ctx, sweep.series, sweep.verdicts, opts)!;
-      const e = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { ...opts, anchors: 1000 })!;
+      const a = curveBands(def, input, ctx, sweep, opts)!;
+      const e = curveBands(def, input, ctx, sweep, { ...opts, anchors: 1000 })!;
       expect(e.anchors).toEqual(sweep.series.sizes);
       let compared = 0;
       for (const side of ["classicalSeconds", "quantumSeconds"] as const)
@@ -95,48 +96,65 @@ describe("curve bands", () => {
 
   it("--no-uncertainty (point) omits the bands", () => {
     const { def, input, sweep } = setup("shor");
-    expect(curveBands(def, input, ctx, sweep.series, sweep.verdicts, { point: true })).toBeNull();
+    expect(curveBands(def, input, ctx, sweep, { point: true })).toBeNull();
   });
 
   it("at an anchor size the band is that size's verdict band: the same first samples, the same lean path", () => {
     const { def, input, sweep } = setup("shor");
     const N = 500;
-    const b = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { samples: N, seed: 3 })!;
+    const b = curveBands(def, input, ctx, sweep, { samples: N, seed: 3 })!;
     expect(b.samples).toBe(N);
     const ranges = verdictRanges(def, input, ctx);
-    const i = anchorIndexes(sweep.series.sizes.length, CURVE_ANCHORS)[1];
-    const n = sweep.series.sizes[i];
-    expect(b.anchors).toContain(n);
-    const at = { ...input, [def.headline.field]: n };
-    const v = sweep.verdicts.get(n)!;
-    const u = verdictUncertainty(def, at, ctx, v, {
-      samples: N,
-      seed: 3,
-      overrides: ranges,
-      headlineOnly: true,
-    }).uncertainty.quantiles;
-    for (const [band, q] of [
-      [b.classicalSeconds[i], u.classicalSeconds],
-      [b.quantumSeconds[i], u.quantumSeconds],
-    ] as const)
+    const close = (band: QuantilesJson, q: QuantilesJson) => {
       for (const p of ["p05", "p50", "p95"] as const) {
         // null ("cannot run" at that quantile) on both or neither.
         expect(band[p] === null).toBe(q[p] === null);
         if (q[p] !== null) expect(Math.abs(Math.log10(band[p]! / q[p]!))).toBeLessThan(1e-9);
       }
+    };
+    // A grid anchor (the smallest plotted size): the lean path built there, headline only.
+    const n = sweep.series.sizes[0];
+    expect(b.anchors).toContain(n);
+    const at = { ...input, [def.headline.field]: n };
+    const u = verdictUncertainty(def, at, ctx, sweep.verdicts.get(n)!, {
+      samples: N,
+      seed: 3,
+      overrides: ranges,
+      headlineOnly: true,
+    }).uncertainty.quantiles;
+    close(b.classicalSeconds[0], u.classicalSeconds);
+    close(b.quantumSeconds[0], u.quantumSeconds);
     expect(u.quantumSeconds.p05).not.toBeNull();
+    // The instance's own size (2048 bits, a plotted size): an anchor with the verdict's own surface, so the curve's
+    // band there is the verdict's band, sample for sample.
+    const nI = input[def.headline.field] as number;
+    const i = sweep.series.sizes.indexOf(nI);
+    expect(i).toBeGreaterThan(0);
+    expect(b.anchors).toContain(nI);
+    const own = verdictUncertainty(
+      def,
+      input,
+      ctx,
+      sweep.verdicts.get(nI)!,
+      { samples: N, seed: 3 },
+      sweep.surface,
+    ).uncertainty.quantiles;
+    close(b.classicalSeconds[i], own.classicalSeconds);
+    close(b.quantumSeconds[i], own.quantumSeconds);
   });
 
   it("budgets its work: curves default to the first 2,000 samples, and evaluations scale with the anchors", () => {
     const { def, input, sweep } = setup("shor");
-    const b5 = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { anchors: 5, curveSamples: 10 })!;
-    const b2 = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { anchors: 2, curveSamples: 10 })!;
+    const b5 = curveBands(def, input, ctx, sweep, { anchors: 5, curveSamples: 10 })!;
+    const b2 = curveBands(def, input, ctx, sweep, { anchors: 2, curveSamples: 10 })!;
     expect(b5.anchors).toHaveLength(5);
     expect(b2.anchors).toHaveLength(2);
-    // The one-input grids are evaluated once per anchor, the same number at each.
-    expect(b5.evaluations / 5).toBe(b2.evaluations / 2);
+    // The one-input grids are evaluated once per anchor, the same number at each; the instance's anchor (one of
+    // b5's, none of b2's: two anchors are the ends) reuses the verdict's surface and evaluates nothing.
+    expect(b5.anchors).toContain(input[def.headline.field]);
+    expect(b5.evaluations / 4).toBe(b2.evaluations / 2);
     expect(b5.evaluations).toBeGreaterThan(0);
-    const d = curveBands(def, input, ctx, sweep.series, sweep.verdicts, { samples: 10_000 })!;
+    const d = curveBands(def, input, ctx, sweep, { samples: 10_000 })!;
     expect(d.samples).toBe(CURVE_SAMPLES);
     expect(d.anchors).toHaveLength(CURVE_ANCHORS);
     expect(anchorIndexes(16, 5)).toEqual([0, 4, 8, 11, 15]);

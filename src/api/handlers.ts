@@ -64,7 +64,7 @@ export type CrossoverAnswer = CrossoverSeries & Required<Pick<VerdictV2, "uncert
 export function crossover(body: unknown): CrossoverAnswer {
   const { def, input, t0, uncertainty } = request(body);
   const { verdict, sweep } = evaluateVerdict(def, input, { t0 }, uncertainty);
-  const bands = curveBands(def, input, { t0 }, sweep.series, sweep.verdicts, uncertainty);
+  const bands = curveBands(def, input, { t0 }, sweep, uncertainty);
   return {
     ...sweep.series,
     ...(bands ? { bands } : {}),

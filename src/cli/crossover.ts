@@ -199,7 +199,7 @@ export function crossoverCommand(io: Io) {
         uncertainty = verdict.uncertainty ?? null;
         sensitivity = verdict.sensitivity ?? null;
         // p05–p95 along both curves; omitted with --no-uncertainty.
-        const bands = curveBands(def, input, { t0 }, sweep.series, sweep.verdicts, request);
+        const bands = curveBands(def, input, { t0 }, sweep, request);
         if (bands) physical = { ...physical, bands };
       }
       if (o.json) {

@@ -1,17 +1,19 @@
 // `qfit report [scenario.yaml]`: the main job. Evaluates the built-in scenario set (or a user's scenario file),
 // prints the verdict table, and writes one self-contained HTML report with SVG plots.
 import { Command } from "@commander-js/extra-typings";
-import { buildReportInterruptibly } from "../report/build.js";
 import { renderHtml } from "../report/html.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { DEFAULT_SCENARIO, parseScenario } from "../report/scenario.js";
 import { renderText } from "../report/text.js";
+import { buildReportOnThreads } from "../report/threads-node.js";
 import type { Range } from "../stats/distribution.js";
 import type { Io } from "./io.js";
-import { parseYear } from "./options.js";
+import { parseIntegerOption, parseYear } from "./options.js";
 import { addUncertaintyOptions } from "./uncertainty-options.js";
 
 export const DEFAULT_HTML = "qfit-report.html";
+/** More threads than this would only wait: the built-in report has 17 tasks. */
+const MAX_REPORT_THREADS = 64;
 
 export function reportCommand(io: Io) {
   const cmd = new Command("report")
@@ -24,6 +26,10 @@ export function reportCommand(io: Io) {
     .option("--markdown", "print the report as Markdown (no HTML written unless --html is given)")
     .option("--html <file>", `where to write the HTML report (default ${DEFAULT_HTML})`)
     .option("--no-html", "do not write the HTML report")
+    .option(
+      "--threads <n>",
+      "threads sharing the workloads' evaluation (default: the cores available; 1: this thread only)",
+    )
     .option(
       "--t0 <year>",
       "reference year for qubit availability and years of advantage (default: the scenario's, else this year)",
@@ -52,7 +58,11 @@ export function reportCommand(io: Io) {
     const t0 = opts.t0 === undefined ? scenario.t0 : parseYear("--t0")(opts.t0);
     // Built giving way between workloads, so Ctrl-C stops it at once (exit.ts); nothing is written before the
     // build ends, and a file is written whole (temporary file, then rename), so a stop leaves nothing behind.
-    const report = await buildReportInterruptibly({ ...scenario, t0 });
+    const threads =
+      opts.threads === undefined
+        ? undefined
+        : parseIntegerOption("--threads", opts.threads, 1, MAX_REPORT_THREADS);
+    const report = await buildReportOnThreads({ ...scenario, t0 }, { threads });
     const machine = Boolean(opts.json || opts.markdown);
     // --html FILE always writes; the default file is written only for the human-readable run.
     const htmlPath =

@@ -7,6 +7,7 @@
 // 3. Hoefler, Häner, Troyer 2023 (CACM 66(5)): M_max = T·r_q·(r_q/r_c)^(1/(k−1)) operations per oracle call, and
 //    the I/O bound (data enter at the quantum machine's I/O bandwidth).
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { userError } from "../errors.js";
 import hoeflerJson from "./data/hoefler-rates.json" with { type: "json" };
 import qeaJson from "./data/qea-presets.json" with { type: "json" };
@@ -49,7 +50,7 @@ const qeaData = z
       }),
     ),
   })
-  .parse(qeaJson);
+  .parse(qeaJson, PARSE_ONCE);
 
 export const qeaPresets = qeaData;
 export type QeaProblemId = (typeof qeaData.problems)[number]["id"];
@@ -372,7 +373,7 @@ export const hoeflerRates = z
     machines: z.strictObject({ a100: rateRow, asic: rateRow, futureQc: rateRow }),
     maxQuantumSeconds: z.number().positive(),
   })
-  .parse(hoeflerJson);
+  .parse(hoeflerJson, PARSE_ONCE);
 
 export type HoeflerOpType = "fp16" | "int32" | "binary";
 

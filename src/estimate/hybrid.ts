@@ -12,6 +12,7 @@
 // The Amdahl bound (Amdahl 1967): if the QPU stage cost nothing, the whole would run wall / wall(QPU = 0) times
 // faster — total / (total − QPU time) sequentially; no improvement of the QPU alone can beat that.
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import linksJson from "../hardware/data/links.json" with { type: "json" };
 import { rangeSchema } from "../stats/distribution.js";
 
@@ -30,7 +31,7 @@ export type LinkClass = z.infer<typeof linkSchema>;
 
 export const linkClasses: LinkClass[] = z
   .strictObject({ $comment: z.string(), links: z.array(linkSchema) })
-  .parse(linksJson).links;
+  .parse(linksJson, PARSE_ONCE).links;
 
 export const LINK_KINDS = linkClasses.map((l) => l.id);
 

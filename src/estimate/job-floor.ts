@@ -3,6 +3,7 @@
 // verdict compares goes through `applyJobFloor`, so a 2^40 brute force on 16,000 GPUs reads 10 µs, not 688 ns, and
 // the floor's effect is a factor of its own (the bottleneck factors still add up to the gap).
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import floorsJson from "./data/job-floors.json" with { type: "json" };
 
 const floorEntry = z.strictObject({
@@ -28,7 +29,7 @@ const floors = z
       notes: z.string(),
     }),
   })
-  .parse(floorsJson);
+  .parse(floorsJson, PARSE_ONCE);
 
 export type ClassicalKind = "gpu" | "cpu";
 

@@ -2,6 +2,7 @@
 // optionally the attention term) and the shape the quantum model needs (input width d_model, output width =
 // vocabulary, optimiser steps). Presets are data (./data/llm-presets.json), each with its source.
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { userError } from "../errors.js";
 import presetsJson from "./data/llm-presets.json" with { type: "json" };
 import { estimateLlmTraining, type LlmEstimateOptions, type LlmTrainingEstimate } from "./llm-training.js";
@@ -70,7 +71,7 @@ const fileSchema = z.strictObject({
 export type LlmPreset = z.infer<typeof presetSchema>;
 export type PublishedRun = z.infer<typeof fileSchema>["publishedRuns"][number];
 
-const data = fileSchema.parse(presetsJson);
+const data = fileSchema.parse(presetsJson, PARSE_ONCE);
 export const llmPresets: LlmPreset[] = data.presets;
 export const publishedRuns: PublishedRun[] = data.publishedRuns;
 export const llmConstants = data.constants;

@@ -3,6 +3,7 @@
 // (claims, not achievements). A projection is exponential growth N(t) = N0·2^((t − t0)/T_d).
 
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { userError } from "../errors.js";
 import { catalog } from "../hardware/catalog.js";
 import historyJson from "../hardware/data/qubit-history.json" with { type: "json" };
@@ -24,7 +25,7 @@ export type HistoryEntry = z.infer<typeof entrySchema>;
 
 export const qubitHistory: HistoryEntry[] = z
   .strictObject({ $comment: z.string(), entries: z.array(entrySchema) })
-  .parse(historyJson).entries;
+  .parse(historyJson, PARSE_ONCE).entries;
 
 export interface YearPoint {
   year: number;

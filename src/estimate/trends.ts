@@ -4,6 +4,7 @@
 // projected for that year, beats the classical side with the hardware projected for that year; it is found by
 // root-finding on the gap, not by a sweep. Projections are trend values, never devices.
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import trendsJson from "../hardware/data/trends.json" with { type: "json" };
 import { type Range, rangeSchema } from "../stats/distribution.js";
 import { leastSquares } from "../stats/least-squares.js";
@@ -21,7 +22,7 @@ const trendsData = z
     twoQubitErrorHalvingYears: sourcedRange,
     twoQubitErrorFloor: sourcedRange,
   })
-  .parse(trendsJson);
+  .parse(trendsJson, PARSE_ONCE);
 
 export type TrendName = "qubitDoublingYears" | "classicalDoublingYears" | "errorHalvingYears" | "errorFloor";
 

@@ -1,6 +1,7 @@
 // The hardware catalog: JSON data imported as modules (so the same code runs in Node and in the browser, with no
 // file system), validated with zod once at load. Lookups accept ids and aliases, case-insensitively.
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { internalError, userError } from "../errors.js";
 import annealersJson from "./data/annealers.json" with { type: "json" };
 import gpusJson from "./data/gpus.json" with { type: "json" };
@@ -51,7 +52,7 @@ export interface RawCatalog {
 const listOf = <T extends z.ZodType>(key: string, item: T) => z.object({ [key]: z.array(item) });
 
 function parse<T extends z.ZodType>(file: string, schema: T, data: unknown): z.infer<T> {
-  const r = schema.safeParse(data);
+  const r = schema.safeParse(data, PARSE_ONCE);
   if (!r.success) {
     const issue = r.error.issues[0];
     throw internalError(

@@ -123,9 +123,9 @@ export function evaluateSpec(
   const input = parseWorkloadInput(def, specInput(spec, hardware));
   // The estimate's own function: crossover (size and year), uncertainty and tornado, the sweep run once.
   const { verdict, sweep } = evaluateVerdict(def, input, { t0 }, uncertainty);
-  const { series, verdicts } = sweep;
+  const series = sweep.series;
   // The p05–p95 along both curves of the crossover plot (absent with uncertainty off).
-  const bands = curveBands(def, input, { t0 }, series, verdicts, uncertainty);
+  const bands = curveBands(def, input, { t0 }, sweep, uncertainty);
   return { def, input, verdict, series: bands ? { ...series, bands } : series };
 }
 
@@ -413,15 +413,29 @@ export async function buildReportInterruptibly(
   }
 }
 
-/** The report's build, one yield after each costly step (a workload's evaluation, the training runs). */
-function* reportSteps(scenario: Scenario): Generator<void, Report> {
+/** One workload's evaluation as plain data: what a worker thread sends back (the definition is looked up again). */
+export type EvaluatedData = Omit<Evaluated, "def">;
+
+/** What a report evaluates, as plain data (structured-cloneable, so worker threads can share the tasks): task i < jobs.length
+ *  is workload i; task jobs.length, when `training`, is the measured-training extrapolation. */
+export interface ReportPlan {
+  t0: number;
+  jobs: Array<{ spec: WorkloadSpec; request: UncertaintyRequest }>;
+  hardware: HardwareSettings;
+  training: boolean;
+}
+
+export type ReportTaskResult = EvaluatedData | Extrapolation;
+
+/** A scenario → its plan: t0, the uncertainty settings and each workload's range overrides. The scenario's ranges
+ *  apply to every workload that has the named input; a name none has is refused (a user error, before any work). */
+export function planReport(scenario: Scenario): ReportPlan {
   const t0 = scenario.t0 ?? new Date().getFullYear();
   const settings = uncertaintyRequestOf({
     samples: scenario.samples ?? REPORT_SAMPLES,
     seed: scenario.seed,
     uncertainty: scenario.uncertainty,
   });
-  // The scenario's ranges apply to every workload that has the named input; a name none has is refused.
   const shared = Object.entries(scenario.ranges ?? {});
   const namesOf = scenario.workloads.map((w) =>
     shared.length === 0
@@ -438,28 +452,44 @@ function* reportSteps(scenario: Scenario): Generator<void, Report> {
         field: `ranges.${k}`,
         hint: `ranged inputs: ${[...new Set(namesOf.flat())].sort().join(", ")}`,
       });
-  const evaluated: Evaluated[] = [];
-  for (const [i, w] of scenario.workloads.entries()) {
+  const jobs = scenario.workloads.map((spec, i) => {
     const mine = shared.filter(([k]) => namesOf[i].includes(k));
     const overrides: Record<string, Range> = {};
-    for (const [k, r] of [...mine, ...Object.entries(w.ranges ?? {})])
+    for (const [k, r] of [...mine, ...Object.entries(spec.ranges ?? {})])
       overrides[k] =
         r.basis === undefined ? { ...r, basis: "given in the scenario (ranges:) or by --range" } : r;
-    evaluated.push(evaluateSpec(w, scenario.hardware, t0, { ...settings, overrides }));
-    yield;
-  }
+    return { spec, request: { ...settings, overrides } };
+  });
+  const training =
+    scenario.extrapolation ?? scenario.workloads.some((w) => getWorkload(w.kind).measuredTraining);
+  return { t0, jobs, hardware: scenario.hardware, training };
+}
+
+/** The number of tasks of a plan (its workloads, and the training extrapolation when asked for). */
+export const taskCount = (plan: ReportPlan): number => plan.jobs.length + (plan.training ? 1 : 0);
+
+/** Task i of a plan: pure, so any thread may run any task and the report is the same. */
+export function runReportTask(plan: ReportPlan, i: number): ReportTaskResult {
+  if (i === plan.jobs.length) return extrapolateTraining({ examples: REPORT_EXTRAPOLATION_EXAMPLES });
+  const { spec, request } = plan.jobs[i];
+  const { def: _def, ...data } = evaluateSpec(spec, plan.hardware, plan.t0, request);
+  return data;
+}
+
+/** The report from its plan and every task's result (in task order). */
+export function assembleReport(scenario: Scenario, plan: ReportPlan, results: ReportTaskResult[]): Report {
+  const t0 = plan.t0;
+  const evaluated: Evaluated[] = plan.jobs.map((j, i) => ({
+    def: getWorkload(j.spec.kind),
+    ...(results[i] as EvaluatedData),
+  }));
+  const extrapolation = plan.training ? (results[plan.jobs.length] as Extrapolation) : null;
   const verdicts = evaluated.map((e) => e.verdict);
   const labels = verdicts.map((v, i) => scenario.workloads[i].label ?? v.workload.name);
   const plots: PlotData[] = [];
   // A workload's own figures come from its last instance in the scenario (the headline one).
   const lastOfKind = new Map(evaluated.map((e) => [e.def.kind, e]));
   for (const e of lastOfKind.values()) if (e.def.plots) plots.push(...e.def.plots(e.input as never, { t0 }));
-  const wantsTraining = evaluated.some((e) => e.def.measuredTraining);
-  const extrapolation =
-    (scenario.extrapolation ?? wantsTraining)
-      ? extrapolateTraining({ examples: REPORT_EXTRAPOLATION_EXAMPLES })
-      : null;
-  yield;
   if (extrapolation) plots.push(trainingPlot(extrapolation));
   const swept = evaluated.filter((e) => e.series.sizes.length > 1);
   plots.push(...swept.map((e, i) => crossoverPlot(e, i)));
@@ -488,4 +518,15 @@ function* reportSteps(scenario: Scenario): Generator<void, Report> {
     },
     unverified: [...new Set(verdicts.flatMap((v) => v.unverified))],
   };
+}
+
+/** The report's build on this thread, one yield after each task (a workload's evaluation, the training runs). */
+function* reportSteps(scenario: Scenario): Generator<void, Report> {
+  const plan = planReport(scenario);
+  const results: ReportTaskResult[] = [];
+  for (let i = 0; i < taskCount(plan); i++) {
+    results.push(runReportTask(plan, i));
+    yield;
+  }
+  return assembleReport(scenario, plan, results);
 }

@@ -6,6 +6,7 @@
 // (src/estimate/baselines/data/annealing-benchmarks.json), so by default the classical heuristic reaches the
 // same target in the same time; `annealerAdvantageLog10` states a claimed constant factor instead.
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { userError } from "../errors.js";
 import {
   annealingBenchmarks,
@@ -43,7 +44,7 @@ const data = z
       notes: z.string(),
     }),
   })
-  .parse(annealJson);
+  .parse(annealJson, PARSE_ONCE);
 
 export const ANNEALING_DEFAULT_VARIABLES = 1000;
 

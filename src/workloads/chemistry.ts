@@ -7,6 +7,7 @@
 // capped at the largest published determinant space otherwise); CCSD(T)'s o³v⁴ cost (Raghavachari 1989) is reported for contrast: cheap, but not
 // exact for strongly correlated active spaces.
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { userError } from "../errors.js";
 import { bestMethod } from "../estimate/baselines/best-method.js";
 import { dmrgCost, dmrgData } from "../estimate/baselines/dmrg.js";
@@ -49,7 +50,7 @@ const data = z
     }),
     ccsdT: z.strictObject({ formula: z.string(), source: z.string() }),
   })
-  .parse(chemistryJson);
+  .parse(chemistryJson, PARSE_ONCE);
 
 export const chemistryPresets = data.presets;
 const [A, B] = data.presets;

@@ -11,11 +11,18 @@
 // interpolations. Curves default to the first 2,000 of the verdict's seeded samples (CURVE_SAMPLES).
 import { checkUncertaintyOptions } from "../estimate/uncertainty.js";
 import { createPrng } from "../sim/prng.js";
+import type { Range } from "../stats/distribution.js";
 import { propagateVector, type Quantiles } from "../stats/monte-carlo.js";
 import type { CurveBandsJson, QuantilesJson, VerdictV2 } from "../verdict/contract.js";
 import { UNCERTAIN_OUTPUTS } from "./separable.js";
 import type { CrossoverSeries } from "./sweep.js";
-import { type UncertaintyRequest, uncertaintySurface, verdictRanges } from "./uncertainty.js";
+import {
+  centralOutputs,
+  type UncertaintyRequest,
+  type UncertaintySurface,
+  uncertaintySurface,
+  verdictRanges,
+} from "./uncertainty.js";
 import type { EvaluationContext, WorkloadDefinition } from "./workload.js";
 
 /** Samples per curve band by default: a curve has many sizes; the p05/p95 of 2,000 samples are within about
@@ -75,36 +82,99 @@ const toJson = (q: Quantiles): QuantilesJson => ({
   neverShare: q.neverShare,
 });
 
+/** The same ranges, bound for bound: a surface built for other ranges (a point estimate's) is not this band's. */
+function sameRanges(a: Record<string, Range>, b: Record<string, Range>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    return (
+      y !== undefined &&
+      x.low === y.low &&
+      x.central === y.central &&
+      x.high === y.high &&
+      x.distribution === y.distribution
+    );
+  });
+}
+
+/** One anchor of the curves: a size where the lean path is built, its model, and both sides' central times as the
+ *  model gives them (so a sample at every central input shifts by exactly 0). */
+interface Anchor {
+  n: number;
+  model: UncertaintySurface["model"];
+  /** Central times as the model writes them, and their logs. */
+  c0: number;
+  q0: number;
+  names: string[];
+}
+
 /**
- * p05/p50/p95 of both sides' times at every size of `series` (the crossover sweep of `def` at `input`), from the
- * verdict's seeded samples. `verdicts` are the sweep's evaluations by size (each anchor's central verdict and the
- * lean path's size table come from them). Null with `point` (--no-uncertainty): the bands are omitted.
+ * p05/p50/p95 of both sides' times at every size of `sweep.series` (the crossover sweep of `def` at `input`), from the
+ * verdict's seeded samples. The sweep's grid verdicts give each grid anchor's central verdict and size table; its
+ * surface (the verdict's own lean path, at the instance's size) is an anchor as it is, when the instance lies inside
+ * the plotted sizes: the interior grid anchor nearest it gives way, and the band at the instance is the verdict's.
+ * Null with `point` (--no-uncertainty): the bands are omitted.
  */
 export function curveBands(
   def: WorkloadDefinition,
   input: Record<string, unknown>,
   context: EvaluationContext,
-  series: Pick<CrossoverSeries, "sizes" | "classicalSeconds" | "quantumSeconds">,
-  verdicts: ReadonlyMap<number, VerdictV2>,
+  sweep: {
+    series: Pick<CrossoverSeries, "sizes" | "classicalSeconds" | "quantumSeconds">;
+    verdicts: ReadonlyMap<number, VerdictV2>;
+    /** The verdict's surface at `input`, built for the same request (the sweep's). */
+    surface?: UncertaintySurface;
+  },
   request: CurveBandsRequest = {},
 ): CurveBandsJson | null {
   if (request.point) return null;
+  const { series, verdicts } = sweep;
   const { samples: all, seed } = checkUncertaintyOptions(request);
   const sizes = series.sizes;
   const S = sizes.length;
   if (S === 0) return null;
-  const anchorsAt = anchorIndexes(S, request.anchors ?? CURVE_ANCHORS);
-  const A = anchorsAt.length;
+  const h = def.headline;
+  const t = (n: number) => (h.log ? Math.log(n) : n);
+  const gridAnchors = anchorIndexes(S, request.anchors ?? CURVE_ANCHORS);
+  // The instance's own surface replaces the interior grid anchor nearest it (not when every size is an anchor: the
+  // bands are then exact at every size already).
+  const nInstance = Number(input[h.field]);
+  const interior = gridAnchors.slice(1, -1);
+  // Every anchor samples the instance's ranges (overrides applied), so one sample vector means the same inputs at
+  // every size.
+  const ranges = verdictRanges(def, input, context, request.overrides);
+  const reuse =
+    sweep.surface !== undefined &&
+    sameRanges(sweep.surface.ranges, ranges) &&
+    gridAnchors.length < S &&
+    interior.length > 0 &&
+    nInstance > sizes[0] &&
+    nInstance < sizes[S - 1];
+  const replaced = reuse
+    ? interior.reduce((a, b) =>
+        Math.abs(t(sizes[b]) - t(nInstance)) < Math.abs(t(sizes[a]) - t(nInstance)) ? b : a,
+      )
+    : -1;
+  const A = gridAnchors.length;
   const samples = Math.max(
     1,
     Math.min(request.curveSamples ?? Math.min(all, CURVE_SAMPLES), Math.floor(MAX_CURVE_WORK / (A + S))),
   );
-  // Every anchor samples the instance's ranges (overrides applied), so one sample vector means the same inputs at
-  // every size.
-  const ranges = verdictRanges(def, input, context, request.overrides);
-  const h = def.headline;
   let evaluations = 0;
-  const surfaces = anchorsAt.map((i) => {
+  const anchors: Anchor[] = gridAnchors.map((i) => {
+    if (i === replaced) {
+      const s = sweep.surface as UncertaintySurface;
+      const c = centralOutputs(s);
+      return {
+        n: nInstance,
+        model: s.model,
+        c0: c.classicalSeconds ?? Number.POSITIVE_INFINITY,
+        q0: c.quantumSeconds ?? Number.POSITIVE_INFINITY,
+        names: s.names,
+      };
+    }
     const n = sizes[i];
     const at = { ...input, [h.field]: n, ...(h.couple ? h.couple(n, input as never) : {}) };
     const s = uncertaintySurface(
@@ -115,28 +185,32 @@ export function curveBands(
       verdicts.get(n),
     );
     evaluations += s.evaluations();
-    return s;
+    // The lean path writes its outputs as 10^log: at every input central, 10^log10 of the sweep's time.
+    return {
+      n,
+      model: s.model,
+      c0: 10 ** Math.log10(series.classicalSeconds[i]),
+      q0: 10 ** Math.log10(series.quantumSeconds[i]),
+      names: s.names,
+    };
   });
-  const names = surfaces[0].names;
-  for (const s of surfaces)
-    if (s.names.join() !== names.join())
+  const names = anchors[0].names;
+  for (const a of anchors)
+    if (a.names.join() !== names.join())
       throw new Error(`curve bands: ${def.kind}'s ranged inputs differ between sizes`);
-  const logC = Float64Array.from(anchorsAt, (i) => Math.log10(series.classicalSeconds[i]));
-  const logQ = Float64Array.from(anchorsAt, (i) => Math.log10(series.quantumSeconds[i]));
-  // The lean path's outputs at every input central (10^central log, as it writes them).
-  const c0 = logC.map((l) => 10 ** l);
-  const q0 = logQ.map((l) => 10 ** l);
+  const c0 = Float64Array.from(anchors, (a) => a.c0);
+  const q0 = Float64Array.from(anchors, (a) => a.q0);
+  const logC = c0.map(Math.log10);
+  const logQ = q0.map(Math.log10);
   // Per size: the anchors around it and the fraction between them, in the headline's interpolation coordinate.
-  const t = (n: number) => (h.log ? Math.log(n) : n);
   const lo = new Int32Array(S);
   const frac = new Float64Array(S);
   for (let i = 0, j = 0; i < S; i++) {
-    while (j + 1 < A - 1 && anchorsAt[j + 1] <= i) j++;
-    const a = anchorsAt[j];
-    const b = anchorsAt[Math.min(j + 1, A - 1)];
+    while (j + 1 < A - 1 && anchors[j + 1].n <= sizes[i]) j++;
+    const a = anchors[j].n;
+    const b = anchors[Math.min(j + 1, A - 1)].n;
     lo[i] = j;
-    frac[i] =
-      a === b ? 0 : Math.min(1, Math.max(0, (t(sizes[i]) - t(sizes[a])) / (t(sizes[b]) - t(sizes[a]))));
+    frac[i] = a === b ? 0 : Math.min(1, Math.max(0, (t(sizes[i]) - t(a)) / (t(b) - t(a))));
   }
   const out0 = new Float64Array(UNCERTAIN_OUTPUTS.length);
   const sc = new Float64Array(A);
@@ -146,7 +220,7 @@ export function curveBands(
     2 * S,
     (x, out) => {
       for (let a = 0; a < A; a++) {
-        surfaces[a].model.headline(x, out0);
+        anchors[a].model.headline(x, out0);
         sc[a] = shiftOf(out0[SECONDS], c0[a], logC[a]);
         sq[a] = shiftOf(out0[QSECONDS], q0[a], logQ[a]);
       }
@@ -163,8 +237,8 @@ export function curveBands(
     samples,
     seed,
     method: "separable",
-    anchors: anchorsAt.map((i) => sizes[i]),
-    basis: `the first ${samples.toLocaleString("en-US")} of the seeded samples (seed ${seed}), the same input vectors at every size; each sample's change of each side's time is the lean path's at the anchor sizes (one-input grids evaluated there) and interpolated in ${h.log ? "log " : ""}size between them`,
+    anchors: anchors.map((a) => a.n),
+    basis: `the first ${samples.toLocaleString("en-US")} of the seeded samples (seed ${seed}), the same input vectors at every size; each sample's change of each side's time is the lean path's at the anchor sizes (one-input grids evaluated there; ${reuse ? "the instance's size is one, with the verdict's own" : "plotted sizes"}) and interpolated in ${h.log ? "log " : ""}size between them`,
     classicalSeconds: r.quantiles.slice(0, S).map(toJson),
     quantumSeconds: r.quantiles.slice(S).map(toJson),
     evaluations,

@@ -3,6 +3,7 @@
 // Toffolis (temporary logical-ANDs, Gidney 2018). Classical: brute force, N/2 oracle evaluations expected, on
 // GPUs at Hoefler et al.'s A100 binary-operation rate, one binary operation per oracle Toffoli.
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { hoeflerRates, ioBoundSeconds } from "../estimate/crossover.js";
 import type { NativeModel } from "../estimate/native.js";
 import { citationIds, getGpu, unverifiedNotes } from "../hardware/catalog.js";
@@ -34,7 +35,7 @@ const data = z
       unverified: z.boolean(),
     }),
   })
-  .parse(groverJson);
+  .parse(groverJson, PARSE_ONCE);
 
 export const groverData = data;
 

@@ -7,6 +7,7 @@
 // Option `model: "tfim-1d"`: the 1D chain with first-order Trotter (Childs et al. 2021 bound), flagged as
 // classically solvable — free fermions by Jordan–Wigner, a polynomial classical cost.
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { userError } from "../errors.js";
 import { bestMethod } from "../estimate/baselines/best-method.js";
 import {
@@ -41,7 +42,7 @@ const data = z
     classicallySolvable1d: z.string(),
     tensorNetworks2d: z.string(),
   })
-  .parse(hsJson);
+  .parse(hsJson, PARSE_ONCE);
 
 /** First-order Trotter steps for the TFIM chain: ⌈t²·4(n−1)/(2ε)⌉ (Childs et al. 2021). */
 export function trotterSteps(sites: number, time: number, precision: number): number {

@@ -9,6 +9,7 @@
 //   T_hybrid / T_c = n(C + Q) / T_c  ×  (C + Q + L) / (C + Q)
 //                    qpu-stage          link
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import {
   type CircuitShape,
   deviceTiming,
@@ -149,7 +150,7 @@ const data = z
     cpus: z.array(cpuSchema),
     presets: z.record(z.string(), presetSchema),
   })
-  .parse(hybridJson);
+  .parse(hybridJson, PARSE_ONCE);
 
 export const HYBRID_PRESETS = Object.keys(data.presets) as [string, ...string[]];
 

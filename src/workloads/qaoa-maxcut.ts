@@ -17,6 +17,7 @@ import type { NativeModel, RunLimit } from "../estimate/native.js";
 /** Below this estimated success probability noise swamps the cut. */
 const DEFAULT_SUCCESS_THRESHOLD = 0.5;
 
+import { PARSE_ONCE } from "../data-parse.js";
 import { citationIds, getGpu, getQpu, unverifiedNotes } from "../hardware/catalog.js";
 import qaoaJson from "./data/qaoa-maxcut.json" with { type: "json" };
 import { horizonField } from "./fields.js";
@@ -45,7 +46,7 @@ const data = z
       source: z.string(),
     }),
   })
-  .parse(qaoaJson);
+  .parse(qaoaJson, PARSE_ONCE);
 
 export const QAOA_DEFAULT_NODES = 100;
 

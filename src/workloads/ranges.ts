@@ -4,6 +4,7 @@
 // Two kinds of name: an input field (`mfu`, `epsilon`, `budget`) whose sampled value replaces the field, and a
 // `…Factor` that multiplies a catalog or preset value the workload reads (gate times, error rates, prices).
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { resolveQubit } from "../estimate/ftqc/qubit.js";
 import type { QubitParamsInput } from "../estimate/ftqc/types.js";
 import { DISTRIBUTIONS, type Range } from "../stats/distribution.js";
@@ -22,7 +23,7 @@ const relativeRange = z.strictObject({
 const data = z
   .object({ $comment: z.string() })
   .catchall(z.union([z.string(), relativeRange]))
-  .parse(rangesJson) as unknown as Record<string, z.output<typeof relativeRange>>;
+  .parse(rangesJson, PARSE_ONCE) as unknown as Record<string, z.output<typeof relativeRange>>;
 
 export type RangedName = string;
 

@@ -5,6 +5,7 @@
 // Classical: the general number field sieve, L_N[1/3, (64/9)^(1/3)] (Pomerance 1996) calibrated on the RSA-240
 // record (795 bits, 900 core-years, CADO-NFS 2019) and checked against RSA-250 (829 bits, 2,700 core-years).
 import { z } from "zod";
+import { PARSE_ONCE } from "../data-parse.js";
 import { gidney2025, gidney2025Cost } from "../estimate/baselines/shor-gidney2025.js";
 import type { NativeModel } from "../estimate/native.js";
 import { citationIds } from "../hardware/catalog.js";
@@ -55,7 +56,7 @@ const data = z
       asOf: z.string(),
     }),
   })
-  .parse(shorJson);
+  .parse(shorJson, PARSE_ONCE);
 
 export const shorData = data;
 

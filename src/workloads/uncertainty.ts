@@ -247,8 +247,9 @@ export function uncertaintySurface(
         },
       })
     : null;
-  // The tornado's ends of the two factors: each moved alone, as every input's.
-  for (const k of ERROR_FACTORS)
+  // The tornado's ends of the two factors: each moved alone, as every input's (not for a headline-only surface, a
+  // curve band's anchor, which has no tornado).
+  for (const k of request.headlineOnly ? [] : ERROR_FACTORS)
     if (k in ranges)
       for (const x of [ranges[k].low, ranges[k].high])
         if (x !== ranges[k].central) headlineAt.set(`${k}=${x}`, headlineOf(evalAt({ ...central, [k]: x })));
@@ -363,7 +364,12 @@ export function verdictUncertainty(
     method = "exact";
     model = exactModel(surface);
   }
-  const propagated = propagateVector(ranges, O, model, { samples, uniform: createPrng(seed) }).quantiles;
+  // A point estimate's ranges are collapsed: every sample would be the same, so one is drawn.
+  const drawn = request.point ? 1 : samples;
+  const propagated = propagateVector(ranges, O, model, {
+    samples: drawn,
+    uniform: createPrng(seed),
+  }).quantiles;
   const quantiles = Object.fromEntries(UNCERTAIN_OUTPUTS.map((o, i) => [o, propagated[i]])) as Record<
     UncertainOutput,
     Quantiles

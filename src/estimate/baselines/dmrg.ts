@@ -3,6 +3,7 @@
 // with M capped at the exact bond dimension of an MPS over k orbitals (4^⌊k/2⌋, where DMRG becomes exact FCI).
 // Published bond dimensions for FeMoco-sized active spaces live in ./data/dmrg.json.
 import { z } from "zod";
+import { PARSE_ONCE } from "../../data-parse.js";
 import dmrgJson from "./data/dmrg.json" with { type: "json" };
 
 export const dmrgData = z
@@ -27,7 +28,7 @@ export const dmrgData = z
       unverified: z.boolean(),
     }),
   })
-  .parse(dmrgJson);
+  .parse(dmrgJson, PARSE_ONCE);
 
 /** log2 of the largest bond dimension an MPS over k spatial orbitals (4 states each) can need: 2·⌊k/2⌋. */
 export const exactBondDimensionLog2 = (spatialOrbitals: number): number =>

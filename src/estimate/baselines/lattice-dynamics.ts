@@ -5,6 +5,7 @@
 // bounded by the entanglement the circuit can create, and, for the 1D transverse-field Ising chain, free
 // fermions (Jordan–Wigner), which make that model classically easy at any size. Figures in ./data.
 import { z } from "zod";
+import { PARSE_ONCE } from "../../data-parse.js";
 import latticeJson from "./data/lattice-dynamics.json" with { type: "json" };
 
 const flagged = { source: z.string(), unverified: z.boolean() };
@@ -58,7 +59,7 @@ export const latticeData = z
       ...flagged,
     }),
   })
-  .parse(latticeJson);
+  .parse(latticeJson, PARSE_ONCE);
 
 export type Boundary = "periodic" | "open";
 

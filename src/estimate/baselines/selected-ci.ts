@@ -4,6 +4,7 @@
 // 2016, Tubman et al. 2020) over the Davidson iterations plus one perturbative pass, and N_det × (two 8-byte
 // coefficients + two orbital bitstrings) of memory. The cap and the largest published runs: ./data/selected-ci.json.
 import { z } from "zod";
+import { PARSE_ONCE } from "../../data-parse.js";
 import sciJson from "./data/selected-ci.json" with { type: "json" };
 
 export const sciData = z
@@ -35,7 +36,7 @@ export const sciData = z
     }),
     accuracyCaveat: z.string(),
   })
-  .parse(sciJson);
+  .parse(sciJson, PARSE_ONCE);
 
 export interface SciCost {
   /** Determinants in the variational space. */

@@ -4,6 +4,7 @@
 // ./data/gidney2025.json. The Azure-compatible estimator cannot model yoked storage or magic-state cultivation,
 // so this is the paper's own layout, reported next to the estimator's generic one.
 import { z } from "zod";
+import { PARSE_ONCE } from "../../data-parse.js";
 import gidneyJson from "./data/gidney2025.json" with { type: "json" };
 
 const flagged = { source: z.string(), unverified: z.boolean() };
@@ -41,7 +42,7 @@ export const gidney2025 = z
       ...flagged,
     }),
   })
-  .parse(gidneyJson);
+  .parse(gidneyJson, PARSE_ONCE);
 
 /** Physical qubits of one hot-storage or compute patch at distance d: 2·(d+1)² (1,352 at d = 25). */
 export const patchPhysicalQubits = (d: number): number => 2 * (d + 1) ** 2;

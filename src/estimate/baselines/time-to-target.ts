@@ -3,6 +3,7 @@
 // literature says about annealers against the strongest classical heuristic at equal quality. Pure; the
 // benchmark findings live in ./data/annealing-benchmarks.json.
 import { z } from "zod";
+import { PARSE_ONCE } from "../../data-parse.js";
 import benchJson from "./data/annealing-benchmarks.json" with { type: "json" };
 
 const record = z.strictObject({
@@ -32,7 +33,7 @@ export const annealingBenchmarks = z
     }),
     records: z.array(record).min(1),
   })
-  .parse(benchJson);
+  .parse(benchJson, PARSE_ONCE);
 
 /** Runs needed to reach the target at least once with probability `confidence`: ⌈ln(1−p)/ln(1−s)⌉ (≥ 1). */
 export function repetitionsToTarget(successProbability: number, confidence: number): number {

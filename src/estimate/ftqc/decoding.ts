@@ -8,6 +8,7 @@
 // qubits, about the same count); a round lasts logicalCycleTime / d (both Azure QEC schemes' logical cycle is d
 // rounds); decoding time per round scales with the detectors, (d / d_ref)², from the decoder's published reference.
 import { z } from "zod";
+import { PARSE_ONCE } from "../../data-parse.js";
 import decodersJson from "../../hardware/data/decoders.json" with { type: "json" };
 import { rangeSchema } from "../../stats/distribution.js";
 import type { FtEstimate } from "./types.js";
@@ -33,7 +34,7 @@ export type Decoder = z.infer<typeof decoderSchema>;
 
 export const decoders: Decoder[] = z
   .strictObject({ $comment: z.string(), decoders: z.array(decoderSchema) })
-  .parse(decodersJson).decoders;
+  .parse(decodersJson, PARSE_ONCE).decoders;
 
 export const DEFAULT_DECODER = "sparse-blossom-cpu-core";
 

@@ -1,0 +1,41 @@
+// `npm run bench:report` (also part of `npm run bench`): the wall time of `qfit report --no-html`, the main job, as a
+// user starts it (the built CLI, process start-up included), on the default threads (one per core) and on one
+// thread, interleaved so both see the same load. Issue 13 §5: with uncertainty on by default (10,000 samples per
+// verdict, bands along every crossover curve), the built-in report must stay under 3 s. Medians; the machine may be
+// shared, so the load average is printed with them.
+//
+// Environment: QFIT_BENCH_REPORT_RUNS (default 5 processes per command line).
+import { existsSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { runOnce, type Sample } from "./process-timing.js";
+import { median } from "./timing.js";
+
+const RUNS = Number(process.env.QFIT_BENCH_REPORT_RUNS ?? 5);
+const report = ["bin/qfit.js", "report", "--no-html", "--t0", "2026"];
+const COMMANDS = [
+  { label: `qfit report --no-html (${availableParallelism()} threads)`, args: report },
+  { label: "qfit report --no-html --threads 1", args: [...report, "--threads", "1"] },
+  { label: "qfit report --no-html --no-uncertainty", args: [...report, "--no-uncertainty"] },
+];
+
+if (!existsSync(new URL("../dist/cli/start.js", import.meta.url))) {
+  console.error("bench/report.ts times the built CLI: run `npm run build` first");
+  process.exit(2);
+}
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
+const before = loadavg();
+const samples = COMMANDS.map(() => [] as Sample[]);
+for (let i = 0; i < RUNS; i++)
+  COMMANDS.forEach((c, k) => {
+    samples[k].push(runOnce(c.args));
+  });
+console.log(
+  `\nqfit report: medians of ${RUNS} processes each; load average ${load(before)} → ${load(loadavg())}`,
+);
+COMMANDS.forEach((c, k) => {
+  const wall = median(samples[k].map((s) => s.wallMs));
+  const cpu = median(samples[k].map((s) => s.cpuMs));
+  console.log(
+    `  ${c.label.padEnd(44)} wall ${(wall / 1000).toFixed(2).padStart(6)} s   cpu ${(cpu / 1000).toFixed(2).padStart(6)} s`,
+  );
+});

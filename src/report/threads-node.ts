@@ -1,0 +1,145 @@
+// Edge adapter: the report's tasks (one per workload, and the measured-training extrapolation) shared between this
+// thread and Node worker threads. Every task is pure and plain data in and out (build.ts: planReport, runReportTask),
+// so which thread runs which cannot change the report; threads only take the next task from a shared counter
+// (Atomics.add), and the results are put back in task order. The main thread works too, giving way to the event
+// loop after each task (workers' results arrive, and Ctrl-C is handled at once, as in buildReportInterruptibly).
+//
+// Why: with uncertainty on (10,000 samples per verdict, bands along every crossover curve) the built-in report is
+// about 4 s of CPU in 17 tasks of 0.05–0.7 s; on 2 cores it takes about half the wall time (docs/report.md).
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { QfitError, type QfitErrorDetails } from "../errors.js";
+import {
+  assembleReport,
+  buildReportInterruptibly,
+  planReport,
+  type Report,
+  type ReportPlan,
+  type ReportTaskResult,
+  runReportTask,
+  taskCount,
+} from "./build.js";
+import type { Scenario } from "./scenario.js";
+
+/** What the worker (threads-worker.ts) is given: the plan, and the counter every thread takes tasks from. */
+export interface ReportWorkerData {
+  plan: ReportPlan;
+  /** Int32Array over it: [0] the next position in `order` to take. */
+  counter: SharedArrayBuffer;
+  /** Task indexes in the order they are taken. */
+  order: number[];
+}
+
+/** A task's failure as plain data: a QfitError keeps its code and details (a user error stays one). */
+export type TaskError =
+  | { code: string; message: string; details: QfitErrorDetails }
+  | { message: string; stack?: string };
+
+/** A task's outcome, and the thread that ran it (threadId: 0 is the main thread). */
+export type TaskMessage = { i: number; thread: number } & (
+  | { result: ReportTaskResult }
+  | { error: TaskError }
+);
+
+export function taskError(e: unknown): TaskError {
+  if (e instanceof QfitError) return { code: e.code, message: e.message, details: e.details };
+  return e instanceof Error ? { message: e.message, stack: e.stack } : { message: String(e) };
+}
+
+function rebuilt(e: TaskError): Error {
+  if ("code" in e) return new QfitError(e.code, e.message, e.details);
+  const err = new Error(e.message);
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
+
+/** The next task of `order` for any thread, or -1 when none is left. */
+export function takeTask(counter: Int32Array, order: readonly number[]): number {
+  const k = Atomics.add(counter, 0, 1);
+  return k < order.length ? order[k] : -1;
+}
+
+/** Tasks in the order threads take them: the training runs first (the main thread starts them while a worker
+ *  loads), then the workloads in scenario order (the heavier ones are first in the built-in set). */
+function takeOrder(plan: ReportPlan): number[] {
+  const workloads = plan.jobs.map((_, i) => i);
+  return plan.training ? [plan.jobs.length, ...workloads] : workloads;
+}
+
+export interface ThreadedReportOptions {
+  /** Threads in all, this one included (default: the cores available, at most one per task). 1: this thread only. */
+  threads?: number;
+  between?: () => Promise<void>;
+  /** false: this thread only waits, and the workers run every task (default true). */
+  workHere?: boolean;
+  /** Told which thread ran each task (threadId; 0 is this thread), as the results arrive. */
+  onTask?: (task: number, thread: number) => void;
+}
+
+/** True where worker threads can load the compiled worker (dist/); from the TypeScript sources (tests under tsx)
+ *  Node 20's workers take no TypeScript loader, so the report is built on this thread. */
+const compiled = import.meta.url.endsWith(".js");
+
+/**
+ * The report of a scenario, its tasks shared between this thread and `threads - 1` workers. The same report as
+ * buildReport (test/report-threads.test.ts compares them); with uncertainty off (`--no-uncertainty`, a few
+ * milliseconds a task) or one thread, it is built here alone, since starting a worker costs more.
+ */
+export async function buildReportOnThreads(
+  scenario: Scenario,
+  options: ThreadedReportOptions = {},
+): Promise<Report> {
+  const between = options.between ?? (() => new Promise<void>((ok) => setTimeout(ok, 0)));
+  const plan = planReport(scenario);
+  const n = taskCount(plan);
+  const threads = Math.min(options.threads ?? availableParallelism(), n);
+  if (threads <= 1 || !compiled || scenario.uncertainty === false)
+    return buildReportInterruptibly(scenario, between);
+  const counter = new SharedArrayBuffer(4);
+  const order = takeOrder(plan);
+  const workerData: ReportWorkerData = { plan, counter, order };
+  const results: ReportTaskResult[] = new Array(n);
+  const errors: Array<TaskError | undefined> = new Array(n);
+  let done = 0;
+  let settle: (err?: Error) => void = () => {};
+  const allDone = new Promise<void>((ok, fail) => {
+    settle = (err) => (err ? fail(err) : ok());
+  });
+  // A worker may fail while this thread is busy with a task: handled at the `await` below, not reported as unhandled.
+  allDone.catch(() => {});
+  const record = (m: TaskMessage) => {
+    options.onTask?.(m.i, m.thread);
+    if ("error" in m) errors[m.i] = m.error;
+    else results[m.i] = m.result;
+    if (++done === n) settle();
+  };
+  const workers = Array.from({ length: threads - 1 }, () => {
+    const w = new Worker(new URL("./threads-worker.js", import.meta.url), { workerData });
+    w.on("message", record);
+    w.on("error", (e) => settle(e));
+    w.on("exit", (code) => {
+      if (code !== 0) settle(new Error(`report worker stopped with exit code ${code}`));
+    });
+    return w;
+  });
+  try {
+    const shared = new Int32Array(counter);
+    const here = options.workHere ?? true;
+    for (let i = here ? takeTask(shared, order) : -1; i >= 0; i = takeTask(shared, order)) {
+      try {
+        record({ i, thread: 0, result: runReportTask(plan, i) });
+      } catch (e) {
+        record({ i, thread: 0, error: taskError(e) });
+      }
+      await between();
+    }
+    await allDone;
+  } finally {
+    // Workers end by themselves once no task is left; on a failure, stop them at once.
+    if (done < n) await Promise.all(workers.map((w) => w.terminate()));
+  }
+  // The first failing task in scenario order fails the build, as it would on one thread.
+  const first = errors.findIndex((e) => e !== undefined);
+  if (first >= 0) throw rebuilt(errors[first] as TaskError);
+  return assembleReport(scenario, plan, results);
+}
