@@ -294,6 +294,34 @@ export function blockRun(
 }
 
 /**
+ * Qubit remapping for cache blocking (src/sim/blocking.ts): swap bit a_k with bit c_k of every amplitude index
+ * for the `npairs` pairs at `pairs` (u32 a, u32 c each), all bits ≥ `unitShift` − (3 or 4), so the permutation
+ * moves whole units of 2^unitShift bytes. Unit u in [u0, u1) is exchanged with its image σ(u) when σ(u) > u:
+ * σ is an involution, so every exchanged pair of units is handled exactly once, by the owner of the smaller.
+ * The bits here are unit-index bits (amplitude bit − log2 of the amplitudes per unit).
+ */
+export function swapUnits(state: usize, unitShift: u32, pairs: usize, npairs: i32, u0: u32, u1: u32): void {
+  const bytes = <usize>1 << unitShift;
+  for (let u = u0; u < u1; u++) {
+    let v = u;
+    for (let k = 0; k < npairs; k++) {
+      const a = load<u32>(pairs + (<usize>k << 3));
+      const c = load<u32>(pairs + (<usize>k << 3), 4);
+      if (((v >>> a) ^ (v >>> c)) & 1) v ^= (1 << a) | (1 << c);
+    }
+    if (v <= u) continue;
+    let p = state + ((<usize>u) << unitShift);
+    let q = state + ((<usize>v) << unitShift);
+    const end = p + bytes;
+    for (; p < end; p += 16, q += 16) {
+      const x = v128.load(p);
+      v128.store(p, v128.load(q));
+      v128.store(q, x);
+    }
+  }
+}
+
+/**
  * Zero units [u0, u1) of 2^unitShift bytes (≥ 64) from `state`: createState on every thread (a typed array's
  * fill, and memory.fill, over shared memory ran at 2.7 GB/s on one thread).
  */

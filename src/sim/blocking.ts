@@ -223,6 +223,17 @@ export function scheduleStrided(
   return gatheredPasses(ops, numQubits, b, low, "strided");
 }
 
+/**
+ * Largest state, in bytes, that runs in strided passes; larger ones remap qubits (scheduleBlocks). A gate on a
+ * qubit whose members lie 2^28 bytes or more apart (qubit 25 and up in complex64) runs about three times slower
+ * inside a strided chunk than inside a contiguous one (28 qubits, one pass of two diagonal gates on qubits 21–27:
+ * 616 ms against 169–205 ms on qubits 2–17, minimum of 15, loaded machine): addresses that differ only above bit
+ * 27 likely share the L1's way-predictor tag on these AMD cores (linear-address bits 12–27), so the members evict
+ * each other. Same process, alternating, against the remapping schedule: 24 qubits 0.86–0.88× the time, 26
+ * qubits (one such qubit) 0.92–0.96×, 28 qubits (three) 1.09–1.23×.
+ */
+export const MAX_STRIDED_STATE_BYTES = 2 ** 29;
+
 /** The qubits a strided chunk always holds, whatever else: the lane bits of the quad kernels (apply-wasm.ts). */
 const LANE_QUBITS = 2;
 
@@ -322,7 +333,8 @@ export function applySweeps(
 ): void {
   for (const s of sweeps) {
     if (s.kind === "op") kernel.apply(state, numQubits, s.op);
-    else if (s.kind === "swap") swapQubitPairsTs(state, numQubits, s.pairs);
+    else if (s.kind === "swap")
+      (kernel.swapQubitPairs?.bind(kernel) ?? swapQubitPairsTs)(state, numQubits, s.pairs);
     else if (s.kind === "strided" || s.kind === "gathered") {
       if (kernel.applyGathered) kernel.applyGathered(state, numQubits, s.ops, s.qubits);
       else for (const op of s.ops) kernel.apply(state, numQubits, op);

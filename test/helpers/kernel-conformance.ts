@@ -460,7 +460,7 @@ export function kernelConformanceSuite(
         ],
         [[2, 3]],
       ] as Array<Array<[number, number]>>) {
-        const got = on(state, (s) => swapQubitPairsTs(s, n, pairs));
+        const got = on(state, (s) => (kernel.swapQubitPairs?.bind(kernel) ?? swapQubitPairsTs)(s, n, pairs));
         for (let i = 0; i < 1 << n; i++) {
           let j = i;
           for (const [a, c] of pairs) {

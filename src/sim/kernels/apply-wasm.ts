@@ -21,7 +21,7 @@ import type {
   KernelOp,
   Precision,
 } from "./kernel.js";
-import { fitsBlock, matrixStructure, opQubits, relabel } from "./ops.js";
+import { fitsBlock, matrixStructure, opQubits, relabel, swapQubitPairsTs } from "./ops.js";
 import { WASM, type WasmApi, type WasmMemory, type WasmModule } from "./wasm-api.js";
 import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from "./wasm-binary.js";
 
@@ -134,6 +134,7 @@ export interface WasmExports {
   blockNormsF32(...a: number[]): void;
   blockNormsF64(...a: number[]): void;
   blockRun(...a: number[]): void;
+  swapUnits(...a: number[]): void;
   fillZero(...a: number[]): void;
   /** The benchmark's multiply-add throughput probe (asm/kernels.ts). */
   maddChains(iters: number): number;
@@ -1101,6 +1102,37 @@ export class WasmKernel implements Kernel {
       offs[j] = o * amp;
     }
     return d;
+  }
+
+  /**
+   * Exchange qubit a and qubit c of every pair (a permutation of the amplitudes, one sweep), in WASM on every
+   * thread: units of 2^u amplitudes move whole, u being the lowest swapped qubit (a unit must fill a v128:
+   * u ≥ 1 in complex64; else the TypeScript loop).
+   */
+  swapQubitPairs(
+    state: Amplitudes,
+    numQubits: number,
+    pairs: ReadonlyArray<readonly [number, number]>,
+  ): void {
+    if (pairs.length === 0) return;
+    const single = state instanceof Float32Array;
+    const unitQubits = Math.min(...pairs.flat());
+    if (!this.owns(state) || unitQubits < (single ? 1 : 0)) {
+      swapQubitPairsTs(state, numQubits, pairs);
+      return;
+    }
+    const words = new Uint32Array(this.memory.buffer, POS_OFFSET, 2 * pairs.length);
+    pairs.forEach(([a, c], k) => {
+      words.set([a - unitQubits, c - unitQubits], 2 * k);
+    });
+    this.run({
+      fn: "swapUnits",
+      args: [STATE_OFFSET, unitQubits + (single ? 3 : 4), POS_OFFSET, pairs.length],
+      scratch: false,
+      groups: 2 ** (numQubits - unitQubits),
+      d: 2 ** unitQubits,
+      align: 1,
+    });
   }
 
   /** The first `count` complex entries (a row-major matrix or a diagonal) as (A, B) pairs (asm/kernels.ts). */

@@ -102,6 +102,15 @@ export interface Kernel {
    */
   applyBlocked?(state: Amplitudes, numQubits: number, ops: readonly KernelOp[], blockQubits: number): void;
   /**
+   * Exchange qubits a and c for every pair (disjoint pairs): the amplitude permutation that remaps qubits for
+   * cache blocking (blocking.ts). Absent: the generic loop there.
+   */
+  swapQubitPairs?(
+    state: Amplitudes,
+    numQubits: number,
+    pairs: ReadonlyArray<readonly [number, number]>,
+  ): void;
+  /**
    * Apply `ops` (in order, every qubit among the sorted `qubits`, b of them) chunk by chunk: each chunk is the
    * 2^b amplitudes whose index bits outside `qubits` are fixed, transformed in cache in place (a strided chunk
    * of a state in the kernel's memory: blocking.ts, scheduleStrided) or gathered into cache and written back (a

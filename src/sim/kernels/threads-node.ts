@@ -35,6 +35,7 @@ const FNS: ReadonlyArray<KernelFn> = [
   "blockNormsF32",
   "blockNormsF64",
   "blockRun",
+  "swapUnits",
   "fillZero",
   "gathered",
 ];
