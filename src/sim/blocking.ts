@@ -7,10 +7,11 @@
 //
 // Gates on the high qubits would each still sweep the whole state, and in a random circuit about half the fused
 // gates touch one. Those simulators remap qubits (a permutation sweep brings the qubits the gates ahead use into
-// the chunk); here, on the WASM kernel, a chunk need not be contiguous: Q is chosen per pass (its lowest
-// MIN_RUN_QUBITS qubits always inside, so a chunk is runs of at least 2^MIN_RUN_QUBITS contiguous amplitudes)
-// and the kernel walks the strided chunk in place (scheduleStrided), so no sweep is spent on remapping. The
-// remapping scheduler (scheduleBlocks: contiguous chunks, swap sweeps) serves kernels without strided runs.
+// the chunk); here, on the WASM kernel for states up to MAX_STRIDED_STATE_BYTES, a chunk need not be contiguous:
+// Q is chosen per pass (its lowest MIN_RUN_QUBITS qubits always inside, so a chunk is runs of at least
+// 2^MIN_RUN_QUBITS contiguous amplitudes) and the kernel walks the strided chunk in place (scheduleStrided), so
+// no sweep is spent on remapping. The remapping scheduler (scheduleBlocks: contiguous chunks, swap sweeps) serves
+// larger states and kernels without strided runs.
 // States above the WASM arena run the same passes with each chunk copied into cache and back (scheduleGathered).
 
 import type { Amplitudes, Kernel, KernelOp } from "./kernels/kernel.js";
