@@ -248,31 +248,44 @@ function blockOp(s: usize, e: usize, scratch: usize): void {
 }
 
 /**
- * Cache blocking (src/sim/blocking.ts): for each chunk c in [c0, c1) of 2^shift bytes, every op of the table
- * on that chunk as a state of its own, so the run sweeps memory once. The table has `nops` entries of 32
- * bytes: kind (0 denseF64, 1 diagF64, 2 denseF32Pairs, 3 denseF32Single, 4 diagF32 pairs, 5 diagF32 single,
- * 6 denseF32Quad, 7 denseF64Duo, with the variant in the d field),
- * pos, npos, ctrl, d, offs, mat, groups per chunk (u32 each).
- * A second level (L2): when bits 8–15 of an entry's kind hold a count k > 0, that op and the k − 1 after it
- * act on positions below bits 16–23 of the kind (a sub-chunk of 2^that bytes, their groups counted per
- * sub-chunk) and run sub-chunk by sub-chunk, so each sub-chunk stays in the core's L2 while they all pass.
+ * Cache blocking (src/sim/blocking.ts): for each chunk c in [c0, c1), every op of the table on that chunk as a
+ * state of its own, so the run sweeps memory once. A chunk is the set of amplitudes whose index bits in
+ * `chunkMask` are fixed (the c-th value of those bits in increasing order: c's bits deposited into the mask);
+ * its other bits vary. Contiguous chunks have chunkMask = the bits above the chunk; a strided chunk (bits of
+ * the mask below some of its own) needs no remapping of qubits: each op of it lists the mask's bits below its
+ * highest position among its sorted positions, so its groups skip them. `ampShift` is log2 of the bytes per
+ * amplitude. The table has `nops` entries of 32 bytes: kind (0 denseF64, 1 diagF64, 2 denseF32Pairs,
+ * 3 denseF32Single, 4 diagF32 pairs, 5 diagF32 single, 6 denseF32Quad, 7 denseF64Duo, with the variant in the d
+ * field), pos, npos, ctrl, d, offs, mat, groups per chunk (u32 each).
+ * A second level (L2): when bits 8–15 of an entry's kind hold a count k > 0, that op and the k − 1 after it act
+ * on the chunk's positions outside `subMask` (their groups counted per sub-chunk) and run sub-chunk by sub-chunk
+ * (every value of the chunk's bits in `subMask`), so each sub-chunk stays in the core's L2 while they all pass.
  */
-export function blockRun(state: usize, shift: u32, table: usize, nops: i32, scratch: usize, c0: u32, c1: u32): void {
-  for (let c = c0; c < c1; c++) {
-    const s = state + (<usize>c << shift);
+export function blockRun(
+  state: usize, ampShift: u32, table: usize, nops: i32, chunkMask: u32, subMask: u32, scratch: usize, c0: u32, c1: u32,
+): void {
+  // The first chunk's fixed bits: c0's bits deposited into chunkMask, lowest first.
+  let x: u32 = 0;
+  let rest = chunkMask;
+  for (let bits = c0; bits != 0 && rest != 0; bits >>>= 1) {
+    const low = rest & (0 - rest);
+    if (bits & 1) x |= low;
+    rest ^= low;
+  }
+  const subCount: u32 = <u32>1 << popcnt(subMask);
+  for (let c = c0; c < c1; c++, x = ((x | ~chunkMask) + 1) & chunkMask) {
+    const s = state + (<usize>x << ampShift);
     for (let i = 0; i < nops; ) {
       const e = table + (<usize>i << 5);
-      const head = load<u32>(e);
-      const run = <i32>((head >>> 8) & 255);
+      const run = <i32>((load<u32>(e) >>> 8) & 255);
       if (run == 0) {
         blockOp(s, e, scratch);
         i++;
         continue;
       }
-      const sub = (head >>> 16) & 255;
-      const count: usize = <usize>1 << (shift - sub);
-      for (let k: usize = 0; k < count; k++) {
-        const ss = s + (k << sub);
+      let y: u32 = 0;
+      for (let k: u32 = 0; k < subCount; k++, y = ((y | ~subMask) + 1) & subMask) {
+        const ss = s + (<usize>y << ampShift);
         for (let j = i; j < i + run; j++) blockOp(ss, table + (<usize>j << 5), scratch);
       }
       i += run;

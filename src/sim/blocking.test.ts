@@ -2,9 +2,15 @@ import { describe, expect, it } from "vitest";
 import { randomCircuit } from "../circuit/random.js";
 import { TOL } from "../circuit/testing.js";
 import { isQfitError } from "../errors.js";
-import { MIN_SWAP_QUBIT, SCHEDULE_LOOKAHEAD, scheduleBlocks } from "./blocking.js";
+import {
+  MIN_RUN_QUBITS,
+  MIN_SWAP_QUBIT,
+  SCHEDULE_LOOKAHEAD,
+  scheduleBlocks,
+  scheduleStrided,
+} from "./blocking.js";
 import type { KernelOp } from "./kernels/kernel.js";
-import { fitsBlock } from "./kernels/ops.js";
+import { fitsBlock, opQubits } from "./kernels/ops.js";
 import { plan } from "./plan.js";
 import { simulate } from "./simulate.js";
 
@@ -88,8 +94,53 @@ describe("scheduleBlocks", () => {
   });
 });
 
+describe("scheduleStrided", () => {
+  it("covers every op once in order per qubit, keeps each pass's ops in its b qubits with the lowest ones, remaps nothing, and needs fewer sweeps than remapping", () => {
+    for (const seed of [1, 2, 3]) {
+      const n = 14;
+      const b = 9;
+      const minRun = 5;
+      const ops = unitaryOps(n, 20, seed);
+      const sweeps = scheduleStrided(ops, n, b, minRun);
+      // The lowest qubits every chunk holds: minRun, or fewer so the widest op fits beside them.
+      const low = Math.min(minRun, b - Math.max(...ops.map((op) => opQubits(op).length)));
+      expect(low).toBeGreaterThanOrEqual(2);
+      const order: KernelOp[] = [];
+      for (const s of sweeps) {
+        expect(s.kind).toBe("strided");
+        if (s.kind !== "strided") continue;
+        expect(s.qubits.length).toBe(b);
+        expect(s.qubits).toEqual([...s.qubits].sort((x, y) => x - y));
+        for (let q = 0; q < low; q++) expect(s.qubits).toContain(q);
+        for (const op of s.ops) for (const q of opQubits(op)) expect(s.qubits).toContain(q);
+        order.push(...s.ops);
+      }
+      // Every op once; ops sharing a qubit keep their order (only commuting ops move).
+      expect(new Set(order).size).toBe(ops.length);
+      expect(order.length).toBe(ops.length);
+      for (let q = 0; q < n; q++)
+        expect(order.filter((op) => opQubits(op).includes(q))).toEqual(
+          ops.filter((op) => opQubits(op).includes(q)),
+        );
+      expect(sweeps.some((s) => s.kind === "strided" && s.qubits.some((q, i) => q !== i))).toBe(true);
+      expect(sweeps.length).toBeLessThan(scheduleBlocks(ops, n, b, minRun).length);
+    }
+  });
+
+  it("holds the lowest MIN_RUN_QUBITS qubits in every chunk by default", () => {
+    const sweeps = scheduleStrided(unitaryOps(22, 12, 4), 22, 16);
+    for (const s of sweeps)
+      if (s.kind === "strided") for (let q = 0; q < MIN_RUN_QUBITS; q++) expect(s.qubits).toContain(q);
+  });
+
+  it("puts every op on its own when the chunk holds the whole state or has no room for the lane bits beside the widest op", () => {
+    const ops = unitaryOps(6, 4, 1);
+    for (const b of [0, 3, 6, 8]) expect(scheduleStrided(ops, 6, b).every((s) => s.kind === "op")).toBe(true);
+  });
+});
+
 describe("cache-blocked simulation", () => {
-  it("gives the unblocked state on every kernel and precision (remapping qubits), for chunk widths below, at and above the qubit count", () => {
+  it("gives the unblocked state on every kernel and precision (remapping qubits or strided chunks), for chunk widths below, at and above the qubit count", () => {
     const c = randomCircuit({ numQubits: 12, depth: 12, seed: 5 });
     for (const kernel of ["ts", "wasm"] as const)
       for (const [precision, tol] of [

@@ -1,15 +1,18 @@
-// Cache blocking: a run of ops whose qubits all lie below `blockQubits` = b never mixes amplitudes of different
-// 2^b-amplitude chunks, so the whole run can be applied chunk by chunk (every op of the run on one chunk,
-// treated as a b-qubit state, before the next chunk): one sweep over memory for the run instead of one per op,
-// with a chunk that stays in cache. Each group of each op sees the same arithmetic as unblocked (in complex64,
-// a chunk too small for the quad kernels, under 2 + the gate's high qubits, changes only the rounding).
-// Same idea as the cache-blocked "local" gates of qsim and of Häner & Steiger, SC'17, §3.2 (arXiv:1704.01127).
+// Cache blocking: a run of ops whose qubits all lie in a set Q of b qubits never mixes amplitudes of different
+// chunks, a chunk being the 2^b amplitudes whose index bits outside Q are fixed, so the whole run can be applied
+// chunk by chunk (every op of the run on one chunk, treated as a b-qubit state, before the next chunk): one
+// sweep over memory for the run instead of one per op, with a chunk that stays in cache. Each group of each op
+// sees the same arithmetic as op by op. Same idea as the cache-blocked "local" gates of qsim and of Häner &
+// Steiger, SC'17, §3.2 (arXiv:1704.01127).
 //
-// Gates on the high qubits (≥ b) would each still sweep the whole state, and in a random circuit about half
-// the fused gates touch one. So, as those simulators do, qubits are remapped: when no ready gate fits the chunk,
-// one permutation sweep (moving whole runs of amplitudes) brings in the qubits the gates ahead use first and
-// evicts those used last (Belady's rule), and at the end at most two such sweeps restore the identity layout.
-// The low positions [0, MIN_SWAP_QUBIT) never move (runs shorter than that swap slowly).
+// Gates on the high qubits would each still sweep the whole state, and in a random circuit about half the fused
+// gates touch one. Those simulators remap qubits (a permutation sweep brings the qubits the gates ahead use into
+// the chunk); here, on the WASM kernel for states up to MAX_STRIDED_STATE_BYTES, a chunk need not be contiguous:
+// Q is chosen per pass (its lowest MIN_RUN_QUBITS qubits always inside, so a chunk is runs of at least
+// 2^MIN_RUN_QUBITS contiguous amplitudes) and the kernel walks the strided chunk in place (scheduleStrided), so
+// no sweep is spent on remapping. The remapping scheduler (scheduleBlocks: contiguous chunks, swap sweeps) serves
+// larger states and kernels without strided runs.
+// States above the WASM arena run the same passes with each chunk copied into cache and back (scheduleGathered).
 
 import type { Amplitudes, Kernel, KernelOp } from "./kernels/kernel.js";
 import { opQubits, relabel, swapQubitPairsTs } from "./kernels/ops.js";
@@ -31,14 +34,16 @@ export const SCHEDULE_LOOKAHEAD = 256;
 
 /**
  * One sweep over the state: a blocked run, one op on its own, a qubit swap (physical qubits throughout), or a
- * gathered run: `ops` (on logical = physical qubits, all within `qubits`) applied to each chunk of the 2^b
- * amplitudes whose index bits outside the sorted `qubits` (b of them) are fixed (scheduleGathered).
+ * strided or gathered run: `ops` (on logical = physical qubits, all within `qubits`) applied to each chunk of
+ * the 2^b amplitudes whose index bits outside the sorted `qubits` (b of them) are fixed, in place for a state in
+ * the kernel's memory (scheduleStrided), copied into cache and back for one outside it (scheduleGathered); both
+ * run by Kernel.applyGathered, which knows where the state lives.
  */
 export type Sweep =
   | { kind: "blocked"; ops: KernelOp[] }
   | { kind: "op"; op: KernelOp }
   | { kind: "swap"; pairs: Array<[number, number]> }
-  | { kind: "gathered"; qubits: number[]; ops: KernelOp[] };
+  | { kind: "strided" | "gathered"; qubits: number[]; ops: KernelOp[] };
 
 /**
  * Qubits of a gathered chunk beyond its contiguous low ones: a chunk is 2^(b − GATHER_FREE_QUBITS)-amplitude runs
@@ -190,6 +195,50 @@ export function scheduleBlocks(
 }
 
 /**
+ * Lowest qubits every strided chunk holds (scheduleStrided): a chunk is then runs of at least 2^11 contiguous
+ * amplitudes (16 KiB in complex64). Shorter runs cost more than the passes they save: at 26 qubits, 2 threads,
+ * complex64, one pass of two light ops on a chunk of 18 qubits took (minimum of 15, same process, loaded machine)
+ * 44.9 ms contiguous, 47.8 ms with runs of 2^11 amplitudes, 48.1 ms with 2^12, 51.3 ms with 2^10 and 62.9 ms
+ * with 2^9; the reference circuits (bench/circuits.ts) take 8, 11 and 12 passes at 24, 26 and 28 qubits with
+ * 2^11, against 8, 11, 14 with 2^12 and 7, 9, 13 with 2^9.
+ */
+export const MIN_RUN_QUBITS = 11;
+
+/**
+ * The strided sweeps that apply `ops` (in order) to an n-qubit state with chunks of b qubits, for a kernel that
+ * walks a strided chunk in place (Kernel.applyGathered on its own state): the passes of scheduleGathered, each
+ * chunk's set holding the lowest min(MIN_RUN_QUBITS, b − widest op) qubits (at least the two lane bits) and the
+ * qubits of the ops it takes; no remapping, so no swap sweeps. Every op on its own when the chunk holds the whole
+ * state or is too narrow for the lane bits beside the widest op.
+ */
+export function scheduleStrided(
+  ops: readonly KernelOp[],
+  numQubits: number,
+  blockQubits: number,
+  minRunQubits = MIN_RUN_QUBITS,
+): Sweep[] {
+  const widest = ops.reduce((k, op) => Math.max(k, opQubits(op).length), 1);
+  const b = blockQubits;
+  if (b >= numQubits || b < LANE_QUBITS + widest) return ops.map((op) => ({ kind: "op", op }));
+  const low = Math.max(LANE_QUBITS, Math.min(minRunQubits, b - widest));
+  return gatheredPasses(ops, numQubits, b, low, "strided");
+}
+
+/**
+ * Largest state, in bytes, that runs in strided passes; larger ones remap qubits (scheduleBlocks). A gate on a
+ * qubit whose members lie 2^28 bytes or more apart (qubit 25 and up in complex64) runs about three times slower
+ * inside a strided chunk than inside a contiguous one (28 qubits, one pass of two diagonal gates on qubits 21–27:
+ * 616 ms against 169–205 ms on qubits 2–17, minimum of 15, loaded machine): addresses that differ only above bit
+ * 27 likely share the L1's way-predictor tag on these AMD cores (linear-address bits 12–27), so the members evict
+ * each other. Same process, alternating, against the remapping schedule: 24 qubits 0.86–0.88× the time, 26
+ * qubits (one such qubit) 0.92–0.96×, 28 qubits (three) 1.09–1.23×.
+ */
+export const MAX_STRIDED_STATE_BYTES = 2 ** 29;
+
+/** The qubits a strided chunk always holds, whatever else: the lane bits of the quad kernels (apply-wasm.ts). */
+const LANE_QUBITS = 2;
+
+/**
  * The sweeps for a state kept outside the kernel's memory (the WASM kernel above 4 GiB): each pass gathers
  * chunks of 2^b amplitudes — the index bits of its sorted qubit set Q vary, the others are fixed — runs its ops
  * on every chunk in cache and writes the chunk back, so a pass costs one read and one write of the state
@@ -199,9 +248,24 @@ export function scheduleBlocks(
  * filled up to b with the lowest qubits left. O(ops × SCHEDULE_LOOKAHEAD).
  */
 export function scheduleGathered(ops: readonly KernelOp[], numQubits: number, blockQubits: number): Sweep[] {
+  const b = Math.min(numQubits, Math.max(blockQubits, GATHER_FREE_QUBITS));
+  return gatheredPasses(ops, numQubits, b, b - GATHER_FREE_QUBITS, "gathered");
+}
+
+/**
+ * Greedy passes over chunks of b qubits, each set holding the lowest `low` qubits (b − low ≥ the widest op, so
+ * the first remaining op always fits): an op is taken when no skipped op before it shares a qubit (ops on
+ * disjoint qubits commute) and the set stays within b qubits; a pass is filled up to b with the lowest qubits
+ * left. O(ops × SCHEDULE_LOOKAHEAD).
+ */
+function gatheredPasses(
+  ops: readonly KernelOp[],
+  numQubits: number,
+  b: number,
+  low: number,
+  kind: "strided" | "gathered",
+): Sweep[] {
   const n = numQubits;
-  const b = Math.min(n, Math.max(blockQubits, GATHER_FREE_QUBITS));
-  const low = b - GATHER_FREE_QUBITS;
   const qubitsOf = ops.map(opQubits);
   const rest = remainingOps(ops.length);
   const { end, next } = rest;
@@ -239,7 +303,7 @@ export function scheduleGathered(ops: readonly KernelOp[], numQubits: number, bl
       }
     const qubits: number[] = [];
     for (let q = 0; q < n; q++) if (inQ[q]) qubits.push(q);
-    out.push({ kind: "gathered", qubits, ops: taken.map((i) => ops[i]) });
+    out.push({ kind, qubits, ops: taken.map((i) => ops[i]) });
     for (const i of taken) rest.remove(i);
   }
   return out;
@@ -272,7 +336,7 @@ export function applySweeps(
     if (s.kind === "op") kernel.apply(state, numQubits, s.op);
     else if (s.kind === "swap")
       (kernel.swapQubitPairs?.bind(kernel) ?? swapQubitPairsTs)(state, numQubits, s.pairs);
-    else if (s.kind === "gathered") {
+    else if (s.kind === "strided" || s.kind === "gathered") {
       if (kernel.applyGathered) kernel.applyGathered(state, numQubits, s.ops, s.qubits);
       else for (const op of s.ops) kernel.apply(state, numQubits, op);
     } else if (kernel.applyBlocked) kernel.applyBlocked(state, numQubits, s.ops, blockQubits);

@@ -156,12 +156,17 @@ describe("memory guard per precision", () => {
     expect(e.hint).toMatch(/needs 16 GiB; the limit is 12 GiB/);
   });
 
-  it("runs a state larger than the 4 GiB WASM arena on the WASM kernel in gathered passes", () => {
+  it("runs a state larger than the 4 GiB WASM arena on the WASM kernel in gathered passes, one in it in strided passes", () => {
     const big = { maxMemoryBytes: 2 ** 40 };
     const kinds = (p: ReturnType<typeof plan>) => new Set(p.sweeps!.map((s) => s.kind));
     const arena = plan(wide(28), { ...big, precision: "single" });
     expect(arena.kernel).toBe(wasmKernel() ? "wasm" : "ts");
     expect(kinds(arena).has("gathered")).toBe(false);
+    // Strided passes up to MAX_STRIDED_STATE_BYTES (26 qubits in complex64), qubits remapped above.
+    expect(kinds(arena).has("strided")).toBe(false);
+    expect([...kinds(plan(wide(26), { ...big, precision: "single" }))]).toEqual([
+      wasmKernel() ? "strided" : "op",
+    ]);
     for (const [n, precision] of [
       [30, "single"],
       [29, "single"],

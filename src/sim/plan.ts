@@ -8,7 +8,13 @@ import type { Circuit, Condition, Operation } from "../circuit/ir.js";
 import { userError } from "../errors.js";
 import { isValidSeed, MAX_SEED, randomSeed } from "../stats/prng.js";
 import { counted } from "../units/format.js";
-import { type Sweep, scheduleBlocks, scheduleGathered } from "./blocking.js";
+import {
+  MAX_STRIDED_STATE_BYTES,
+  type Sweep,
+  scheduleBlocks,
+  scheduleGathered,
+  scheduleStrided,
+} from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
 import { isRealMatrix } from "./kernels/ops.js";
@@ -332,9 +338,14 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
 
   // Without mid-circuit measurements every clbit stays 0, so each condition is decided now (it holds when it
   // asks for 0) and the whole run can be scheduled into sweeps before anything is allocated.
-  // A state above the WASM arena is run in gathered passes (blocking.ts, scheduleGathered).
+  // A state above the WASM arena is run in gathered passes, one in it in strided passes up to
+  // MAX_STRIDED_STATE_BYTES, else with qubits remapped (blocking.ts).
   const schedule =
-    gathersState(kernel, statevectorBytes) && blockQubits > 0 ? scheduleGathered : scheduleBlocks;
+    blockQubits > 0 && gathersState(kernel, statevectorBytes)
+      ? scheduleGathered
+      : kernel.applyGathered && statevectorBytes <= MAX_STRIDED_STATE_BYTES
+        ? scheduleStrided
+        : scheduleBlocks;
   const sweeps =
     mode === "sample-once"
       ? schedule(

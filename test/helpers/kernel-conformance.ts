@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATES } from "../../src/circuit/gates.js";
 import { embed } from "../../src/circuit/matrix.js";
 import { TOL } from "../../src/circuit/testing.js";
-import { applySweeps, scheduleBlocks, scheduleGathered } from "../../src/sim/blocking.js";
+import { applySweeps, scheduleBlocks, scheduleGathered, scheduleStrided } from "../../src/sim/blocking.js";
 import { tsKernel } from "../../src/sim/kernels/apply-ts.js";
 import type { Amplitudes, Kernel, KernelOp, Precision } from "../../src/sim/kernels/kernel.js";
 import { matrixStructure, opMatrix, opQubits, swapQubitPairsTs } from "../../src/sim/kernels/ops.js";
@@ -416,6 +416,35 @@ export function kernelConformanceSuite(
         // Commuting ops may run in another order: equal up to rounding.
         expect(maxDiff(gathered, oneByOne) / largest(oneByOne)).toBeLessThan(tol * 10);
       }
+    });
+
+    it("strided passes (chunks not contiguous, in place where the kernel walks them) give the state of the same ops one by one", () => {
+      const rng = createPrng(97);
+      let strided = 0;
+      for (const b of [4, 5, n - 1])
+        for (const minRun of [2, 3]) {
+          // Ops on at most 2 qubits (fused gates' width), on any of the n qubits.
+          const ops = Array.from({ length: 60 }, () => randomKernelOp(rng, n)).filter(
+            (op) => opQubits(op).length <= 2,
+          );
+          const sweeps = scheduleStrided(ops, n, b, minRun);
+          expect(sweeps.every((s) => s.kind === "strided")).toBe(true);
+          strided += sweeps.filter((s) => s.kind === "strided" && s.qubits.some((q, i) => q !== i)).length;
+          const scheduled = sweeps.flatMap((s) => (s.kind === "strided" ? s.ops : []));
+          const state = randomState(n, rng);
+          const oneByOne = on(state, (s) => {
+            for (const op of scheduled) kernel.apply(s, n, op);
+          });
+          const got = on(state, (s) => applySweeps(kernel, s, n, sweeps, b));
+          // Each group sees the arithmetic of the same op on the whole state, except where a (sub-)chunk is too
+          // small for the kernel the whole state uses (complex64 quads): then only the rounding differs.
+          if (precision === "double") expect(maxDiff(got, oneByOne)).toBe(0);
+          else expect(maxDiff(got, oneByOne) / largest(oneByOne)).toBeLessThan(tol);
+          let want = state;
+          for (const op of ops) want = referenceApply(want, n, opMatrix(op), opQubits(op));
+          expect(maxDiff(got, want) / largest(want)).toBeLessThan(tol * 10);
+        }
+      expect(strided).toBeGreaterThan(0);
     });
 
     it("swaps qubit pairs: amplitude i moves to i with the bits of each pair exchanged", () => {

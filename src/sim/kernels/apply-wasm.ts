@@ -43,8 +43,8 @@ const MAX_WASM_GATE_QUBITS = 4;
 const BLOCK_ENTRY_BYTES = 32;
 const BLOCK_SLOT_BYTES = 256 + 64 + MAT_BYTES;
 /**
- * The gathered-run layout (applyGathered, GATHER_SOURCE) in the parameter area: words 0–2 b, w and the run count,
- * from word 4 the b sorted qubits, from GATHER_RUNS_AT the amplitude offsets of the runs.
+ * The gathered-run layout (applyGathered, GATHER_SOURCE) in the parameter area: words 0–3 b, w, the run count
+ * and blockRun's sub-chunk mask, from word 4 the b sorted qubits, from GATHER_RUNS_AT the amplitude offsets of the runs.
  */
 const GATHER_INFO_OFFSET = 12288;
 const GATHER_INFO_WORDS = 1024;
@@ -94,7 +94,6 @@ export function gatherRun(
     ? new Float32Array(memory.buffer, localAt, 2 * 2 ** b)
     : new Float64Array(memory.buffer, localAt, 2 * 2 ** b);
   const run = 2 * 2 ** w;
-  const shift = b + (single ? 3 : 4);
   for (let c = c0; c < c1; c++) {
     let base = c;
     for (let p = 0; p < b; p++) {
@@ -110,7 +109,7 @@ export function gatherRun(
       (single ? ex.blockNormsF32 : ex.blockNormsF64)(localAt, -nops, table + 8 * blocks * c, 0, blocks);
       continue;
     }
-    ex.blockRun(localAt, shift, table, nops, scratch, 0, 1);
+    ex.blockRun(localAt, single ? 3 : 4, table, nops, 0, info[3] >>> 0, scratch, 0, 1);
     for (let j = 0; j < runs; j++) {
       const a = 2 * (base + info[GATHER_RUNS_AT + j]);
       big.set(local.subarray(j * run, j * run + run), a);
@@ -646,75 +645,121 @@ export class WasmKernel implements Kernel {
   }
 
   /**
-   * The run chunk by chunk in one blockRun call per MAX_BLOCK_OPS ops (every op's qubits below blockQubits):
-   * the op table goes after the state in the arena. Falls back to one sweep per op for a state the kernel does
-   * not own, an op the WASM kernels do not take, or an arena too small for the table.
+   * The run chunk by chunk of 2^blockQubits contiguous amplitudes (every op's qubits below blockQubits): the
+   * strided run (applyStrided) on the lowest blockQubits qubits. Falls back to one sweep per op for a state the
+   * kernel does not own, an op the WASM kernels do not take, or an arena too small for the table.
    */
   applyBlocked(state: Amplitudes, numQubits: number, ops: readonly KernelOp[], blockQubits: number): void {
+    if (!this.owns(state) || !ops.every((op) => fitsBlock(op, blockQubits, numQubits))) {
+      for (const op of ops) this.apply(state, numQubits, op);
+      return;
+    }
+    this.applyStrided(
+      state,
+      numQubits,
+      ops,
+      Array.from({ length: blockQubits }, (_, q) => q),
+    );
+  }
+
+  /**
+   * `ops` (every qubit among the sorted `qubits`, b < numQubits of them) chunk by chunk in place, one blockRun
+   * call per MAX_BLOCK_OPS ops: a chunk is the 2^b amplitudes whose index bits outside `qubits` are fixed, so
+   * gates on any qubits run in cache without remapping (strided chunks: runs of 2^w contiguous amplitudes, w the
+   * lowest qubit outside the set). The op table goes after the state in the arena.
+   */
+  private applyStrided(
+    state: Amplitudes,
+    numQubits: number,
+    ops: readonly KernelOp[],
+    qubits: readonly number[],
+  ): void {
+    if (ops.length === 0) return;
     if (ops.length > MAX_BLOCK_OPS) {
       for (let i = 0; i < ops.length; i += MAX_BLOCK_OPS)
-        this.applyBlocked(state, numQubits, ops.slice(i, i + MAX_BLOCK_OPS), blockQubits);
+        this.applyStrided(state, numQubits, ops.slice(i, i + MAX_BLOCK_OPS), qubits);
       return;
     }
     const table = STATE_OFFSET + state.byteLength;
     const single = state instanceof Float32Array;
-    if (
-      !this.owns(state) ||
-      !ops.every((op) => fitsBlock(op, blockQubits, numQubits)) ||
-      !this.writeBlockTable(ops, blockQubits, single, table)
-    ) {
+    const subMask = this.writeBlockTable(ops, qubits, single, table);
+    if (subMask === null) {
       for (const op of ops) this.apply(state, numQubits, op);
       return;
     }
+    let inside = 0;
+    for (const q of qubits) inside |= 1 << q;
+    const chunkMask = (2 ** numQubits - 1) & ~inside;
     this.run({
       fn: "blockRun",
-      args: [STATE_OFFSET, blockQubits + (single ? 3 : 4), table, ops.length],
+      args: [STATE_OFFSET, single ? 3 : 4, table, ops.length, chunkMask >>> 0, subMask],
       scratch: true,
-      groups: 2 ** (numQubits - blockQubits),
-      d: 2 ** blockQubits,
+      groups: 2 ** (numQubits - qubits.length),
+      d: 2 ** qubits.length,
       align: 1,
     });
   }
 
   /**
-   * Write blockRun's op table for `ops` (every qubit below blockQubits, at most MAX_BLOCK_OPS) at byte `table`,
-   * growing the arena; false when an op is one the WASM kernels do not take or the arena is too small.
+   * Write blockRun's op table for `ops` (every qubit among the sorted `qubits`, at most MAX_BLOCK_OPS) at byte
+   * `table`, growing the arena; returns the sub-chunk mask blockRun takes (the chunk's qubits above its
+   * sub-chunk), or null when an op is one the WASM kernels do not take or the arena is too small. Each op is
+   * prepared on its physical qubits for a state of as many qubits as the chunk (or sub-chunk) has, then the
+   * positions below its highest chunk qubit that are not chunk qubits join its sorted positions (its groups
+   * skip them: asm/kernels.ts, blockRun).
    */
   private writeBlockTable(
     ops: readonly KernelOp[],
-    blockQubits: number,
+    qubits: readonly number[],
     single: boolean,
     table: number,
-  ): boolean {
+  ): number | null {
     const data = table + BLOCK_ENTRY_BYTES * ops.length;
     const needPages = Math.ceil((data + BLOCK_SLOT_BYTES * ops.length) / PAGE_BYTES);
     const wasmable = ops.every(
       (op) => op.kind === "controlled" || op.kind === "dense1" || op.qubits.length <= MAX_WASM_GATE_QUBITS,
     );
-    if (!wasmable || needPages > MAX_PAGES || ops.length > MAX_BLOCK_OPS) return false;
+    if (!wasmable || needPages > MAX_PAGES || ops.length > MAX_BLOCK_OPS) return null;
     const have = this.memory.buffer.byteLength / PAGE_BYTES;
     if (needPages > have) this.memory.grow(needPages - have);
     const entries = new Uint32Array(this.memory.buffer, table, (BLOCK_ENTRY_BYTES / 4) * ops.length);
-    // The second level: maximal runs of two or more consecutive ops inside a sub-chunk (blockRun).
+    const b = qubits.length;
+    // The second level: maximal runs of two or more consecutive ops on the sub-chunk's qubits (blockRun).
     const subQubits = this.layout.subBlockQubits ?? Math.log2(SUB_BLOCK_BYTES / (single ? 8 : 16));
+    const inSub = (op: KernelOp) => subQubits < b && opQubits(op).every((q) => q <= qubits[subQubits - 1]);
     const runOf = new Array<number>(ops.length).fill(0);
-    if (subQubits < blockQubits)
-      for (let i = 0; i < ops.length; ) {
-        let j = i;
-        while (j < ops.length && opQubits(ops[j]).every((q) => q < subQubits)) j++;
-        if (j - i >= 2) runOf[i] = j - i;
-        for (let k = i; k < j; k++) if (j - i >= 2) runOf[k] = k === i ? j - i : -1;
-        i = Math.max(j, i + 1);
-      }
-    const bits = single ? 3 : 4;
+    for (let i = 0; i < ops.length; ) {
+      let j = i;
+      while (j < ops.length && inSub(ops[j])) j++;
+      if (j - i >= 2) for (let k = i; k < j; k++) runOf[k] = k === i ? j - i : -1;
+      i = Math.max(j, i + 1);
+    }
+    let subMask = 0;
+    for (let k = subQubits; k < b; k++) subMask |= 1 << qubits[k];
+    /** Positions below the chunk's (or sub-chunk's) top qubit that are not its qubits. */
+    const holesBelow = (count: number) => {
+      const set = new Set(qubits.slice(0, count));
+      const top = qubits[count - 1];
+      return Array.from({ length: top }, (_, p) => p).filter((p) => !set.has(p));
+    };
+    const holes = holesBelow(b);
+    const subHoles = subQubits < b ? holesBelow(subQubits) : [];
     ops.forEach((op, i) => {
       // Ops of a sub-chunk run are prepared on the sub-chunk's qubits (their groups per sub-chunk).
-      const qubits = runOf[i] === 0 ? blockQubits : subQubits;
-      const head = (k: number) => k | (runOf[i] > 0 ? (runOf[i] << 8) | ((subQubits + bits) << 16) : 0);
+      const count = runOf[i] === 0 ? b : subQubits;
+      const skip = runOf[i] === 0 ? holes : subHoles;
+      const head = (k: number) => k | (runOf[i] > 0 ? runOf[i] << 8 : 0);
       const at = data + BLOCK_SLOT_BYTES * i;
       const posAt = at;
       const offsAt = at + 256;
       const matAt = at + 320;
+      const withHoles = (npos: number) => {
+        if (skip.length === 0) return npos;
+        const pos = new Uint32Array(this.memory.buffer, posAt, npos + skip.length);
+        const merged = sortedInt([...pos.subarray(0, npos), ...skip]);
+        pos.set(merged);
+        return merged.length;
+      };
       let ctrl = 0;
       let targets: readonly number[];
       let diagonal = false;
@@ -735,41 +780,29 @@ export class WasmKernel implements Kernel {
         entriesOf = op.matrix;
       }
       const pos = op.kind === "controlled" ? sortedInt([...op.controls, ...op.targets]) : sortedInt(targets);
+      const row = (kind: number, npos: number, d: number, groups: number) =>
+        entries.set(
+          [head(kind), posAt, withHoles(npos), ctrl, d, offsAt, matAt, groups],
+          (BLOCK_ENTRY_BYTES / 4) * i,
+        );
       if (!diagonal) {
         const real = op.kind !== "diagonal" && op.real === true;
-        const g = this.prepareDense(
-          single,
-          qubits,
-          pos,
-          ctrl,
-          targets,
-          entriesOf,
-          posAt,
-          offsAt,
-          matAt,
-          real,
-        );
-        const row = [head(BLOCK_KIND[g.kind]), posAt, g.npos, ctrl, g.dArg, offsAt, matAt, g.groups];
-        entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
+        const g = this.prepareDense(single, count, pos, ctrl, targets, entriesOf, posAt, offsAt, matAt, real);
+        row(BLOCK_KIND[g.kind], g.npos, g.dArg, g.groups);
         return;
       }
-      const lane = this.prepareLaneDiagonal(single, qubits, targets, entriesOf, { posAt, offsAt, matAt });
+      const lane = this.prepareLaneDiagonal(single, count, targets, entriesOf, { posAt, offsAt, matAt });
       if (lane) {
-        const row = [head(BLOCK_KIND[lane.kind]), posAt, lane.npos, 0, lane.dArg, offsAt, matAt, lane.groups];
-        entries.set(row, (BLOCK_ENTRY_BYTES / 4) * i);
+        row(BLOCK_KIND[lane.kind], lane.npos, lane.dArg, lane.groups);
         return;
       }
       const d = this.writeGate(pos, targets, single, posAt, offsAt);
       this.writeEntries(entriesOf, d, single, matAt);
-      const groups = 2 ** (qubits - pos.length);
+      const groups = 2 ** (count - pos.length);
       const pairs = single && pos[0] >= 1 && groups >= 2;
-      const kind = single ? (pairs ? 4 : 5) : 1;
-      entries.set(
-        [head(kind), posAt, pos.length, ctrl, d, offsAt, matAt, groups],
-        (BLOCK_ENTRY_BYTES / 4) * i,
-      );
+      row(single ? (pairs ? 4 : 5) : 1, pos.length, d, groups);
     });
-    return true;
+    return subMask >>> 0;
   }
 
   /**
@@ -783,6 +816,11 @@ export class WasmKernel implements Kernel {
     ops: readonly KernelOp[],
     qubits: readonly number[],
   ): void {
+    if (this.owns(state) && qubits.length < numQubits && qubits[0] === 0 && qubits[1] === 1) {
+      // In the arena: in place, the chunk strided through the state (the lane bits always inside it).
+      this.applyStrided(state, numQubits, ops, qubits);
+      return;
+    }
     if (state !== this.big || ops.length === 0) {
       for (const op of ops) this.apply(state, numQubits, op);
       return;
@@ -802,7 +840,16 @@ export class WasmKernel implements Kernel {
     let w = 0;
     while (w < b && qubits[w] === w) w++;
     const runs = 2 ** (b - w);
-    if (runs > GATHER_MAX_RUNS || !this.writeBlockTable(localOps, b, single, table)) {
+    const subMask =
+      runs > GATHER_MAX_RUNS
+        ? null
+        : this.writeBlockTable(
+            localOps,
+            Array.from({ length: b }, (_, q) => q),
+            single,
+            table,
+          );
+    if (subMask === null) {
       for (const op of ops) tsKernel.apply(state, numQubits, op);
       return;
     }
@@ -811,6 +858,7 @@ export class WasmKernel implements Kernel {
     info[0] = b;
     info[1] = w;
     info[2] = runs;
+    info[3] = subMask;
     info.set(qubits, 4);
     for (let j = 0; j < runs; j++) {
       let o = 0;

@@ -112,8 +112,10 @@ export interface Kernel {
   ): void;
   /**
    * Apply `ops` (in order, every qubit among the sorted `qubits`, b of them) chunk by chunk: each chunk is the
-   * 2^b amplitudes whose index bits outside `qubits` are fixed, gathered into cache, transformed, written back
-   * (blocking.ts, scheduleGathered). Absent: the ops one by one.
+   * 2^b amplitudes whose index bits outside `qubits` are fixed, transformed in cache in place (a strided chunk
+   * of a state in the kernel's memory: blocking.ts, scheduleStrided) or gathered into cache and written back (a
+   * state outside it: scheduleGathered). Absent: the ops one by one, and the planner remaps qubits instead
+   * (scheduleBlocks).
    */
   applyGathered?(
     state: Amplitudes,
