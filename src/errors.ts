@@ -72,3 +72,22 @@ export function internalError(code: string, message: string): QfitError {
 export function isQfitError(e: unknown): e is QfitError {
   return e instanceof QfitError;
 }
+
+/** A thrown value as plain data, for a worker thread to post back (a QfitError does not survive postMessage as a
+ *  class): a QfitError keeps its code and details, so a user error stays one; anything else keeps its message. */
+export type ErrorData =
+  | { code: string; message: string; details: QfitErrorDetails }
+  | { message: string; stack?: string };
+
+export function errorData(e: unknown): ErrorData {
+  if (isQfitError(e)) return { code: e.code, message: e.message, details: e.details };
+  return e instanceof Error ? { message: e.message, stack: e.stack } : { message: String(e) };
+}
+
+/** The error again from its plain data (errorData's inverse). */
+export function errorFromData(d: ErrorData): Error {
+  if ("code" in d) return new QfitError(d.code, d.message, d.details);
+  const err = new Error(d.message);
+  if (d.stack) err.stack = d.stack;
+  return err;
+}

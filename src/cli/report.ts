@@ -12,7 +12,7 @@ import { parseIntegerOption, parseYear } from "./options.js";
 import { addUncertaintyOptions } from "./uncertainty-options.js";
 
 export const DEFAULT_HTML = "qfit-report.html";
-/** More threads than this would only wait: the built-in report has 17 tasks. */
+/** A bound on --threads (a report never uses more threads than it has tasks: the built-in one has 17). */
 const MAX_REPORT_THREADS = 64;
 
 export function reportCommand(io: Io) {

@@ -397,13 +397,16 @@ export function buildReport(scenario: Scenario): Report {
   }
 }
 
+/** Gives way to the event loop once (pending messages, signals), then resumes. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((ok) => setTimeout(ok, 0));
+
 /**
  * buildReport, giving way to the event loop (`between`) after each workload and after the measured training runs,
  * so a Ctrl-C during a long build is handled at once (within one workload) instead of after the whole build.
  */
 export async function buildReportInterruptibly(
   scenario: Scenario,
-  between: () => Promise<void> = () => new Promise((ok) => setTimeout(ok, 0)),
+  between: () => Promise<void> = yieldToEventLoop,
 ): Promise<Report> {
   const steps = reportSteps(scenario);
   for (;;) {

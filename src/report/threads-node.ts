@@ -5,10 +5,12 @@
 // loop after each task (workers' results arrive, and Ctrl-C is handled at once, as in buildReportInterruptibly).
 //
 // Why: with uncertainty on (10,000 samples per verdict, bands along every crossover curve) the built-in report is
-// about 4 s of CPU in 17 tasks of 0.05–0.7 s; on 2 cores it takes about half the wall time (docs/report.md).
+// about 5 s of CPU in 17 tasks of 0.05–0.7 s. Measured on 2 cores (`npm run bench:report`, docs/report.md) the gain
+// is small, 3.75 → 3.53 s: V8's collector and compiler already use the second core, and a worker loads and compiles
+// the modules again (about 1.3 s of CPU); each further core takes its share of the tasks.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { QfitError, type QfitErrorDetails } from "../errors.js";
+import { type ErrorData, errorData, errorFromData } from "../errors.js";
 import {
   assembleReport,
   buildReportInterruptibly,
@@ -18,6 +20,7 @@ import {
   type ReportTaskResult,
   runReportTask,
   taskCount,
+  yieldToEventLoop,
 } from "./build.js";
 import type { Scenario } from "./scenario.js";
 
@@ -30,28 +33,11 @@ export interface ReportWorkerData {
   order: number[];
 }
 
-/** A task's failure as plain data: a QfitError keeps its code and details (a user error stays one). */
-export type TaskError =
-  | { code: string; message: string; details: QfitErrorDetails }
-  | { message: string; stack?: string };
-
 /** A task's outcome, and the thread that ran it (threadId: 0 is the main thread). */
 export type TaskMessage = { i: number; thread: number } & (
   | { result: ReportTaskResult }
-  | { error: TaskError }
+  | { error: ErrorData }
 );
-
-export function taskError(e: unknown): TaskError {
-  if (e instanceof QfitError) return { code: e.code, message: e.message, details: e.details };
-  return e instanceof Error ? { message: e.message, stack: e.stack } : { message: String(e) };
-}
-
-function rebuilt(e: TaskError): Error {
-  if ("code" in e) return new QfitError(e.code, e.message, e.details);
-  const err = new Error(e.message);
-  if (e.stack) err.stack = e.stack;
-  return err;
-}
 
 /** The next task of `order` for any thread, or -1 when none is left. */
 export function takeTask(counter: Int32Array, order: readonly number[]): number {
@@ -89,7 +75,7 @@ export async function buildReportOnThreads(
   scenario: Scenario,
   options: ThreadedReportOptions = {},
 ): Promise<Report> {
-  const between = options.between ?? (() => new Promise<void>((ok) => setTimeout(ok, 0)));
+  const between = options.between ?? yieldToEventLoop;
   const plan = planReport(scenario);
   const n = taskCount(plan);
   const threads = Math.min(options.threads ?? availableParallelism(), n);
@@ -99,7 +85,7 @@ export async function buildReportOnThreads(
   const order = takeOrder(plan);
   const workerData: ReportWorkerData = { plan, counter, order };
   const results: ReportTaskResult[] = new Array(n);
-  const errors: Array<TaskError | undefined> = new Array(n);
+  const errors: Array<ErrorData | undefined> = new Array(n);
   let done = 0;
   let settle: (err?: Error) => void = () => {};
   const allDone = new Promise<void>((ok, fail) => {
@@ -129,7 +115,7 @@ export async function buildReportOnThreads(
       try {
         record({ i, thread: 0, result: runReportTask(plan, i) });
       } catch (e) {
-        record({ i, thread: 0, error: taskError(e) });
+        record({ i, thread: 0, error: errorData(e) });
       }
       await between();
     }
@@ -140,6 +126,6 @@ export async function buildReportOnThreads(
   }
   // The first failing task in scenario order fails the build, as it would on one thread.
   const first = errors.findIndex((e) => e !== undefined);
-  if (first >= 0) throw rebuilt(errors[first] as TaskError);
+  if (first >= 0) throw errorFromData(errors[first] as ErrorData);
   return assembleReport(scenario, plan, results);
 }

@@ -398,7 +398,7 @@ export function verdictUncertainty(
   });
   return {
     uncertainty: {
-      samples: request.point ? 1 : samples,
+      samples: drawn,
       seed,
       method,
       ranges,
