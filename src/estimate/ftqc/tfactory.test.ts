@@ -107,10 +107,11 @@ function referenceFind(
   return pareto;
 }
 
-/** A preset with its T error rate (and, for gate-based qubits, its Clifford error rates) scaled. */
-function model(preset: string, tScale: number, cliffordScale: number): QecModel | undefined {
+/** A preset with its T error rate, its Clifford error rates and its T gate time scaled. */
+function model(preset: string, tScale: number, cliffordScale: number, tTimeScale = 1): QecModel | undefined {
   const p = qubitPreset(preset);
   const scaled: Record<string, unknown> = { ...p, tGateErrorRate: (p.tGateErrorRate ?? 1e-3) * tScale };
+  if (typeof p.tGateTime === "number") scaled.tGateTime = Math.max(1, Math.round(p.tGateTime * tTimeScale));
   for (const k of ["oneQubitGateErrorRate", "twoQubitGateErrorRate", "oneQubitMeasurementErrorRate"])
     if (typeof scaled[k] === "number") scaled[k] = (scaled[k] as number) * cliffordScale;
   try {
@@ -128,11 +129,12 @@ describe("T-factory search", () => {
         fc.constantFrom(...QUBIT_PRESET_NAMES),
         fc.double({ min: -1, max: 1, noNaN: true }),
         fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: -2, max: 2, noNaN: true }),
         fc.array(fc.double({ min: -24, max: -2, noNaN: true }), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 1, max: 4 }),
         fc.array(fc.integer({ min: 0, max: 26 }), { minLength: 1, maxLength: 4 }),
-        (preset, tLog, cLog, targetLogs, maxRounds, halfDistances) => {
-          const qec = model(preset, 10 ** tLog, 10 ** cLog);
+        (preset, tLog, cLog, timeLog, targetLogs, maxRounds, halfDistances) => {
+          const qec = model(preset, 10 ** tLog, 10 ** cLog, 10 ** timeLog);
           if (!qec) return;
           const searchDistance = qec.scheme.maxCodeDistance;
           // Several searches on one model share its table: each must still answer as if alone.
@@ -146,7 +148,7 @@ describe("T-factory search", () => {
           }
         },
       ),
-      { seed: 20261203, numRuns: 60 },
+      { seed: 20261203, numRuns: 120 },
     );
   });
 

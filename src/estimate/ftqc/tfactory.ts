@@ -245,87 +245,59 @@ function paretoSet<T>(items: readonly T[], qubits: (t: T) => number, duration: (
 }
 
 /**
- * The candidate factories of a walk as numbers, candidate i at index i of each array: the target-independent
- * figures are computed only for the candidates that could be on the Pareto front (see paretoOf), and a TFactory
- * object is built only for the few kept, not for each of the hundreds of thousands a report's estimates walk.
+ * The candidate factories a walk keeps, as numbers, candidate i at index i of each array; a TFactory object is
+ * built only for the few on the Pareto front, not for each of the thousands a report's estimates consider.
  */
 interface Candidates {
   /** Every round's code distance is at most this. */
   bound: number;
-  /** A lower bound on the normalized qubits, from the units alone (lowerBound). */
-  lowerBound: number[];
-  /** The normalized qubits: NaN until computed, +∞ when the sequence cannot work. */
   normalizedQubits: number[];
   durationNs: number[];
-  lastDistance: number[];
-  /** The sequence's code in its model table (ModelTable.code). */
-  code: number[];
   /** Candidate i's rounds are units[start[i]] .. units[start[i + 1] − 1]. */
   start: number[];
   units: PlacedUnit[];
 }
 
 /**
- * A lower bound on a sequence's normalized qubits, from its units alone: a unit gives at most numOutputTs T
- * states, so round i needs at least the next round's inputs over its outputs per unit, units_i ≥ units_{i+1} ·
- * numInputTs_{i+1} / numOutputTs_i, the factory gives at most units_last · numOutputTs_last states, and the
- * footprint is at least units_i · qubitsPerUnit_i for every i (Azure: max over rounds). With both 15-to-1 units:
- * max_i qubitsPerUnit_i · 15^(rounds after i). Scaled down by 1e-9 so that rounding never lifts it above the
- * figure roundCounts gives.
+ * The (normalized qubits, duration) points of the candidates kept so far that no other kept one dominates:
+ * ascending qubits, strictly descending durations. A point off it is dominated by one on it, which answers every
+ * question it would.
  */
-function lowerBound(units: readonly PlacedUnit[], length: number): number {
-  let growth = 1;
-  let lb = units[length - 1].qubitsPerUnit;
-  for (let i = length - 2; i >= 0; i--) {
-    growth *= units[i + 1].template.numInputTs / units[i].template.numOutputTs;
-    lb = Math.max(lb, units[i].qubitsPerUnit * growth);
+class Staircase {
+  private readonly qubits: number[] = [];
+  private readonly durations: number[] = [];
+
+  /**
+   * Whether every candidate with normalized qubits ≥ `qubitsAtLeast` and duration ≥ `durationAtLeast` is dropped
+   * from the Pareto set by a point here: one with fewer qubits (so it sorts first) and no longer a duration.
+   */
+  dominates(qubitsAtLeast: number, durationAtLeast: number): boolean {
+    let k = this.qubits.length - 1;
+    while (k >= 0 && this.qubits[k] >= qubitsAtLeast) k--;
+    return k >= 0 && this.durations[k] <= durationAtLeast;
   }
-  return (lb / units[length - 1].template.numOutputTs) * (1 - 1e-9);
+
+  add(qubits: number, duration: number): void {
+    let at = 0;
+    while (at < this.qubits.length && this.qubits[at] <= qubits) at++;
+    if (at > 0 && this.durations[at - 1] <= duration) return;
+    let end = at;
+    while (end < this.qubits.length && this.durations[end] >= duration) end++;
+    this.qubits.splice(at, end - at, qubits);
+    this.durations.splice(at, end - at, duration);
+  }
 }
 
-/**
- * The candidates (indices, ascending) of the Pareto set over (normalized qubits, duration) among those whose
- * rounds all have code distance ≤ maxDistance, sorted as paretoSet sorts them; the same set as paretoSet over all
- * of them with every figure computed. Taken by increasing lower bound: a candidate is skipped, its figures never
- * computed, when a computed one has fewer normalized qubits than its lower bound and no longer a duration, since
- * that one sorts before it and drops it; dropping a dominated candidate changes no other's fate (its dominator
- * stays). Most candidates go that way: a report's estimates walk ~400 each and keep a handful.
- */
-function paretoOf(c: Candidates, table: ModelTable, maxDistance: number): number[] {
-  const fit: number[] = [];
-  for (let i = 0; i < c.lastDistance.length; i++) if (c.lastDistance[i] <= maxDistance) fit.push(i);
-  fit.sort((a, b) => c.lowerBound[a] - c.lowerBound[b] || a - b);
-  // The computed candidates' staircase: ascending normalized qubits, strictly descending durations (a computed
-  // candidate above it is dominated by one on it, which answers every question it would).
-  const stairQubits: number[] = [];
-  const stairDuration: number[] = [];
-  const computed: number[] = [];
-  for (const i of fit) {
-    const lb = c.lowerBound[i];
-    const dur = c.durationNs[i];
-    // The shortest duration among computed candidates with normalized qubits < lb: the stair just below lb.
-    let k = stairQubits.length - 1;
-    while (k >= 0 && stairQubits[k] >= lb) k--;
-    if (k >= 0 && stairDuration[k] <= dur) continue;
-    const nq = table.normalizedQubits(c, i);
-    if (nq === Number.POSITIVE_INFINITY) continue;
-    computed.push(i);
-    // Insert (nq, dur) into the staircase unless a stair at or below nq is no longer.
-    let at = 0;
-    while (at < stairQubits.length && stairQubits[at] <= nq) at++;
-    if (at > 0 && stairDuration[at - 1] <= dur) continue;
-    let end = at;
-    while (end < stairQubits.length && stairDuration[end] >= dur) end++;
-    stairQubits.splice(at, end - at, nq);
-    stairDuration.splice(at, end - at, dur);
-  }
-  computed.sort((a, b) => a - b);
-  return paretoSet(
-    computed,
-    (i) => c.normalizedQubits[i],
-    (i) => c.durationNs[i],
-  );
-}
+/** Smallest factor by which one more round multiplies a sequence's unit counts (a unit's inputs over the outputs
+ *  of one before it), and the most outputs of a unit: the bounds of enumerate's pruning (15 and 1 here). */
+const MIN_ROUND_GROWTH = Math.min(
+  ...DISTILLATION_UNITS.flatMap((next) =>
+    DISTILLATION_UNITS.map((prev) => next.numInputTs / prev.numOutputTs),
+  ),
+);
+const MAX_UNIT_OUTPUTS = Math.max(...DISTILLATION_UNITS.map((t) => t.numOutputTs));
+/** Lower bounds are scaled down by this, so that rounding never lifts one above the figure roundCounts gives. */
+const BOUND_SLACK = 1 - 1e-9;
 
 /**
  * What the search needs of one qubit and QEC scheme whatever the target error rate: the units placed at each
@@ -337,13 +309,14 @@ function paretoOf(c: Candidates, table: ModelTable, maxDistance: number): number
 class ModelTable {
   /** Units at each level: 0 = physical, 1.. = logical at distance 2·level − 1, up to the search distance. */
   readonly levels: PlacedUnit[][];
+  /** The shortest unit duration at each level or above (+∞ past the last). */
+  readonly minDurationFrom: Float64Array;
   /** Sequence code → normalized qubits (+∞: the sequence cannot work); codes of up to exactRounds rounds. */
   private readonly memo = new Map<number, number>();
   private errs = new Float64Array(MAX_EXTRA_DISTILLATION_ROUNDS + 1);
   private numUnits = new Float64Array(MAX_EXTRA_DISTILLATION_ROUNDS);
-  private readonly seq: PlacedUnit[] = [];
   /** Codes are exact (below 2^53) for sequences of up to this many rounds. */
-  readonly exactRounds: number;
+  private readonly exactRounds: number;
   private readonly base: number;
 
   constructor(
@@ -353,6 +326,12 @@ class ModelTable {
     this.levels = placedUnits(qec, searchDistance);
     this.base = this.levels.length * DISTILLATION_UNITS.length + 1;
     this.exactRounds = Math.floor(53 / Math.log2(this.base));
+    this.minDurationFrom = new Float64Array(this.levels.length + 1).fill(Number.POSITIVE_INFINITY);
+    for (let l = this.levels.length - 1; l >= 0; l--)
+      this.minDurationFrom[l] = Math.min(
+        this.minDurationFrom[l + 1],
+        ...this.levels[l].map((u) => u.durationNs),
+      );
   }
 
   /** A sequence's code: its units' (level, kind), each + 1, as digits in base `base`; 0 for the empty one. */
@@ -360,33 +339,20 @@ class ModelTable {
     return parent * this.base + level * DISTILLATION_UNITS.length + kind + 1;
   }
 
-  /** Candidate i's normalized qubits (+∞ when it cannot work), computed once per model and kept in `c`. */
-  normalizedQubits(c: Candidates, i: number): number {
-    const known = c.normalizedQubits[i];
-    if (!Number.isNaN(known)) return known;
-    const length = c.start[i + 1] - c.start[i];
-    const exact = length <= this.exactRounds;
-    let nq = exact ? this.memo.get(c.code[i]) : undefined;
-    if (nq === undefined) {
-      const seq = this.seq;
-      seq.length = 0;
-      for (let k = c.start[i]; k < c.start[i + 1]; k++) seq.push(c.units[k]);
-      nq = this.figures(seq);
-      if (exact) this.memo.set(c.code[i], nq);
-    }
-    c.normalizedQubits[i] = nq;
-    return nq;
-  }
-
-  /** A sequence's normalized qubits, +∞ when it cannot work. */
-  private figures(seq: readonly PlacedUnit[]): number {
+  /** The normalized qubits of `seq` (code `code`), +∞ when it cannot work; computed once per model. */
+  normalizedQubits(seq: readonly PlacedUnit[], code: number): number {
     const length = seq.length;
+    const exact = length <= this.exactRounds;
+    const known = exact ? this.memo.get(code) : undefined;
+    if (known !== undefined) return known;
     if (this.errs.length <= length) {
       this.errs = new Float64Array(length + 1);
       this.numUnits = new Float64Array(length);
     }
     const outputs = roundCounts(seq, length, this.qec.qubit.tGateErrorRate, this.errs, this.numUnits);
-    return outputs === 0 ? Number.POSITIVE_INFINITY : footprint(seq, length, this.numUnits) / outputs;
+    const nq = outputs === 0 ? Number.POSITIVE_INFINITY : footprint(seq, length, this.numUnits) / outputs;
+    if (exact) this.memo.set(code, nq);
+    return nq;
   }
 
   /** Memo entries kept; a table past MAX_MODEL_TABLE_ENTRIES is replaced (modelTable). */
@@ -480,10 +446,10 @@ export class FactorySearch {
     } else {
       this.table ??= modelTable(this.qec, this.searchDistance);
       let c = this.candidates("candidates3", 1, this.maxRounds, maxDistance);
-      let kept = paretoOf(c, this.table, maxDistance);
+      let kept = paretoKept(c);
       if (kept.length === 0 && this.maxRounds < MAX_EXTRA_DISTILLATION_ROUNDS) {
         c = this.candidates("candidates4", this.maxRounds + 1, MAX_EXTRA_DISTILLATION_ROUNDS, maxDistance);
-        kept = paretoOf(c, this.table, maxDistance);
+        kept = paretoKept(c);
       }
       const tErr = this.qec.qubit.tGateErrorRate;
       result = kept.map((i) => buildFactory(c.units.slice(c.start[i], c.start[i + 1]), tErr) as TFactory);
@@ -493,12 +459,8 @@ export class FactorySearch {
   }
 
   /**
-   * The candidates with minRounds..maxRounds rounds and every round's code distance ≤ at least maxDistance, in
-   * the enumeration's order. Distances never decrease along a factory, so its last round's is its largest, and
-   * the walk bounded by maxDistance yields exactly the full walk's candidates with lastDistance ≤ maxDistance (the
-   * one-unit pruning only skips larger distances): an estimate asks for one distance, often below the search
-   * distance, and the bounded walk visits a fraction of the sequences. A smaller distance later (the frontier goes
-   * down from the largest) reuses the walk kept; a larger one walks again.
+   * The candidates with minRounds..maxRounds rounds and every round's code distance ≤ maxDistance, kept from the
+   * last walk when it had that bound (an estimate asks for one distance, a frontier for each in turn).
    */
   private candidates(
     slot: "candidates3" | "candidates4",
@@ -507,18 +469,36 @@ export class FactorySearch {
     maxDistance: number,
   ): Candidates {
     const kept = this[slot];
-    if (kept !== undefined && kept.bound >= maxDistance) return kept;
+    if (kept !== undefined && kept.bound === maxDistance) return kept;
     const c = enumerate(this.table as ModelTable, this.targetErrorRate, minRounds, maxRounds, maxDistance);
     this[slot] = c;
     return c;
   }
 }
 
+/** The Pareto set of the candidates kept (indices, ascending in the walk's order before paretoSet sorts them). */
+function paretoKept(c: Candidates): number[] {
+  return paretoSet(
+    Array.from(c.durationNs, (_, i) => i),
+    (i) => c.normalizedQubits[i],
+    (i) => c.durationNs[i],
+  );
+}
+
 /**
- * All factories with minRounds..maxRounds rounds meeting the target (non-decreasing distances, none above
- * maxDistance). Two prunings drop only dominated factories: a sequence that already meets the target is not
- * extended (more rounds need more units and add time), and once a final round with one unit meets the target,
- * larger distances for that unit in that round are skipped (more qubits per unit, longer rounds, still one unit).
+ * The factories with minRounds..maxRounds rounds meeting the target (non-decreasing distances, none above
+ * maxDistance) that could be on the Pareto front, in the walk's order. Two prunings, as Azure's, define the
+ * candidates: a sequence that already meets the target is not extended (more rounds need more units and add
+ * time), and once a final round with one unit meets the target, larger distances for that unit in that round are
+ * skipped (more qubits per unit, longer rounds, still one unit). Of those, the walk keeps only what the Pareto set
+ * may hold: a candidate, or a whole subtree of extensions, is passed over when a kept one has fewer normalized
+ * qubits than its lower bound and no longer a duration than its shortest; that one sorts before it and drops it,
+ * and dropping a dominated candidate changes no other's fate (its dominator stays). Lower bounds from the units
+ * alone: a unit gives at most numOutputTs T states, so round i needs at least units_{i+1} · numInputTs_{i+1} /
+ * numOutputTs_i units, the factory gives at most units_last · numOutputTs_last states, and its footprint is at
+ * least units_i · qubitsPerUnit_i for every i (Azure: max over rounds): with both 15-to-1 units, max_i
+ * qubitsPerUnit_i · 15^(rounds after i). The walk carries that max (`raw`, before the division by the last unit's
+ * outputs) and the duration so far. A report's estimates consider ~400 candidates each and keep a handful.
  */
 function enumerate(
   table: ModelTable,
@@ -530,25 +510,8 @@ function enumerate(
   // Levels 0 (physical, distance 1) and 1.. (distance 2·level − 1) up to maxDistance.
   const levels = table.levels;
   const numLevels = Math.min(levels.length, Math.max(1, Math.floor((maxDistance + 1) / 2) + 1));
-  const out: Candidates = {
-    bound: maxDistance,
-    lowerBound: [],
-    normalizedQubits: [],
-    durationNs: [],
-    lastDistance: [],
-    code: [],
-    start: [0],
-    units: [],
-  };
-  const add = (seq: readonly PlacedUnit[], code: number) => {
-    out.lowerBound.push(lowerBound(seq, seq.length));
-    out.normalizedQubits.push(Number.NaN);
-    out.durationNs.push(totalDuration(seq, seq.length));
-    out.lastDistance.push(seq[seq.length - 1].codeDistance);
-    out.code.push(code);
-    for (const u of seq) out.units.push(u);
-    out.start.push(out.units.length);
-  };
+  const out: Candidates = { bound: maxDistance, normalizedQubits: [], durationNs: [], start: [0], units: [] };
+  const stairs = new Staircase();
   // level 0 = physical; 1.. = logical d = 1, 3, 5, ... Logical units skip d = 1 in the first round
   // (Azure distillation_units_map.rs).
   // One sequence array, pushed and popped (the walk visits thousands of nodes per estimate). `done` per node: the
@@ -559,8 +522,9 @@ function enumerate(
   // on Binomial(n, ≥ 1/2) gives the α ≥ 0.25% quantile ≥ needed at n = 4·needed + 64, so unitsFor stops below twice
   // that, and from one unit at the end the first round needs < 4e6. Otherwise its counts are computed to see.
   const seq: PlacedUnit[] = [];
-  const walk = (minLevel: number, err: number, code: number, worstFail: number) => {
+  const walk = (minLevel: number, err: number, code: number, worstFail: number, raw: number, dur: number) => {
     const first = seq.length === 0;
+    const prevOutputs = first ? 1 : seq[seq.length - 1].template.numOutputTs;
     let done = 0; // bit i: DISTILLATION_UNITS[i]
     for (let level = first ? 0 : minLevel; level < numLevels; level++) {
       if (first && level === 1) continue;
@@ -572,25 +536,44 @@ function enumerate(
         if (done & bit) continue;
         const next = outputErrorRate(err, u.cliffordErrorRate);
         if (next > err) continue;
-        seq.push(u);
-        const c = table.code(code, level, u.kind);
         const q = failureProbability(err, u.cliffordErrorRate);
         const worst = Math.max(worstFail, q);
+        const rawHere = first
+          ? u.qubitsPerUnit
+          : Math.max((raw * u.template.numInputTs) / prevOutputs, u.qubitsPerUnit);
+        const durHere = dur + u.durationNs;
+        seq.push(u);
+        const c = table.code(code, level, u.kind);
         if (next <= target) {
           if (seq.length >= minRounds) {
-            add(seq, c);
+            const lowest = (rawHere / u.template.numOutputTs) * BOUND_SLACK;
+            let nq = Number.NaN; // not computed
             if (q > 0 && q < 1 && binomialQuantile(FACTORY_FAILURE_PROBABILITY / seq.length, 1, q) >= 1) {
-              const works =
-                (seq.length <= 4 && worst <= 0.5) ||
-                table.normalizedQubits(out, out.code.length - 1) < Number.POSITIVE_INFINITY;
-              if (works) done |= bit;
+              const works = seq.length <= 4 && worst <= 0.5;
+              if (!works) nq = table.normalizedQubits(seq, c);
+              if (works || nq < Number.POSITIVE_INFINITY) done |= bit;
+            }
+            if (!stairs.dominates(lowest, durHere)) {
+              if (Number.isNaN(nq)) nq = table.normalizedQubits(seq, c);
+              if (nq < Number.POSITIVE_INFINITY) {
+                out.normalizedQubits.push(nq);
+                out.durationNs.push(durHere);
+                for (const v of seq) out.units.push(v);
+                out.start.push(out.units.length);
+                stairs.add(nq, durHere);
+              }
             }
           }
-        } else if (seq.length < maxRounds) walk(Math.max(level, 1), next, c, worst);
+        } else if (seq.length < maxRounds) {
+          const from = Math.max(level, 1);
+          const lowest = ((rawHere * MIN_ROUND_GROWTH) / MAX_UNIT_OUTPUTS) * BOUND_SLACK;
+          if (!stairs.dominates(lowest, durHere + table.minDurationFrom[from]))
+            walk(from, next, c, worst, rawHere, durHere);
+        }
         seq.pop();
       }
     }
   };
-  walk(0, table.qec.qubit.tGateErrorRate, 0, 0);
+  walk(0, table.qec.qubit.tGateErrorRate, 0, 0, 0, 0);
   return out;
 }
