@@ -341,7 +341,7 @@ export function estimateFaultTolerant(counts: LogicalCounts, options: FtOptions 
   const estimate = estimateUncached(counts, options);
   if (key !== undefined) {
     if (estimates.size >= MAX_KEPT_ESTIMATES) estimates.clear();
-    estimates.set(key, deepFreeze(estimate));
+    estimates.set(key, estimate);
   }
   return estimate;
 }
@@ -349,8 +349,9 @@ export function estimateFaultTolerant(counts: LogicalCounts, options: FtOptions 
 /**
  * Estimates already made, by their input. A verdict's uncertainty tables evaluate its workload with one input
  * moved at a time, and an input of the other side (a GPU's utilisation, a price) leaves the fault-tolerant
- * estimate as it was: a sixth of the built-in report's 1,500 estimates repeat one. Frozen, since every caller
- * with that input shares it.
+ * estimate as it was: a sixth of the built-in report's 1,500 estimates repeat one. Every caller with that input
+ * gets the same object, read-only by contract like all of the estimator's output (the whole suite passed with each
+ * kept estimate deep-frozen; freezing cost ~50 ms a report, so they are not).
  */
 const estimates = new Map<string, FtEstimate>();
 const MAX_KEPT_ESTIMATES = 1024;
@@ -364,14 +365,6 @@ function estimateKey(counts: LogicalCounts, options: FtOptions): string | undefi
   } catch {
     return undefined;
   }
-}
-
-function deepFreeze<T>(x: T): T {
-  if (typeof x === "object" && x !== null && !Object.isFrozen(x)) {
-    Object.freeze(x);
-    for (const v of Object.values(x)) deepFreeze(v);
-  }
-  return x;
 }
 
 function estimateUncached(counts: LogicalCounts, options: FtOptions): FtEstimate {
