@@ -160,9 +160,19 @@ export const getAnnealer = (name: string, field = "annealer"): Annealer => looku
 
 /** Full citations for the source IDs cited in any of the texts, deduplicated, in first-cited order. */
 export function citations(...texts: string[]): Array<{ id: string; citation: string }> {
-  const ids = [...new Set(texts.flatMap(sourceIds))];
-  return ids.map((id) => ({ id, citation: catalog.sources[id] ?? `(unknown source ${id})` }));
+  // Kept per list of texts, as sourceIds: every evaluation of a workload cites the same texts. A fresh array each
+  // call, of citation objects shared read-only.
+  const key = texts.join("\u0000");
+  let found = citationsOf.get(key);
+  if (found === undefined) {
+    const ids = [...new Set(texts.flatMap(sourceIds))];
+    found = ids.map((id) => ({ id, citation: catalog.sources[id] ?? `(unknown source ${id})` }));
+    if (citationsOf.size >= 4096) citationsOf.clear();
+    citationsOf.set(key, found);
+  }
+  return found.slice();
 }
+const citationsOf = new Map<string, Array<{ id: string; citation: string }>>();
 
 /** The source IDs cited in the texts, each checked to resolve (an unknown ID is a bug in the data). */
 export function citationIds(...texts: string[]): string[] {
