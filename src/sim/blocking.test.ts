@@ -277,7 +277,7 @@ describe("cache-blocked simulation", () => {
       }
   });
 
-  it("reads samples, probabilities and top-K through the final positions when the sweeps leave the qubits permuted", () => {
+  it("reads samples, probabilities, top-K and the statevector through the final positions when the sweeps leave the qubits permuted", () => {
     // The plan's own schedule with positions 9–11 far (a 12-qubit state has none at FAR_STRIDE_BYTES).
     const permuted = (p: ReturnType<typeof plan>) => {
       const ops = p.steps.flatMap((st) => (st.kind === "unitary" ? [st.op] : []));
@@ -305,6 +305,11 @@ describe("cache-blocked simulation", () => {
         ...c.ops,
         ...[11, 4, 9].map((qubit, clbit) => ({ kind: "measure" as const, qubit, clbit })),
       ];
+      const sv = { ...o, statevector: true };
+      const want = simulate(c, sv).statevector!;
+      const got = permuted(plan(c, sv)).statevector!;
+      for (let j = 0; j < want.length; j++)
+        for (const part of [0, 1]) expect(Math.abs(got[j][part] - want[j][part])).toBeLessThan(1e-12);
       for (const circuit of [c, measured])
         for (const extra of [{ probabilities: true }, { probabilities: true, top: 5 }]) {
           const want = simulate(circuit, { ...o, ...extra }).probabilities!;

@@ -132,8 +132,8 @@ export interface SimulationPlan {
   sweeps: Sweep[] | null;
   /**
    * Where each qubit's bit lies in the state after the sweeps (qubit → bit position), when not every qubit is
-   * back in its own (null): the sweeps may leave the qubits permuted, and the sampler, probabilities and top-K
-   * read the state through this; never with `statevector`, whose output is in qubit order.
+   * back in its own (null): the sweeps may leave the qubits permuted, and the sampler, probabilities, top-K and
+   * the statevector output (in qubit order) read the state through this.
    */
   positions: number[] | null;
   terminal: TerminalMeasure[];
@@ -347,14 +347,15 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
   // asks for 0) and the whole run can be scheduled into sweeps before anything is allocated. A state above the
   // WASM arena is run in gathered passes, one in it in strided passes (remapping only the qubits at far
   // positions: scheduleHybrid), else with qubits remapped (blocking.ts). The run starts from |0…0⟩ (any first
-  // layout is free), and may end with the qubits permuted unless the statevector is returned.
+  // layout is free), and may end with the qubits permuted: the outputs read the state through `positions`
+  // rather than spend up to two more sweeps restoring the layout.
   const farQubit = Math.log2(FAR_STRIDE_BYTES / bytesPerAmplitude);
   const schedule =
     blockQubits > 0 && gathersState(kernel, statevectorBytes)
       ? scheduleGathered
       : kernel.applyGathered
         ? (ops: KernelOp[], nq: number, b: number) =>
-            scheduleHybrid(ops, nq, b, farQubit, { zeroState: true, restore: options.statevector === true })
+            scheduleHybrid(ops, nq, b, farQubit, { zeroState: true, restore: false })
         : scheduleBlocks;
   const sweeps =
     mode === "sample-once"
