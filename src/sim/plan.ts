@@ -70,9 +70,10 @@ export interface SimulateOptions {
    */
   threads?: number;
   /**
-   * Cache blocking (blocking.ts): apply runs of ops on qubits below this many chunk by chunk of 2^blockQubits
-   * amplitudes, one sweep per run, remapping high qubits into the chunk; 0 turns it off. An integer from 0 to
-   * MAX_BLOCK_QUBITS; default: chunks of DEFAULT_BLOCK_BYTES on the WASM kernel, off on the TypeScript one.
+   * Cache blocking (blocking.ts): apply runs of ops chunk by chunk of 2^blockQubits amplitudes, one sweep per
+   * run (strided chunks on the WASM kernel, qubits remapped into contiguous ones on the TypeScript kernel); 0
+   * turns it off. An integer from 0 to MAX_BLOCK_QUBITS; default: chunks of DEFAULT_BLOCK_BYTES on the WASM
+   * kernel, off on the TypeScript one.
    */
   blockQubits?: number;
 }
