@@ -8,6 +8,8 @@ import { DEFAULT_SCENARIO, type Scenario } from "../src/report/scenario.js";
 
 type Threads = typeof import("../src/report/threads-node.js");
 const compiled = (await import(new URL("../dist/report/threads-node.js", import.meta.url).href)) as Threads;
+type Pool = typeof import("../src/report/thread-pool.js");
+const pool = (await import(new URL("../dist/report/thread-pool.js", import.meta.url).href)) as Pool;
 
 /** The built-in set with fewer samples (the threads see the same plan either way), and its training projection. */
 const SCENARIO: Scenario = { ...DEFAULT_SCENARIO, t0: 2026, samples: 2_000, seed: 7 };
@@ -31,6 +33,25 @@ describe("the report on worker threads", () => {
       Array.from({ length: SCENARIO.workloads.length + 1 }, (_, i) => i),
     );
     expect([...ranBy.values()].every((t) => t > 0)).toBe(true);
+  }, 120_000);
+
+  it("runs on the workers started before the report's modules loaded (qfit report's start), same report", async () => {
+    // Thread ids are handed out in order: one early worker taken and stopped gives the next one's id.
+    pool.prestartReportWorkers(1);
+    const [first] = pool.takePrestarted(1);
+    const firstId = first.threadId;
+    await first.terminate();
+    pool.prestartReportWorkers(1);
+    const ranBy = new Map<number, number>();
+    const report = await compiled.buildReportOnThreads(SCENARIO, {
+      threads: 2,
+      workHere: false,
+      onTask: (task, thread) => ranBy.set(task, thread),
+    });
+    expect(JSON.stringify(report)).toBe(JSON.stringify(buildReport(SCENARIO)));
+    const threads = new Set(ranBy.values());
+    expect(threads.size).toBe(1);
+    expect([...threads][0]).toBe(firstId + 1);
   }, 120_000);
 
   it("fails with the first failing workload's user error, as on one thread (code, field and message kept)", async () => {

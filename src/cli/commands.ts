@@ -68,6 +68,8 @@ export const COMMANDS: readonly CommandEntry[] = [
       "judge a set of workloads (default: LLM training at three sizes and six quantum-native problems) " +
       "on classical machines vs quantum processors; prints a verdict table and writes qfit-report.html",
     load: async () => {
+      // The report's workers load their modules while this thread loads its own (thread-pool.ts).
+      (await import("./report-early.js")).prestartReportWorkers();
       const { reportCommand } = await import("./report.js");
       return (program, io) => program.addCommand(reportCommand(io));
     },

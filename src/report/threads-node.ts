@@ -9,7 +9,6 @@
 // is small, 3.75 → 3.53 s: V8's collector and compiler already use the second core, and a worker loads and compiles
 // the modules again (about 1.3 s of CPU); each further core takes its share of the tasks.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { type ErrorData, errorData, errorFromData } from "../errors.js";
 import {
   assembleReport,
@@ -23,6 +22,7 @@ import {
   yieldToEventLoop,
 } from "./build.js";
 import type { Scenario } from "./scenario.js";
+import { COMPILED, startReportWorker, takePrestarted } from "./thread-pool.js";
 
 /** What the worker (threads-worker.ts) is given: the plan, and the counter every thread takes tasks from. */
 export interface ReportWorkerData {
@@ -62,10 +62,6 @@ export interface ThreadedReportOptions {
   onTask?: (task: number, thread: number) => void;
 }
 
-/** True where worker threads can load the compiled worker (dist/); from the TypeScript sources (tests under tsx)
- *  Node 20's workers take no TypeScript loader, so the report is built on this thread. */
-const compiled = import.meta.url.endsWith(".js");
-
 /**
  * The report of a scenario, its tasks shared between this thread and `threads - 1` workers. The same report as
  * buildReport (test/report-threads.test.ts compares them); with uncertainty off (`--no-uncertainty`, a few
@@ -79,8 +75,10 @@ export async function buildReportOnThreads(
   const plan = planReport(scenario);
   const n = taskCount(plan);
   const threads = Math.min(options.threads ?? availableParallelism(), n);
-  if (threads <= 1 || !compiled || scenario.uncertainty === false)
+  if (threads <= 1 || !COMPILED || scenario.uncertainty === false) {
+    takePrestarted(0);
     return buildReportInterruptibly(scenario, between);
+  }
   const counter = new SharedArrayBuffer(4);
   const order = takeOrder(plan);
   const workerData: ReportWorkerData = { plan, counter, order };
@@ -99,8 +97,11 @@ export async function buildReportOnThreads(
     else results[m.i] = m.result;
     if (++done === n) settle();
   };
-  const workers = Array.from({ length: threads - 1 }, () => {
-    const w = new Worker(new URL("./threads-worker.js", import.meta.url), { workerData });
+  // Workers started before this thread loaded its modules (thread-pool.ts) first, then new ones.
+  const early = takePrestarted(threads - 1);
+  const workers = Array.from({ length: threads - 1 }, (_, k) => {
+    const w = early[k] ?? startReportWorker();
+    w.postMessage(workerData);
     w.on("message", record);
     w.on("error", (e) => settle(e));
     w.on("exit", (code) => {

@@ -23,8 +23,10 @@ export function beyondRange(x: number): string {
 export function formatSci(x: number, digits = 2): string {
   if (!Number.isFinite(x)) return beyondRange(x);
   if (x === 0) return "0";
-  const [mantissa, exponent] = x.toExponential(digits - 1).split("e");
-  return `${mantissa}e${Number(exponent)}`;
+  // "1.1e+14" → "1.1e14", "4.2e-7" as is (toExponential never pads the exponent).
+  const s = x.toExponential(digits - 1);
+  const e = s.indexOf("e");
+  return s[e + 1] === "+" ? `${s.slice(0, e + 1)}${s.slice(e + 2)}` : s;
 }
 
 /** Groups thousands with commas: 4486 → "4,486". Input is rounded to an integer first. */

@@ -335,6 +335,46 @@ function physicalQubits(ctx: Context, s: Solution): number {
  * errors (`Estimate.FT.*`) naming the field at fault.
  */
 export function estimateFaultTolerant(counts: LogicalCounts, options: FtOptions = {}): FtEstimate {
+  const key = estimateKey(counts, options);
+  const kept = key === undefined ? undefined : estimates.get(key);
+  if (kept !== undefined) return kept;
+  const estimate = estimateUncached(counts, options);
+  if (key !== undefined) {
+    if (estimates.size >= MAX_KEPT_ESTIMATES) estimates.clear();
+    estimates.set(key, deepFreeze(estimate));
+  }
+  return estimate;
+}
+
+/**
+ * Estimates already made, by their input. A verdict's uncertainty tables evaluate its workload with one input
+ * moved at a time, and an input of the other side (a GPU's utilisation, a price) leaves the fault-tolerant
+ * estimate as it was: a sixth of the built-in report's 1,500 estimates repeat one. Frozen, since every caller
+ * with that input shares it.
+ */
+const estimates = new Map<string, FtEstimate>();
+const MAX_KEPT_ESTIMATES = 1024;
+
+/** The memo key of an input: its JSON (undefined when it has none, e.g. a BigInt; such an input is never kept).
+ *  Distinct valid inputs have distinct JSON (numbers print round-trip); NaN and ±∞ print as null, but inputs with
+ *  them are refused, and a refused input throws before it is kept. */
+function estimateKey(counts: LogicalCounts, options: FtOptions): string | undefined {
+  try {
+    return JSON.stringify([counts, options]);
+  } catch {
+    return undefined;
+  }
+}
+
+function deepFreeze<T>(x: T): T {
+  if (typeof x === "object" && x !== null && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
+function estimateUncached(counts: LogicalCounts, options: FtOptions): FtEstimate {
   const ctx = prepare(counts, options);
   const c = ctx.constraints;
   const s =
