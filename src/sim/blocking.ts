@@ -255,9 +255,9 @@ export function scheduleStrided(
  * The reference circuits (bench/circuits.ts, complex64, far from qubit 25): 26 qubits 11 strided passes and 3
  * swaps of one pair (against 11 strided passes, some on qubit 25), 28 qubits 12 passes and 4 swaps of 2–3 pairs
  * (against 12 blocked runs and 13 swaps of 3–9 pairs). Same process, alternating on one state, 2 threads, loaded
- * machine (load average 3.3–4.1): 28 qubits median 0.89× the time of the remapping schedule (9 runs each;
- * fastest 13.9 against 14.9 s; CPU time 0.94×), 26 qubits fastest 0.94× the all-strided schedule's (11 runs;
- * CPU time 0.97×).
+ * machine (load average 1.6–4.1): 28 qubits 0.90–0.93× the time of the remapping schedule (median of the pairs'
+ * ratios in three runs of 7–9 pairs; median CPU time 0.91–0.94×), 26 qubits 0.94–0.99× the all-strided
+ * schedule's (fastest of 11 and median, two runs; median CPU time 0.97×, 0.99×).
  */
 export function scheduleHybrid(
   ops: readonly KernelOp[],
