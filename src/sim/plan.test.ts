@@ -159,12 +159,23 @@ describe("memory guard per precision", () => {
   it("runs a state larger than the 4 GiB WASM arena on the WASM kernel in gathered passes, one in it in strided passes", () => {
     const big = { maxMemoryBytes: 2 ** 40 };
     const kinds = (p: ReturnType<typeof plan>) => new Set(p.sweeps!.map((s) => s.kind));
-    const arena = plan(wide(28), { ...big, precision: "single" });
-    expect(arena.kernel).toBe(wasmKernel() ? "wasm" : "ts");
-    expect(kinds(arena).has("gathered")).toBe(false);
-    // Strided passes up to MAX_STRIDED_STATE_BYTES (26 qubits in complex64), qubits remapped above.
-    expect(kinds(arena).has("strided")).toBe(false);
-    expect([...kinds(plan(wide(26), { ...big, precision: "single" }))]).toEqual([
+    // In the arena: strided chunks below the far positions (members FAR_STRIDE_BYTES apart: qubit 25 and up in
+    // complex64, 24 in complex128), qubits parked there swapped in when a gate needs them.
+    for (const [n, precision, far] of [
+      [28, "single", 25],
+      [27, "double", 24],
+    ] as const) {
+      const b = new CircuitBuilder().qreg("q", n);
+      for (let q = 0; q < n; q++) b.h(q);
+      for (let q = 0; q + 1 < n; q++) b.cx(q, q + 1);
+      const arena = plan(b.build(), { ...big, precision });
+      expect(arena.kernel).toBe(wasmKernel() ? "wasm" : "ts");
+      if (!wasmKernel()) continue;
+      expect(kinds(arena)).toEqual(new Set(["strided", "swap"]));
+      for (const s of arena.sweeps!)
+        if (s.kind === "strided") expect(Math.max(...s.qubits)).toBeLessThan(far);
+    }
+    expect([...kinds(plan(wide(24), { ...big, precision: "single" }))]).toEqual([
       wasmKernel() ? "strided" : "op",
     ]);
     for (const [n, precision] of [

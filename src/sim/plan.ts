@@ -9,11 +9,12 @@ import { userError } from "../errors.js";
 import { isValidSeed, MAX_SEED, randomSeed } from "../stats/prng.js";
 import { counted } from "../units/format.js";
 import {
-  MAX_STRIDED_STATE_BYTES,
+  FAR_STRIDE_BYTES,
+  positionsAfter,
   type Sweep,
   scheduleBlocks,
   scheduleGathered,
-  scheduleStrided,
+  scheduleHybrid,
 } from "./blocking.js";
 import { fuse } from "./fuse.js";
 import type { KernelOp, Precision } from "./kernels/kernel.js";
@@ -69,9 +70,10 @@ export interface SimulateOptions {
    */
   threads?: number;
   /**
-   * Cache blocking (blocking.ts): apply runs of ops on qubits below this many chunk by chunk of 2^blockQubits
-   * amplitudes, one sweep per run, remapping high qubits into the chunk; 0 turns it off. An integer from 0 to
-   * MAX_BLOCK_QUBITS; default: chunks of DEFAULT_BLOCK_BYTES on the WASM kernel, off on the TypeScript one.
+   * Cache blocking (blocking.ts): apply runs of ops chunk by chunk of 2^blockQubits amplitudes, one sweep per
+   * run (strided chunks on the WASM kernel, qubits remapped into contiguous ones on the TypeScript kernel); 0
+   * turns it off. An integer from 0 to MAX_BLOCK_QUBITS; default: chunks of DEFAULT_BLOCK_BYTES on the WASM
+   * kernel, off on the TypeScript one.
    */
   blockQubits?: number;
 }
@@ -129,6 +131,12 @@ export interface SimulationPlan {
   steps: Step[];
   /** In sample-once mode, the unitaries that run, scheduled into sweeps over the state (blocking.ts). */
   sweeps: Sweep[] | null;
+  /**
+   * Where each qubit's bit lies in the state after the sweeps (qubit → bit position), when not every qubit is
+   * back in its own (null): the sweeps may leave the qubits permuted, and the sampler, probabilities, top-K and
+   * the statevector output (in qubit order) read the state through this.
+   */
+  positions: number[] | null;
   terminal: TerminalMeasure[];
   /** false when the circuit has no measurement: then every qubit is sampled and keys are qubit bitstrings. */
   measured: boolean;
@@ -337,14 +345,18 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
   const maxBranches = Math.max(1, Math.min(maxBranchesOption, branchBudget));
 
   // Without mid-circuit measurements every clbit stays 0, so each condition is decided now (it holds when it
-  // asks for 0) and the whole run can be scheduled into sweeps before anything is allocated.
-  // A state above the WASM arena is run in gathered passes, one in it in strided passes up to
-  // MAX_STRIDED_STATE_BYTES, else with qubits remapped (blocking.ts).
+  // asks for 0) and the whole run can be scheduled into sweeps before anything is allocated. A state above the
+  // WASM arena is run in gathered passes, one in it in strided passes (remapping only the qubits at far
+  // positions: scheduleHybrid), else with qubits remapped (blocking.ts). The run starts from |0…0⟩ (any first
+  // layout is free), and may end with the qubits permuted: the outputs read the state through `positions`
+  // rather than spend up to two more sweeps restoring the layout.
+  const farQubit = Math.log2(FAR_STRIDE_BYTES / bytesPerAmplitude);
   const schedule =
     blockQubits > 0 && gathersState(kernel, statevectorBytes)
       ? scheduleGathered
-      : kernel.applyGathered && statevectorBytes <= MAX_STRIDED_STATE_BYTES
-        ? scheduleStrided
+      : kernel.applyGathered
+        ? (ops: KernelOp[], nq: number, b: number) =>
+            scheduleHybrid(ops, nq, b, farQubit, { zeroState: true, restore: false })
         : scheduleBlocks;
   const sweeps =
     mode === "sample-once"
@@ -356,6 +368,7 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
           blockQubits,
         )
       : null;
+  const finalPositions = sweeps ? Array.from(positionsAfter(sweeps, n)) : null;
 
   return {
     numQubits: n,
@@ -370,10 +383,11 @@ export function plan(circuit: Circuit, options: SimulateOptions = {}): Simulatio
     ),
     blockQubits,
     fusion: { maxQubits: maxFusion, gatesIn, gatesOut },
-    passes: sweeps ? sweeps.length : fused.length,
+    passes: sweeps ? sweeps.filter((s) => s.kind !== "relabel").length : fused.length,
     bytesPerPass: 2 * statevectorBytes,
     steps: fused,
     sweeps,
+    positions: finalPositions?.some((p, q) => p !== q) ? finalPositions : null,
     terminal,
     measured,
     keyRegisters: measured

@@ -91,7 +91,8 @@ export function run(p: SimulationPlan): SimulationResult {
     const clbits = new Uint8Array(p.numClbits);
     if (!p.sweeps) throw new Error("run: a sample-once plan carries its sweeps");
     applySweeps(kernel, state, p.numQubits, p.sweeps, p.blockQubits);
-    const terminalQubits = Int32Array.from(p.terminal, (t) => t.qubit);
+    // The terminal qubits' bits where the sweeps left them (plan.ts, positions).
+    const terminalQubits = Int32Array.from(p.terminal, (t) => p.positions?.[t.qubit] ?? t.qubit);
     const keyOf = keyMaker(p, clbits);
     counts = new Map();
     const blockSums = kernel.blockNorms?.(state, p.numQubits, SAMPLE_BLOCK);
@@ -112,7 +113,7 @@ export function run(p: SimulationPlan): SimulationResult {
             state,
             p.top,
             MIN_REPORTED_PROBABILITY,
-            p.terminal.every((t, j) => t.qubit === j) ? undefined : (i) => gatherBits(i, terminalQubits),
+            terminalQubits.every((q, j) => q === j) ? undefined : (i) => gatherBits(i, terminalQubits),
           )
         : topKOfDistribution(marginalOf(state, terminalQubits), p.top, MIN_REPORTED_PROBABILITY);
       probabilities = new Map(top.indices.map((g, j) => [keyOf(g), top.probabilities[j]]));
@@ -175,7 +176,7 @@ export function run(p: SimulationPlan): SimulationResult {
       p.top !== undefined && p.mode !== "sample-once"
         ? topEntries(Object.fromEntries(probabilities), p.top)
         : sortedRecord(probabilities);
-  if (p.statevector) result.statevector = toPairs(state);
+  if (p.statevector) result.statevector = toPairs(state, p.mode === "sample-once" ? p.positions : null);
   if (p.precision === "single") {
     // complex64 rounds every product: report how far the norm drifted from 1 (issue 5: documented error).
     const drift = (normSquared ?? kernel.normSquared(state, p.numQubits)) - 1;

@@ -35,9 +35,31 @@ export function conditionHolds(cond: ResolvedCondition, clbits: Uint8Array): boo
   return v === cond.value;
 }
 
-/** The state as `[re, im]` pairs in index order (plain JSON). */
-export function toPairs(state: Amplitudes): Array<[number, number]> {
+/**
+ * The state as `[re, im]` pairs in index order (plain JSON); with `positions`, for a state whose qubit q lies at
+ * index bit positions[q] (plan.ts): entry j is the amplitude of the basis state j in qubit order.
+ */
+export function toPairs(state: Amplitudes, positions?: readonly number[] | null): Array<[number, number]> {
   const out = new Array<[number, number]>(state.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = [state[2 * i], state[2 * i + 1]];
+  if (!positions) {
+    for (let i = 0; i < out.length; i++) out[i] = [state[2 * i], state[2 * i + 1]];
+    return out;
+  }
+  // The index of basis state j from two tables: its low half's bits spread, then its high half's.
+  const half = positions.length >> 1;
+  const spread = (qubits: readonly number[]) => {
+    const t = new Int32Array(2 ** qubits.length);
+    for (let j = 1; j < t.length; j++) {
+      const q = 31 - Math.clz32(j);
+      t[j] = t[j - (1 << q)] | (1 << qubits[q]);
+    }
+    return t;
+  };
+  const low = spread(positions.slice(0, half));
+  const high = spread(positions.slice(half));
+  for (let j = 0; j < out.length; j++) {
+    const i = low[j & ((1 << half) - 1)] | high[j >>> half];
+    out[j] = [state[2 * i], state[2 * i + 1]];
+  }
   return out;
 }

@@ -113,7 +113,7 @@ export interface Kernel {
   /**
    * Apply `ops` (in order, every qubit among the sorted `qubits`, b of them) chunk by chunk: each chunk is the
    * 2^b amplitudes whose index bits outside `qubits` are fixed, transformed in cache in place (a strided chunk
-   * of a state in the kernel's memory: blocking.ts, scheduleStrided) or gathered into cache and written back (a
+   * of a state in the kernel's memory: blocking.ts, scheduleStrided, scheduleHybrid) or gathered into cache and written back (a
    * state outside it: scheduleGathered). Absent: the ops one by one, and the planner remaps qubits instead
    * (scheduleBlocks).
    */
