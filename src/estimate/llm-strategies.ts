@@ -361,28 +361,17 @@ function ftConstraints(physicalQubits: number, logicalQubits: number, qpu: Qpu):
 
 type FtAnswer = ReturnType<typeof runFaultTolerant> | { infeasible: string; needed: number; max: number };
 
-/** Recent estimator answers by their arguments. An uncertainty band evaluates the same training job many times with
- *  only the classical side moved (MFU, goodput, PUE): the quantum side's programs, and so the estimator's answers,
- *  are the same. Answers are read, never changed; the cache is bounded (cleared when full). */
-const ftAnswers = new Map<string, FtAnswer>();
-const FT_CACHE_SIZE = 256;
-
-/** The estimator's answer, or the reason no code distance reaches the error budget (a capacity, not a time). */
+/** The estimator's answer, or the reason no code distance reaches the error budget (a capacity, not a time). An
+ *  uncertainty band evaluates the same training job many times with only the classical side moved (MFU, goodput,
+ *  PUE): the estimator keeps its answers by input (estimateFaultTolerant), so those repeats cost a lookup. */
 function tryFaultTolerant(...args: Parameters<typeof runFaultTolerant>): FtAnswer {
-  const key = JSON.stringify(args);
-  const known = ftAnswers.get(key);
-  if (known) return known;
-  let answer: FtAnswer;
   try {
-    answer = runFaultTolerant(...args);
+    return runFaultTolerant(...args);
   } catch (e) {
     if (!isQfitError(e) || e.code !== "Estimate.FT.Infeasible") throw e;
     const m = /code distance (\d+) is above maxCodeDistance (\d+)/.exec(e.message);
-    answer = { infeasible: e.message, needed: m ? Number(m[1]) : 1, max: m ? Number(m[2]) : 0 };
+    return { infeasible: e.message, needed: m ? Number(m[1]) : 1, max: m ? Number(m[2]) : 0 };
   }
-  if (ftAnswers.size >= FT_CACHE_SIZE) ftAnswers.clear();
-  ftAnswers.set(key, answer);
-  return answer;
 }
 
 /** A fault-tolerant strategy the estimator cannot do at any code distance: infeasible, with no finite time. */

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { PARSE_ONCE } from "../data-parse.js";
 import { internalError, userError } from "../errors.js";
+import { boundedMemo } from "../memo.js";
 import annealersJson from "./data/annealers.json" with { type: "json" };
 import gpusJson from "./data/gpus.json" with { type: "json" };
 import mfuJson from "./data/mfu.json" with { type: "json" };
@@ -105,15 +106,9 @@ export function validateCatalog(raw: RawCatalog): Catalog {
  *  few hundred texts (a report's uncertainty tables evaluate thousands of times), and a regex scan each time cost
  *  ~2% of the report. A fresh array each call. */
 export function sourceIds(text: string): string[] {
-  let ids = sourceIdsOf.get(text);
-  if (ids === undefined) {
-    ids = [...text.matchAll(/\[([A-Za-z0-9.-]+)\]/g)].map((m) => m[1]);
-    if (sourceIdsOf.size >= 4096) sourceIdsOf.clear();
-    sourceIdsOf.set(text, ids);
-  }
-  return ids.slice();
+  return sourceIdsOf(text, () => [...text.matchAll(/\[([A-Za-z0-9.-]+)\]/g)].map((m) => m[1])).slice();
 }
-const sourceIdsOf = new Map<string, string[]>();
+const sourceIdsOf = boundedMemo<string, string[]>(4096);
 
 /** The catalog's data files as imported, before validation (tests alter copies of it). */
 export const rawCatalog: RawCatalog = {
@@ -162,17 +157,14 @@ export const getAnnealer = (name: string, field = "annealer"): Annealer => looku
 export function citations(...texts: string[]): Array<{ id: string; citation: string }> {
   // Kept per list of texts, as sourceIds: every evaluation of a workload cites the same texts. A fresh array each
   // call, of citation objects shared read-only.
-  const key = texts.join("\u0000");
-  let found = citationsOf.get(key);
-  if (found === undefined) {
-    const ids = [...new Set(texts.flatMap(sourceIds))];
-    found = ids.map((id) => ({ id, citation: catalog.sources[id] ?? `(unknown source ${id})` }));
-    if (citationsOf.size >= 4096) citationsOf.clear();
-    citationsOf.set(key, found);
-  }
-  return found.slice();
+  return citationsOf(texts.join("\u0000"), () =>
+    [...new Set(texts.flatMap(sourceIds))].map((id) => ({
+      id,
+      citation: catalog.sources[id] ?? `(unknown source ${id})`,
+    })),
+  ).slice();
 }
-const citationsOf = new Map<string, Array<{ id: string; citation: string }>>();
+const citationsOf = boundedMemo<string, Array<{ id: string; citation: string }>>(4096);
 
 /** The source IDs cited in the texts, each checked to resolve (an unknown ID is a bug in the data). */
 export function citationIds(...texts: string[]): string[] {

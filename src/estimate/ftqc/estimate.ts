@@ -2,7 +2,9 @@
 // arXiv:2211.07629, §IV and App. E; the search follows Azure's estimate_without_restrictions.rs,
 // physical_estimation.rs and estimate_frontier.rs). Integer quantities that can pass 2^53 (cycles × cycle time,
 // factory runs, factory counts) are computed with BigInt; error rates and ratios in floating point.
+
 import { internalError, userError } from "../../errors.js";
+import { boundedMemo } from "../../memo.js";
 import { counted } from "../../units/format.js";
 import { type Layout, psspcLayout, resolveErrorBudget, validateCounts } from "./layout.js";
 import { type QecModel, resolveQecScheme } from "./qec.js";
@@ -336,14 +338,8 @@ function physicalQubits(ctx: Context, s: Solution): number {
  */
 export function estimateFaultTolerant(counts: LogicalCounts, options: FtOptions = {}): FtEstimate {
   const key = estimateKey(counts, options);
-  const kept = key === undefined ? undefined : estimates.get(key);
-  if (kept !== undefined) return kept;
-  const estimate = estimateUncached(counts, options);
-  if (key !== undefined) {
-    if (estimates.size >= MAX_KEPT_ESTIMATES) estimates.clear();
-    estimates.set(key, estimate);
-  }
-  return estimate;
+  const compute = () => estimateUncached(counts, options);
+  return key === undefined ? compute() : estimates(key, compute);
 }
 
 /**
@@ -353,8 +349,7 @@ export function estimateFaultTolerant(counts: LogicalCounts, options: FtOptions 
  * gets the same object, read-only by contract like all of the estimator's output (the whole suite passed with each
  * kept estimate deep-frozen; freezing cost ~50 ms a report, so they are not).
  */
-const estimates = new Map<string, FtEstimate>();
-const MAX_KEPT_ESTIMATES = 1024;
+const estimates = boundedMemo<string, FtEstimate>(1024);
 
 /** The memo key of an input: its JSON (undefined when it has none, e.g. a BigInt; such an input is never kept).
  *  Distinct valid inputs have distinct JSON (numbers print round-trip); NaN and ±∞ print as null, but inputs with

@@ -3,6 +3,7 @@
 // code_with_threshold_and_distance.rs). Presets are data in src/hardware/data/qre-presets.json.
 import { userError } from "../../errors.js";
 import presets from "../../hardware/data/qre-presets.json" with { type: "json" };
+import { boundedMemo } from "../../memo.js";
 import { type Formula, parseFormula } from "./formula.js";
 import type { PhysicalQubit, QecScheme, QecSchemeInput } from "./types.js";
 
@@ -72,22 +73,18 @@ export function resolveQecScheme(input: string | QecSchemeInput | undefined, qub
     physicalQubitsPerLogicalQubit: pick("physicalQubitsPerLogicalQubit"),
     maxCodeDistance: spec.maxCodeDistance ?? base?.maxCodeDistance ?? 50,
   };
-  const key = JSON.stringify([scheme, qubit]);
-  const kept = models.get(key);
-  if (kept !== undefined) return kept;
-  validateScheme(scheme, qubit);
-  const model = buildModel(scheme, qubit);
-  if (models.size >= MAX_KEPT_MODELS) models.clear();
-  models.set(key, model);
-  return model;
+  return modelOf(JSON.stringify([scheme, qubit]), () => {
+    validateScheme(scheme, qubit);
+    return buildModel(scheme, qubit);
+  });
 }
 
 /**
- * Models made, by their scheme and qubit (a model is a function of both, and validating and building one evaluates
- * both formulas at every odd distance up to maxCodeDistance): a report's ~1,200 fault-tolerant estimates use ~160.
+ * Models made, by their scheme and qubit as JSON (a model is a function of both, and validating and building one
+ * evaluates both formulas at every odd distance up to maxCodeDistance): a report's ~1,200 fault-tolerant estimates
+ * use ~160. A refused scheme throws before anything is kept.
  */
-const models = new Map<string, QecModel>();
-const MAX_KEPT_MODELS = 512;
+const modelOf = boundedMemo<string, QecModel>(512);
 
 function validateScheme(s: QecScheme, qubit: PhysicalQubit): void {
   const num = (v: unknown, field: string, ok: (x: number) => boolean, range: string) => {

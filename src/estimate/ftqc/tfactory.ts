@@ -321,7 +321,7 @@ class ModelTable {
 
   constructor(
     readonly qec: QecModel,
-    searchDistance: number,
+    readonly searchDistance: number,
   ) {
     this.levels = placedUnits(qec, searchDistance);
     this.base = this.levels.length * DISTILLATION_UNITS.length + 1;
@@ -355,7 +355,7 @@ class ModelTable {
     return nq;
   }
 
-  /** Memo entries kept; a table past MAX_MODEL_TABLE_ENTRIES is replaced (modelTable). */
+  /** Sequences kept; a table past MAX_MODEL_TABLE_ENTRIES is replaced (modelTable). */
   get size(): number {
     return this.memo.size;
   }
@@ -400,22 +400,18 @@ function placedUnits(qec: QecModel, searchDistance: number): PlacedUnit[][] {
   return levels;
 }
 
-/** Model tables kept, the most recently used last; the least recently used goes first. A report's built-in set
- *  uses ~160 models, interleaved across its tables. */
-const MAX_MODEL_TABLES = 256;
-/** A table with more sequences than this is not kept (a search distance in the thousands). */
+/** A table with more sequences than this is replaced (a search distance in the thousands). */
 const MAX_MODEL_TABLE_ENTRIES = 200_000;
-const modelTables = new Map<string, ModelTable>();
+/** The table of each model: resolveQecScheme keeps one model per scheme and qubit, so searches on the same model
+ *  share its object, and a table goes when its model does. */
+const modelTables = new WeakMap<QecModel, ModelTable>();
 
-/** The shared table of a model: keyed by the scheme and qubit it is built from (buildModel is a function of both). */
 function modelTable(qec: QecModel, searchDistance: number): ModelTable {
-  const key = JSON.stringify([qec.scheme, qec.qubit, searchDistance]);
-  const kept = modelTables.get(key);
-  modelTables.delete(key);
-  const table =
-    kept !== undefined && kept.size <= MAX_MODEL_TABLE_ENTRIES ? kept : new ModelTable(qec, searchDistance);
-  if (modelTables.size >= MAX_MODEL_TABLES) modelTables.delete(modelTables.keys().next().value as string);
-  modelTables.set(key, table);
+  const kept = modelTables.get(qec);
+  if (kept !== undefined && kept.searchDistance === searchDistance && kept.size <= MAX_MODEL_TABLE_ENTRIES)
+    return kept;
+  const table = new ModelTable(qec, searchDistance);
+  modelTables.set(qec, table);
   return table;
 }
 
