@@ -1,14 +1,14 @@
-// The start-up bundle (src/cli/bundle.ts, scripts/bundle-cli.mjs) is the same program as the compiled modules it
-// is built from: for each command line below, bin/qfit.js (which starts `run`, help and version from the bundle)
-// and the compiled modules of dist/cli/ print the same output and exit with the same code. Only the measured
-// times differ between two runs, and are blanked.
+// The bundles (src/cli/bundle.ts, scripts/bundle-cli.mjs) are the same program as the compiled modules they are
+// built from: for each command line below, bin/qfit.js (which starts `run`, help and version from the start
+// bundle, `report` from the report bundle) and the compiled modules of dist/cli/ print the same output and exit
+// with the same code. Only the measured times differ between two runs, and are blanked.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bundleIsCurrent, startsFromBundle } from "../src/cli/bundle.js";
+import { type Bundle, bundleFor, bundleIsCurrent } from "../src/cli/bundle.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BELL = "examples/bell.qasm";
@@ -38,7 +38,23 @@ function ran(args: string[], input?: string): Ran {
 const bundled = (argv: string[], input?: string) => ran(["bin/qfit.js", ...argv], input);
 const compiled = (argv: string[], input?: string) => ran(["test/helpers/start-compiled.mjs", ...argv], input);
 
-const CASES: Array<{ name: string; argv: string[]; input?: string; status: number }> = [
+/** A scenario of two workloads, small enough to run in a test on 2 threads from the report bundle. */
+const SCENARIO = [
+  "title: two workloads",
+  "hardware: { gpu: h100, gpuCount: 1000, qpu: ibm-heron-r2 }",
+  "samples: 300",
+  "workloads:",
+  "  - { kind: grover }",
+  "  - { kind: hybrid, preset: qaoa }",
+].join("\n");
+
+const CASES: Array<{
+  name: string;
+  argv: string[];
+  input?: string;
+  status: number;
+  bundle?: Bundle["name"];
+}> = [
   { name: "counts as text", argv: ["run", BELL, "--seed", "7"], status: 0 },
   {
     name: "JSON with probabilities",
@@ -71,11 +87,33 @@ const CASES: Array<{ name: string; argv: string[]; input?: string; status: numbe
   { name: "the program's help", argv: ["--help"], status: 0 },
   { name: "the version", argv: ["--version"], status: 0 },
   { name: "a misspelt command", argv: ["rn", BELL], status: 2 },
+  {
+    name: "report: a scenario on 2 threads (a worker thread from the bundle), JSON",
+    argv: ["report", "-", "--threads", "2", "--json"],
+    input: SCENARIO,
+    status: 0,
+    bundle: "report",
+  },
+  {
+    name: "report: the built-in set, point estimates, text",
+    argv: ["report", "--no-html", "--no-uncertainty"],
+    status: 0,
+    bundle: "report",
+  },
+  {
+    name: "report: a scenario error (file:line:col)",
+    argv: ["report", "-", "--no-html"],
+    input: "workloads:\n  - { kind: nosuch }\n",
+    status: 2,
+    bundle: "report",
+  },
+  { name: "report: a bad option value", argv: ["report", "--threads", "0"], status: 2, bundle: "report" },
+  { name: "report's help", argv: ["report", "--help"], status: 0, bundle: "report" },
 ];
 
 describe("bin/qfit.js from the bundle answers as the compiled modules do", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
-    expect(startsFromBundle(c.argv), "this command line starts from the bundle").toBe(true);
+    expect(bundleFor(c.argv)?.name, "the bundle this command line starts from").toBe(c.bundle ?? "start");
     const fromBundle = bundled(c.argv, c.input);
     expect(fromBundle.status, fromBundle.stderr).toBe(c.status);
     expect(fromBundle.stderr).not.toMatch(/\n\s+at /);
@@ -83,14 +121,16 @@ describe("bin/qfit.js from the bundle answers as the compiled modules do", () =>
   });
 });
 
-describe("which command lines start from the bundle", () => {
-  it("run, help, version and unknown commands do; the other commands and their help do not", () => {
-    expect(startsFromBundle(["--wide", "run", "x.qasm"])).toBe(true);
-    expect(startsFromBundle([])).toBe(true);
-    expect(startsFromBundle(["help", "run"])).toBe(true);
-    expect(startsFromBundle(["devices"])).toBe(false);
-    expect(startsFromBundle(["help", "report"])).toBe(false);
-    expect(startsFromBundle(["serve", "--port", "0"])).toBe(false);
+describe("which command lines start from a bundle", () => {
+  it("run, help, version and unknown commands from the start bundle, report from its own, the others from none", () => {
+    const from = (argv: string[]) => bundleFor(argv)?.name;
+    expect(from(["--wide", "run", "x.qasm"])).toBe("start");
+    expect(from([])).toBe("start");
+    expect(from(["help", "run"])).toBe("start");
+    expect(from(["report", "--json"])).toBe("report");
+    expect(from(["help", "report"])).toBe("report");
+    expect(from(["devices"])).toBeUndefined();
+    expect(from(["serve", "--port", "0"])).toBeUndefined();
   });
 });
 

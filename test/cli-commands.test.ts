@@ -62,7 +62,7 @@ describe("command table", () => {
   });
 });
 
-describe("start-up loads only the command run (the built CLI)", () => {
+describe("start-up loads only what the command needs (the built CLI)", () => {
   const loaded = (args: string[]) => {
     const r = spawnSync(
       process.execPath,
@@ -75,9 +75,9 @@ describe("start-up loads only the command run (the built CLI)", () => {
       .filter((l) => l.startsWith("loaded: "))
       .map((l) => l.slice("loaded: ".length));
   };
-  /** The source modules and packages the start-up bundle holds (esbuild's metafile, scripts/bundle-cli.mjs). */
-  const bundled = () => {
-    const meta = JSON.parse(readFileSync(join(ROOT, "dist/cli-bundle/meta.json"), "utf8")) as {
+  /** The source modules and packages a bundle holds (esbuild's metafile, scripts/bundle-cli.mjs). */
+  const bundled = (metaFile = "meta.json") => {
+    const meta = JSON.parse(readFileSync(join(ROOT, "dist/cli-bundle", metaFile), "utf8")) as {
       inputs: Record<string, unknown>;
     };
     return Object.keys(meta.inputs);
@@ -115,12 +115,37 @@ describe("start-up loads only the command run (the built CLI)", () => {
     expect(urls.some((u) => u.endsWith("/dist/cli/devices.js"))).toBe(true);
   });
 
-  it("V8 accepts the code cache made at build time (else start-up compiles the whole bundle)", () => {
+  it("qfit report starts from the report bundle, its worker thread too: no compiled module, no package", () => {
+    const urls = loaded(["report", "--no-html", "--samples", "200", "--threads", "2"]);
+    expect(urls.some((u) => u.endsWith("/dist/cli-bundle/load.cjs"))).toBe(true);
+    // The worker's module (written by the build next to the bundle): a worker thread did start from it.
+    expect(urls.some((u) => u.endsWith("/dist/cli-bundle/threads-worker.js"))).toBe(true);
+    const unwanted = urls.filter((u) =>
+      /\/node_modules\/|\/dist\/(?!cli-bundle\/(load\.cjs|threads-worker\.js)$)/.test(u),
+    );
+    expect(unwanted).toEqual([]);
+  });
+
+  it("the report bundle holds report, its packages and workloads, and no other command, server or sweep", () => {
+    const inputs = bundled("meta-report.json");
+    for (const m of ["src/cli/report.ts", "src/report/report-worker.ts", "src/workloads/registry.ts"])
+      expect(inputs).toContain(m);
+    expect(inputs.some((i) => i.startsWith("node_modules/zod/"))).toBe(true);
+    const unwanted = inputs.filter((i) =>
+      /^src\/(server|sweep)\/|^src\/cli\/(run|serve|sweep|estimate|devices|draw)[.-]/.test(i),
+    );
+    expect(unwanted).toEqual([]);
+  });
+
+  it.each([
+    ["start", "START_BUNDLE"],
+    ["report", "REPORT_BUNDLE"],
+  ])("V8 accepts the %s bundle's code cache made at build time (else every start compiles it)", (_, name) => {
     const r = spawnSync(
       process.execPath,
       [
         "-e",
-        'process.stdout.write(String(require("./dist/cli-bundle/load.cjs").loadBundle().cacheRejected))',
+        `const l = require("./dist/cli-bundle/load.cjs"); process.stdout.write(String(l.loadBundle(true, l.${name}).cacheRejected))`,
       ],
       { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
     );

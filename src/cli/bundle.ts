@@ -1,55 +1,78 @@
-// The start-up bundle: `qfit run`, and the program's own help and version, start from one file holding all the
-// code they need (dist/cli-bundle/qfit.cjs, built by scripts/bundle-cli.mjs) with V8's code cache for it, made at
-// build time. Loading the ~55 compiled modules of `qfit run` one by one, and compiling them, cost more than Node's
-// own start-up (issue 14 §4; measured by `npm run bench:startup`). The other commands run for seconds or more:
-// bin/qfit.js starts them from the compiled modules of dist/cli/, and the bundle leaves them out, so no process
-// ever runs two copies of a module (errors are matched with instanceof). bin/qfit.js requires this module as
-// dist/cli-bundle/load.cjs (bundled, CommonJS like bin/qfit.js itself).
+// The bundles bin/qfit.js starts some commands from: each is one file holding all the code its commands need
+// (dist/cli-bundle/, built by scripts/bundle-cli.mjs), with V8's code cache for it made at build time, so the
+// process neither resolves, reads, parses nor compiles modules one by one. `qfit run` and the program's help and
+// version start from the start bundle: loading the ~55 compiled modules of `qfit run` cost more than Node's own
+// start-up (issue 14 §4; `npm run bench:startup`). `qfit report` starts from the report bundle, its worker
+// threads too: its ~200 modules took each thread about a tenth of the report's time (issue 13). The other
+// commands start from the compiled modules of dist/cli/. A process loads one bundle or the compiled modules,
+// never two, so it never runs two copies of a module (errors are matched with instanceof). bin/qfit.js requires
+// this module as dist/cli-bundle/load.cjs (bundled, CommonJS like bin/qfit.js itself).
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
+import type { serveReportTasks } from "../report/report-worker.js";
 import { commandNamed } from "./commands.js";
 import type { memoryIo } from "./io.js";
 import type { main } from "./main.js";
 import type { start } from "./start.js";
 
-/** The commands the bundle holds. */
-export const BUNDLED_COMMANDS: readonly string[] = ["run"];
-
 /**
- * Whether bin/qfit.js starts this command line from the bundle: a bundled command, or none (`qfit`, `qfit
- * --help`, `qfit --version`, a misspelt command: the program's own help and usage errors).
+ * A bundle: the commands it holds, its file, and the V8 code cache made for it at build time.
+ * - `start`: `qfit run`, and the program's own help, version and usage errors (start-up dominates them).
+ * - `report`: `qfit report` (and its help), with every package it loads and its worker threads' code. Loading
+ *   its ~200 compiled modules took each thread ~0.34 s; from the bundle with its cache ~0.08 s (the main thread,
+ *   and again each worker: docs/report.md).
  */
-export function startsFromBundle(argv: readonly string[]): boolean {
-  const wanted = commandNamed(argv);
-  return wanted === undefined || BUNDLED_COMMANDS.includes(wanted.name);
+export interface Bundle {
+  name: "start" | "report";
+  commands: readonly string[];
+  file: string;
+  /** Valid only for the Node version and V8 flags it was made with. */
+  codeCacheFile: string;
 }
 
-/** The bundle, in dist/cli-bundle/ (this module is compiled to dist/cli/ and bundled into dist/cli-bundle/). */
-export const BUNDLE_FILE = fileURLToPath(new URL("../cli-bundle/qfit.cjs", import.meta.url));
-/** V8's code cache for the bundle: valid only for the Node version and V8 flags it was made with. */
-export const CODE_CACHE_FILE = `${BUNDLE_FILE}.v8-cache`;
+const bundleNamed = (name: Bundle["name"], commands: readonly string[], fileName: string): Bundle => {
+  const file = fileURLToPath(new URL(`../cli-bundle/${fileName}`, import.meta.url));
+  return { name, commands, file, codeCacheFile: `${file}.v8-cache` };
+};
+
+/** The bundles (this module is compiled to dist/cli/ and bundled into dist/cli-bundle/). */
+export const START_BUNDLE = bundleNamed("start", ["run"], "qfit.cjs");
+export const REPORT_BUNDLE = bundleNamed("report", ["report"], "report.cjs");
+export const BUNDLES: readonly Bundle[] = [START_BUNDLE, REPORT_BUNDLE];
+
+/**
+ * The bundle bin/qfit.js starts this command line from: the one holding its command; the start bundle for none
+ * (`qfit`, `qfit --help`, `qfit --version`, a misspelt command); undefined for the other commands.
+ */
+export function bundleFor(argv: readonly string[]): Bundle | undefined {
+  const wanted = commandNamed(argv);
+  if (wanted === undefined) return START_BUNDLE;
+  return BUNDLES.find((b) => b.commands.includes(wanted.name));
+}
+
 /** The compiled program the other commands start from (tsc writes it on every build). */
 export const COMPILED_START_FILE = fileURLToPath(new URL("../cli/start.js", import.meta.url));
 
 /**
- * Whether the bundle was built after the compiled modules (`npm run build` makes both, the bundle last). After a
- * bare `tsc -p tsconfig.build.json` it is older, and bin/qfit.js starts from the compiled modules instead of
+ * Whether a bundle was built after the compiled modules (`npm run build` makes both, the bundles last). After a
+ * bare `tsc -p tsconfig.build.json` they are older, and bin/qfit.js starts from the compiled modules instead of
  * running stale code. (npm pack gives every file one date: equal is current.)
  */
-export function bundleIsCurrent(bundle = BUNDLE_FILE, compiled = COMPILED_START_FILE): boolean {
+export function bundleIsCurrent(bundle = START_BUNDLE.file, compiled = COMPILED_START_FILE): boolean {
   const built = statSync(bundle, { throwIfNoEntry: false });
   const compiledAt = statSync(compiled, { throwIfNoEntry: false });
   return built !== undefined && (compiledAt === undefined || built.mtimeMs >= compiledAt.mtimeMs);
 }
 
-/** What the bundle exports (src/cli/start.ts). */
+/** What a bundle exports (src/cli/start.ts; the report bundle also src/cli/report-bundle.ts's worker entry). */
 export interface BundleExports {
   start: typeof start;
   main: typeof main;
   memoryIo: typeof memoryIo;
+  serveReportTasks?: typeof serveReportTasks;
 }
 
 export interface LoadedBundle {
@@ -65,23 +88,24 @@ export interface LoadedBundle {
  * is ASCII (esbuild's charset), so it is read as latin1: no UTF-8 decoding. A refused cache costs only the
  * compile it would have saved.
  */
-export function loadBundle(useCache = true): LoadedBundle {
-  const source = readFileSync(BUNDLE_FILE, "latin1");
+export function loadBundle(useCache = true, bundle: Bundle = START_BUNDLE): LoadedBundle {
+  const { file } = bundle;
+  const source = readFileSync(file, "latin1");
   let cachedData: Buffer | undefined;
   if (useCache) {
     try {
-      cachedData = readFileSync(CODE_CACHE_FILE);
+      cachedData = readFileSync(bundle.codeCacheFile);
     } catch {
       cachedData = undefined; // no cache (a build without it): compile the source
     }
   }
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE_FILE,
+    filename: file,
     cachedData,
   });
   const module = { exports: {} as BundleExports };
   const body = script.runInThisContext() as (...args: unknown[]) => void;
-  body(module.exports, createRequire(BUNDLE_FILE), module, BUNDLE_FILE, dirname(BUNDLE_FILE));
+  body(module.exports, createRequire(file), module, file, dirname(file));
   return {
     exports: module.exports,
     script,

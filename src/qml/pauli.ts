@@ -146,10 +146,18 @@ export function sampleOutcomes(
   const dim = 2 ** numQubits;
   const out = new Map<number, number>();
   for (const [index, count] of ideal) {
+    // Shot by shot, as drawn: kept with probability F, else replaced. A kept shot is only counted here (the map
+    // gets its key at the first one, so the keys keep their order of first appearance); one map update per index.
+    let kept = 0;
     for (let c = 0; c < count; c++) {
-      const k = rng.nextDouble() < fidelity ? index : Math.floor(rng.nextDouble() * dim);
-      out.set(k, (out.get(k) ?? 0) + 1);
+      if (rng.nextDouble() < fidelity) {
+        if (kept++ === 0 && !out.has(index)) out.set(index, 0);
+      } else {
+        const k = Math.floor(rng.nextDouble() * dim);
+        out.set(k, (out.get(k) ?? 0) + 1);
+      }
     }
+    if (kept > 0) out.set(index, (out.get(index) ?? 0) + kept);
   }
   return out;
 }

@@ -6,12 +6,14 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
-/** The worker module: it loads the report's modules, then waits for its plan (threads-worker.ts). */
+/** The worker module: it loads the report's modules, then waits for its plan (threads-worker.ts). From the report
+ *  bundle (dist/cli-bundle/report.cjs) this URL names the build's dist/cli-bundle/threads-worker.js, which loads
+ *  the bundle in the worker (src/cli/report-bundle.ts). */
 const WORKER_URL = new URL("./threads-worker.js", import.meta.url);
 
-/** True where worker threads can load the compiled worker (dist/); from the TypeScript sources (tests under tsx)
- *  Node 20's workers take no TypeScript loader. */
-export const COMPILED = import.meta.url.endsWith(".js");
+/** True where worker threads can load the compiled worker (dist/, or the report bundle); from the TypeScript
+ *  sources (tests under tsx) Node 20's workers take no TypeScript loader. */
+export const COMPILED = !import.meta.url.endsWith(".ts");
 
 /**
  * A worker's young generation, in MiB (Node's default for workers is 48): the tasks allocate many short-lived
