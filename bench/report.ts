@@ -1,6 +1,7 @@
 // `npm run bench:report` (also part of `npm run bench`): the wall time of `qfit report --no-html`, the main job, as a
 // user starts it (the built CLI, process start-up included), on the default threads (one per core) and on one
-// thread, interleaved so both see the same load. Issue 13 §5: with uncertainty on by default (10,000 samples per
+// thread, interleaved so all see the same load; and, for comparison in the same run, as it starts from the compiled
+// modules instead of its bundle (src/cli/bundle.ts). Issue 13 §5: with uncertainty on by default (10,000 samples per
 // verdict, bands along every crossover curve), the built-in report must stay under 3 s. Medians; the machine may be
 // shared, so the load average is printed with them.
 //
@@ -16,6 +17,15 @@ const COMMANDS = [
   { label: `qfit report --no-html (${availableParallelism()} threads)`, args: report },
   { label: "qfit report --no-html --threads 1", args: [...report, "--threads", "1"] },
   { label: "qfit report --no-html --no-uncertainty", args: [...report, "--no-uncertainty"] },
+  {
+    label: "  first line, compiled modules (no bundle)",
+    args: [
+      "--input-type=module",
+      "-e",
+      'import { start } from "./dist/cli/start.js"; start(process.argv.slice(1));',
+      ...report.slice(1),
+    ],
+  },
 ];
 
 if (!existsSync(new URL("../dist/cli/start.js", import.meta.url))) {

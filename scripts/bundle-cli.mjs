@@ -37,7 +37,10 @@ if (process.argv[2] === "--code-cache") {
   // v8.setFlagsFromString, which changes V8's flag hash and so would make the cache unusable at start-up: here
   // the flag stays off (the plain SIMD build of the kernels runs, through the same JavaScript).
   const v8 = await import("node:v8");
-  v8.default.setFlagsFromString = () => {};
+  const setFlags = v8.default.setFlagsFromString;
+  v8.default.setFlagsFromString = (flag) => {
+    if (!flag.includes("relaxed-simd")) setFlags(flag);
+  };
   const { loadBundle, BUNDLES } = createRequire(import.meta.url)(LOADER);
   const bundle = BUNDLES.find((b) => b.name === process.argv[3]);
   const { exports: qfit, script } = loadBundle(false, bundle);

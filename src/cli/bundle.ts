@@ -11,6 +11,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
 import type { serveReportTasks } from "../report/report-worker.js";
 import { commandNamed } from "./commands.js";
@@ -31,16 +32,28 @@ export interface Bundle {
   file: string;
   /** Valid only for the Node version and V8 flags it was made with. */
   codeCacheFile: string;
+  /** V8 flags set before the bundle loads (so the code cache is made and read under them). */
+  v8Flags: readonly string[];
 }
 
-const bundleNamed = (name: Bundle["name"], commands: readonly string[], fileName: string): Bundle => {
+const bundleNamed = (
+  name: Bundle["name"],
+  commands: readonly string[],
+  fileName: string,
+  v8Flags: readonly string[] = [],
+): Bundle => {
   const file = fileURLToPath(new URL(`../cli-bundle/${fileName}`, import.meta.url));
-  return { name, commands, file, codeCacheFile: `${file}.v8-cache` };
+  return { name, commands, file, codeCacheFile: `${file}.v8-cache`, v8Flags };
 };
 
 /** The bundles (this module is compiled to dist/cli/ and bundled into dist/cli-bundle/). */
 export const START_BUNDLE = bundleNamed("start", ["run"], "qfit.cjs");
-export const REPORT_BUNDLE = bundleNamed("report", ["report"], "report.cjs");
+export const REPORT_BUNDLE = bundleNamed(
+  "report",
+  ["report"],
+  "report.cjs",
+  (process.env.QFIT_EXP_FLAGS ?? "").split(" ").filter(Boolean),
+);
 export const BUNDLES: readonly Bundle[] = [START_BUNDLE, REPORT_BUNDLE];
 
 /**
@@ -90,6 +103,7 @@ export interface LoadedBundle {
  */
 export function loadBundle(useCache = true, bundle: Bundle = START_BUNDLE): LoadedBundle {
   const { file } = bundle;
+  for (const flag of bundle.v8Flags) setFlagsFromString(flag);
   const source = readFileSync(file, "latin1");
   let cachedData: Buffer | undefined;
   if (useCache) {
