@@ -126,9 +126,18 @@ interface CountsScratch {
   order: Int32Array;
 }
 
-function countsScratch(numQubits: number, shots: number): CountsScratch {
-  const counts = new Float64Array(2 ** numQubits);
-  return { counts, order: new Int32Array(Math.min(counts.length, shots)) };
+/** Registers up to 2^16 outcomes (768 KiB of scratch) reuse one scratch; wider ones get fresh arrays. */
+const SHARED_SCRATCH_MAX_OUTCOMES = 2 ** 16;
+let sharedScratch: CountsScratch | undefined;
+
+/** Zeroed counts and an order list for a register (readouts run one at a time, so one scratch serves all). */
+function countsScratch(numQubits: number): CountsScratch {
+  const dim = 2 ** numQubits;
+  if (dim > SHARED_SCRATCH_MAX_OUTCOMES) return { counts: new Float64Array(dim), order: new Int32Array(dim) };
+  if (sharedScratch?.counts.length !== dim)
+    sharedScratch = { counts: new Float64Array(dim), order: new Int32Array(dim) };
+  else sharedScratch.counts.fill(0);
+  return sharedScratch;
 }
 
 function bornReadout(
@@ -145,7 +154,7 @@ function bornReadout(
     const uniform = (1 - ctx.fidelity) / full.length;
     for (let v = 0; v < full.length; v++) full[v] = ctx.fidelity * full[v] + uniform;
   } else {
-    const { counts, order } = countsScratch(numQubits, ctx.shots);
+    const { counts, order } = countsScratch(numQubits);
     const distinct = sampleOutcomeCounts(state, numQubits, ctx.shots, ctx.rng, ctx.fidelity, counts, order);
     // In order of first appearance: the sums of the floating-point fractions keep one order.
     for (let j = 0; j < distinct; j++) full[order[j] & mask] += counts[order[j]] / ctx.shots;
@@ -168,7 +177,7 @@ function pauliReadout(
   }
   // All terms of all observables share the measurement settings; each term is the mean of its ±1 parity.
   const { terms, owner, groups } = pauliPlan(spec.observables);
-  const scratch = countsScratch(numQubits, ctx.shots);
+  const scratch = countsScratch(numQubits);
   const { counts, order } = scratch;
   for (const g of groups) {
     const rotated = g.rotate ? rotateToBasis(state, numQubits, g.basis) : state;

@@ -111,21 +111,25 @@ export interface GateShift {
 }
 
 /**
- * The kernel op of one gate at one angle, lowered at most once per (gate, angle): training prepares thousands of
- * states from one circuit whose fixed gates never change and whose weighted and input gates keep their angles
- * for a whole gradient (2·P + 1 states). Each slot remembers the last gate it lowered by value (name, qubits,
- * angle), so a circuit edited between calls is lowered afresh, never served a stale op; the op is the very
- * object `lowerGate` returned for those arguments, so the states are the same to the bit.
+ * The kernel op of one gate at one angle, lowered at most once per (gate, angle) while it stays in use:
+ * training prepares thousands of states from one circuit whose fixed gates never change and whose weights keep
+ * their angles for a whole batch (2·P + 1 states per example, each weighted gate at θ and θ ± π/2). Each gate
+ * keeps its last few lowered ops by value (name, qubits, angle), so a circuit edited between calls is lowered
+ * afresh, never served a stale op; the op is the very object `lowerGate` returned for those arguments, so the
+ * states are the same to the bit.
  */
-interface LoweredSlot {
+interface LoweredOp {
   name: string;
   qubits: number[];
-  /** NaN-safe and sign-of-zero-safe comparison through Object.is; undefined for gates without an angle. */
+  /** Compared with Object.is (NaN equal to itself, −0 apart from 0); undefined for gates without an angle. */
   theta: number | undefined;
   op: KernelOp | null;
 }
 
-const lowered = new WeakMap<VariationalCircuit, LoweredSlot[]>();
+/** Ops kept per gate: a weighted gate's angle and its two shifts. */
+const OPS_PER_GATE = 3;
+
+const lowered = new WeakMap<VariationalCircuit, Array<{ ops: LoweredOp[]; next: number }>>();
 
 function sameQubits(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -133,24 +137,25 @@ function sameQubits(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** The op of gate i at angle theta; `keep` false for one-off angles (a shifted gate) that would evict the usual one. */
-function loweredOp(
-  vc: VariationalCircuit,
-  i: number,
-  theta: number | undefined,
-  keep: boolean,
-): KernelOp | null {
+/** The op of gate i at angle theta (lowerGate's answer, from the cache when it has it). */
+function loweredOp(vc: VariationalCircuit, i: number, theta: number | undefined): KernelOp | null {
   const g = vc.gates[i];
-  let slots = lowered.get(vc);
-  if (!slots) {
-    slots = [];
-    lowered.set(vc, slots);
+  let perGate = lowered.get(vc);
+  if (!perGate) {
+    perGate = [];
+    lowered.set(vc, perGate);
   }
-  const slot = slots[i];
-  if (slot && slot.name === g.name && Object.is(slot.theta, theta) && sameQubits(slot.qubits, g.qubits))
-    return slot.op;
+  let slot = perGate[i];
+  if (!slot) {
+    slot = { ops: [], next: 0 };
+    perGate[i] = slot;
+  }
+  for (const e of slot.ops)
+    if (e.name === g.name && Object.is(e.theta, theta) && sameQubits(e.qubits, g.qubits)) return e.op;
   const op = lowerGate(g.name, g.qubits, theta === undefined ? [] : [theta]);
-  if (keep) slots[i] = { name: g.name, qubits: [...g.qubits], theta, op };
+  // The oldest op makes way.
+  slot.ops[slot.next] = { name: g.name, qubits: [...g.qubits], theta, op };
+  slot.next = (slot.next + 1) % OPS_PER_GATE;
   return op;
 }
 
@@ -174,15 +179,11 @@ export function applyGates(
   for (let i = from; i < to; i++) {
     const g = vc.gates[i];
     let theta: number | undefined;
-    let shifted = false;
     if (g.angle) {
       theta = angleValue(g.angle, weights, inputs);
-      if (shift && shift.gate === i) {
-        theta += shift.delta;
-        shifted = true;
-      }
+      if (shift && shift.gate === i) theta += shift.delta;
     }
-    const op = loweredOp(vc, i, theta, !shifted);
+    const op = loweredOp(vc, i, theta);
     if (op) kernel.apply(state, n, op);
   }
 }
