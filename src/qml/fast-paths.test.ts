@@ -195,6 +195,21 @@ describe("prepareState's cached gate ops", () => {
     same(prepareState(vc, w, []), referenceState(vc, w, []));
   });
 
+  it("tell an angle of −0 from 0 (they can leave zeros of different sign in the state)", () => {
+    // p(π) then ry(±0): the |1⟩ amplitude is 0 or −0.
+    const vc: VariationalCircuit = {
+      numQubits: 1,
+      numWeights: 1,
+      numInputs: 0,
+      gates: [
+        { name: "p", qubits: [0], angle: { kind: "fixed", value: Math.PI } },
+        { name: "ry", qubits: [0], angle: { kind: "weight", index: 0 } },
+      ],
+    };
+    for (const w of [[0], [-0], [0]]) same(prepareState(vc, w, []), referenceState(vc, w, []));
+    expect(Object.is(referenceState(vc, [-0], [])[2], -0)).toBe(true);
+  });
+
   it("split at any gate give the whole preparation's state", () => {
     fc.assert(
       fc.property(circuitArb, fc.nat(), ({ vc, weights, inputs }, cut) => {
