@@ -9,6 +9,8 @@ import { tsKernel } from "../sim/kernels/apply-ts.js";
 import { lowerGate } from "../sim/plan.js";
 import { createPrng, type Prng } from "../stats/prng.js";
 import { parameterShiftJacobian } from "./gradient.js";
+import { PROBABILITY_FLOOR, quantumLearner } from "./learners.js";
+import { makeMoons } from "./moons.js";
 import {
   measurementGroups,
   type Observable,
@@ -306,5 +308,36 @@ describe("parameter shift from a shared prefix state, and the readouts' dense co
     check(3);
     observables[1].pop();
     check(4);
+  });
+});
+
+describe("the quantum learner's kept evaluation states", () => {
+  it("give the loss of a freshly prepared state, and are prepared anew when the weights or the inputs change", () => {
+    const data = makeMoons({ train: 4, heldOut: 3, noise: 0.1, seed: 2 });
+    const ctx = { shots: 300, rng: createPrng(9), fidelity: 0.95 };
+    const learner = quantumLearner(data, { ansatz: "reupload", qubits: 3, layers: 2, ctx }, createPrng(1));
+    const vc = learner.circuit;
+    const twin = { ...ctx, rng: createPrng(9) };
+    /** The definition: prepare afresh, measure with the twin PRNG, binary cross-entropy of p1 = (1 − ⟨Z₀⟩)/2. */
+    const referenceLoss = (ex: { features: number[]; label: number }) => {
+      const z = referenceReadout(
+        referenceState(vc, learner.params, ex.features),
+        vc.numQubits,
+        learner.readout,
+        twin,
+      )[0];
+      const p1 = Math.min(1 - PROBABILITY_FLOOR, Math.max(PROBABILITY_FLOOR, (1 - z) / 2));
+      return ex.label === 1 ? -Math.log(p1) : -Math.log(1 - p1);
+    };
+    const [a, b] = data.heldOut;
+    const check = (ex: typeof a) => expect(learner.evaluate(ex).loss).toBe(referenceLoss(ex));
+    check(a);
+    check(b);
+    check(a); // the kept state
+    learner.params[0] += 0.8;
+    check(a);
+    check(b);
+    a.features[1] += 0.5;
+    check(a);
   });
 });
