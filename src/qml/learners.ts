@@ -170,7 +170,10 @@ export function quantumLearner(d: Dataset, o: QuantumLearnerOptions, rng: Prng):
   return learner;
 }
 
-/** States kept for evaluations take at most this many bytes (a held-out set of 100 up to 14 qubits). */
+/**
+ * Bytes the states kept for evaluations may take, with the weights and inputs they were prepared with: a held-out
+ * set of 100 up to 14 qubits.
+ */
 export const KEPT_STATE_BYTES = 2 ** 25;
 
 /**
@@ -185,13 +188,17 @@ function keptStates(
   params: Float64Array,
 ): (ex: Example, inputs: ArrayLike<number>) => Float64Array {
   const kept = new Map<Example, { weights: Float64Array; inputs: Float64Array; state: Float64Array }>();
-  const stateBytes = 16 * 2 ** vc.numQubits;
+  let bytes = 0;
   return (ex, inputs) => {
     const k = kept.get(ex);
     if (k && sameValues(k.weights, params) && sameValues(k.inputs, inputs)) return k.state;
     const state = prepareState(vc, params, inputs);
-    if (k || (kept.size + 1) * stateBytes <= KEPT_STATE_BYTES)
+    // The state, and the copies of the weights and inputs it was prepared with.
+    const entryBytes = 8 * (state.length + params.length + inputs.length);
+    if (k || bytes + entryBytes <= KEPT_STATE_BYTES) {
+      if (!k) bytes += entryBytes;
       kept.set(ex, { weights: params.slice(), inputs: Float64Array.from(inputs), state });
+    }
     return state;
   };
 }
