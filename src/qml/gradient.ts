@@ -13,7 +13,13 @@ import {
   type QuantumLedger,
   type ReadoutSpec,
 } from "./readout.js";
-import { prepareState, type VariationalCircuit, weightedGates } from "./variational.js";
+import {
+  applyGates,
+  prepareState,
+  type VariationalCircuit,
+  weightedGates,
+  zeroState,
+} from "./variational.js";
 
 export interface Jacobian {
   /** Readouts m per row: jacobian[w·m + k] = ∂r_k/∂θ_w. */
@@ -33,22 +39,24 @@ export function parameterShiftJacobian(
   const m = spec.kind === "born" ? spec.outcomes : spec.observables.length;
   const values = new Float64Array(vc.numWeights * m);
   const before = ledger.circuitExecutions;
+  // Both shifted states of gate gi share the gates before it with the unshifted circuit: one prefix state is
+  // advanced gate by gate and copied, so each shifted state runs only gi and what follows it. The same ops in
+  // the same order on the same amplitudes, so the states (and the readouts' PRNG draws) are those of
+  // prepareState(vc, weights, inputs, shift), bit for bit.
+  const end = vc.gates.length;
+  const prefix = zeroState(vc);
+  const shifted = new Float64Array(prefix.length);
+  let done = 0;
   for (const gi of weightedGates(vc)) {
     const w = (vc.gates[gi].angle as { index: number }).index;
-    const plus = measureReadout(
-      prepareState(vc, weights, inputs, { gate: gi, delta: Math.PI / 2 }),
-      vc.numQubits,
-      spec,
-      ctx,
-      ledger,
-    );
-    const minus = measureReadout(
-      prepareState(vc, weights, inputs, { gate: gi, delta: -Math.PI / 2 }),
-      vc.numQubits,
-      spec,
-      ctx,
-      ledger,
-    );
+    applyGates(vc, prefix, done, gi, weights, inputs);
+    done = gi;
+    shifted.set(prefix);
+    applyGates(vc, shifted, gi, end, weights, inputs, { gate: gi, delta: Math.PI / 2 });
+    const plus = measureReadout(shifted, vc.numQubits, spec, ctx, ledger);
+    shifted.set(prefix);
+    applyGates(vc, shifted, gi, end, weights, inputs, { gate: gi, delta: -Math.PI / 2 });
+    const minus = measureReadout(shifted, vc.numQubits, spec, ctx, ledger);
     for (let k = 0; k < m; k++) values[w * m + k] += (plus[k] - minus[k]) / 2;
   }
   ledger.gradientExecutions += ledger.circuitExecutions - before;

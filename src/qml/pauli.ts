@@ -129,8 +129,45 @@ export function measurementGroups(obs: Observable): Array<{ basis: string; terms
 }
 
 /**
- * `shots` computational-basis outcomes of the state, index → count, each shot replaced with probability 1 − F
- * by a uniformly random bitstring (global depolarising noise).
+ * `shots` computational-basis outcomes of the state, as dense counts: `counts` (2^n entries, all zero on entry)
+ * gets each outcome's count, and `order` (at least min(2^n, shots) entries) the distinct outcomes in order of
+ * first appearance; returns how many. Each shot is replaced with probability 1 − F by a uniformly random
+ * bitstring (global depolarising noise).
+ */
+export function sampleOutcomeCounts(
+  state: Float64Array,
+  numQubits: number,
+  shots: number,
+  rng: Prng,
+  fidelity: number,
+  counts: Float64Array,
+  order: Int32Array,
+): number {
+  const sampled = sampleIndices(state, "amplitudes", shots, rng);
+  const { indices } = sampled;
+  let distinct = 0;
+  if (fidelity >= 1) {
+    for (let i = 0; i < indices.length; i++) {
+      counts[indices[i]] = sampled.counts[i];
+      order[distinct++] = indices[i];
+    }
+    return distinct;
+  }
+  const dim = 2 ** numQubits;
+  for (let i = 0; i < indices.length; i++) {
+    const index = indices[i];
+    // Shot by shot, as drawn: kept with probability F, else replaced by a uniform draw.
+    for (let c = sampled.counts[i]; c > 0; c--) {
+      const k = rng.nextDouble() < fidelity ? index : Math.floor(rng.nextDouble() * dim);
+      if (counts[k]++ === 0) order[distinct++] = k;
+    }
+  }
+  return distinct;
+}
+
+/**
+ * `shots` computational-basis outcomes of the state, index → count in order of first appearance, each shot
+ * replaced with probability 1 − F by a uniformly random bitstring (global depolarising noise).
  */
 export function sampleOutcomes(
   state: Float64Array,
@@ -139,25 +176,10 @@ export function sampleOutcomes(
   rng: Prng,
   fidelity = 1,
 ): Map<number, number> {
-  const sampled = sampleIndices(state, "amplitudes", shots, rng);
-  const ideal = new Map<number, number>();
-  for (let i = 0; i < sampled.indices.length; i++) ideal.set(sampled.indices[i], sampled.counts[i]);
-  if (fidelity >= 1) return ideal;
-  const dim = 2 ** numQubits;
+  const counts = new Float64Array(2 ** numQubits);
+  const order = new Int32Array(Math.min(counts.length, shots));
+  const distinct = sampleOutcomeCounts(state, numQubits, shots, rng, fidelity, counts, order);
   const out = new Map<number, number>();
-  for (const [index, count] of ideal) {
-    // Shot by shot, as drawn: kept with probability F, else replaced. A kept shot is only counted here (the map
-    // gets its key at the first one, so the keys keep their order of first appearance); one map update per index.
-    let kept = 0;
-    for (let c = 0; c < count; c++) {
-      if (rng.nextDouble() < fidelity) {
-        if (kept++ === 0 && !out.has(index)) out.set(index, 0);
-      } else {
-        const k = Math.floor(rng.nextDouble() * dim);
-        out.set(k, (out.get(k) ?? 0) + 1);
-      }
-    }
-    if (kept > 0) out.set(index, (out.get(index) ?? 0) + kept);
-  }
+  for (let j = 0; j < distinct; j++) out.set(order[j], counts[order[j]]);
   return out;
 }

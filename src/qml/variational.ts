@@ -9,6 +9,7 @@
 import { GATES } from "../circuit/gates.js";
 import type { Circuit } from "../circuit/ir.js";
 import { userError } from "../errors.js";
+import type { KernelOp } from "../sim/kernels/kernel.js";
 import { selectKernel } from "../sim/kernels/select.js";
 import { lowerGate } from "../sim/plan.js";
 import { counted } from "../units/format.js";
@@ -110,6 +111,89 @@ export interface GateShift {
 }
 
 /**
+ * The kernel op of one gate at one angle, lowered at most once per (gate, angle) while it stays in use:
+ * training prepares thousands of states from one circuit whose fixed gates never change and whose weights keep
+ * their angles for a whole batch (2·P + 1 states per example, each weighted gate at θ and θ ± π/2). Each gate
+ * keeps its last few lowered ops by value (name, qubits, angle), so a circuit edited between calls is lowered
+ * afresh, never served a stale op; the op is the very object `lowerGate` returned for those arguments, so the
+ * states are the same to the bit.
+ */
+interface LoweredOp {
+  name: string;
+  qubits: number[];
+  /** Compared with Object.is (NaN equal to itself, −0 apart from 0); undefined for gates without an angle. */
+  theta: number | undefined;
+  op: KernelOp | null;
+}
+
+/** Ops kept per gate: a weighted gate's angle and its two shifts. */
+const OPS_PER_GATE = 3;
+
+const lowered = new WeakMap<VariationalCircuit, Array<{ ops: LoweredOp[]; next: number }>>();
+
+function sameQubits(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** The op of gate i at angle theta (lowerGate's answer, from the cache when it has it). */
+function loweredOp(vc: VariationalCircuit, i: number, theta: number | undefined): KernelOp | null {
+  const g = vc.gates[i];
+  let perGate = lowered.get(vc);
+  if (!perGate) {
+    perGate = [];
+    lowered.set(vc, perGate);
+  }
+  let slot = perGate[i];
+  if (!slot) {
+    slot = { ops: [], next: 0 };
+    perGate[i] = slot;
+  }
+  for (const e of slot.ops)
+    if (e.name === g.name && Object.is(e.theta, theta) && sameQubits(e.qubits, g.qubits)) return e.op;
+  const op = lowerGate(g.name, g.qubits, theta === undefined ? [] : [theta]);
+  // The oldest op makes way.
+  slot.ops[slot.next] = { name: g.name, qubits: [...g.qubits], theta, op };
+  slot.next = (slot.next + 1) % OPS_PER_GATE;
+  return op;
+}
+
+/**
+ * Applies gates [from, to) of the circuit to `state` in place (interleaved re/im, qubit 0 least significant),
+ * with an optional angle shift on one gate. Splitting a preparation at any gate gives the same state to the bit
+ * as running it whole: the same ops in the same order.
+ */
+export function applyGates(
+  vc: VariationalCircuit,
+  state: Float64Array,
+  from: number,
+  to: number,
+  weights: ArrayLike<number>,
+  inputs: ArrayLike<number>,
+  shift?: GateShift,
+): void {
+  // Training circuits have a handful of qubits: the TypeScript kernel on a plain array beats crossing into WASM.
+  const kernel = selectKernel("ts");
+  const n = vc.numQubits;
+  for (let i = from; i < to; i++) {
+    const g = vc.gates[i];
+    let theta: number | undefined;
+    if (g.angle) {
+      theta = angleValue(g.angle, weights, inputs);
+      if (shift && shift.gate === i) theta += shift.delta;
+    }
+    const op = loweredOp(vc, i, theta);
+    if (op) kernel.apply(state, n, op);
+  }
+}
+
+/** |0…0⟩ on the circuit's register, in the layout `applyGates` works on. */
+export function zeroState(vc: VariationalCircuit): Float64Array {
+  return selectKernel("ts").createState(vc.numQubits, "double") as Float64Array;
+}
+
+/**
  * The statevector ψ(weights, inputs) (interleaved re/im, qubit 0 least significant), with an optional angle
  * shift on one gate. Fresh array each call.
  */
@@ -119,21 +203,8 @@ export function prepareState(
   inputs: ArrayLike<number>,
   shift?: GateShift,
 ): Float64Array {
-  // Training circuits have a handful of qubits: the TypeScript kernel on a plain array beats crossing into WASM.
-  const kernel = selectKernel("ts");
-  const n = vc.numQubits;
-  const state = kernel.createState(n, "double") as Float64Array;
-  for (let i = 0; i < vc.gates.length; i++) {
-    const g = vc.gates[i];
-    let params: number[] = [];
-    if (g.angle) {
-      let theta = angleValue(g.angle, weights, inputs);
-      if (shift && shift.gate === i) theta += shift.delta;
-      params = [theta];
-    }
-    const op = lowerGate(g.name, g.qubits, params);
-    if (op) kernel.apply(state, n, op);
-  }
+  const state = zeroState(vc);
+  applyGates(vc, state, 0, vc.gates.length, weights, inputs, shift);
   return state;
 }
 
