@@ -33,9 +33,10 @@ const CODE_CACHE_RUNS = {
 };
 
 if (process.argv[2] === "--code-cache") {
-  // In a fresh process with Node's default flags, as bin/qfit.js runs. The kernels turn on relaxed SIMD with
-  // v8.setFlagsFromString, which changes V8's flag hash and so would make the cache unusable at start-up: here
-  // the flag stays off (the plain SIMD build of the kernels runs, through the same JavaScript).
+  // In a fresh process with Node's default flags and the bundle's own (loadBundle sets them), as bin/qfit.js
+  // runs. The kernels turn on relaxed SIMD with v8.setFlagsFromString, which changes V8's flag hash and so would
+  // make the cache unusable at start-up: here that flag stays off (the plain SIMD build of the kernels runs,
+  // through the same JavaScript).
   const v8 = await import("node:v8");
   const setFlags = v8.default.setFlagsFromString;
   v8.default.setFlagsFromString = (flag) => {
