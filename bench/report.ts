@@ -33,6 +33,25 @@ if (!existsSync(new URL("../dist/cli/start.js", import.meta.url))) {
   process.exit(2);
 }
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
+
+/**
+ * The host's speed: the median of 5 runs of a fixed single-thread floating-point loop, in ms. This machine kind's
+ * speed drifts by more than the load average shows (the same build took 2.53 s and 3.49 s within an hour on
+ * 3 December 2026, `--no-uncertainty` 0.86 s and 1.49 s), so a figure is read with the probe printed beside it.
+ */
+function hostProbeMs(): number {
+  const times: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    for (let i = 1; i < 3e7; i++) sink += (Math.sqrt(i) * 1.0000001) / ((i & 7) | 1);
+    times.push(performance.now() - t);
+  }
+  if (sink < 0) console.log(sink); // keeps the loop from being optimized away
+  return median(times);
+}
+
+const probeBefore = hostProbeMs();
 const before = loadavg();
 const samples = COMMANDS.map(() => [] as Sample[]);
 for (let i = 0; i < RUNS; i++)
@@ -40,7 +59,8 @@ for (let i = 0; i < RUNS; i++)
     samples[k].push(runOnce(c.args));
   });
 console.log(
-  `\nqfit report: medians of ${RUNS} processes each; load average ${load(before)} → ${load(loadavg())}`,
+  `\nqfit report: medians of ${RUNS} processes each; load average ${load(before)} → ${load(loadavg())}; host probe ` +
+    `(fixed single-thread loop) ${probeBefore.toFixed(0)} → ${hostProbeMs().toFixed(0)} ms`,
 );
 COMMANDS.forEach((c, k) => {
   const wall = median(samples[k].map((s) => s.wallMs));
