@@ -1,6 +1,7 @@
 // `qfit report` on worker threads (src/report/threads-node.ts): the tasks are shared between threads, and the
 // report must be the one buildReport gives on one thread, to the last digit, failures included. The worker threads
 // load the compiled modules, so this test imports dist/ (npm test builds it first).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { QfitError } from "../src/errors.js";
 import { buildReport } from "../src/report/build.js";
@@ -86,5 +87,25 @@ describe("the report on worker threads", () => {
     const order = [3, 0, 1, 2];
     const taken = Array.from({ length: 6 }, () => compiled.takeTask(counter, order));
     expect(taken).toEqual([3, 0, 1, 2, -1, -1]);
+  });
+
+  it("hands out every task once when this thread takes from the front and the workers from the back", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.array(fc.boolean(), { maxLength: 60 }), (n, ends) => {
+        const counter = new Int32Array(new SharedArrayBuffer(4));
+        const order = Array.from({ length: n }, (_, i) => (i * 7) % n);
+        const front: number[] = [];
+        const back: number[] = [];
+        for (const fromBack of ends) {
+          const i = compiled.takeTask(counter, order, fromBack);
+          if (i >= 0) (fromBack ? back : front).push(i);
+        }
+        // The front in order, the back from the end; together each task at most once, all once when enough taken.
+        expect(front).toEqual(order.slice(0, front.length));
+        expect(back).toEqual(order.slice(n - back.length).reverse());
+        expect(front.length + back.length).toBe(Math.min(n, ends.length));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

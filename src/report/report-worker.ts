@@ -18,7 +18,7 @@ export function serveReportTasks(port = parentPort): void {
   port.once("message", ({ plan, counter, order }: ReportWorkerData) => {
     clearTimeout(idle);
     const shared = new Int32Array(counter);
-    for (let i = takeTask(shared, order); i >= 0; i = takeTask(shared, order)) {
+    for (let i = takeTask(shared, order, true); i >= 0; i = takeTask(shared, order, true)) {
       let m: TaskMessage;
       try {
         m = { i, thread: threadId, result: runReportTask(plan, i) };

@@ -1,13 +1,13 @@
 // Edge adapter: the report's tasks (one per workload, and the measured-training extrapolation) shared between this
 // thread and Node worker threads. Every task is pure and plain data in and out (build.ts: planReport, runReportTask),
 // so which thread runs which cannot change the report; threads only take the next task from a shared counter
-// (Atomics.add), and the results are put back in task order. The main thread works too, giving way to the event
+// (takeTask: this thread from the front, workers from the back), and the results are put back in task order. The main thread works too, giving way to the event
 // loop after each task (workers' results arrive, and Ctrl-C is handled at once, as in buildReportInterruptibly).
 //
 // Why: with uncertainty on (10,000 samples per verdict, bands along every crossover curve) the built-in report is
-// about 5 s of CPU in 17 tasks of 0.05–0.7 s. Measured on 2 cores (`npm run bench:report`, docs/report.md) the gain
-// is small, 3.75 → 3.53 s: V8's collector and compiler already use the second core, and a worker loads and compiles
-// the modules again (about 1.3 s of CPU); each further core takes its share of the tasks.
+// about 4 s of CPU in 17 tasks of 0.03–0.4 s. Measured on 2 cores (`npm run bench:report`, docs/report.md): 2.83 s
+// on one thread, 2.53 s on two. The gain is smaller than the second core: V8's collector and compiler already use
+// it, and a worker loads the report bundle and optimizes its hot functions again; each further core takes its share.
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { type ErrorData, errorData, errorFromData } from "../errors.js";
@@ -28,7 +28,7 @@ import { COMPILED, startReportWorker, takePrestarted } from "./thread-pool.js";
 /** What the worker (threads-worker.ts) is given: the plan, and the counter every thread takes tasks from. */
 export interface ReportWorkerData {
   plan: ReportPlan;
-  /** Int32Array over it: [0] the next position in `order` to take. */
+  /** Int32Array over it: [0] the tasks taken from the front of `order` (low 16 bits) and from its back (high 16). */
   counter: SharedArrayBuffer;
   /** Task indexes in the order they are taken. */
   order: number[];
@@ -40,14 +40,32 @@ export type TaskMessage = { i: number; thread: number } & (
   | { error: ErrorData }
 );
 
-/** The next task of `order` for any thread, or -1 when none is left. */
-export function takeTask(counter: Int32Array, order: readonly number[]): number {
-  const k = Atomics.add(counter, 0, 1);
-  return k < order.length ? order[k] : -1;
+/** Tasks a shared counter can hand out (16 bits per end; a scenario holds at most 100 workloads): more run on one
+ *  thread. */
+const MAX_SHARED_TASKS = 0xffff;
+
+/**
+ * The next task of `order` (at most MAX_SHARED_TASKS long) for a thread, or -1 when none is left: this thread takes from the front, the workers
+ * from the back, so each thread runs a run of neighbouring tasks (the built-in set lists the workloads of one kind
+ * together) and compiles less of the others' code: V8 optimizes every function once per thread that runs it hot.
+ * One compare-and-swap on both counts, so a task is handed out once whichever ends meet.
+ */
+export function takeTask(counter: Int32Array, order: readonly number[], fromBack = false): number {
+  for (;;) {
+    const taken = Atomics.load(counter, 0);
+    const front = taken & 0xffff;
+    const back = taken >>> 16;
+    if (front + back >= order.length) return -1;
+    const next = fromBack ? taken + 0x10000 : taken + 1;
+    if (Atomics.compareExchange(counter, 0, taken, next) === taken)
+      return fromBack ? order[order.length - 1 - back] : order[front];
+  }
 }
 
-/** Tasks in the order threads take them: the training runs first (the main thread starts them while a worker
- *  loads), then the workloads in scenario order (the heavier ones are first in the built-in set). */
+/** Tasks in the order threads take them: the training first (the main thread starts it while a worker loads), then
+ *  the workloads in scenario order; the main thread takes from the front (the built-in set's heavier ones are first),
+ *  the workers from the back (its seven hybrid pipelines are last). Two threads meeting in the middle ran the report
+ *  in 0.94–0.98× the wall time and 0.92–0.96× the CPU of threads taking every task in turn (interleaved, 2 × 9). */
 function takeOrder(plan: ReportPlan): number[] {
   const workloads = plan.jobs.map((_, i) => i);
   return plan.training ? [plan.jobs.length, ...workloads] : workloads;
@@ -76,7 +94,7 @@ export async function buildReportOnThreads(
   const plan = planReport(scenario);
   const n = taskCount(plan);
   const threads = Math.min(options.threads ?? availableParallelism(), n);
-  if (threads <= 1 || !COMPILED || scenario.uncertainty === false) {
+  if (threads <= 1 || n > MAX_SHARED_TASKS || !COMPILED || scenario.uncertainty === false) {
     takePrestarted(0);
     return buildReportInterruptibly(scenario, between);
   }
