@@ -49,8 +49,8 @@ const bundleNamed = (
 /** The bundles (this module is compiled to dist/cli/ and bundled into dist/cli-bundle/). */
 export const START_BUNDLE = bundleNamed("start", ["run"], "qfit.cjs");
 /**
- * V8's tier-up budget for the report, 4× its default (67,584 bytecodes executed per function before V8 considers
- * optimizing it). The report runs each of its thousands of functions for a few seconds at most, on every thread:
+ * V8's tier-up budget for the report, 4× its default (`--interrupt-budget`, 67,584: bytecode executed by a function
+ * before V8 considers optimizing it; the default as `node --v8-options` prints it on Node 20.20, V8 11.3). The report runs each of its thousands of functions for a few seconds at most, on every thread:
  * at the default, V8 optimized ~330 functions in one report and threw ~70 of those away again (their type feedback
  * was not complete yet); at 4× it optimizes ~200 and deoptimizes ~37, and spends far less CPU compiling. Measured
  * with `qfit report --no-html` on 2 cores (interleaved, medians of 9, docs/report.md): 2.77 → 2.52 s wall and

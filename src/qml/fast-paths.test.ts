@@ -5,20 +5,14 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { shotOutcomes } from "../../test/helpers/shot-outcomes.js";
 import { tsKernel } from "../sim/kernels/apply-ts.js";
 import { lowerGate } from "../sim/plan.js";
 import { createPrng, type Prng } from "../stats/prng.js";
 import { parameterShiftJacobian } from "./gradient.js";
 import { PROBABILITY_FLOOR, quantumLearner } from "./learners.js";
 import { makeMoons } from "./moons.js";
-import {
-  measurementGroups,
-  type Observable,
-  parity,
-  rotateToBasis,
-  sampleOutcomes,
-  supportMask,
-} from "./pauli.js";
+import { measurementGroups, type Observable, parity, rotateToBasis, supportMask } from "./pauli.js";
 import { emptyQuantumLedger, type MeasureContext, measureReadout, type ReadoutSpec } from "./readout.js";
 import {
   applyGates,
@@ -67,7 +61,7 @@ function referenceReadout(
   if (spec.kind === "born") {
     const mask = 2 ** spec.qubits - 1;
     const full = new Float64Array(2 ** spec.qubits);
-    for (const [index, count] of sampleOutcomes(state, n, ctx.shots, ctx.rng, ctx.fidelity))
+    for (const [index, count] of shotOutcomes(state, n, ctx.shots, ctx.rng, ctx.fidelity))
       full[index & mask] += count / ctx.shots;
     return full.slice(0, spec.outcomes);
   }
@@ -76,7 +70,7 @@ function referenceReadout(
   const owner = spec.observables.flatMap((o, k) => o.map(() => k));
   for (const g of measurementGroups(terms)) {
     const rotated = /[XY]/.test(g.basis) ? rotateToBasis(state, n, g.basis) : state;
-    const counts = sampleOutcomes(rotated, n, ctx.shots, ctx.rng, ctx.fidelity);
+    const counts = shotOutcomes(rotated, n, ctx.shots, ctx.rng, ctx.fidelity);
     for (const ti of g.terms) {
       const mask = supportMask(terms[ti].pauli);
       let s = 0;

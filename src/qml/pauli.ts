@@ -164,22 +164,3 @@ export function sampleOutcomeCounts(
   }
   return distinct;
 }
-
-/**
- * `shots` computational-basis outcomes of the state, index → count in order of first appearance, each shot
- * replaced with probability 1 − F by a uniformly random bitstring (global depolarising noise).
- */
-export function sampleOutcomes(
-  state: Float64Array,
-  numQubits: number,
-  shots: number,
-  rng: Prng,
-  fidelity = 1,
-): Map<number, number> {
-  const counts = new Float64Array(2 ** numQubits);
-  const order = new Int32Array(Math.min(counts.length, shots));
-  const distinct = sampleOutcomeCounts(state, numQubits, shots, rng, fidelity, counts, order);
-  const out = new Map<number, number>();
-  for (let j = 0; j < distinct; j++) out.set(order[j], counts[order[j]]);
-  return out;
-}

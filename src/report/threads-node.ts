@@ -1,8 +1,9 @@
 // Edge adapter: the report's tasks (one per workload, and the measured-training extrapolation) shared between this
 // thread and Node worker threads. Every task is pure and plain data in and out (build.ts: planReport, runReportTask),
 // so which thread runs which cannot change the report; threads only take the next task from a shared counter
-// (takeTask: this thread from the front, workers from the back), and the results are put back in task order. The main thread works too, giving way to the event
-// loop after each task (workers' results arrive, and Ctrl-C is handled at once, as in buildReportInterruptibly).
+// (takeTask: this thread from the front, workers from the back), and the results are put back in task order. The
+// main thread works too, giving way to the event loop after each task (workers' results arrive, and Ctrl-C is
+// handled at once, as in buildReportInterruptibly).
 //
 // Why: with uncertainty on (10,000 samples per verdict, bands along every crossover curve) the built-in report is
 // about 4 s of CPU in 17 tasks of 0.03–0.4 s. Measured on 2 cores (`npm run bench:report`, docs/report.md): 2.83 s
@@ -45,10 +46,10 @@ export type TaskMessage = { i: number; thread: number } & (
 const MAX_SHARED_TASKS = 0xffff;
 
 /**
- * The next task of `order` (at most MAX_SHARED_TASKS long) for a thread, or -1 when none is left: this thread takes from the front, the workers
- * from the back, so each thread runs a run of neighbouring tasks (the built-in set lists the workloads of one kind
- * together) and compiles less of the others' code: V8 optimizes every function once per thread that runs it hot.
- * One compare-and-swap on both counts, so a task is handed out once whichever ends meet.
+ * The next task of `order` (at most MAX_SHARED_TASKS long) for a thread, or -1 when none is left: this thread
+ * takes from the front, the workers from the back, so each thread runs neighbouring tasks (the built-in set lists
+ * the workloads of one kind together) and optimizes less of the others' code: V8 optimizes a function once per
+ * thread that runs it hot. One compare-and-swap on both counts, so a task is handed out once wherever the ends meet.
  */
 export function takeTask(counter: Int32Array, order: readonly number[], fromBack = false): number {
   for (;;) {
@@ -113,9 +114,10 @@ const STARTED_SYNCHRONOUS = process.execArgv.includes("--no-concurrent-recompila
  * While `busy` (the report's threads take every core), V8 optimizes a hot function on the thread that runs it
  * instead of on a background thread; afterwards it is V8's default again. Why: with every core running a report
  * thread, the background compiler competes with them for the cores, and the functions go on running unoptimized
- * until their compile gets a core. Measured with `qfit report --no-html` on 2 cores (2 threads, interleaved,
- * medians of 7–9, docs/report.md): 3.80 → 3.37 s and 7.3 → 6.4 s of CPU; on one thread of two cores concurrent
- * optimization is the faster (3.79 s against 4.80 s), so it is kept there. The flag changes neither results nor
+ * until their compile gets a core. Measured with `qfit report --no-html` on 2 cores, this module with and without
+ * it (2 threads, interleaved, medians of 7, docs/report.md): 3.92 → 3.52 s and 7.4 → 6.8 s of CPU; on one thread
+ * of two cores concurrent optimization is the faster (3.79 s against 4.80 s, the flag given on the command line),
+ * so it is kept there. The flag changes neither results nor
  * V8's code-cache check (the flag hash leaves it out: the report bundle's cache is accepted either way).
  */
 function optimizeSynchronouslyWhile(busy: boolean): () => void {

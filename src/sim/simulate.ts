@@ -176,7 +176,7 @@ export function run(p: SimulationPlan): SimulationResult {
       p.top !== undefined && p.mode !== "sample-once"
         ? topEntries(Object.fromEntries(probabilities), p.top)
         : sortedRecord(probabilities);
-  if (p.statevector) result.statevector = toPairs(state, p.mode === "sample-once" ? p.positions : null);
+  if (p.statevector) result.statevector = toPairs(state, p.positions);
   if (p.precision === "single") {
     // complex64 rounds every product: report how far the norm drifted from 1 (issue 5: documented error).
     const drift = (normSquared ?? kernel.normSquared(state, p.numQubits)) - 1;
