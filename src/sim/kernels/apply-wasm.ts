@@ -312,7 +312,7 @@ const PLANAR_OUT_VARIANT = 128;
  * chunk in table order), keep the chunk in planar quads between the first op and the last: the first op reads
  * the state's interleaved quads and writes planar ones, the ops between read and write planar, the last writes
  * interleaved, so the four shuffles per quad that de-interleave and re-interleave are paid once per run instead
- * of once per op (bench:kernels, "planar runs"). Needs the first and the last op to cover the whole chunk (no
+ * of once per op (`npm run bench:kernels` times each kernel both ways). Needs the first and the last op to cover the whole chunk (no
  * control bits); anything else in the table keeps the run interleaved. Entries: blockRun's u32 table, 8 words
  * per op (kind, pos, npos, ctrl, d = the variant, …). Returns whether the run went planar.
  */
@@ -461,7 +461,7 @@ export class WasmKernel implements Kernel {
    * `layout` is for tests: states above `arenaStateBytes` are kept in their own buffer and run gathered, a
    * single op's gathered chunk spanning `gatherQubits` qubits (default: the arena's limit, GATHER_CHUNK_BYTES),
    * blocked runs' second level on sub-chunks of `subBlockQubits` qubits (default: SUB_BLOCK_BYTES);
-   * `planarRuns: false` keeps blocked runs interleaved (planarRun), for the A/B of bench:kernels and tests.
+   * `planarRuns: false` keeps blocked runs interleaved (planarRun), for tests and same-process A/B timing.
    */
   constructor(
     readonly build: WasmKernelBuild = wasmKernelBuild(),
