@@ -3,32 +3,26 @@
 import { describe, expect, it } from "vitest";
 import { REFERENCE_MOMENTS, referenceCircuit } from "../bench/circuits.js";
 import { qsimElapsedSeconds, toQsimFormat } from "../bench/qsim-format.js";
+import { CircuitBuilder } from "../src/circuit/builder.js";
 import type { Circuit, Operation } from "../src/circuit/ir.js";
 
-const circuit = (numQubits: number, ops: Operation[]): Circuit => ({
-  numQubits,
-  numClbits: 1,
-  qregs: [{ name: "q", size: numQubits, offset: 0 }],
-  cregs: [{ name: "c", size: 1, offset: 0 }],
+/** One qubit and `ops` as they are: for operations the builder (rightly) refuses to make. */
+const raw = (ops: Operation[]): Circuit => ({
+  ...new CircuitBuilder().qreg("q", 1).creg("c", 1).build(),
   ops,
-});
-const gate = (name: string, qubits: number[], params: number[] = []): Operation => ({
-  kind: "gate",
-  name,
-  qubits,
-  params,
 });
 
 describe("toQsimFormat", () => {
   it("writes the qubit count, then each gate at the earliest moment its qubits allow, sorted by time", () => {
-    const c = circuit(3, [
-      gate("h", [0]),
-      gate("cx", [0, 1]),
-      gate("rz", [1], [0.5]),
-      gate("t", [2]), // free since the start: moment 0, so it moves above the cnot
-      { kind: "barrier", qubits: [0, 1, 2] },
-      gate("cz", [2, 1]),
-    ]);
+    const c = new CircuitBuilder()
+      .qreg("q", 3)
+      .h(0)
+      .cx(0, 1)
+      .gate("rz", [1], [0.5])
+      .gate("t", [2]) // free since the start: moment 0, so it moves above the cnot
+      .barrier()
+      .gate("cz", [2, 1])
+      .build();
     expect(toQsimFormat(c)).toEqual({
       text: "3\n0 h 0\n0 t 2\n1 cnot 0 1\n2 rz 1 0.5\n3 cz 2 1\n",
       lastTime: 3,
@@ -51,12 +45,9 @@ describe("toQsimFormat", () => {
 
   it("writes angles that read back as the same doubles", () => {
     const angles = [0.1 + 0.2, Math.PI / 7, -2.5e-17, 6.283185307179586];
-    const { text } = toQsimFormat(
-      circuit(
-        1,
-        angles.map((a, i) => gate(["rx", "ry", "rz", "rx"][i], [0], [a])),
-      ),
-    );
+    const b = new CircuitBuilder().qreg("q", 1);
+    angles.forEach((a, i) => b.gate(["rx", "ry", "rz", "rx"][i], [0], [a]));
+    const { text } = toQsimFormat(b.build());
     const read = text
       .trim()
       .split("\n")
@@ -66,15 +57,14 @@ describe("toQsimFormat", () => {
   });
 
   it("refuses what qsim's format cannot express, naming it", () => {
-    expect(() => toQsimFormat(circuit(1, [gate("u3", [0], [1, 2, 3])]))).toThrow(
-      /no gate "u3" with 3 parameter/,
-    );
-    expect(() => toQsimFormat(circuit(1, [gate("h", [0], [1])]))).toThrow(/no gate "h" with 1 parameter/);
-    expect(() => toQsimFormat(circuit(1, [{ kind: "measure", qubit: 0, clbit: 0 }]))).toThrow(
+    const gate = (name: string, params: number[]): Operation => ({ kind: "gate", name, qubits: [0], params });
+    expect(() => toQsimFormat(raw([gate("u3", [1, 2, 3])]))).toThrow(/no gate "u3" with 3 parameter/);
+    expect(() => toQsimFormat(raw([gate("h", [1])]))).toThrow(/no gate "h" with 1 parameter/);
+    expect(() => toQsimFormat(raw([{ kind: "measure", qubit: 0, clbit: 0 }]))).toThrow(
       /cannot express a measure/,
     );
-    const conditional: Operation = { ...gate("x", [0]), condition: { register: "c", value: 1 } } as Operation;
-    expect(() => toQsimFormat(circuit(1, [conditional]))).toThrow(/cannot express a conditional gate/);
+    const conditional: Operation = { ...gate("x", []), condition: { register: "c", value: 1 } } as Operation;
+    expect(() => toQsimFormat(raw([conditional]))).toThrow(/cannot express a conditional gate/);
   });
 });
 
