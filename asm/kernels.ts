@@ -260,6 +260,8 @@ function blockOp(s: usize, e: usize, scratch: usize): void {
  * A second level (L2): when bits 8–15 of an entry's kind hold a count k > 0, that op and the k − 1 after it act
  * on the chunk's positions outside `subMask` (their groups counted per sub-chunk) and run sub-chunk by sub-chunk
  * (every value of the chunk's bits in `subMask`), so each sub-chunk stays in the core's L2 while they all pass.
+ * Every amplitude meets the ops in table order, which planar runs rely on (apply-wasm.ts, planarRun: the first
+ * op's variant writes planar quads, the last's reads them).
  */
 export function blockRun(
   state: usize, ampShift: u32, table: usize, nops: i32, chunkMask: u32, subMask: u32, scratch: usize, c0: u32, c1: u32,

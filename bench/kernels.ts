@@ -1,8 +1,10 @@
 // `npm run bench:kernels`: each complex64 lane kernel alone, one thread, on a state that stays in L2 (2^15
 // amplitudes, 256 KiB), as f32x4 multiply-adds per second against the machine's rate (maddChains, same run):
-// the efficiency of the kernels the arithmetic floor of bench/sim.ts assumes to be 100 %. Medians of 7.
+// the efficiency of the kernels the arithmetic floor of bench/sim.ts assumes to be 100 %. Medians of 7. Each
+// also in the planar layout that the ops between the first and the last of a blocked run take ("pp": planar
+// quads in and out, no de-interleaving shuffles; apply-wasm.ts, planarRun), same run.
 import { loadavg } from "node:os";
-import { LANE_VARIANTS } from "../scripts/unroll-kernels.mjs";
+import { LANE_VARIANTS, PLANAR_IN_VARIANT, PLANAR_OUT_VARIANT } from "../scripts/unroll-kernels.mjs";
 import { instantiateKernels } from "../src/sim/kernels/apply-wasm.js";
 import { enableRelaxedSimd } from "../src/sim/kernels/relaxed-simd-node.js";
 import { maddsPerSecond } from "./floors.js";
@@ -61,15 +63,20 @@ for (const c of cases) {
   );
   const groups = 2 ** (n - pos.length);
   const reps = Math.max(1, Math.round(4e8 / (c.fmas * groups)));
-  const run = () => {
-    for (let r = 0; r < reps; r++)
-      ex.denseF32Quad(STATE, 0, pos.length, 0, c.variant, 256, 1024, 16384, 0, groups);
+  const time = (variant: number) => {
+    const run = () => {
+      for (let r = 0; r < reps; r++)
+        ex.denseF32Quad(STATE, 0, pos.length, 0, variant, 256, 1024, 16384, 0, groups);
+    };
+    run();
+    return timeMs(run, 7);
   };
-  run();
-  const ms = timeMs(run, 7);
+  const ms = time(c.variant);
+  const planarMs = time(c.variant + PLANAR_IN_VARIANT + PLANAR_OUT_VARIANT);
   const g = (reps * groups * c.fmas) / (ms / 1000);
   const ns = (1e6 * ms) / (reps * groups * (members << 2));
   console.log(
-    `${c.name.padEnd(8)} ${(g / 1e9).toFixed(2)} G/s  ${((100 * g) / rate).toFixed(0).padStart(3)} %  ${ns.toFixed(3)} ns/amplitude`,
+    `${c.name.padEnd(8)} ${(g / 1e9).toFixed(2)} G/s  ${((100 * g) / rate).toFixed(0).padStart(3)} %  ${ns.toFixed(3)} ns/amplitude;` +
+      ` planar ${((100 * (reps * groups * c.fmas)) / (planarMs / 1000) / rate).toFixed(0).padStart(3)} %  ${(planarMs / ms).toFixed(2)}× the time`,
   );
 }

@@ -2,7 +2,8 @@
 // complex64 pairs and complex64 single amplitudes — the products of the generic loops in asm/kernels.ts,
 // m·x = A·x + B·swap(x) per entry, matrix entry (r, c) at byte 32·(d·r + c), but with the amplitudes in locals,
 // matrix loads at immediate offsets and the products summed by multiply-adds — and the lane kernels for 1- and
-// 2-qubit gates in both precisions (laneKernel). Run by scripts/build-wasm.mjs.
+// 2-qubit gates in both precisions (laneKernel), the complex64 ones also in the planar layouts of a blocked run
+// (withLayout). Run by scripts/build-wasm.mjs.
 import { writeFileSync } from "node:fs";
 
 function rowExpr(lanes, d, rowOffset, real) {
@@ -90,6 +91,38 @@ const LANES = {
 };
 
 /**
+ * Planar quads inside a blocked run (asm/kernels.ts, blockRun; apply-wasm.ts, writeBlockTable): a complex64 quad
+ * is stored either interleaved (re0 im0 re1 im1 | re2 im2 re3 im3, the state's layout) or planar (re0 re1 re2
+ * re3 | im0 im1 im2 im3, the kernels' working layout). The first op of a run reads interleaved and writes
+ * planar, the ops between read and write planar, the last writes interleaved again: the de-interleaving and
+ * re-interleaving shuffles (four per quad and op) are paid once per run instead of once per op.
+ * `io`: "" interleaved in and out; "ip", "pp", "pi" (input, output: i interleaved, p planar).
+ */
+export const PLANAR_IN_VARIANT = 64;
+export const PLANAR_OUT_VARIANT = 128;
+const PLANAR_IOS = ["ip", "pp", "pi"];
+const IO_FLAGS = {
+  ip: PLANAR_OUT_VARIANT,
+  pp: PLANAR_IN_VARIANT + PLANAR_OUT_VARIANT,
+  pi: PLANAR_IN_VARIANT,
+};
+
+function withLayout(P, io) {
+  if (!io) return P;
+  const q = { ...P, name: P.name };
+  if (io[0] === "p") {
+    q.re = (a) => a;
+    q.im = (_a, b) => b;
+  }
+  if (io[1] === "p") {
+    q.lo = (r) => r;
+    q.hi = (_r, i) => i;
+  }
+  return q;
+}
+const suffix = (io) => (io ? `_${io}` : "");
+
+/**
  * Lane kernels for gates on at most 2 target qubits: each iteration loads the amplitudes whose low index bits
  * are the lanes (four in complex64: a quad; two in complex128) per high member (targets above the lane bits,
  * `nh` of them) and de-interleaves them into one vector of real and one of imaginary parts. Target bits among
@@ -99,12 +132,12 @@ const LANES = {
  * and per product term, two loads, whatever the target qubits are. Positions `pos` include the lane bits;
  * `offs` holds the byte offsets of the high members.
  */
-function laneKernel(precision, nh, low, real) {
-  const P = LANES[precision];
+function laneKernel(precision, nh, low, real, io = "") {
+  const P = withLayout(LANES[precision], io);
   const members = 1 << nh;
   const perms = lanePerms(low, P.lanes);
   const L = [
-    `export function ${P.name}_h${nh}_l${low}${real ? "r" : ""}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
+    `export function ${P.name}_h${nh}_l${low}${real ? "r" : ""}${suffix(io)}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
   ];
   for (let j = 1; j < members; j++) L.push(`  const o${j} = <usize>load<u32>(offs, ${4 * j});`);
   L.push("  const mask = positionMask(pos, npos);");
@@ -181,11 +214,11 @@ function complexRowLines(P, r, terms) {
  * member and term a lane vector pair (real, imaginary), 32 bytes each, as laneKernel's. Per amplitude one
  * (monomial) or two (two-block) complex multiply-adds instead of four.
  */
-function structuredKernel(precision, kind, nh) {
-  const P = LANES[precision];
+function structuredKernel(precision, kind, nh, io = "") {
+  const P = withLayout(LANES[precision], io);
   const members = 1 << nh;
   const terms = kind === "mono" ? 1 : 2;
-  const name = kind === "mono" ? `${P.name}_mono${nh}` : `${P.name}_blocks`;
+  const name = (kind === "mono" ? `${P.name}_mono${nh}` : `${P.name}_blocks`) + suffix(io);
   const L = [
     `export function ${name}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
   ];
@@ -243,11 +276,11 @@ export const SPARSE_SHAPES = {
 };
 export const SPARSE_VARIANT = 48;
 
-function sparseLaneKernel(shape, low) {
-  const P = LANES.f32;
+function sparseLaneKernel(shape, low, io = "") {
+  const P = withLayout(LANES.f32, io);
   const shapeIndex = Object.keys(SPARSE_SHAPES).indexOf(shape);
   const L = [
-    `export function ${P.name}_s${shapeIndex}_l${low}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
+    `export function ${P.name}_s${shapeIndex}_l${low}${suffix(io)}(state: usize, pos: usize, npos: i32, ctrl: u32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
   ];
   for (let j = 0; j < 2; j++) L.push(`  const o${j} = <usize>load<u32>(offs, ${4 * j});`);
   for (let j = 0; j < 2; j++) L.push(`  const i${j} = <usize>load<u32>(offs, ${4 * (2 + j)});`);
@@ -309,29 +342,42 @@ export const LANE_VARIANTS = {
 export const REAL_LANE_VARIANT = 16;
 export const REAL_DENSE_D = 256;
 
-function laneDispatch(precision) {
+function laneDispatch(precision, io = "") {
   const name = LANES[precision].name;
+  const sfx = suffix(io);
   const L = [
-    `/** The ${name} kernel for variant nh·4 + low (LANE_VARIANTS in scripts/unroll-kernels.mjs), + ${REAL_LANE_VARIANT} for a real matrix. */`,
-    `export function ${name}(state: usize, pos: usize, npos: i32, ctrl: u32, variant: i32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
+    io
+      ? `/** The ${name} kernels of layout "${io}" (withLayout), for the variant without its planar flags. */`
+      : `/** The ${name} kernel for variant nh·4 + low (LANE_VARIANTS in scripts/unroll-kernels.mjs), + ${REAL_LANE_VARIANT} for a real matrix${precision === "f32" ? `, + ${PLANAR_IN_VARIANT} for planar input and + ${PLANAR_OUT_VARIANT} for planar output (withLayout)` : ""}. */`,
+    `export function ${name}${sfx}(state: usize, pos: usize, npos: i32, ctrl: u32, variant: i32, offs: usize, m: usize, g0: u32, g1: u32): void {`,
   ];
+  if (precision === "f32" && !io) {
+    L.push(`  if (variant >= ${PLANAR_IN_VARIANT}) {`);
+    L.push(`    const v = variant & ${PLANAR_IN_VARIANT - 1};`);
+    for (const x of PLANAR_IOS.slice(0, -1))
+      L.push(
+        `    if ((variant & ${PLANAR_IN_VARIANT + PLANAR_OUT_VARIANT}) == ${IO_FLAGS[x]}) return ${name}_${x}(state, pos, npos, ctrl, v, offs, m, g0, g1);`,
+      );
+    L.push(`    return ${name}_${PLANAR_IOS.at(-1)}(state, pos, npos, ctrl, v, offs, m, g0, g1);`);
+    L.push("  }");
+  }
   for (const real of [false, true])
     for (const [nh, low] of LANE_VARIANTS[precision])
       L.push(
-        `  if (variant == ${nh * 4 + low + (real ? REAL_LANE_VARIANT : 0)}) return ${name}_h${nh}_l${low}${real ? "r" : ""}(state, pos, npos, ctrl, offs, m, g0, g1);`,
+        `  if (variant == ${nh * 4 + low + (real ? REAL_LANE_VARIANT : 0)}) return ${name}_h${nh}_l${low}${real ? "r" : ""}${sfx}(state, pos, npos, ctrl, offs, m, g0, g1);`,
       );
   for (const nh of MONO_HIGH_TARGETS)
     L.push(
-      `  if (variant == ${MONO_VARIANT + nh}) return ${name}_mono${nh}(state, pos, npos, ctrl, offs, m, g0, g1);`,
+      `  if (variant == ${MONO_VARIANT + nh}) return ${name}_mono${nh}${sfx}(state, pos, npos, ctrl, offs, m, g0, g1);`,
     );
   L.push(
-    `  if (variant == ${BLOCKS_VARIANT}) return ${name}_blocks(state, pos, npos, ctrl, offs, m, g0, g1);`,
+    `  if (variant == ${BLOCKS_VARIANT}) return ${name}_blocks${sfx}(state, pos, npos, ctrl, offs, m, g0, g1);`,
   );
   if (precision === "f32")
     Object.keys(SPARSE_SHAPES).forEach((_, shape) => {
       for (const low of [1, 2])
         L.push(
-          `  if (variant == ${SPARSE_VARIANT + 4 * shape + low}) return ${name}_s${shape}_l${low}(state, pos, npos, ctrl, offs, m, g0, g1);`,
+          `  if (variant == ${SPARSE_VARIANT + 4 * shape + low}) return ${name}_s${shape}_l${low}${sfx}(state, pos, npos, ctrl, offs, m, g0, g1);`,
         );
     });
   L.push("}");
@@ -346,15 +392,18 @@ export function writeUnrolledKernels(url) {
   for (const real of [false, true])
     for (const mode of ["f64", "pairs", "single"])
       for (const d of [2, 4, 8]) parts.push("", kernel(mode, d, real));
-  for (const precision of ["f32", "f64"]) {
-    for (const real of [false, true])
-      for (const [nh, low] of LANE_VARIANTS[precision]) parts.push("", laneKernel(precision, nh, low, real));
-    for (const nh of MONO_HIGH_TARGETS) parts.push("", structuredKernel(precision, "mono", nh));
-    parts.push("", structuredKernel(precision, "blocks", 2));
-    if (precision === "f32")
-      for (const shape of Object.keys(SPARSE_SHAPES))
-        for (const low of [1, 2]) parts.push("", sparseLaneKernel(shape, low));
-    parts.push("", laneDispatch(precision));
-  }
+  // complex64 also in the planar layouts of a blocked run (withLayout); complex128 duos only interleaved.
+  for (const precision of ["f32", "f64"])
+    for (const io of precision === "f32" ? ["", ...PLANAR_IOS] : [""]) {
+      for (const real of [false, true])
+        for (const [nh, low] of LANE_VARIANTS[precision])
+          parts.push("", laneKernel(precision, nh, low, real, io));
+      for (const nh of MONO_HIGH_TARGETS) parts.push("", structuredKernel(precision, "mono", nh, io));
+      parts.push("", structuredKernel(precision, "blocks", 2, io));
+      if (precision === "f32")
+        for (const shape of Object.keys(SPARSE_SHAPES))
+          for (const low of [1, 2]) parts.push("", sparseLaneKernel(shape, low, io));
+      parts.push("", laneDispatch(precision, io));
+    }
   writeFileSync(url, `${parts.join("\n")}\n`);
 }

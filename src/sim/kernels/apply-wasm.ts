@@ -300,6 +300,31 @@ const MONO_MAX_HIGH = 3;
 const BLOCKS_VARIANT = 40;
 /** The sparse lane kernels: SPARSE_VARIANT + 4·shape + low (scripts/unroll-kernels.mjs, SPARSE_SHAPES). */
 const SPARSE_VARIANT = 48;
+/**
+ * Flags on a complex64 lane kernel's variant: its input, or its output, is the planar quad layout (scripts/
+ * unroll-kernels.mjs, withLayout). Set by planarRun on the ops of a blocked run.
+ */
+const PLANAR_IN_VARIANT = 64;
+const PLANAR_OUT_VARIANT = 128;
+
+/**
+ * Inside a blocked run of complex64 lane kernels (two or more, blockRun applies them to every amplitude of a
+ * chunk in table order), keep the chunk in planar quads between the first op and the last: the first op reads
+ * the state's interleaved quads and writes planar ones, the ops between read and write planar, the last writes
+ * interleaved, so the four shuffles per quad that de-interleave and re-interleave are paid once per run instead
+ * of once per op (bench:kernels, "planar runs"). Needs the first and the last op to cover the whole chunk (no
+ * control bits); anything else in the table keeps the run interleaved. Entries: blockRun's u32 table, 8 words
+ * per op (kind, pos, npos, ctrl, d = the variant, …). Returns whether the run went planar.
+ */
+export function planarRun(entries: Uint32Array, nops: number): boolean {
+  const word = (i: number, k: number) => entries[(BLOCK_ENTRY_BYTES / 4) * i + k];
+  if (nops < 2 || word(0, 3) !== 0 || word(nops - 1, 3) !== 0) return false;
+  for (let i = 0; i < nops; i++) if ((word(i, 0) & 255) !== BLOCK_KIND.quad) return false;
+  for (let i = 0; i < nops; i++)
+    entries[(BLOCK_ENTRY_BYTES / 4) * i + 4] +=
+      (i > 0 ? PLANAR_IN_VARIANT : 0) + (i < nops - 1 ? PLANAR_OUT_VARIANT : 0);
+  return true;
+}
 
 type PreparedDense = {
   kind: DenseKind;
@@ -435,7 +460,8 @@ export class WasmKernel implements Kernel {
    * `build`: which build of the kernels to run (default: the relaxed-SIMD one where the engine has it).
    * `layout` is for tests: states above `arenaStateBytes` are kept in their own buffer and run gathered, a
    * single op's gathered chunk spanning `gatherQubits` qubits (default: the arena's limit, GATHER_CHUNK_BYTES),
-   * blocked runs' second level on sub-chunks of `subBlockQubits` qubits (default: SUB_BLOCK_BYTES).
+   * blocked runs' second level on sub-chunks of `subBlockQubits` qubits (default: SUB_BLOCK_BYTES);
+   * `planarRuns: false` keeps blocked runs interleaved (planarRun), for the A/B of bench:kernels and tests.
    */
   constructor(
     readonly build: WasmKernelBuild = wasmKernelBuild(),
@@ -443,6 +469,7 @@ export class WasmKernel implements Kernel {
       arenaStateBytes?: number;
       gatherQubits?: number;
       subBlockQubits?: number;
+      planarRuns?: boolean;
     } = {},
   ) {
     this.memory = new (api().Memory)({
@@ -802,6 +829,7 @@ export class WasmKernel implements Kernel {
       const pairs = single && pos[0] >= 1 && groups >= 2;
       row(single ? (pairs ? 4 : 5) : 1, pos.length, d, groups);
     });
+    if (this.layout.planarRuns !== false) planarRun(entries, ops.length);
     return subMask >>> 0;
   }
 
