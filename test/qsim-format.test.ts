@@ -46,7 +46,7 @@ describe("toQsimFormat", () => {
   it("writes angles that read back as the same doubles", () => {
     const angles = [0.1 + 0.2, Math.PI / 7, -2.5e-17, 6.283185307179586];
     const b = new CircuitBuilder().qreg("q", 1);
-    angles.forEach((a, i) => b.gate(["rx", "ry", "rz", "rx"][i], [0], [a]));
+    for (const [i, a] of angles.entries()) b.gate(["rx", "ry", "rz", "rx"][i], [0], [a]);
     const { text } = toQsimFormat(b.build());
     const read = text
       .trim()
