@@ -6,17 +6,24 @@
 // and the ratio to qsim's recorded time (bench/reference-simulation.json). Then small circuits: a 16-qubit
 // reference circuit against the quantum-circuit npm package, same run (goal: ≥ 1000× faster). With
 // QFIT_BENCH_BIG=1 also a 30-qubit circuit (8 GiB, the gathered path; needs the memory).
+// With QFIT_QSIM_BASE naming a qsim_base binary (Google's qsim, built by the user: docs/development.md), qsim
+// runs the same circuits (bench/qsim-format.ts) interleaved with qfit's runs, same threads, fusion ≤ 3: the
+// "qsim here" column is the median of the simulation time qsim prints, so qfit ÷ qsim-here is a same-run ratio.
 // The machine is shared and noisy: read the ratios, note the load.
 //
 // Environment: QFIT_BENCH_QUBITS (default "24,26,28"), QFIT_BENCH_RUNS (default 3), QFIT_BENCH_THREADS,
-// QFIT_BENCH_BIG.
-import { loadavg } from "node:os";
+// QFIT_BENCH_BIG, QFIT_QSIM_BASE.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Circuit } from "../src/circuit/ir.js";
 import { plan, simulate } from "../src/sim/index.js";
 import { useNodeThreads } from "../src/sim/kernels/threads-node.js";
 import { referenceCircuit } from "./circuits.js";
 import { complexMaddsPerAmplitude, inPlaceBandwidthGBps, maddsPerSecond } from "./floors.js";
 import { runQuantumCircuit } from "./peers.js";
+import { qsimElapsedSeconds, toQsimFormat } from "./qsim-format.js";
 import reference from "./reference-simulation.json" with { type: "json" };
 import { median, timeMs } from "./timing.js";
 
@@ -25,6 +32,8 @@ const threads = Number(process.env.QFIT_BENCH_THREADS ?? 2);
 const runs = Number(process.env.QFIT_BENCH_RUNS ?? 3);
 const sizes = (process.env.QFIT_BENCH_QUBITS ?? "24,26,28").split(",").map(Number);
 const qsim = reference.secondsByQubits.qsimFused3Threads2F32 as Record<string, number>;
+const qsimBase = process.env.QFIT_QSIM_BASE;
+const qsimDir = qsimBase ? mkdtempSync(join(tmpdir(), "qfit-qsim-")) : undefined;
 const load = () => loadavg()[0].toFixed(1);
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
@@ -37,10 +46,24 @@ console.log(
     `${reference.bandwidthGBps.readModifyWriteMax})\n`,
 );
 console.log(
-  "qubits | gates | fused (real, structured) | passes | qfit f32 | load | arith floor | bw floor | qsim f32 2T | qfit ÷ qsim",
+  "qubits | gates | fused (real, structured) | passes | qfit f32 | load | arith floor | bw floor | qsim f32 2T | qfit ÷ qsim" +
+    (qsimBase ? ` | qsim here (${threads}T) | qfit ÷ qsim here` : ""),
 );
 
-function row(c: Circuit, times: number[], loads: string[]): void {
+/** `c` written for qsim_base in qsimDir: its qsim_base arguments (same threads, fusion ≤ 3, timing printed). */
+function qsimArgs(c: Circuit): string[] {
+  const file = join(qsimDir as string, `q${c.numQubits}.qsim`);
+  const q = toQsimFormat(c);
+  writeFileSync(file, q.text);
+  return ["-c", file, "-d", String(q.lastTime), "-t", String(threads), "-f", "3", "-v", "1"];
+}
+
+/** One qsim_base run: the simulation time it prints, in ms. */
+function qsimHereMs(args: string[]): number {
+  return 1000 * qsimElapsedSeconds(execFileSync(qsimBase as string, args, { encoding: "utf8" }));
+}
+
+function row(c: Circuit, times: number[], loads: string[], qsimHere: number[] = []): void {
   const n = c.numQubits;
   const p = plan(c, { precision: "single", threads, maxMemoryBytes: 2 ** 40 });
   const m = complexMaddsPerAmplitude(c);
@@ -60,6 +83,7 @@ function row(c: Circuit, times: number[], loads: string[]): void {
       fmt(bw),
       q ? fmt(q) : "—",
       q ? `${(ms / q).toFixed(2)}×` : "—",
+      ...(qsimHere.length ? [fmt(median(qsimHere)), `${(ms / median(qsimHere)).toFixed(2)}×`] : []),
     ].join(" | "),
   );
 }
@@ -68,14 +92,18 @@ for (const n of sizes) {
   const c = referenceCircuit(n, 2026 + n);
   const times: number[] = [];
   const loads: string[] = [];
+  const qsimHere: number[] = [];
+  const qArgs = qsimBase ? qsimArgs(c) : [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     simulate(c, { shots: 1, seed: 1, precision: "single", threads, maxMemoryBytes: 2 ** 40 });
     times.push(performance.now() - t0);
     loads.push(load());
+    if (qsimBase) qsimHere.push(qsimHereMs(qArgs));
   }
-  row(c, times, loads);
+  row(c, times, loads, qsimHere);
 }
+if (qsimDir) rmSync(qsimDir, { recursive: true });
 
 if (process.env.QFIT_BENCH_BIG === "1") {
   const c = referenceCircuit(30, 2056);
