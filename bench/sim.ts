@@ -45,6 +45,11 @@ console.log(
     `${inPlace.toFixed(1)} GB/s (reference machine: ${reference.bandwidthGBps.readModifyWriteMin}–` +
     `${reference.bandwidthGBps.readModifyWriteMax})\n`,
 );
+if (!qsimBase)
+  console.log(
+    "(qsim f32 2T: qsim's recorded times on another host; set QFIT_QSIM_BASE to a qsim_base binary to time qsim " +
+      "in this run: docs/development.md, Benchmark)\n",
+  );
 console.log(
   "qubits | gates | fused (real, structured) | passes | qfit f32 | load | arith floor | bw floor | qsim f32 2T | qfit ÷ qsim" +
     (qsimBase ? ` | qsim here (${threads}T) | qfit ÷ qsim here` : ""),
