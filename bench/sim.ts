@@ -14,7 +14,7 @@
 // Environment: QFIT_BENCH_QUBITS (default "24,26,28"), QFIT_BENCH_RUNS (default 3), QFIT_BENCH_THREADS,
 // QFIT_BENCH_BIG, QFIT_QSIM_BASE.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Circuit } from "../src/circuit/ir.js";
@@ -33,6 +33,10 @@ const runs = Number(process.env.QFIT_BENCH_RUNS ?? 3);
 const sizes = (process.env.QFIT_BENCH_QUBITS ?? "24,26,28").split(",").map(Number);
 const qsim = reference.secondsByQubits.qsimFused3Threads2F32 as Record<string, number>;
 const qsimBase = process.env.QFIT_QSIM_BASE;
+if (qsimBase !== undefined && !existsSync(qsimBase)) {
+  console.error(`QFIT_QSIM_BASE: no file ${qsimBase}; give the path of a qsim_base binary you built`);
+  process.exit(2);
+}
 const qsimDir = qsimBase ? mkdtempSync(join(tmpdir(), "qfit-qsim-")) : undefined;
 const load = () => loadavg()[0].toFixed(1);
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
@@ -63,9 +67,18 @@ function qsimArgs(c: Circuit): string[] {
   return ["-c", file, "-d", String(q.lastTime), "-t", String(threads), "-f", "3", "-v", "1"];
 }
 
-/** One qsim_base run: the simulation time it prints, in ms. */
+/** One qsim_base run: the simulation time it prints, in ms. A failed run ends the bench with qsim's own words. */
 function qsimHereMs(args: string[]): number {
-  return 1000 * qsimElapsedSeconds(execFileSync(qsimBase as string, args, { encoding: "utf8" }));
+  try {
+    return 1000 * qsimElapsedSeconds(execFileSync(qsimBase as string, args, { encoding: "utf8" }));
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    console.error(
+      `QFIT_QSIM_BASE: ${qsimBase} ${args.join(" ")} failed: ${(err.stderr || err.message).trim()}`,
+    );
+    if (qsimDir) rmSync(qsimDir, { recursive: true });
+    process.exit(2);
+  }
 }
 
 function row(c: Circuit, times: number[], loads: string[], qsimHere: number[] = []): void {

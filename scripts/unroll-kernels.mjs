@@ -101,15 +101,12 @@ const LANES = {
 export const PLANAR_IN_VARIANT = 64;
 export const PLANAR_OUT_VARIANT = 128;
 const PLANAR_IOS = ["ip", "pp", "pi"];
-const IO_FLAGS = {
-  ip: PLANAR_OUT_VARIANT,
-  pp: PLANAR_IN_VARIANT + PLANAR_OUT_VARIANT,
-  pi: PLANAR_IN_VARIANT,
-};
+/** The variant flags of layout `io` (the host adds them: apply-wasm.ts, planarRun). */
+const ioFlags = (io) => (io[0] === "p" ? PLANAR_IN_VARIANT : 0) + (io[1] === "p" ? PLANAR_OUT_VARIANT : 0);
 
 function withLayout(P, io) {
   if (!io) return P;
-  const q = { ...P, name: P.name };
+  const q = { ...P };
   if (io[0] === "p") {
     q.re = (a) => a;
     q.im = (_a, b) => b;
@@ -354,11 +351,11 @@ function laneDispatch(precision, io = "") {
   if (precision === "f32" && !io) {
     L.push(`  if (variant >= ${PLANAR_IN_VARIANT}) {`);
     L.push(`    const v = variant & ${PLANAR_IN_VARIANT - 1};`);
-    for (const x of PLANAR_IOS.slice(0, -1))
+    for (const x of PLANAR_IOS)
       L.push(
-        `    if ((variant & ${PLANAR_IN_VARIANT + PLANAR_OUT_VARIANT}) == ${IO_FLAGS[x]}) return ${name}_${x}(state, pos, npos, ctrl, v, offs, m, g0, g1);`,
+        `    if ((variant & ${PLANAR_IN_VARIANT + PLANAR_OUT_VARIANT}) == ${ioFlags(x)}) return ${name}_${x}(state, pos, npos, ctrl, v, offs, m, g0, g1);`,
       );
-    L.push(`    return ${name}_${PLANAR_IOS.at(-1)}(state, pos, npos, ctrl, v, offs, m, g0, g1);`);
+    L.push("    return;");
     L.push("  }");
   }
   for (const real of [false, true])

@@ -312,17 +312,20 @@ const PLANAR_OUT_VARIANT = 128;
  * chunk in table order), keep the chunk in planar quads between the first op and the last: the first op reads
  * the state's interleaved quads and writes planar ones, the ops between read and write planar, the last writes
  * interleaved, so the four shuffles per quad that de-interleave and re-interleave are paid once per run instead
- * of once per op (`npm run bench:kernels` times each kernel both ways). Needs the first and the last op to cover the whole chunk (no
- * control bits); anything else in the table keeps the run interleaved. Entries: blockRun's u32 table, 8 words
- * per op (kind, pos, npos, ctrl, d = the variant, …). Returns whether the run went planar.
+ * of once per op (`npm run bench:kernels` times each kernel both ways). Needs the first and the last op to cover
+ * the whole chunk (no control bits); anything else in the table keeps the run interleaved. Entries: blockRun's
+ * u32 table, BLOCK_ENTRY_BYTES / 4 words per op (kind, pos, npos, ctrl, d = the variant, …). The flags must be
+ * the generator's (scripts/unroll-kernels.mjs, PLANAR_IN_VARIANT): planar-run.test.ts runs both layouts and
+ * compares the states bit for bit. Returns whether the run went planar.
  */
 export function planarRun(entries: Uint32Array, nops: number): boolean {
-  const word = (i: number, k: number) => entries[(BLOCK_ENTRY_BYTES / 4) * i + k];
-  if (nops < 2 || word(0, 3) !== 0 || word(nops - 1, 3) !== 0) return false;
-  for (let i = 0; i < nops; i++) if ((word(i, 0) & 255) !== BLOCK_KIND.quad) return false;
+  const at = (i: number, word: number) => (BLOCK_ENTRY_BYTES / 4) * i + word;
+  const CTRL = 3;
+  const VARIANT = 4;
+  if (nops < 2 || entries[at(0, CTRL)] !== 0 || entries[at(nops - 1, CTRL)] !== 0) return false;
+  for (let i = 0; i < nops; i++) if ((entries[at(i, 0)] & 255) !== BLOCK_KIND.quad) return false;
   for (let i = 0; i < nops; i++)
-    entries[(BLOCK_ENTRY_BYTES / 4) * i + 4] +=
-      (i > 0 ? PLANAR_IN_VARIANT : 0) + (i < nops - 1 ? PLANAR_OUT_VARIANT : 0);
+    entries[at(i, VARIANT)] += (i > 0 ? PLANAR_IN_VARIANT : 0) + (i < nops - 1 ? PLANAR_OUT_VARIANT : 0);
   return true;
 }
 
